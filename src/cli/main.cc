@@ -1,0 +1,123 @@
+// banmian: the command line. Parses arguments, runs the pipeline, prints diagnostics
+// and the findings summary, and sets the exit status (0 clean, 1 pages made with
+// error findings, 2 bad input: nothing written).
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "model/frame_dump.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-quality PDF pages.
+
+Usage:
+  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--fonts DIR] [--layouts DIR]
+      Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
+      OUT/report.json. OUT defaults to out/<issue>.
+  banmian check ISSUE_DIR [--json] [--fonts DIR] [--layouts DIR]
+      Loads, validates and composes the issue and reports findings; writes nothing.
+  banmian dump ISSUE_DIR [--fonts DIR] [--layouts DIR]
+      Prints the composed pages as a stable text dump (what layout tests compare).
+  banmian --help | --version
+
+Options:
+  -o, --out DIR      output folder (render)
+  --dpi N            PNG preview resolution, 10 to 1200 (default 100)
+  --no-png           skip the PNG previews
+  --json             print report.json to standard output (check)
+  --fonts DIR        folder holding fonts.conf (default: the project's fonts/)
+  --layouts DIR      folder holding <paper>/paper.yaml (default: found from the issue)
+  -q, --quiet        print only errors
+
+Exit status: 0 clean; 1 pages made but with error findings (e.g. overset text);
+2 bad input or output failure (nothing written).
+)";
+
+int Usage(const std::string& problem) {
+  std::cerr << "banmian: " << problem << "\n\n" << kUsage;
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) return Usage("no command given");
+  if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "banmian " << BANMIAN_VERSION << "\n";
+    return 0;
+  }
+  const std::string command = args[0];
+  if (command != "render" && command != "check" && command != "dump")
+    return Usage("unknown command '" + command + "'");
+
+  banmian::RunOptions options;
+  bool json = false, quiet = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> const std::string* {
+      if (i + 1 >= args.size()) return nullptr;
+      (void)name;
+      return &args[++i];
+    };
+    if (a == "-o" || a == "--out") {
+      const std::string* v = value("--out");
+      if (!v) return Usage(a + " needs a folder");
+      options.out_dir = *v;
+    } else if (a == "--fonts") {
+      const std::string* v = value("--fonts");
+      if (!v) return Usage("--fonts needs a folder");
+      options.fonts_dir = *v;
+    } else if (a == "--layouts") {
+      const std::string* v = value("--layouts");
+      if (!v) return Usage("--layouts needs a folder");
+      options.layouts_dir = *v;
+    } else if (a == "--dpi") {
+      const std::string* v = value("--dpi");
+      char* end = nullptr;
+      double dpi = v ? std::strtod(v->c_str(), &end) : 0;
+      if (!v || *end != '\0' || dpi < 10 || dpi > 1200) return Usage("--dpi needs a number from 10 to 1200");
+      options.png_dpi = dpi;
+    } else if (a == "--no-png") {
+      options.png = false;
+    } else if (a == "--json") {
+      json = true;
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
+    } else if (!a.empty() && a[0] == '-') {
+      return Usage("unknown option '" + a + "'");
+    } else if (options.issue_dir.empty()) {
+      options.issue_dir = a;
+    } else {
+      return Usage("more than one issue folder given ('" + options.issue_dir + "' and '" + a + "')");
+    }
+  }
+  if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
+
+  banmian::RunResult result =
+      command == "render" ? banmian::RenderIssue(options) : banmian::ComposeIssue(options);
+  for (const banmian::Diagnostic& d : result.diagnostics.items())
+    std::cerr << banmian::FormatDiagnostic(d) << "\n";
+  if (result.exit_status == banmian::kExitBadInput) {
+    size_t n = result.diagnostics.ErrorCount();
+    std::cerr << "banmian: " << n << (n == 1 ? " error" : " errors") << " in the input; nothing written\n";
+    if (json) std::cout << banmian::ReportJson(result.Report(command));
+    return result.exit_status;
+  }
+  if (command == "dump") {
+    std::cout << banmian::DumpDocument(*result.document);
+  } else if (json) {
+    std::cout << banmian::ReportJson(result.Report(command));
+  } else if (!quiet || result.exit_status != 0) {
+    std::cerr << banmian::ReportSummary(result.Report(command));
+  }
+  return result.exit_status;
+}

@@ -1,0 +1,28 @@
+// Chinese line-break rules as data (CJK-RULES.md §2).
+//
+// A table of the characters that may not start a line and those that may not end
+// one, plus the runs that are never split (—— and ……, Latin words and numbers).
+// The line breaker asks CanBreakBetween(prev, next) for every gap; everything about
+// where a line may break lives here. Pure functions over code points.
+#pragma once
+
+#include <string_view>
+
+namespace banmian {
+
+// 、，。．：；！？‼⁇, closing quotes and brackets, and connectors (～ - – · ・ ‧).
+bool ProhibitedAtLineStart(char32_t c);
+// Opening quotes and brackets: “ ‘ 「 『 （ ［ ｛ 〔 【 〖 《 〈.
+bool ProhibitedAtLineEnd(char32_t c);
+// Pairs that are one mark: —— (U+2014 U+2014) and …… (U+2026 U+2026).
+bool IsInseparablePair(char32_t prev, char32_t next);
+
+// Whether a line may break between two adjacent characters. Spaces are break
+// opportunities after them (a space never starts a line).
+bool CanBreakBetween(char32_t prev, char32_t next);
+
+// The characters of the two tables, for documentation and tests.
+std::u32string_view LineStartProhibited();
+std::u32string_view LineEndProhibited();
+
+}  // namespace banmian

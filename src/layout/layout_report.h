@@ -1,0 +1,74 @@
+// What the place stage observed while building pages, for the preflight stage.
+//
+// Plain records: text left over in a slot (overset), characters no font could show,
+// every composed line (so preflight can re-check the break rules from outside the
+// breaker), pictures with their placed size, and per-slot fill.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "text/normalize.h"
+
+namespace banmian {
+
+struct OversetRecord {
+  int page = 0;
+  std::string slot, article;
+  size_t characters_left = 0;  // non-space characters not placed
+  size_t lines_left = 0;
+  std::string text_left;       // the beginning of what was not placed
+  SourcePos pos;
+};
+
+struct MissingGlyphRecord {
+  int page = 0;
+  std::string where;  // article id or furniture region
+  char32_t ch = 0;
+  std::string context;
+  SourcePos pos;
+};
+
+struct LineRecord {
+  int page = 0;
+  std::string where;  // "slot:lead" or "region:folio"
+  std::string role;
+  std::string text;
+  bool justified = false;
+  bool overfull = false;
+};
+
+struct PictureRecord {
+  int page = 0;
+  std::string article, path;
+  int pixel_width = 0, pixel_height = 0;
+  double placed_width = 0, placed_height = 0;  // pt
+  double effective_ppi = 0;
+  SourcePos pos;
+};
+
+struct SlotRecord {
+  int page = 0;
+  std::string slot, article;
+  int columns = 0, rows = 0, rows_used = 0, headline_rows = 0, lines = 0;
+};
+
+struct FurnitureOverflow {
+  int page = 0;
+  std::string region, text;
+  double overflow = 0;  // pt
+  SourcePos pos;
+};
+
+struct LayoutReport {
+  std::vector<OversetRecord> overset;
+  std::vector<MissingGlyphRecord> missing_glyphs;
+  std::vector<LineRecord> lines;
+  std::vector<PictureRecord> pictures;
+  std::vector<SlotRecord> slots;
+  std::vector<FurnitureOverflow> furniture_overflow;
+  std::vector<Normalization> normalizations;
+};
+
+}  // namespace banmian

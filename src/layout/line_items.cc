@@ -1,0 +1,47 @@
+#include "layout/line_items.h"
+
+namespace banmian {
+
+std::string LineText(const ShapedText& text, const ComposedLine& line) {
+  if (line.begin >= line.end) return {};
+  uint32_t from = text.atoms[line.begin].byte_begin, to = text.atoms[line.end - 1].byte_end;
+  return text.text.substr(from, to - from);
+}
+
+void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, double y,
+                    std::vector<Item>& out, std::vector<MissingGlyphRecord>* missing) {
+  GlyphRun* run = nullptr;
+  int run_font = -1, run_style = -1;
+  for (uint32_t k = line.begin; k < line.end; ++k) {
+    const Atom& atom = text.atoms[k];
+    if (!run || atom.font != run_font || atom.run != run_style) {
+      const RunStyle& style = text.runs[atom.run];
+      GlyphRun r;
+      r.font = atom.font;
+      r.size = style.size;
+      r.colour = style.colour;
+      r.role = style.role;
+      out.push_back(std::move(r));
+      run = &std::get<GlyphRun>(out.back());
+      run_font = atom.font;
+      run_style = atom.run;
+    }
+    double gx = x + line.x[k - line.begin];
+    for (uint32_t g = atom.glyph_begin; g < atom.glyph_end; ++g) {
+      const ShapedGlyph& sg = text.glyphs[g];
+      run->glyphs.push_back({sg.id, gx + sg.x_offset, y + sg.y_offset, sg.advance});
+      gx += sg.advance;
+    }
+    run->text.append(text.text, atom.byte_begin, atom.byte_end - atom.byte_begin);
+    run->clusters.push_back({static_cast<int>(atom.byte_end - atom.byte_begin),
+                             static_cast<int>(atom.glyph_end - atom.glyph_begin)});
+    if (atom.missing && missing) {
+      MissingGlyphRecord m;
+      m.ch = atom.ch;
+      m.context = LineText(text, line);
+      missing->push_back(m);
+    }
+  }
+}
+
+}  // namespace banmian

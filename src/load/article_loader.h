@@ -1,0 +1,26 @@
+// Loading an article file: YAML front matter and a light-Markdown body.
+//
+// ParseArticle works on text (tests never touch the disk): it splits the front
+// matter off, reads its keys strictly, parses the body with cmark and turns it into
+// Blocks. Markdown the newspaper has no place for (lists, links, code, HTML, # and
+// ## headings) is an error rather than being dropped. Picture files are resolved
+// against the issue folder and their headers checked.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/article.h"
+#include "model/diagnostic.h"
+
+namespace banmian {
+
+std::optional<Article> ParseArticle(const std::string& id, const std::string& file,
+                                    const std::string& text, const std::string& issue_dir,
+                                    Diagnostics& diags);
+
+std::optional<Article> LoadArticle(const std::string& id, const std::string& file,
+                                   const SourcePos& referenced_from, const std::string& issue_dir,
+                                   Diagnostics& diags);
+
+}  // namespace banmian

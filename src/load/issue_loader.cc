@@ -1,0 +1,244 @@
+#include "load/issue_loader.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <climits>
+#include <cstdlib>
+#include <set>
+
+#include "load/article_loader.h"
+#include "load/layout_loader.h"
+#include "load/text_file.h"
+#include "load/yaml_reader.h"
+
+namespace banmian {
+
+std::optional<Date> ParseDate(const std::string& text) {
+  Date d;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3)
+    return std::nullopt;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d.year < 1900 || d.year > 2999 || d.month < 1 || d.month > 12) return std::nullopt;
+  bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
+  int days = kDays[d.month - 1] + (d.month == 2 && leap ? 1 : 0);
+  if (d.day < 1 || d.day > days) return std::nullopt;
+  return d;
+}
+
+int Weekday(const Date& d) {
+  // Sakamoto's method.
+  static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  int y = d.year - (d.month < 3);
+  return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
+}
+
+std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& text,
+                                    Diagnostics& diags) {
+  auto root = ParseYaml(file, text, 0, diags);
+  if (!root) return std::nullopt;
+  size_t errors_before = diags.ErrorCount();
+  Issue issue;
+  issue.file = file;
+  MapReader r(*root, file, "the issue",
+              {"paper", "title", "edition", "number", "date", "qr", "fields", "pages", "articles"},
+              diags);
+  if (!r.ok()) return std::nullopt;
+  if (auto v = r.String("paper", true)) issue.paper_id = *v;
+  if (auto v = r.String("title", true)) issue.title = *v;
+  if (auto v = r.String("edition", false)) issue.edition = *v;
+  if (auto v = r.String("number", false)) issue.number = *v;
+  if (auto v = r.String("qr", false)) issue.qr = *v;
+  if (auto v = r.String("date", true)) {
+    if (!ParseDate(*v))
+      diags.Error("bad-date", PosOf(file, r.Get("date")), "'" + *v + "' is not a date",
+                  "write the date as YYYY-MM-DD, e.g. 2021-05-10");
+    issue.date = *v;
+  }
+  if (r.Has("fields")) {
+    YAML::Node f = r.Get("fields");
+    if (!f.IsMap()) {
+      diags.Error("wrong-type", PosOf(file, f), "'fields' must map names to text");
+    } else {
+      for (auto it = f.begin(); it != f.end(); ++it) {
+        if (!it->second.IsScalar()) {
+          diags.Error("wrong-type", PosOf(file, it->second),
+                      "field '" + it->first.Scalar() + "' must be text");
+          continue;
+        }
+        issue.fields[it->first.Scalar()] = it->second.Scalar();
+      }
+    }
+  }
+  if (r.Has("articles")) {
+    YAML::Node a = r.Get("articles");
+    if (!a.IsMap()) {
+      diags.Error("wrong-type", PosOf(file, a), "'articles' must map article ids to files");
+    } else {
+      for (auto it = a.begin(); it != a.end(); ++it) {
+        std::string id = it->first.Scalar();
+        if (!it->second.IsScalar() || it->second.Scalar().empty()) {
+          diags.Error("wrong-type", PosOf(file, it->second), "article '" + id + "' must name a file");
+          continue;
+        }
+        issue.article_files[id] = it->second.Scalar();
+        issue.article_pos[id] = PosOf(file, it->second);
+      }
+    }
+  } else {
+    diags.Error("missing-key", r.Pos(), "the issue needs 'articles'");
+  }
+  YAML::Node pages = r.Get("pages");
+  if (!pages.IsDefined() || pages.IsNull()) {
+    diags.Error("missing-key", r.Pos(), "the issue needs 'pages'");
+  } else if (!pages.IsSequence() || pages.size() == 0) {
+    diags.Error("wrong-type", PosOf(file, pages), "'pages' must be a list of pages",
+                "write each page as - template: …");
+  } else {
+    for (size_t i = 0; i < pages.size(); ++i) {
+      PageSpec page;
+      std::string what = "page " + std::to_string(i + 1);
+      MapReader pr(pages[i], file, what, {"template", "label", "section", "slots"}, diags);
+      page.pos = pr.Pos();
+      if (!pr.ok()) continue;
+      if (auto v = pr.String("template", true)) page.template_name = *v;
+      page.label = pr.String("label", false).value_or(std::to_string(i + 1));
+      if (auto v = pr.String("section", false)) page.section = *v;
+      YAML::Node slots = pr.Get("slots");
+      if (slots.IsDefined() && !slots.IsMap()) {
+        diags.Error("wrong-type", PosOf(file, slots), what + ": 'slots' must map slot names to article ids");
+      } else if (slots.IsDefined()) {
+        for (auto it = slots.begin(); it != slots.end(); ++it) {
+          if (!it->second.IsScalar()) {
+            diags.Error("wrong-type", PosOf(file, it->second),
+                        what + ": slot '" + it->first.Scalar() + "' holds one article id",
+                        "a slot holds exactly one article");
+            continue;
+          }
+          page.slots.push_back({it->first.Scalar(), it->second.Scalar(), PosOf(file, it->first)});
+        }
+      }
+      issue.pages.push_back(page);
+    }
+  }
+  if (diags.ErrorCount() > errors_before) return std::nullopt;
+  return issue;
+}
+
+void ValidateIssue(const Issue& issue, Diagnostics& diags) {
+  std::vector<std::string> template_names;
+  for (auto& [n, _] : issue.paper.templates) template_names.push_back(n);
+  std::map<std::string, SourcePos> placed;
+  for (const PageSpec& page : issue.pages) {
+    auto t = issue.paper.templates.find(page.template_name);
+    if (t == issue.paper.templates.end()) {
+      std::string hint = DidYouMean(page.template_name, template_names);
+      if (hint.empty()) {
+        hint = "templates of paper '" + issue.paper_id + "':";
+        for (auto& n : template_names) hint += " " + n;
+      }
+      diags.Error("unknown-template", page.pos,
+                  "paper '" + issue.paper_id + "' has no template '" + page.template_name + "'", hint);
+      continue;
+    }
+    std::set<std::string> used;
+    for (const SlotAssignment& s : page.slots) {
+      if (!t->second.FindSlot(s.slot)) {
+        std::vector<std::string> names;
+        for (const Slot& sl : t->second.slots) names.push_back(sl.name);
+        std::string hint = DidYouMean(s.slot, names);
+        if (hint.empty()) {
+          hint = "slots of template '" + page.template_name + "':";
+          for (auto& n : names) hint += " " + n;
+        }
+        diags.Error("unknown-slot", s.pos,
+                    "template '" + page.template_name + "' has no slot '" + s.slot + "'", hint);
+      }
+      if (!used.insert(s.slot).second)
+        diags.Error("slot-twice", s.pos, "slot '" + s.slot + "' is given two articles",
+                    "a slot holds exactly one article");
+      if (!issue.article_files.count(s.article)) {
+        std::vector<std::string> ids;
+        for (auto& [id, _] : issue.article_files) ids.push_back(id);
+        diags.Error("unknown-article", s.pos, "article '" + s.article + "' is not listed under 'articles'",
+                    DidYouMean(s.article, ids));
+      } else if (auto prev = placed.find(s.article); prev != placed.end()) {
+        diags.Error("placed-twice", s.pos, "article '" + s.article + "' is placed twice",
+                    "it is already placed at line " + std::to_string(prev->second.line));
+      } else {
+        placed[s.article] = s.pos;
+      }
+    }
+  }
+  for (auto& [id, pos] : issue.article_pos)
+    if (!placed.count(id))
+      diags.Error("article-not-placed", pos, "article '" + id + "' is not placed on any page",
+                  "give it a slot under pages, or remove it from articles");
+}
+
+namespace {
+bool IsDir(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Shows a found path relative to the working folder when it lies inside it, so
+// messages read "layouts/x/paper.yaml", as the user sees the tree.
+std::string RelativeToCwd(const std::string& path) {
+  char cwd[PATH_MAX];
+  if (!getcwd(cwd, sizeof cwd)) return path;
+  std::string prefix = std::string(cwd) + "/";
+  return path.starts_with(prefix) ? path.substr(prefix.size()) : path;
+}
+
+std::string FindPaperDir(const std::string& issue_dir, const std::string& paper_id,
+                         const LoadOptions& options) {
+  if (!options.layouts_dir.empty()) return JoinPath(options.layouts_dir, paper_id);
+  char buf[PATH_MAX];
+  if (realpath(issue_dir.c_str(), buf)) {
+    std::string dir = buf;
+    while (!dir.empty()) {
+      std::string candidate = dir + "/layouts/" + paper_id;
+      if (IsDir(candidate)) return RelativeToCwd(candidate);
+      size_t slash = dir.find_last_of('/');
+      if (slash == std::string::npos || slash == 0) break;
+      dir = dir.substr(0, slash);
+    }
+  }
+  return std::string(BANMIAN_SOURCE_DIR) + "/layouts/" + paper_id;
+}
+}  // namespace
+
+std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& options,
+                               Diagnostics& diags) {
+  std::string dir = issue_dir;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  if (!IsDir(dir)) {
+    diags.Error("no-issue", {dir, 0, 0}, "'" + dir + "' is not an issue folder");
+    return std::nullopt;
+  }
+  std::string file = JoinPath(dir, "issue.yaml");
+  auto text = ReadTextFile(file, {dir, 0, 0}, "issue file", diags);
+  if (!text) return std::nullopt;
+  auto issue = ParseIssueFile(file, *text, diags);
+  if (!issue) return std::nullopt;
+  issue->dir = dir;
+
+  // The paper is needed to check pages; the articles are checked on their own.
+  SourcePos paper_pos{file, 1, 1};
+  if (auto root = ParseYaml(file, *text, 0, diags)) paper_pos = PosOf(file, (*root)["paper"]);
+  auto paper = LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id, paper_pos, diags);
+  if (paper) {
+    issue->paper = *paper;
+    ValidateIssue(*issue, diags);
+  }
+  for (auto& [id, rel] : issue->article_files) {
+    auto article = LoadArticle(id, JoinPath(dir, rel), issue->article_pos[id], dir, diags);
+    if (article) issue->articles.push_back(std::move(*article));
+  }
+  if (!paper || diags.HasErrors()) return std::nullopt;
+  return issue;
+}
+
+}  // namespace banmian

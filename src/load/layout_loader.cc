@@ -1,0 +1,503 @@
+#include "load/layout_loader.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "load/text_file.h"
+#include "load/yaml_reader.h"
+
+namespace banmian {
+
+const char* const kRequiredStyles[] = {"body",    "body_emph",     "body_strong", "kicker",
+                                       "headline", "subhead",      "byline",      "section_title",
+                                       "crosshead", "caption",     "tag",         nullptr};
+
+namespace {
+
+std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const std::string& file, const std::string& what,
+                             Diagnostics& diags) {
+  if (!v.IsSequence() || v.size() != 4) {
+    diags.Error("bad-colour", PosOf(file, v),
+                what + " must be four CMYK percentages [C, M, Y, K]",
+                "colours are declared in CMYK, e.g. [0, 100, 100, 0] for a masthead red");
+    return std::nullopt;
+  }
+  double values[4];
+  for (int i = 0; i < 4; ++i) {
+    const YAML::Node& n = v[i];
+    char* end = nullptr;
+    std::string s = n.IsScalar() ? n.Scalar() : "";
+    values[i] = std::strtod(s.c_str(), &end);
+    if (s.empty() || *end != '\0' || !(values[i] >= 0 && values[i] <= 100)) {
+      diags.Error("bad-colour", PosOf(file, n),
+                  what + ": each CMYK value is a percentage from 0 to 100, not '" + s + "'");
+      return std::nullopt;
+    }
+  }
+  return Cmyk{values[0], values[1], values[2], values[3], {}};
+}
+
+std::optional<std::pair<double, double>> ReadPoint(const YAML::Node& v, const std::string& file,
+                                                   const std::string& what, Diagnostics& diags) {
+  if (!v.IsSequence() || v.size() != 2) {
+    diags.Error("wrong-type", PosOf(file, v), what + " must be a pair of lengths [x, y]");
+    return std::nullopt;
+  }
+  auto x = ReadLength(v[0], file, 0, what, 0, diags);
+  auto y = ReadLength(v[1], file, 0, what, 0, diags);
+  if (!x || !y) return std::nullopt;
+  return std::make_pair(*x, *y);
+}
+
+std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const std::string& file,
+                                 const std::string& what, Diagnostics& diags) {
+  if (!v.IsScalar()) {
+    diags.Error("wrong-type", PosOf(file, v), what + " must name a declared colour");
+    return std::nullopt;
+  }
+  auto it = paper.colours.find(v.Scalar());
+  if (it == paper.colours.end()) {
+    std::vector<std::string> names;
+    for (auto& [n, _] : paper.colours) names.push_back(n);
+    std::string hint = DidYouMean(v.Scalar(), names);
+    if (hint.empty()) {
+      hint = "declared colours:";
+      for (auto& n : names) hint += " " + n;
+    }
+    diags.Error("unknown-colour", PosOf(file, v), what + ": colour '" + v.Scalar() + "' is not declared in paper.yaml", hint);
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node,
+               const std::string& file, Diagnostics& diags) {
+  MapReader r(node, file, "style '" + name + "'",
+              {"family", "weight", "size", "colour", "align", "letter_spacing", "leading"}, diags);
+  Style s;
+  s.name = name;
+  s.pos = PosOf(file, node);
+  if (auto v = r.String("family", true)) s.family = *v;
+  if (auto v = r.Choice("weight", false, {"regular", "bold"})) s.bold = *v == "bold";
+  if (auto v = r.Length("size", true, paper.grid.body_size)) {
+    if (*v <= 0 || *v > 400)
+      diags.Error("out-of-range", r.KeyPos("size"), "style '" + name + "': size must be between 0 and 400pt");
+    else
+      s.size = *v;
+  }
+  if (r.Has("colour")) {
+    if (auto c = LookupColour(paper, r.Get("colour"), file, "style '" + name + "'", diags)) s.colour = *c;
+  } else if (paper.colours.count("black")) {
+    s.colour = paper.colours.at("black");
+  } else {
+    s.colour = Cmyk{0, 0, 0, 100, "black"};
+  }
+  if (auto v = r.Choice("align", false, {"left", "center", "right"}))
+    s.align = *v == "left" ? Align::kLeft : *v == "center" ? Align::kCenter : Align::kRight;
+  if (auto v = r.Length("letter_spacing", false, paper.grid.body_size)) s.letter_spacing = *v;
+  if (auto v = r.Length("leading", false, paper.grid.body_size)) s.leading = *v;
+  paper.styles[name] = s;
+}
+
+// Reads an area: grid cells {col, cols, row, rows} or page coordinates {x, y, width, height}.
+std::optional<Area> ReadArea(const YAML::Node& node, const std::string& file, const std::string& what,
+                             const Paper& paper, bool grid_only, Diagnostics& diags) {
+  Area a;
+  a.pos = PosOf(file, node);
+  bool on_grid = node.IsMap() && (node["col"].IsDefined() || node["row"].IsDefined());
+  if (on_grid || grid_only) {
+    MapReader r(node, file, what + " area", {"col", "cols", "row", "rows"}, diags);
+    if (!r.ok()) return std::nullopt;
+    const Grid& g = paper.grid;
+    auto col = r.Int("col", true, 1, 1000), cols = r.Int("cols", true, 1, 1000);
+    auto row = r.Int("row", true, 1, 10000), rows = r.Int("rows", true, 1, 10000);
+    if (!col || !cols || !row || !rows) return std::nullopt;
+    if (*col + *cols - 1 > g.columns) {
+      diags.Error("outside-grid", r.KeyPos("cols"),
+                  what + " area reaches column " + std::to_string(*col + *cols - 1) +
+                      " but the grid has " + std::to_string(g.columns) + " columns");
+      return std::nullopt;
+    }
+    if (*row + *rows - 1 > g.lines) {
+      diags.Error("outside-grid", r.KeyPos("rows"),
+                  what + " area reaches grid line " + std::to_string(*row + *rows - 1) +
+                      " but the page has " + std::to_string(g.lines) + " grid lines");
+      return std::nullopt;
+    }
+    a.on_grid = true;
+    a.col = *col - 1, a.cols = *cols, a.row = *row - 1, a.rows = *rows;
+    a.x = paper.area_left() + g.column_x(a.col);
+    a.y = paper.area_top() + a.row * g.line_pitch;
+    a.width = g.column_x(a.col + a.cols - 1) + g.column_width() - g.column_x(a.col);
+    a.height = a.rows * g.line_pitch;
+    return a;
+  }
+  MapReader r(node, file, what + " area", {"x", "y", "width", "height"}, diags);
+  if (!r.ok()) return std::nullopt;
+  auto x = r.Length("x", true), y = r.Length("y", true);
+  auto w = r.Length("width", true), h = r.Length("height", true);
+  if (!x || !y || !w || !h) return std::nullopt;
+  if (*w <= 0 || *h <= 0 || *x < -paper.page.bleed || *y < -paper.page.bleed ||
+      *x + *w > paper.page.width + paper.page.bleed + 0.01 ||
+      *y + *h > paper.page.height + paper.page.bleed + 0.01) {
+    diags.Error("outside-page", a.pos, what + " area is empty or lies outside the page");
+    return std::nullopt;
+  }
+  a.on_grid = false;
+  a.x = *x, a.y = *y, a.width = *w, a.height = *h;
+  return a;
+}
+
+std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& file,
+                                   const std::string& what, const Paper& paper, Diagnostics& diags) {
+  RegionItem it;
+  it.pos = PosOf(file, node);
+  if (!node.IsMap()) {
+    diags.Error("wrong-type", it.pos, what + ": an item must be a mapping (text, qr, rule or box)");
+    return std::nullopt;
+  }
+  auto read_at = [&](MapReader& r) -> bool {
+    if (!r.Has("at")) {
+      diags.Error("missing-key", r.Pos(), what + ": the item needs 'at: [x, y]'");
+      return false;
+    }
+    auto p = ReadPoint(r.Get("at"), file, what + " 'at'", diags);
+    if (!p) return false;
+    it.x = p->first, it.y = p->second;
+    return true;
+  };
+  if (node["text"].IsDefined()) {
+    MapReader r(node, file, what + " text item", {"text", "style", "at", "width"}, diags);
+    it.kind = ItemKind::kText;
+    if (auto v = r.String("text", true)) it.text = *v;
+    if (auto v = r.String("style", true)) {
+      it.style = *v;
+      if (!paper.FindStyle(*v)) {
+        std::vector<std::string> names;
+        for (auto& [n, _] : paper.styles) names.push_back(n);
+        diags.Error("unknown-style", PosOf(file, r.Get("style")),
+                    what + ": style '" + *v + "' is not declared in paper.yaml", DidYouMean(*v, names));
+        return std::nullopt;
+      }
+    }
+    if (auto v = r.Length("width", false)) it.width = *v;
+    if (!read_at(r)) return std::nullopt;
+    return it;
+  }
+  if (node["qr"].IsDefined()) {
+    MapReader r(node, file, what + " qr item", {"qr", "at", "size", "colour"}, diags);
+    it.kind = ItemKind::kQr;
+    if (auto v = r.String("qr", true)) it.text = *v;
+    if (auto v = r.Length("size", true)) it.size = *v;
+    it.stroke = paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
+    if (r.Has("colour"))
+      if (auto c = LookupColour(paper, r.Get("colour"), file, what, diags)) it.stroke = *c;
+    if (!read_at(r) || it.size <= 0) return std::nullopt;
+    return it;
+  }
+  if (node["rule"].IsDefined()) {
+    MapReader outer(node, file, what + " rule item", {"rule"}, diags);
+    MapReader r(node["rule"], file, what + " rule", {"from", "to", "weight", "colour"}, diags);
+    it.kind = ItemKind::kRule;
+    auto from = r.Has("from") ? ReadPoint(r.Get("from"), file, what + " rule 'from'", diags) : std::nullopt;
+    auto to = r.Has("to") ? ReadPoint(r.Get("to"), file, what + " rule 'to'", diags) : std::nullopt;
+    if (!from || !to) {
+      if (!r.Has("from") || !r.Has("to"))
+        diags.Error("missing-key", r.Pos(), what + ": a rule needs 'from' and 'to'");
+      return std::nullopt;
+    }
+    it.x = from->first, it.y = from->second, it.x2 = to->first, it.y2 = to->second;
+    if (auto v = r.Length("weight", false)) it.weight = *v;
+    it.stroke = paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
+    if (r.Has("colour"))
+      if (auto c = LookupColour(paper, r.Get("colour"), file, what, diags)) it.stroke = *c;
+    return it;
+  }
+  if (node["box"].IsDefined()) {
+    MapReader outer(node, file, what + " box item", {"box"}, diags);
+    MapReader r(node["box"], file, what + " box", {"at", "size", "fill", "stroke", "weight"}, diags);
+    it.kind = ItemKind::kBox;
+    if (!read_at(r)) return std::nullopt;
+    if (!r.Has("size")) {
+      diags.Error("missing-key", r.Pos(), what + ": a box needs 'size: [width, height]'");
+      return std::nullopt;
+    }
+    auto size = ReadPoint(r.Get("size"), file, what + " box 'size'", diags);
+    if (!size) return std::nullopt;
+    it.box_w = size->first, it.box_h = size->second;
+    if (r.Has("fill")) it.fill = LookupColour(paper, r.Get("fill"), file, what, diags);
+    if (r.Has("stroke")) it.stroke = LookupColour(paper, r.Get("stroke"), file, what, diags);
+    if (auto v = r.Length("weight", false)) it.weight = *v;
+    return it;
+  }
+  std::string first = node.begin() != node.end() && node.begin()->first.IsScalar()
+                          ? node.begin()->first.Scalar()
+                          : "";
+  diags.Error("unknown-item", it.pos, what + ": an item is one of text, qr, rule or box",
+              DidYouMean(first, {"text", "qr", "rule", "box"}));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Paper> ParsePaper(const std::string& file, const std::string& text,
+                                Diagnostics& diags) {
+  auto root = ParseYaml(file, text, 0, diags);
+  if (!root) return std::nullopt;
+  size_t errors_before = diags.ErrorCount();
+  Paper paper;
+  paper.pos = {file, 1, 1};
+  MapReader r(*root, file, "paper.yaml", {"name", "page", "grid", "colours", "styles"}, diags);
+  if (!r.ok()) return std::nullopt;
+  if (auto v = r.String("name", true)) paper.name = *v;
+
+  // The grid first: `ch` lengths elsewhere are characters of its body size.
+  if (!r.Has("grid")) {
+    diags.Error("missing-key", r.Pos(), "paper.yaml needs 'grid'");
+    return std::nullopt;
+  }
+  MapReader g(r.Get("grid"), file, "the grid",
+              {"columns", "characters", "gutter", "body_size", "line_pitch"}, diags);
+  Grid& grid = paper.grid;
+  if (auto v = g.Length("body_size", true)) {
+    if (*v < 4 || *v > 72)
+      diags.Error("out-of-range", g.KeyPos("body_size"), "the grid's body_size must be between 4pt and 72pt");
+    else
+      grid.body_size = *v;
+  }
+  if (auto v = g.Int("columns", true, 1, 40)) grid.columns = *v;
+  if (auto v = g.Int("characters", true, 2, 200)) grid.characters = *v;
+  if (auto v = g.Length("gutter", true, grid.body_size)) {
+    if (*v < 0)
+      diags.Error("out-of-range", g.KeyPos("gutter"), "the grid's gutter cannot be negative");
+    else
+      grid.gutter = *v;
+  }
+  if (auto v = g.Length("line_pitch", true, grid.body_size)) {
+    if (*v < grid.body_size)
+      diags.Error("out-of-range", g.KeyPos("line_pitch"),
+                  "the grid's line_pitch must be at least the body size", "lines would overlap");
+    else
+      grid.line_pitch = *v;
+  }
+
+  if (!r.Has("page")) {
+    diags.Error("missing-key", r.Pos(), "paper.yaml needs 'page'");
+    return std::nullopt;
+  }
+  MapReader p(r.Get("page"), file, "the page", {"width", "height", "bleed", "margins"}, diags);
+  PageGeometry& page = paper.page;
+  auto positive = [&](MapReader& m, const char* key, double& out, double max) {
+    if (auto v = m.Length(key, true, grid.body_size)) {
+      if (*v <= 0 || *v > max)
+        diags.Error("out-of-range", m.KeyPos(key),
+                    std::string("the page ") + key + " must be greater than 0 and at most " +
+                        std::to_string(static_cast<int>(max / kPointsPerMm)) + "mm");
+      else
+        out = *v;
+    }
+  };
+  positive(p, "width", page.width, 5000 * kPointsPerMm);
+  positive(p, "height", page.height, 5000 * kPointsPerMm);
+  if (auto v = p.Length("bleed", false)) {
+    if (*v < 0 || *v > 30 * kPointsPerMm)
+      diags.Error("out-of-range", p.KeyPos("bleed"), "the bleed must be between 0mm and 30mm");
+    else
+      page.bleed = *v;
+  } else if (!p.Has("bleed")) {
+    page.bleed = 3 * kPointsPerMm;
+  }
+  if (p.Has("margins")) {
+    MapReader m(p.Get("margins"), file, "the margins", {"top", "bottom", "left", "right"}, diags);
+    double* slots[] = {&page.margin_top, &page.margin_bottom, &page.margin_left, &page.margin_right};
+    const char* keys[] = {"top", "bottom", "left", "right"};
+    for (int i = 0; i < 4; ++i)
+      if (auto v = m.Length(keys[i], true, grid.body_size)) {
+        if (*v < 0)
+          diags.Error("out-of-range", m.KeyPos(keys[i]), std::string("the ") + keys[i] + " margin cannot be negative");
+        else
+          *slots[i] = *v;
+      }
+  } else {
+    diags.Error("missing-key", p.Pos(), "the page needs 'margins'");
+  }
+  if (diags.ErrorCount() > errors_before) return std::nullopt;
+
+  double room_w = page.width - page.margin_left - page.margin_right;
+  double room_h = page.height - page.margin_top - page.margin_bottom;
+  if (grid.area_width() > room_w + 0.01) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf,
+                  "the grid is %.1fmm wide (%d columns of %d characters at %.2gpt) but the page has "
+                  "%.1fmm between its margins",
+                  grid.area_width() / kPointsPerMm, grid.columns, grid.characters, grid.body_size,
+                  room_w / kPointsPerMm);
+    diags.Error("grid-too-wide", g.Pos(), buf, "use fewer columns or characters, or smaller margins");
+    return std::nullopt;
+  }
+  grid.lines = static_cast<int>(std::floor(room_h / grid.line_pitch + 1e-6));
+  if (grid.lines < 1) {
+    diags.Error("grid-too-tall", g.Pos(), "not one grid line fits between the top and bottom margins");
+    return std::nullopt;
+  }
+
+  if (r.Has("colours")) {
+    YAML::Node cs = r.Get("colours");
+    if (!cs.IsMap()) {
+      diags.Error("wrong-type", PosOf(file, cs), "'colours' must map names to [C, M, Y, K]");
+    } else {
+      for (auto it = cs.begin(); it != cs.end(); ++it) {
+        std::string name = it->first.Scalar();
+        if (auto c = ReadCmyk(it->second, file, "colour '" + name + "'", diags)) {
+          c->name = name;
+          paper.colours[name] = *c;
+        }
+      }
+    }
+  }
+  if (!r.Has("styles")) {
+    diags.Error("missing-key", r.Pos(), "paper.yaml needs 'styles'");
+  } else {
+    YAML::Node ss = r.Get("styles");
+    if (!ss.IsMap()) {
+      diags.Error("wrong-type", PosOf(file, ss), "'styles' must map style names to styles");
+    } else {
+      for (auto it = ss.begin(); it != ss.end(); ++it) ReadStyle(paper, it->first.Scalar(), it->second, file, diags);
+      for (const char* const* s = kRequiredStyles; *s; ++s)
+        if (!paper.styles.count(*s))
+          diags.Error("missing-style", r.KeyPos("styles"), std::string("style '") + *s + "' is not declared",
+                      "the composer needs the styles body, body_emph, body_strong, kicker, headline, "
+                      "subhead, byline, section_title, crosshead, caption and tag");
+    }
+  }
+  if (diags.ErrorCount() > errors_before) return std::nullopt;
+  return paper;
+}
+
+std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::string& name,
+                                          const std::string& text, const Paper& paper,
+                                          Diagnostics& diags) {
+  auto root = ParseYaml(file, text, 0, diags);
+  if (!root) return std::nullopt;
+  size_t errors_before = diags.ErrorCount();
+  PageTemplate t;
+  t.name = name;
+  t.file = file;
+  MapReader r(*root, file, "template '" + name + "'", {"regions", "slots"}, diags);
+  if (!r.ok()) return std::nullopt;
+  if (r.Has("regions")) {
+    YAML::Node regions = r.Get("regions");
+    if (!regions.IsMap()) diags.Error("wrong-type", PosOf(file, regions), "'regions' must map names to regions");
+    for (auto it = regions.begin(); regions.IsMap() && it != regions.end(); ++it) {
+      Region reg;
+      reg.name = it->first.Scalar();
+      reg.pos = PosOf(file, it->first);
+      std::string what = "region '" + reg.name + "'";
+      MapReader rr(it->second, file, what, {"area", "items"}, diags);
+      if (!rr.ok()) continue;
+      if (!rr.Has("area")) {
+        diags.Error("missing-key", rr.Pos(), what + " needs 'area'");
+        continue;
+      }
+      auto area = ReadArea(rr.Get("area"), file, what, paper, false, diags);
+      if (!area) continue;
+      reg.area = *area;
+      YAML::Node items = rr.Get("items");
+      if (items.IsDefined() && !items.IsSequence())
+        diags.Error("wrong-type", PosOf(file, items), what + ": 'items' must be a list");
+      for (size_t i = 0; items.IsSequence() && i < items.size(); ++i)
+        if (auto item = ReadItem(items[i], file, what, paper, diags)) reg.items.push_back(*item);
+      t.regions.push_back(reg);
+    }
+  }
+  if (!r.Has("slots")) {
+    diags.Error("missing-key", r.Pos(), "template '" + name + "' needs 'slots'");
+  } else {
+    YAML::Node slots = r.Get("slots");
+    if (!slots.IsMap()) diags.Error("wrong-type", PosOf(file, slots), "'slots' must map names to slots");
+    for (auto it = slots.begin(); slots.IsMap() && it != slots.end(); ++it) {
+      Slot s;
+      s.name = it->first.Scalar();
+      s.pos = PosOf(file, it->first);
+      std::string what = "slot '" + s.name + "'";
+      MapReader sr(it->second, file, what, {"area", "headline_style", "headline_align"}, diags);
+      if (!sr.ok()) continue;
+      if (!sr.Has("area")) {
+        diags.Error("missing-key", sr.Pos(), what + " needs 'area'");
+        continue;
+      }
+      auto area = ReadArea(sr.Get("area"), file, what, paper, true, diags);
+      if (!area) continue;
+      s.area = *area;
+      if (auto v = sr.String("headline_style", false)) {
+        if (!paper.FindStyle(*v)) {
+          std::vector<std::string> names;
+          for (auto& [n, _] : paper.styles) names.push_back(n);
+          diags.Error("unknown-style", PosOf(file, sr.Get("headline_style")),
+                      what + ": style '" + *v + "' is not declared in paper.yaml", DidYouMean(*v, names));
+        }
+        s.headline_style = *v;
+      }
+      if (auto v = sr.Choice("headline_align", false, {"left", "center"}))
+        s.headline_align = *v == "left" ? Align::kLeft : Align::kCenter;
+      for (const Slot& other : t.slots) {
+        const Area &a = s.area, &b = other.area;
+        bool overlap = a.col < b.col + b.cols && b.col < a.col + a.cols && a.row < b.row + b.rows &&
+                       b.row < a.row + a.rows;
+        if (overlap)
+          diags.Error("slots-overlap", s.pos, what + " overlaps slot '" + other.name + "'",
+                      "slots are rectangles of grid cells and may not share a cell");
+      }
+      t.slots.push_back(s);
+    }
+  }
+  if (diags.ErrorCount() > errors_before) return std::nullopt;
+  return t;
+}
+
+std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_id,
+                               const SourcePos& referenced_from, Diagnostics& diags) {
+  std::string paper_file = JoinPath(dir, "paper.yaml");
+  if (!FileExists(paper_file)) {
+    diags.Error("unknown-paper", referenced_from,
+                "paper '" + paper_id + "' has no layout: '" + paper_file + "' does not exist");
+    return std::nullopt;
+  }
+  auto text = ReadTextFile(paper_file, referenced_from, "layout file", diags);
+  if (!text) return std::nullopt;
+  auto paper = ParsePaper(paper_file, *text, diags);
+  if (!paper) return std::nullopt;
+  paper->id = paper_id;
+  paper->dir = dir;
+
+  std::vector<std::string> names;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string n = e->d_name;
+      if (n.size() > 5 && n.ends_with(".yaml") && n != "paper.yaml") names.push_back(n);
+    }
+    closedir(d);
+  }
+  std::sort(names.begin(), names.end());
+  bool ok = true;
+  for (const std::string& n : names) {
+    std::string file = JoinPath(dir, n);
+    auto t_text = ReadTextFile(file, {file, 0, 0}, "template", diags);
+    if (!t_text) {
+      ok = false;
+      continue;
+    }
+    auto t = ParseTemplate(file, n.substr(0, n.size() - 5), *t_text, *paper, diags);
+    if (!t) {
+      ok = false;
+      continue;
+    }
+    paper->templates[t->name] = *t;
+  }
+  if (!ok) return std::nullopt;
+  return paper;
+}
+
+}  // namespace banmian

@@ -1,0 +1,93 @@
+#include "load/picture_info.h"
+
+#include <jpeglib.h>
+#include <png.h>
+
+#include <csetjmp>
+#include <cstdio>
+#include <memory>
+
+namespace banmian {
+
+namespace {
+
+struct JpegErrorJump {
+  jpeg_error_mgr mgr;
+  std::jmp_buf jump;
+  char message[JMSG_LENGTH_MAX];
+};
+
+void JpegErrorExit(j_common_ptr cinfo) {
+  auto* err = reinterpret_cast<JpegErrorJump*>(cinfo->err);
+  (*cinfo->err->format_message)(cinfo, err->message);
+  std::longjmp(err->jump, 1);
+}
+
+std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
+  jpeg_decompress_struct cinfo;
+  JpegErrorJump err;
+  cinfo.err = jpeg_std_error(&err.mgr);
+  err.mgr.error_exit = JpegErrorExit;
+  if (setjmp(err.jump)) {
+    jpeg_destroy_decompress(&cinfo);
+    error = std::string("corrupt JPEG: ") + err.message;
+    return std::nullopt;
+  }
+  jpeg_create_decompress(&cinfo);
+  jpeg_stdio_src(&cinfo, f);
+  jpeg_read_header(&cinfo, TRUE);
+  PictureInfo info{PictureFormat::kJpeg, static_cast<int>(cinfo.image_width),
+                   static_cast<int>(cinfo.image_height), cinfo.num_components};
+  jpeg_destroy_decompress(&cinfo);
+  return info;
+}
+
+std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info_ptr = png ? png_create_info_struct(png) : nullptr;
+  if (!png || !info_ptr) {
+    png_destroy_read_struct(&png, nullptr, nullptr);
+    error = "out of memory reading PNG";
+    return std::nullopt;
+  }
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_read_struct(&png, &info_ptr, nullptr);
+    error = "corrupt PNG";
+    return std::nullopt;
+  }
+  png_init_io(png, f);
+  png_read_info(png, info_ptr);
+  PictureInfo info{PictureFormat::kPng, static_cast<int>(png_get_image_width(png, info_ptr)),
+                   static_cast<int>(png_get_image_height(png, info_ptr)), 3};
+  png_destroy_read_struct(&png, &info_ptr, nullptr);
+  return info;
+}
+
+}  // namespace
+
+std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    error = "cannot be opened";
+    return std::nullopt;
+  }
+  unsigned char magic[8] = {};
+  size_t n = std::fread(magic, 1, sizeof magic, f.get());
+  std::rewind(f.get());
+  std::optional<PictureInfo> info;
+  if (n >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF) {
+    info = ReadJpeg(f.get(), error);
+  } else if (n == 8 && png_sig_cmp(magic, 0, 8) == 0) {
+    info = ReadPng(f.get(), error);
+  } else {
+    error = "is neither a JPEG nor a PNG picture";
+    return std::nullopt;
+  }
+  if (info && (info->width <= 0 || info->height <= 0)) {
+    error = "has no pixels";
+    return std::nullopt;
+  }
+  return info;
+}
+
+}  // namespace banmian

@@ -1,0 +1,24 @@
+// Reading a picture's header: its format and pixel size.
+//
+// The loader checks every picture an article names before anything is composed, so
+// a missing or corrupt picture is an input error at the Markdown line that names it.
+// JPEG headers are read with libjpeg, PNG headers with libpng; pixels are not decoded.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace banmian {
+
+enum class PictureFormat { kJpeg, kPng };
+
+struct PictureInfo {
+  PictureFormat format = PictureFormat::kJpeg;
+  int width = 0, height = 0;
+  int components = 3;  // JPEG: 1 grey, 3 colour, 4 CMYK
+};
+
+// Returns the info, or an error message in `error`.
+std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error);
+
+}  // namespace banmian

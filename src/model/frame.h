@@ -1,0 +1,93 @@
+// The frame tree: finished pages of positioned items, the hand-over point between
+// layout and output.
+//
+// Placement produces a Document; the painter and the exporters only ever see this,
+// never how text was broken. Coordinates are PDF points from the page's top-left
+// corner (trim box), y growing downwards; glyph positions are baseline origins.
+// A Document can be dumped as stable text (frame_dump.h) for layout tests.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/colour.h"
+
+namespace banmian {
+
+// A font file the document uses; GlyphRun.font indexes Document.fonts.
+struct FontFace {
+  std::string file;
+  int index = 0;        // face index inside a .ttc collection
+  std::string family;   // as fontconfig names it
+  std::string style;
+};
+
+struct PositionedGlyph {
+  uint32_t id = 0;
+  double x = 0, y = 0;  // baseline origin, page coordinates
+  double advance = 0;
+};
+
+// Maps bytes of GlyphRun.text to glyphs, in order (like cairo_text_cluster_t).
+struct TextCluster {
+  int bytes = 0;
+  int glyphs = 0;
+};
+
+struct GlyphRun {
+  int font = 0;
+  double size = 0;
+  Cmyk colour;
+  std::string role;  // the style name, for dumps and reports
+  std::string text;  // the characters the glyphs show, for copy-out
+  std::vector<PositionedGlyph> glyphs;
+  std::vector<TextCluster> clusters;
+};
+
+struct RectItem {
+  double x = 0, y = 0, width = 0, height = 0;
+  bool has_fill = false, has_stroke = false;
+  Cmyk fill, stroke;
+  double stroke_width = 0;
+  std::string role;
+};
+
+struct RuleItem {
+  double x1 = 0, y1 = 0, x2 = 0, y2 = 0, weight = 0.5;
+  Cmyk colour;
+  std::string role;
+};
+
+struct ImageItem {
+  std::string path;
+  double x = 0, y = 0, width = 0, height = 0;
+  int pixel_width = 0, pixel_height = 0;
+  std::string role;
+};
+
+using Item = std::variant<GlyphRun, RectItem, RuleItem, ImageItem>;
+
+// A named group of items: a furniture region or an article slot.
+struct Frame {
+  std::string name;  // e.g. "region:masthead", "slot:lead"
+  double x = 0, y = 0, width = 0, height = 0;
+  std::vector<Item> items;
+};
+
+struct Page {
+  int number = 1;
+  std::string label;
+  double width = 0, height = 0, bleed = 0;
+  std::vector<Frame> frames;
+};
+
+struct Document {
+  std::string title;
+  std::string date;  // ISO date: also the PDF creation date, for byte-identical output
+  std::vector<FontFace> fonts;
+  std::vector<Page> pages;
+};
+
+}  // namespace banmian

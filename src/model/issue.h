@@ -1,0 +1,46 @@
+// An issue: which pages, on which templates, holding which articles.
+//
+// The validated form of issue.yaml plus the loaded articles and the paper it names.
+// Plain values; the pipeline composes it into pages.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/article.h"
+#include "model/diagnostic.h"
+#include "model/layout.h"
+
+namespace banmian {
+
+struct SlotAssignment {
+  std::string slot;
+  std::string article;
+  SourcePos pos;
+};
+
+struct PageSpec {
+  std::string template_name;
+  std::string label;    // e.g. A01; defaults to the page number
+  std::string section;
+  std::vector<SlotAssignment> slots;
+  SourcePos pos;
+};
+
+struct Issue {
+  std::string dir;
+  std::string file;
+  std::string paper_id;
+  std::string title, edition, number, date, qr;
+  std::map<std::string, std::string> fields;
+  std::vector<PageSpec> pages;
+  std::map<std::string, std::string> article_files;  // id -> path relative to dir
+  std::map<std::string, SourcePos> article_pos;
+  std::vector<Article> articles;                     // loaded, in id order
+  Paper paper;
+
+  const Article* FindArticle(const std::string& id) const;
+};
+
+}  // namespace banmian

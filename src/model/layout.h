@@ -1,0 +1,123 @@
+// The paper and its page templates, as validated values.
+//
+// A Paper is what every page of a newspaper shares: page size, margins, the
+// character grid, declared CMYK colours and named text styles. A PageTemplate places
+// furniture regions (masthead, folio, footer) and article slots on that grid. All
+// lengths are in PDF points (1/72 in); all positions carry their SourcePos so later
+// stages can point back at the layout file.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/colour.h"
+#include "model/diagnostic.h"
+
+namespace banmian {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+enum class Align { kLeft, kCenter, kRight };
+
+struct Style {
+  std::string name;
+  std::string family;
+  bool bold = false;
+  double size = 10;            // pt
+  Cmyk colour;
+  Align align = Align::kLeft;
+  double letter_spacing = 0;   // pt, display text only
+  double leading = 0;          // pt between baselines of multi-line display text; 0 = 1.2 × size
+  SourcePos pos;
+};
+
+// The character grid every page of the paper is built on.
+struct Grid {
+  int columns = 1;
+  int characters = 10;   // characters per column
+  double gutter = 0;     // pt
+  double body_size = 10; // pt: one character of the grid
+  double line_pitch = 15;// pt: baseline to baseline
+  int lines = 0;         // grid lines that fit the text area (derived)
+
+  double column_width() const { return characters * body_size; }
+  double area_width() const { return columns * column_width() + (columns - 1) * gutter; }
+  // x of column `col` (0-based) relative to the text area's left edge.
+  double column_x(int col) const { return col * (column_width() + gutter); }
+};
+
+struct PageGeometry {
+  double width = 0, height = 0, bleed = 0;            // pt
+  double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
+};
+
+// A rectangle on the page, either given on the grid (cells) or in page coordinates.
+struct Area {
+  bool on_grid = true;
+  int col = 0, cols = 1, row = 0, rows = 1;  // 0-based when on_grid
+  double x = 0, y = 0, width = 0, height = 0; // pt, page coordinates (resolved for both forms)
+  SourcePos pos;
+};
+
+enum class ItemKind { kText, kQr, kRule, kBox };
+
+// One piece of furniture inside a region. Offsets are relative to the region's area.
+struct RegionItem {
+  ItemKind kind = ItemKind::kText;
+  std::string text;        // kText: may hold {placeholders} and several lines; kQr: data
+  std::string style;       // kText
+  double x = 0, y = 0;     // offset of the item's top-left inside the area
+  double width = 0;        // kText: box width for alignment (0 = area width - x)
+  double size = 0;         // kQr: side length
+  double x2 = 0, y2 = 0;   // kRule: end point
+  double weight = 0.5;     // kRule: line weight; kBox: stroke weight
+  double box_w = 0, box_h = 0;  // kBox
+  std::optional<Cmyk> fill;     // kBox
+  std::optional<Cmyk> stroke;   // kBox, kRule (rule colour)
+  SourcePos pos;
+};
+
+struct Region {
+  std::string name;
+  Area area;
+  std::vector<RegionItem> items;
+  SourcePos pos;
+};
+
+struct Slot {
+  std::string name;
+  Area area;  // always on the grid
+  std::string headline_style = "headline";
+  Align headline_align = Align::kCenter;
+  SourcePos pos;
+};
+
+struct PageTemplate {
+  std::string name;
+  std::string file;
+  std::vector<Region> regions;
+  std::vector<Slot> slots;
+
+  const Slot* FindSlot(const std::string& name) const;
+};
+
+struct Paper {
+  std::string id;     // folder name under layouts/
+  std::string name;   // as printed
+  std::string dir;    // the paper's folder
+  PageGeometry page;
+  Grid grid;
+  std::map<std::string, Cmyk> colours;
+  std::map<std::string, Style> styles;
+  std::map<std::string, PageTemplate> templates;
+  SourcePos pos;
+
+  // The text area's top-left corner in page coordinates.
+  double area_left() const { return page.margin_left; }
+  double area_top() const { return page.margin_top; }
+  const Style* FindStyle(const std::string& name) const;
+};
+
+}  // namespace banmian

@@ -1,0 +1,139 @@
+#include "pipeline/pipeline.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <chrono>
+
+#include "layout/page_builder.h"
+#include "load/issue_loader.h"
+#include "load/text_file.h"
+#include "render/export.h"
+#include "text/font_set.h"
+#include "text/normalize.h"
+
+namespace banmian {
+
+namespace {
+
+class StageClock {
+ public:
+  explicit StageClock(std::vector<StageTiming>& out) : out_(out), start_(Now()) {}
+  void Lap(const char* stage) {
+    auto now = Now();
+    out_.push_back({stage, std::chrono::duration<double, std::milli>(now - start_).count()});
+    start_ = now;
+  }
+
+ private:
+  static std::chrono::steady_clock::time_point Now() { return std::chrono::steady_clock::now(); }
+  std::vector<StageTiming>& out_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+bool MakeDirs(const std::string& path, std::string& error) {
+  std::string partial;
+  for (size_t i = 0; i <= path.size(); ++i) {
+    if (i == path.size() || path[i] == '/') {
+      if (!partial.empty() && ::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
+        error = "cannot create folder '" + partial + "'";
+        return false;
+      }
+    }
+    if (i < path.size()) partial += path[i];
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string IssueName(const std::string& issue_dir) {
+  std::string d = issue_dir;
+  while (d.size() > 1 && d.back() == '/') d.pop_back();
+  size_t slash = d.find_last_of('/');
+  return slash == std::string::npos ? d : d.substr(slash + 1);
+}
+
+ReportInput RunResult::Report(const std::string& command) const {
+  ReportInput in;
+  in.issue_dir = issue ? issue->dir : "";
+  in.command = command;
+  in.document = document ? &*document : nullptr;
+  in.layout = &layout;
+  in.findings = &findings;
+  in.diagnostics = &diagnostics;
+  in.outputs = outputs;
+  in.timings = timings;
+  in.exit_status = exit_status;
+  return in;
+}
+
+RunResult ComposeIssue(const RunOptions& options) {
+  RunResult result;
+  StageClock clock(result.timings);
+  LoadOptions load_options;
+  load_options.layouts_dir = options.layouts_dir;
+  result.issue = LoadIssue(options.issue_dir, load_options, result.diagnostics);
+  clock.Lap("load");
+  if (!result.issue) {
+    result.exit_status = kExitBadInput;
+    return result;
+  }
+  auto fonts = FontSet::Create(options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir,
+                               result.diagnostics);
+  if (fonts) fonts->CheckStyles(result.issue->paper, result.diagnostics);
+  clock.Lap("fonts");
+  if (!fonts || result.diagnostics.HasErrors()) {
+    result.exit_status = kExitBadInput;
+    return result;
+  }
+  for (Article& a : result.issue->articles) {
+    auto changes = NormalizeArticle(a);
+    result.layout.normalizations.insert(result.layout.normalizations.end(), changes.begin(), changes.end());
+  }
+  clock.Lap("normalize");
+  result.document = BuildDocument(*result.issue, *fonts, result.layout, result.diagnostics);
+  clock.Lap("compose");
+  if (result.diagnostics.HasErrors()) {
+    result.document.reset();
+    result.exit_status = kExitBadInput;
+    return result;
+  }
+  result.findings = Preflight(result.layout);
+  clock.Lap("preflight");
+  result.exit_status = kExitClean;
+  for (const Finding& f : result.findings)
+    if (f.severity == Severity::kError) result.exit_status = kExitFindings;
+  return result;
+}
+
+RunResult RenderIssue(const RunOptions& options) {
+  RunResult result = ComposeIssue(options);
+  if (result.exit_status == kExitBadInput) return result;
+  std::string name = IssueName(options.issue_dir);
+  std::string out = options.out_dir.empty() ? "out/" + name : options.out_dir;
+  std::string error;
+  StageClock clock(result.timings);
+  auto fail = [&](const std::string& message) {
+    result.diagnostics.Error("write-failed", {out, 0, 0}, message);
+    result.exit_status = kExitBadInput;
+    return result;
+  };
+  if (!MakeDirs(out, error)) return fail(error);
+  ExportResult pdf = WritePdf(*result.document, JoinPath(out, name + ".pdf"));
+  if (!pdf.ok) return fail(pdf.error);
+  result.outputs.insert(result.outputs.end(), pdf.files.begin(), pdf.files.end());
+  clock.Lap("pdf");
+  if (options.png) {
+    ExportResult png = WritePngs(*result.document, JoinPath(out, name), options.png_dpi);
+    if (!png.ok) return fail(png.error);
+    result.outputs.insert(result.outputs.end(), png.files.begin(), png.files.end());
+    clock.Lap("png");
+  }
+  std::string report_path = JoinPath(out, "report.json");
+  result.outputs.push_back(report_path);
+  if (!WriteFileAtomically(report_path, ReportJson(result.Report("render")), error)) return fail(error);
+  return result;
+}
+
+}  // namespace banmian

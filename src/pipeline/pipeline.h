@@ -1,0 +1,54 @@
+// Running the stages in order for one issue: load → validate → normalize → shape →
+// compose → place → paint → export → preflight.
+//
+// ComposeIssue runs everything up to the frame tree without touching the output
+// folder (check, tests, fuzzing); RenderIssue adds the exporters. Bad input stops
+// before anything is written (exit status 2); pages with error findings are still
+// written (exit status 1).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/layout_report.h"
+#include "model/diagnostic.h"
+#include "model/frame.h"
+#include "model/issue.h"
+#include "preflight/findings.h"
+#include "preflight/report.h"
+
+namespace banmian {
+
+struct RunOptions {
+  std::string issue_dir;
+  std::string out_dir;      // render: default out/<issue folder name>
+  std::string fonts_dir;    // default: DefaultFontsDir()
+  std::string layouts_dir;  // default: found from the issue folder
+  bool png = true;
+  double png_dpi = 100;
+};
+
+enum ExitStatus { kExitClean = 0, kExitFindings = 1, kExitBadInput = 2 };
+
+struct RunResult {
+  int exit_status = kExitClean;
+  Diagnostics diagnostics;  // input errors
+  std::optional<Issue> issue;
+  std::optional<Document> document;
+  LayoutReport layout;
+  std::vector<Finding> findings;
+  std::vector<StageTiming> timings;
+  std::vector<std::string> outputs;
+
+  ReportInput Report(const std::string& command) const;
+};
+
+RunResult ComposeIssue(const RunOptions& options);
+RunResult RenderIssue(const RunOptions& options);
+
+// The folder name of an issue path ("issues/x/" -> "x").
+std::string IssueName(const std::string& issue_dir);
+
+}  // namespace banmian

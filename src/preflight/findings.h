@@ -1,0 +1,35 @@
+// The preflight stage: what was found about the composed pages.
+//
+// Preflight looks at everything the earlier stages recorded and turns it into
+// findings with a severity: overset text and missing glyphs are errors (the page
+// would lose or garble the editor's text), a line that breaks a line-break rule is
+// an error (the composer should never allow it, so this re-checks it from outside),
+// low-resolution pictures and furniture text wider than its box are warnings,
+// normalisations are information. The exit status follows the worst severity.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/layout_report.h"
+#include "model/diagnostic.h"
+
+namespace banmian {
+
+struct Finding {
+  Severity severity = Severity::kError;
+  std::string code;   // overset, missing-glyph, break-rule, low-resolution, …
+  int page = 0;       // 0: the whole issue
+  std::string where;  // slot or region
+  std::string article;
+  std::string message;
+  long count = 0;     // e.g. characters left over
+  SourcePos pos;
+};
+
+std::vector<Finding> Preflight(const LayoutReport& report);
+
+// Minimum effective resolution of a picture at its placed size.
+constexpr double kMinPicturePpI = 150;
+
+}  // namespace banmian

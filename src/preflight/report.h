@@ -1,0 +1,40 @@
+// report.json: the machine-readable account of one run (documented in docs/report.md).
+//
+// Written by `render` next to the PDF and printed by `check --json`. It lists what
+// was written, each page with its slots, every finding with its severity, the
+// normalisations applied, the fonts used, and how long each stage took.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "layout/layout_report.h"
+#include "model/diagnostic.h"
+#include "model/frame.h"
+#include "preflight/findings.h"
+
+namespace banmian {
+
+struct StageTiming {
+  std::string stage;
+  double ms = 0;
+};
+
+struct ReportInput {
+  std::string issue_dir;
+  std::string command;  // render or check
+  const Document* document = nullptr;
+  const LayoutReport* layout = nullptr;
+  const std::vector<Finding>* findings = nullptr;
+  const Diagnostics* diagnostics = nullptr;
+  std::vector<std::string> outputs;
+  std::vector<StageTiming> timings;
+  int exit_status = 0;
+};
+
+std::string ReportJson(const ReportInput& in);
+
+// A few lines for the terminal: pages, findings by severity, the first findings.
+std::string ReportSummary(const ReportInput& in);
+
+}  // namespace banmian

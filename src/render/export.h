@@ -1,0 +1,31 @@
+// The export stage: a Document → the screen PDF and PNG previews on disk.
+//
+// Every file is written under a temporary name in its final folder and renamed into
+// place only when complete, so a crash or kill never leaves half a PDF. The PDF gets
+// the title, its date as creation date (so reruns are byte-identical), page
+// labels and an outline entry per page.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/frame.h"
+
+namespace banmian {
+
+struct ExportResult {
+  bool ok = true;
+  std::string error;
+  std::vector<std::string> files;
+};
+
+ExportResult WritePdf(const Document& doc, const std::string& path);
+// Writes one PNG per page as <prefix>-p01.png …, at `dpi`.
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi);
+
+// Writes `data` to `path` through a temporary file and a rename.
+bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error);
+// A temporary name beside `path`, for writers that need a file name.
+std::string TemporaryPathFor(const std::string& path);
+
+}  // namespace banmian

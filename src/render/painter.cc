@@ -1,0 +1,195 @@
+#include "render/painter.h"
+
+#include <cairo-ft.h>
+#include <fontconfig/fontconfig.h>
+#include <jpeglib.h>
+
+#include <csetjmp>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace banmian {
+
+namespace {
+
+void SetColour(cairo_t* cr, const Cmyk& c) {
+  Rgb rgb = ScreenRgb(c);
+  cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b);
+}
+
+struct JpegErrorJump {
+  jpeg_error_mgr mgr;
+  std::jmp_buf jump;
+};
+
+void JpegErrorExit(j_common_ptr cinfo) { std::longjmp(reinterpret_cast<JpegErrorJump*>(cinfo->err)->jump, 1); }
+
+// Decodes JPEG bytes into an RGB24 surface (for previews and as cairo's fallback).
+cairo_surface_t* DecodeJpeg(const std::string& data) {
+  jpeg_decompress_struct cinfo;
+  JpegErrorJump err;
+  cinfo.err = jpeg_std_error(&err.mgr);
+  err.mgr.error_exit = JpegErrorExit;
+  cairo_surface_t* surface = nullptr;
+  std::vector<unsigned char> row;
+  if (setjmp(err.jump)) {
+    jpeg_destroy_decompress(&cinfo);
+    if (surface) cairo_surface_destroy(surface);
+    return nullptr;
+  }
+  jpeg_create_decompress(&cinfo);
+  jpeg_mem_src(&cinfo, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  jpeg_read_header(&cinfo, TRUE);
+  bool cmyk = cinfo.num_components == 4;
+  cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+  jpeg_start_decompress(&cinfo);
+  const int w = cinfo.output_width, h = cinfo.output_height, n = cinfo.output_components;
+  surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  cairo_surface_flush(surface);
+  unsigned char* pixels = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  row.resize(static_cast<size_t>(w) * n);
+  // Adobe writes CMYK JPEGs inverted.
+  const bool inverted = cmyk && cinfo.saw_Adobe_marker;
+  while (cinfo.output_scanline < cinfo.output_height) {
+    unsigned char* rows[] = {row.data()};
+    int y = cinfo.output_scanline;
+    jpeg_read_scanlines(&cinfo, rows, 1);
+    auto* out = reinterpret_cast<uint32_t*>(pixels + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < w; ++x) {
+      const unsigned char* p = row.data() + static_cast<size_t>(x) * n;
+      uint32_t r, g, b;
+      if (cmyk) {
+        double c = p[0] / 255.0, m = p[1] / 255.0, ye = p[2] / 255.0, k = p[3] / 255.0;
+        if (inverted) c = 1 - c, m = 1 - m, ye = 1 - ye, k = 1 - k;
+        r = static_cast<uint32_t>(255 * (1 - c) * (1 - k));
+        g = static_cast<uint32_t>(255 * (1 - m) * (1 - k));
+        b = static_cast<uint32_t>(255 * (1 - ye) * (1 - k));
+      } else {
+        r = p[0], g = p[1], b = p[2];
+      }
+      out[x] = (r << 16) | (g << 8) | b;
+    }
+  }
+  cairo_surface_mark_dirty(surface);
+  jpeg_finish_decompress(&cinfo);
+  jpeg_destroy_decompress(&cinfo);
+  return surface;
+}
+
+}  // namespace
+
+Painter::Painter(const Document& doc) : doc_(doc), faces_(doc.fonts.size(), nullptr) {}
+
+Painter::~Painter() {
+  for (cairo_font_face_t* f : faces_)
+    if (f) cairo_font_face_destroy(f);
+  for (auto& [_, s] : images_)
+    if (s) cairo_surface_destroy(s);
+}
+
+cairo_font_face_t* Painter::Face(int font) {
+  if (font < 0 || static_cast<size_t>(font) >= faces_.size()) return nullptr;
+  if (!faces_[font]) {
+    const FontFace& f = doc_.fonts[font];
+    FcPattern* pattern = FcPatternCreate();
+    FcPatternAddString(pattern, FC_FILE, reinterpret_cast<const FcChar8*>(f.file.c_str()));
+    FcPatternAddInteger(pattern, FC_INDEX, f.index);
+    faces_[font] = cairo_ft_font_face_create_for_pattern(pattern);
+    FcPatternDestroy(pattern);
+  }
+  return faces_[font];
+}
+
+cairo_surface_t* Painter::Image(const std::string& path) {
+  if (auto it = images_.find(path); it != images_.end()) return it->second;
+  cairo_surface_t* surface = nullptr;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string data = ss.str();
+  if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xFF &&
+      static_cast<unsigned char>(data[1]) == 0xD8) {
+    surface = DecodeJpeg(data);
+    if (surface) {
+      // The PDF gets the original JPEG bytes, untouched.
+      auto* copy = static_cast<unsigned char*>(std::malloc(data.size()));
+      std::memcpy(copy, data.data(), data.size());
+      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, data.size(), std::free, copy);
+      std::string id = path;
+      auto* id_copy = static_cast<unsigned char*>(std::malloc(id.size()));
+      std::memcpy(id_copy, id.data(), id.size());
+      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, id_copy, id.size(), std::free, id_copy);
+    }
+  } else {
+    surface = cairo_image_surface_create_from_png(path.c_str());
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+      cairo_surface_destroy(surface);
+      surface = nullptr;
+    }
+  }
+  if (!surface) errors_.push_back("picture '" + path + "' could not be decoded");
+  images_[path] = surface;
+  return surface;
+}
+
+void Painter::PaintPage(cairo_t* cr, const Page& page) {
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_set_font_options(cr, options);
+  cairo_font_options_destroy(options);
+
+  std::vector<cairo_glyph_t> glyphs;
+  std::vector<cairo_text_cluster_t> clusters;
+  for (const Frame& frame : page.frames) {
+    for (const Item& item : frame.items) {
+      if (const auto* run = std::get_if<GlyphRun>(&item)) {
+        cairo_font_face_t* face = Face(run->font);
+        if (!face || run->glyphs.empty()) continue;
+        cairo_set_font_face(cr, face);
+        cairo_set_font_size(cr, run->size);
+        SetColour(cr, run->colour);
+        glyphs.clear();
+        clusters.clear();
+        for (const PositionedGlyph& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
+        for (const TextCluster& c : run->clusters) clusters.push_back({c.bytes, c.glyphs});
+        cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()), glyphs.data(),
+                               static_cast<int>(glyphs.size()), clusters.data(),
+                               static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
+      } else if (const auto* rect = std::get_if<RectItem>(&item)) {
+        cairo_rectangle(cr, rect->x, rect->y, rect->width, rect->height);
+        if (rect->has_fill) {
+          SetColour(cr, rect->fill);
+          rect->has_stroke ? cairo_fill_preserve(cr) : cairo_fill(cr);
+        }
+        if (rect->has_stroke) {
+          SetColour(cr, rect->stroke);
+          cairo_set_line_width(cr, rect->stroke_width);
+          cairo_stroke(cr);
+        }
+        cairo_new_path(cr);
+      } else if (const auto* rule = std::get_if<RuleItem>(&item)) {
+        SetColour(cr, rule->colour);
+        cairo_set_line_width(cr, rule->weight);
+        cairo_move_to(cr, rule->x1, rule->y1);
+        cairo_line_to(cr, rule->x2, rule->y2);
+        cairo_stroke(cr);
+      } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+        cairo_surface_t* surface = Image(image->path);
+        if (!surface) continue;
+        int pw = cairo_image_surface_get_width(surface), ph = cairo_image_surface_get_height(surface);
+        cairo_save(cr);
+        cairo_translate(cr, image->x, image->y);
+        cairo_scale(cr, image->width / pw, image->height / ph);
+        cairo_set_source_surface(cr, surface, 0, 0);
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+        cairo_paint(cr);
+        cairo_restore(cr);
+      }
+    }
+  }
+}
+
+}  // namespace banmian

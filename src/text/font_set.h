@@ -1,0 +1,59 @@
+// The fonts a render may use: a private fontconfig configuration and a Pango font map.
+//
+// FontSet loads fonts/fonts.conf instead of the desktop's configuration, so pages
+// look the same on every machine. It checks that every style's family exists in the
+// weight asked for (a missing family is an error naming the style, never a silent
+// substitution), hands out the Pango context the shaper uses, and numbers the font
+// files actually used so glyph runs can refer to them. Not thread-safe: use one
+// FontSet per thread.
+#pragma once
+
+#include <pango/pango.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/frame.h"
+#include "model/layout.h"
+
+typedef struct _FcConfig FcConfig;
+
+namespace banmian {
+
+class FontSet {
+ public:
+  // Loads `fonts_dir`/fonts.conf. Returns null and reports when it cannot.
+  static std::unique_ptr<FontSet> Create(const std::string& fonts_dir, Diagnostics& diags);
+  ~FontSet();
+  FontSet(const FontSet&) = delete;
+  FontSet& operator=(const FontSet&) = delete;
+
+  // Reports every style whose family (in its weight) is not in the configuration.
+  void CheckStyles(const Paper& paper, Diagnostics& diags) const;
+  bool HasFamily(const std::string& family, bool bold) const;
+
+  PangoContext* context() const { return context_; }
+  // A Pango font description for a style (absolute size in points).
+  PangoFontDescription* Describe(const Style& style) const;
+
+  // The id of the font file behind a Pango font, registering it on first use.
+  int FontId(PangoFont* font);
+  const std::vector<FontFace>& faces() const { return faces_; }
+
+ private:
+  FontSet() = default;
+  FcConfig* config_ = nullptr;
+  PangoFontMap* font_map_ = nullptr;
+  PangoContext* context_ = nullptr;
+  std::map<PangoFont*, int> ids_by_font_;
+  std::map<std::pair<std::string, int>, int> ids_by_file_;
+  std::vector<FontFace> faces_;
+};
+
+// Where fonts.conf lives when no --fonts is given: $BANMIAN_FONTS, else the source tree.
+std::string DefaultFontsDir();
+
+}  // namespace banmian

@@ -1,0 +1,92 @@
+#include "text/shaper.h"
+
+#include <pango/pango.h>
+
+#include "model/utf8.h"
+
+namespace banmian {
+
+ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs) {
+  ShapedText out;
+  std::vector<uint32_t> run_start;
+  std::vector<float> run_letter_spacing;
+  PangoAttrList* attrs = pango_attr_list_new();
+  for (const StyledRun& r : runs) {
+    if (r.text.empty()) continue;
+    uint32_t start = static_cast<uint32_t>(out.text.size());
+    out.text += r.text;
+    run_start.push_back(start);
+    run_letter_spacing.push_back(static_cast<float>(r.style->letter_spacing));
+    out.runs.push_back({r.style->name, static_cast<float>(r.style->size), r.style->colour});
+    PangoFontDescription* desc = fonts.Describe(*r.style);
+    PangoAttribute* a = pango_attr_font_desc_new(desc);
+    pango_font_description_free(desc);
+    a->start_index = start;
+    a->end_index = static_cast<guint>(out.text.size());
+    pango_attr_list_insert(attrs, a);
+  }
+  auto run_of = [&](uint32_t byte) {
+    size_t r = 0;
+    while (r + 1 < run_start.size() && run_start[r + 1] <= byte) ++r;
+    return r;
+  };
+
+  const char* text = out.text.c_str();
+  int length = static_cast<int>(out.text.size());
+  GList* items = pango_itemize(fonts.context(), text, 0, length, attrs, nullptr);
+  PangoGlyphString* glyphs = pango_glyph_string_new();
+  for (GList* l = items; l; l = l->next) {
+    auto* item = static_cast<PangoItem*>(l->data);
+    pango_shape_with_flags(text + item->offset, item->length, text, length, &item->analysis, glyphs,
+                           PANGO_SHAPE_NONE);
+    int font = item->analysis.font ? fonts.FontId(item->analysis.font) : 0;
+    size_t run = run_of(item->offset);
+    float letter_spacing = run_letter_spacing.empty() ? 0 : run_letter_spacing[run];
+    for (int g = 0; g < glyphs->num_glyphs;) {
+      // One cluster: the glyphs sharing a log_cluster value.
+      int cluster = glyphs->log_clusters[g];
+      int g_end = g + 1;
+      while (g_end < glyphs->num_glyphs && glyphs->log_clusters[g_end] == cluster) ++g_end;
+      uint32_t byte_begin = item->offset + cluster;
+      uint32_t byte_end = g_end < glyphs->num_glyphs ? item->offset + glyphs->log_clusters[g_end]
+                                                     : item->offset + item->length;
+      Atom atom;
+      size_t pos = byte_begin;
+      atom.ch = Utf8Next(out.text, pos);
+      atom.byte_begin = byte_begin;
+      atom.byte_end = byte_end;
+      atom.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
+      atom.font = static_cast<int16_t>(font);
+      atom.run = static_cast<int16_t>(run);
+      for (int k = g; k < g_end; ++k) {
+        const PangoGlyphInfo& info = glyphs->glyphs[k];
+        ShapedGlyph sg;
+        if (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+          atom.missing = true;
+          sg.id = 0;
+        } else {
+          sg.id = info.glyph;
+        }
+        sg.advance = static_cast<float>(info.geometry.width) / PANGO_SCALE;
+        sg.x_offset = static_cast<float>(info.geometry.x_offset) / PANGO_SCALE;
+        sg.y_offset = static_cast<float>(info.geometry.y_offset) / PANGO_SCALE;
+        atom.advance += sg.advance;
+        out.glyphs.push_back(sg);
+      }
+      atom.advance += letter_spacing;
+      atom.glyph_end = static_cast<uint32_t>(out.glyphs.size());
+      out.atoms.push_back(atom);
+      g = g_end;
+    }
+  }
+  pango_glyph_string_free(glyphs);
+  g_list_free_full(items, reinterpret_cast<GDestroyNotify>(pango_item_free));
+  pango_attr_list_unref(attrs);
+  return out;
+}
+
+ShapedText ShapeOne(FontSet& fonts, const std::string& text, const Style& style) {
+  return Shape(fonts, {{text, &style}});
+}
+
+}  // namespace banmian

@@ -1,0 +1,26 @@
+// The shape stage: styled text runs → ShapedText, through Pango itemize + shape.
+//
+// Each paragraph is itemised once (script, font fallback) and every item shaped
+// with HarfBuzz through pango_shape_with_flags, unrounded. Glyph clusters become
+// atoms. Characters no font can show are marked `missing` (the preflight reports
+// them). Uses the FontSet's Pango context; not thread-safe for the same FontSet.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/layout.h"
+#include "text/font_set.h"
+#include "text/shaped_text.h"
+
+namespace banmian {
+
+struct StyledRun {
+  std::string text;
+  const Style* style = nullptr;  // REQUIRES: non-null
+};
+
+ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs);
+ShapedText ShapeOne(FontSet& fonts, const std::string& text, const Style& style);
+
+}  // namespace banmian
