@@ -38,8 +38,20 @@ struct BodyParser {
   Diagnostics& diags;
   Article& article;
 
+  const std::string& body;
+
+  // cmark counts columns in bytes; editors count characters.
   SourcePos Pos(cmark_node* n) const {
-    return {file, cmark_node_get_start_line(n) + line_offset, cmark_node_get_start_column(n)};
+    int line = cmark_node_get_start_line(n), byte_col = cmark_node_get_start_column(n);
+    size_t start = 0;
+    for (int l = 1; l < line && start != std::string::npos; ++l) {
+      start = body.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    int col = 1;
+    if (start != std::string::npos)
+      for (size_t i = start; i < body.size() && i < start + byte_col - 1 && body[i] != '\n'; ++col) Utf8Next(body, i);
+    return {file, line + line_offset, col};
   }
 
   void AddText(std::vector<Span>& spans, const std::string& text, SpanStyle style) {
@@ -213,10 +225,11 @@ std::optional<Article> ParseArticle(const std::string& id, const std::string& fi
                 "end it with a line ---");
     return std::nullopt;
   }
-  auto matter = ParseYaml(file, text.substr(start, end - start), 1, diags);
+  YamlSource src{file, text.substr(start, end - start), 1};
+  auto matter = ParseYaml(src, diags);
   if (!matter) return std::nullopt;
-  MapReader r(*matter, file, "the front matter",
-              {"kicker", "headline", "subhead", "byline", "tag", "normalize"}, diags, 1);
+  MapReader r(*matter, src, "the front matter",
+              {"kicker", "headline", "subhead", "byline", "tag", "normalize"}, diags);
   a.headline_pos = r.KeyPos("headline");
   if (auto v = r.String("headline", true)) a.headline = *v;
   if (auto v = r.String("kicker", false)) a.kicker = *v;
@@ -229,7 +242,7 @@ std::optional<Article> ParseArticle(const std::string& id, const std::string& fi
   std::string body = body_start == std::string::npos ? "" : text.substr(body_start + 1);
   std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
       cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
-  BodyParser parser{file, issue_dir, close_line, diags, a};
+  BodyParser parser{file, issue_dir, close_line, diags, a, body};
   parser.Document(doc.get());
   bool has_text = false;
   for (const Block& b : a.blocks) has_text |= b.kind == BlockKind::kParagraph;

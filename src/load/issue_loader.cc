@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdlib>
 #include <set>
+#include <vector>
 
 #include "load/article_loader.h"
 #include "load/layout_loader.h"
@@ -36,12 +37,13 @@ int Weekday(const Date& d) {
 
 std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& text,
                                     Diagnostics& diags) {
-  auto root = ParseYaml(file, text, 0, diags);
+  YamlSource src{file, text, 0};
+  auto root = ParseYaml(src, diags);
   if (!root) return std::nullopt;
   size_t errors_before = diags.ErrorCount();
   Issue issue;
   issue.file = file;
-  MapReader r(*root, file, "the issue",
+  MapReader r(*root, src, "the issue",
               {"paper", "title", "edition", "number", "date", "qr", "fields", "pages", "articles"},
               diags);
   if (!r.ok()) return std::nullopt;
@@ -52,18 +54,18 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
   if (auto v = r.String("qr", false)) issue.qr = *v;
   if (auto v = r.String("date", true)) {
     if (!ParseDate(*v))
-      diags.Error("bad-date", PosOf(file, r.Get("date")), "'" + *v + "' is not a date",
+      diags.Error("bad-date", src.Pos(r.Get("date")), "'" + *v + "' is not a date",
                   "write the date as YYYY-MM-DD, e.g. 2021-05-10");
     issue.date = *v;
   }
   if (r.Has("fields")) {
     YAML::Node f = r.Get("fields");
     if (!f.IsMap()) {
-      diags.Error("wrong-type", PosOf(file, f), "'fields' must map names to text");
+      diags.Error("wrong-type", src.Pos(f), "'fields' must map names to text");
     } else {
       for (auto it = f.begin(); it != f.end(); ++it) {
         if (!it->second.IsScalar()) {
-          diags.Error("wrong-type", PosOf(file, it->second),
+          diags.Error("wrong-type", src.Pos(it->second),
                       "field '" + it->first.Scalar() + "' must be text");
           continue;
         }
@@ -74,32 +76,32 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
   if (r.Has("articles")) {
     YAML::Node a = r.Get("articles");
     if (!a.IsMap()) {
-      diags.Error("wrong-type", PosOf(file, a), "'articles' must map article ids to files");
+      diags.Error("wrong-type", src.Pos(a), "'articles' must map article ids to files");
     } else {
       for (auto it = a.begin(); it != a.end(); ++it) {
         std::string id = it->first.Scalar();
         if (!it->second.IsScalar() || it->second.Scalar().empty()) {
-          diags.Error("wrong-type", PosOf(file, it->second), "article '" + id + "' must name a file");
+          diags.Error("wrong-type", src.Pos(it->second), "article '" + id + "' must name a file");
           continue;
         }
         issue.article_files[id] = it->second.Scalar();
-        issue.article_pos[id] = PosOf(file, it->second);
+        issue.article_pos[id] = src.Pos(it->second);
       }
     }
   } else {
-    diags.Error("missing-key", r.Pos(), "the issue needs 'articles'");
+    r.ReportMissing("articles");
   }
   YAML::Node pages = r.Get("pages");
   if (!pages.IsDefined() || pages.IsNull()) {
-    diags.Error("missing-key", r.Pos(), "the issue needs 'pages'");
+    r.ReportMissing("pages");
   } else if (!pages.IsSequence() || pages.size() == 0) {
-    diags.Error("wrong-type", PosOf(file, pages), "'pages' must be a list of pages",
+    diags.Error("wrong-type", src.Pos(pages), "'pages' must be a list of pages",
                 "write each page as - template: …");
   } else {
     for (size_t i = 0; i < pages.size(); ++i) {
       PageSpec page;
       std::string what = "page " + std::to_string(i + 1);
-      MapReader pr(pages[i], file, what, {"template", "label", "section", "slots"}, diags);
+      MapReader pr(pages[i], src, what, {"template", "label", "section", "slots"}, diags);
       page.pos = pr.Pos();
       if (!pr.ok()) continue;
       if (auto v = pr.String("template", true)) page.template_name = *v;
@@ -107,16 +109,16 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
       if (auto v = pr.String("section", false)) page.section = *v;
       YAML::Node slots = pr.Get("slots");
       if (slots.IsDefined() && !slots.IsMap()) {
-        diags.Error("wrong-type", PosOf(file, slots), what + ": 'slots' must map slot names to article ids");
+        diags.Error("wrong-type", src.Pos(slots), what + ": 'slots' must map slot names to article ids");
       } else if (slots.IsDefined()) {
         for (auto it = slots.begin(); it != slots.end(); ++it) {
           if (!it->second.IsScalar()) {
-            diags.Error("wrong-type", PosOf(file, it->second),
+            diags.Error("wrong-type", src.Pos(it->second),
                         what + ": slot '" + it->first.Scalar() + "' holds one article id",
                         "a slot holds exactly one article");
             continue;
           }
-          page.slots.push_back({it->first.Scalar(), it->second.Scalar(), PosOf(file, it->first)});
+          page.slots.push_back({it->first.Scalar(), it->second.Scalar(), src.Pos(it->first)});
         }
       }
       issue.pages.push_back(page);
@@ -183,30 +185,53 @@ bool IsDir(const std::string& p) {
   return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Shows a found path relative to the working folder when it lies inside it, so
-// messages read "layouts/x/paper.yaml", as the user sees the tree.
+// `path` relative to the working folder ("../../layouts/x"), so messages name files as
+// the user reaches them and do not depend on where the checkout lives.
 std::string RelativeToCwd(const std::string& path) {
-  char cwd[PATH_MAX];
-  if (!getcwd(cwd, sizeof cwd)) return path;
-  std::string prefix = std::string(cwd) + "/";
-  return path.starts_with(prefix) ? path.substr(prefix.size()) : path;
+  char cwd_buf[PATH_MAX];
+  if (!getcwd(cwd_buf, sizeof cwd_buf) || path.empty() || path[0] != '/') return path;
+  auto split = [](const std::string& p) {
+    std::vector<std::string> parts;
+    size_t i = 0;
+    while (i < p.size()) {
+      size_t j = p.find('/', i);
+      if (j == std::string::npos) j = p.size();
+      if (j > i) parts.push_back(p.substr(i, j - i));
+      i = j + 1;
+    }
+    return parts;
+  };
+  auto from = split(cwd_buf), to = split(path);
+  size_t common = 0;
+  while (common < from.size() && common < to.size() && from[common] == to[common]) ++common;
+  std::string out;
+  for (size_t i = common; i < from.size(); ++i) out += "../";
+  for (size_t i = common; i < to.size(); ++i) out += to[i] + (i + 1 < to.size() ? "/" : "");
+  return out.empty() ? "." : out;
 }
 
+// The folder of `paper_id`: --layouts if given, else the first layouts/<paper> found
+// walking up from the issue folder, else the source tree's layouts/. When the paper is
+// nowhere, the nearest layouts/ folder is named, so the error lists its papers.
 std::string FindPaperDir(const std::string& issue_dir, const std::string& paper_id,
                          const LoadOptions& options) {
   if (!options.layouts_dir.empty()) return JoinPath(options.layouts_dir, paper_id);
+  std::string nearest_layouts;
   char buf[PATH_MAX];
   if (realpath(issue_dir.c_str(), buf)) {
     std::string dir = buf;
     while (!dir.empty()) {
-      std::string candidate = dir + "/layouts/" + paper_id;
-      if (IsDir(candidate)) return RelativeToCwd(candidate);
+      std::string layouts = dir + "/layouts";
+      if (IsDir(layouts + "/" + paper_id)) return RelativeToCwd(layouts + "/" + paper_id);
+      if (nearest_layouts.empty() && IsDir(layouts)) nearest_layouts = layouts;
       size_t slash = dir.find_last_of('/');
       if (slash == std::string::npos || slash == 0) break;
       dir = dir.substr(0, slash);
     }
   }
-  return std::string(BANMIAN_SOURCE_DIR) + "/layouts/" + paper_id;
+  std::string fallback = std::string(BANMIAN_SOURCE_DIR) + "/layouts";
+  if (IsDir(fallback + "/" + paper_id)) return RelativeToCwd(fallback + "/" + paper_id);
+  return RelativeToCwd((nearest_layouts.empty() ? fallback : nearest_layouts) + "/" + paper_id);
 }
 }  // namespace
 
@@ -227,7 +252,8 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
 
   // The paper is needed to check pages; the articles are checked on their own.
   SourcePos paper_pos{file, 1, 1};
-  if (auto root = ParseYaml(file, *text, 0, diags)) paper_pos = PosOf(file, (*root)["paper"]);
+  YamlSource src{file, *text, 0};
+  if (auto root = ParseYaml(src, diags)) paper_pos = src.Pos((*root)["paper"]);
   auto paper = LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id, paper_pos, diags);
   if (paper) {
     issue->paper = *paper;

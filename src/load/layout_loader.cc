@@ -16,10 +16,10 @@ const char* const kRequiredStyles[] = {"body",    "body_emph",     "body_strong"
 
 namespace {
 
-std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const std::string& file, const std::string& what,
+std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const YamlSource& src, const std::string& what,
                              Diagnostics& diags) {
   if (!v.IsSequence() || v.size() != 4) {
-    diags.Error("bad-colour", PosOf(file, v),
+    diags.Error("bad-colour", src.Pos(v),
                 what + " must be four CMYK percentages [C, M, Y, K]",
                 "colours are declared in CMYK, e.g. [0, 100, 100, 0] for a masthead red");
     return std::nullopt;
@@ -31,7 +31,7 @@ std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const std::string& file, const
     std::string s = n.IsScalar() ? n.Scalar() : "";
     values[i] = std::strtod(s.c_str(), &end);
     if (s.empty() || *end != '\0' || !(values[i] >= 0 && values[i] <= 100)) {
-      diags.Error("bad-colour", PosOf(file, n),
+      diags.Error("bad-colour", src.Pos(n),
                   what + ": each CMYK value is a percentage from 0 to 100, not '" + s + "'");
       return std::nullopt;
     }
@@ -39,22 +39,22 @@ std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const std::string& file, const
   return Cmyk{values[0], values[1], values[2], values[3], {}};
 }
 
-std::optional<std::pair<double, double>> ReadPoint(const YAML::Node& v, const std::string& file,
+std::optional<std::pair<double, double>> ReadPoint(const YAML::Node& v, const YamlSource& src,
                                                    const std::string& what, Diagnostics& diags) {
   if (!v.IsSequence() || v.size() != 2) {
-    diags.Error("wrong-type", PosOf(file, v), what + " must be a pair of lengths [x, y]");
+    diags.Error("wrong-type", src.Pos(v), what + " must be a pair of lengths [x, y]");
     return std::nullopt;
   }
-  auto x = ReadLength(v[0], file, 0, what, 0, diags);
-  auto y = ReadLength(v[1], file, 0, what, 0, diags);
+  auto x = ReadLength(v[0], src, what, 0, diags);
+  auto y = ReadLength(v[1], src, what, 0, diags);
   if (!x || !y) return std::nullopt;
   return std::make_pair(*x, *y);
 }
 
-std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const std::string& file,
+std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const YamlSource& src,
                                  const std::string& what, Diagnostics& diags) {
   if (!v.IsScalar()) {
-    diags.Error("wrong-type", PosOf(file, v), what + " must name a declared colour");
+    diags.Error("wrong-type", src.Pos(v), what + " must name a declared colour");
     return std::nullopt;
   }
   auto it = paper.colours.find(v.Scalar());
@@ -66,19 +66,19 @@ std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const 
       hint = "declared colours:";
       for (auto& n : names) hint += " " + n;
     }
-    diags.Error("unknown-colour", PosOf(file, v), what + ": colour '" + v.Scalar() + "' is not declared in paper.yaml", hint);
+    diags.Error("unknown-colour", src.Pos(v), what + ": colour '" + v.Scalar() + "' is not declared in paper.yaml", hint);
     return std::nullopt;
   }
   return it->second;
 }
 
 void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node,
-               const std::string& file, Diagnostics& diags) {
-  MapReader r(node, file, "style '" + name + "'",
+               const YamlSource& src, Diagnostics& diags) {
+  MapReader r(node, src, "style '" + name + "'",
               {"family", "weight", "size", "colour", "align", "letter_spacing", "leading"}, diags);
   Style s;
   s.name = name;
-  s.pos = PosOf(file, node);
+  s.pos = src.Pos(node);
   if (auto v = r.String("family", true)) s.family = *v;
   if (auto v = r.Choice("weight", false, {"regular", "bold"})) s.bold = *v == "bold";
   if (auto v = r.Length("size", true, paper.grid.body_size)) {
@@ -88,7 +88,7 @@ void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node,
       s.size = *v;
   }
   if (r.Has("colour")) {
-    if (auto c = LookupColour(paper, r.Get("colour"), file, "style '" + name + "'", diags)) s.colour = *c;
+    if (auto c = LookupColour(paper, r.Get("colour"), src, "style '" + name + "'", diags)) s.colour = *c;
   } else if (paper.colours.count("black")) {
     s.colour = paper.colours.at("black");
   } else {
@@ -102,13 +102,13 @@ void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node,
 }
 
 // Reads an area: grid cells {col, cols, row, rows} or page coordinates {x, y, width, height}.
-std::optional<Area> ReadArea(const YAML::Node& node, const std::string& file, const std::string& what,
+std::optional<Area> ReadArea(const YAML::Node& node, const YamlSource& src, const std::string& what,
                              const Paper& paper, bool grid_only, Diagnostics& diags) {
   Area a;
-  a.pos = PosOf(file, node);
+  a.pos = src.Pos(node);
   bool on_grid = node.IsMap() && (node["col"].IsDefined() || node["row"].IsDefined());
   if (on_grid || grid_only) {
-    MapReader r(node, file, what + " area", {"col", "cols", "row", "rows"}, diags);
+    MapReader r(node, src, what + " area", {"col", "cols", "row", "rows"}, diags);
     if (!r.ok()) return std::nullopt;
     const Grid& g = paper.grid;
     auto col = r.Int("col", true, 1, 1000), cols = r.Int("cols", true, 1, 1000);
@@ -134,7 +134,7 @@ std::optional<Area> ReadArea(const YAML::Node& node, const std::string& file, co
     a.height = a.rows * g.line_pitch;
     return a;
   }
-  MapReader r(node, file, what + " area", {"x", "y", "width", "height"}, diags);
+  MapReader r(node, src, what + " area", {"x", "y", "width", "height"}, diags);
   if (!r.ok()) return std::nullopt;
   auto x = r.Length("x", true), y = r.Length("y", true);
   auto w = r.Length("width", true), h = r.Length("height", true);
@@ -150,10 +150,10 @@ std::optional<Area> ReadArea(const YAML::Node& node, const std::string& file, co
   return a;
 }
 
-std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& file,
+std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src,
                                    const std::string& what, const Paper& paper, Diagnostics& diags) {
   RegionItem it;
-  it.pos = PosOf(file, node);
+  it.pos = src.Pos(node);
   if (!node.IsMap()) {
     diags.Error("wrong-type", it.pos, what + ": an item must be a mapping (text, qr, rule or box)");
     return std::nullopt;
@@ -163,13 +163,13 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& fi
       diags.Error("missing-key", r.Pos(), what + ": the item needs 'at: [x, y]'");
       return false;
     }
-    auto p = ReadPoint(r.Get("at"), file, what + " 'at'", diags);
+    auto p = ReadPoint(r.Get("at"), src, what + " 'at'", diags);
     if (!p) return false;
     it.x = p->first, it.y = p->second;
     return true;
   };
   if (node["text"].IsDefined()) {
-    MapReader r(node, file, what + " text item", {"text", "style", "at", "width"}, diags);
+    MapReader r(node, src, what + " text item", {"text", "style", "at", "width"}, diags);
     it.kind = ItemKind::kText;
     if (auto v = r.String("text", true)) it.text = *v;
     if (auto v = r.String("style", true)) {
@@ -177,7 +177,7 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& fi
       if (!paper.FindStyle(*v)) {
         std::vector<std::string> names;
         for (auto& [n, _] : paper.styles) names.push_back(n);
-        diags.Error("unknown-style", PosOf(file, r.Get("style")),
+        diags.Error("unknown-style", src.Pos(r.Get("style")),
                     what + ": style '" + *v + "' is not declared in paper.yaml", DidYouMean(*v, names));
         return std::nullopt;
       }
@@ -187,22 +187,22 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& fi
     return it;
   }
   if (node["qr"].IsDefined()) {
-    MapReader r(node, file, what + " qr item", {"qr", "at", "size", "colour"}, diags);
+    MapReader r(node, src, what + " qr item", {"qr", "at", "size", "colour"}, diags);
     it.kind = ItemKind::kQr;
     if (auto v = r.String("qr", true)) it.text = *v;
     if (auto v = r.Length("size", true)) it.size = *v;
     it.stroke = paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
     if (r.Has("colour"))
-      if (auto c = LookupColour(paper, r.Get("colour"), file, what, diags)) it.stroke = *c;
+      if (auto c = LookupColour(paper, r.Get("colour"), src, what, diags)) it.stroke = *c;
     if (!read_at(r) || it.size <= 0) return std::nullopt;
     return it;
   }
   if (node["rule"].IsDefined()) {
-    MapReader outer(node, file, what + " rule item", {"rule"}, diags);
-    MapReader r(node["rule"], file, what + " rule", {"from", "to", "weight", "colour"}, diags);
+    MapReader outer(node, src, what + " rule item", {"rule"}, diags);
+    MapReader r(node["rule"], src, what + " rule", {"from", "to", "weight", "colour"}, diags);
     it.kind = ItemKind::kRule;
-    auto from = r.Has("from") ? ReadPoint(r.Get("from"), file, what + " rule 'from'", diags) : std::nullopt;
-    auto to = r.Has("to") ? ReadPoint(r.Get("to"), file, what + " rule 'to'", diags) : std::nullopt;
+    auto from = r.Has("from") ? ReadPoint(r.Get("from"), src, what + " rule 'from'", diags) : std::nullopt;
+    auto to = r.Has("to") ? ReadPoint(r.Get("to"), src, what + " rule 'to'", diags) : std::nullopt;
     if (!from || !to) {
       if (!r.Has("from") || !r.Has("to"))
         diags.Error("missing-key", r.Pos(), what + ": a rule needs 'from' and 'to'");
@@ -212,23 +212,23 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& fi
     if (auto v = r.Length("weight", false)) it.weight = *v;
     it.stroke = paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
     if (r.Has("colour"))
-      if (auto c = LookupColour(paper, r.Get("colour"), file, what, diags)) it.stroke = *c;
+      if (auto c = LookupColour(paper, r.Get("colour"), src, what, diags)) it.stroke = *c;
     return it;
   }
   if (node["box"].IsDefined()) {
-    MapReader outer(node, file, what + " box item", {"box"}, diags);
-    MapReader r(node["box"], file, what + " box", {"at", "size", "fill", "stroke", "weight"}, diags);
+    MapReader outer(node, src, what + " box item", {"box"}, diags);
+    MapReader r(node["box"], src, what + " box", {"at", "size", "fill", "stroke", "weight"}, diags);
     it.kind = ItemKind::kBox;
     if (!read_at(r)) return std::nullopt;
     if (!r.Has("size")) {
       diags.Error("missing-key", r.Pos(), what + ": a box needs 'size: [width, height]'");
       return std::nullopt;
     }
-    auto size = ReadPoint(r.Get("size"), file, what + " box 'size'", diags);
+    auto size = ReadPoint(r.Get("size"), src, what + " box 'size'", diags);
     if (!size) return std::nullopt;
     it.box_w = size->first, it.box_h = size->second;
-    if (r.Has("fill")) it.fill = LookupColour(paper, r.Get("fill"), file, what, diags);
-    if (r.Has("stroke")) it.stroke = LookupColour(paper, r.Get("stroke"), file, what, diags);
+    if (r.Has("fill")) it.fill = LookupColour(paper, r.Get("fill"), src, what, diags);
+    if (r.Has("stroke")) it.stroke = LookupColour(paper, r.Get("stroke"), src, what, diags);
     if (auto v = r.Length("weight", false)) it.weight = *v;
     return it;
   }
@@ -244,21 +244,22 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const std::string& fi
 
 std::optional<Paper> ParsePaper(const std::string& file, const std::string& text,
                                 Diagnostics& diags) {
-  auto root = ParseYaml(file, text, 0, diags);
+  YamlSource src{file, text, 0};
+  auto root = ParseYaml(src, diags);
   if (!root) return std::nullopt;
   size_t errors_before = diags.ErrorCount();
   Paper paper;
   paper.pos = {file, 1, 1};
-  MapReader r(*root, file, "paper.yaml", {"name", "page", "grid", "colours", "styles"}, diags);
+  MapReader r(*root, src, "paper.yaml", {"name", "page", "grid", "colours", "styles"}, diags);
   if (!r.ok()) return std::nullopt;
   if (auto v = r.String("name", true)) paper.name = *v;
 
   // The grid first: `ch` lengths elsewhere are characters of its body size.
   if (!r.Has("grid")) {
-    diags.Error("missing-key", r.Pos(), "paper.yaml needs 'grid'");
+    r.ReportMissing("grid");
     return std::nullopt;
   }
-  MapReader g(r.Get("grid"), file, "the grid",
+  MapReader g(r.Get("grid"), src, "the grid",
               {"columns", "characters", "gutter", "body_size", "line_pitch"}, diags);
   Grid& grid = paper.grid;
   if (auto v = g.Length("body_size", true)) {
@@ -284,10 +285,10 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   }
 
   if (!r.Has("page")) {
-    diags.Error("missing-key", r.Pos(), "paper.yaml needs 'page'");
+    r.ReportMissing("page");
     return std::nullopt;
   }
-  MapReader p(r.Get("page"), file, "the page", {"width", "height", "bleed", "margins"}, diags);
+  MapReader p(r.Get("page"), src, "the page", {"width", "height", "bleed", "margins"}, diags);
   PageGeometry& page = paper.page;
   auto positive = [&](MapReader& m, const char* key, double& out, double max) {
     if (auto v = m.Length(key, true, grid.body_size)) {
@@ -310,7 +311,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     page.bleed = 3 * kPointsPerMm;
   }
   if (p.Has("margins")) {
-    MapReader m(p.Get("margins"), file, "the margins", {"top", "bottom", "left", "right"}, diags);
+    MapReader m(p.Get("margins"), src, "the margins", {"top", "bottom", "left", "right"}, diags);
     double* slots[] = {&page.margin_top, &page.margin_bottom, &page.margin_left, &page.margin_right};
     const char* keys[] = {"top", "bottom", "left", "right"};
     for (int i = 0; i < 4; ++i)
@@ -321,7 +322,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
           *slots[i] = *v;
       }
   } else {
-    diags.Error("missing-key", p.Pos(), "the page needs 'margins'");
+    p.ReportMissing("margins");
   }
   if (diags.ErrorCount() > errors_before) return std::nullopt;
 
@@ -346,11 +347,11 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   if (r.Has("colours")) {
     YAML::Node cs = r.Get("colours");
     if (!cs.IsMap()) {
-      diags.Error("wrong-type", PosOf(file, cs), "'colours' must map names to [C, M, Y, K]");
+      diags.Error("wrong-type", src.Pos(cs), "'colours' must map names to [C, M, Y, K]");
     } else {
       for (auto it = cs.begin(); it != cs.end(); ++it) {
         std::string name = it->first.Scalar();
-        if (auto c = ReadCmyk(it->second, file, "colour '" + name + "'", diags)) {
+        if (auto c = ReadCmyk(it->second, src, "colour '" + name + "'", diags)) {
           c->name = name;
           paper.colours[name] = *c;
         }
@@ -358,13 +359,13 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     }
   }
   if (!r.Has("styles")) {
-    diags.Error("missing-key", r.Pos(), "paper.yaml needs 'styles'");
+    r.ReportMissing("styles");
   } else {
     YAML::Node ss = r.Get("styles");
     if (!ss.IsMap()) {
-      diags.Error("wrong-type", PosOf(file, ss), "'styles' must map style names to styles");
+      diags.Error("wrong-type", src.Pos(ss), "'styles' must map style names to styles");
     } else {
-      for (auto it = ss.begin(); it != ss.end(); ++it) ReadStyle(paper, it->first.Scalar(), it->second, file, diags);
+      for (auto it = ss.begin(); it != ss.end(); ++it) ReadStyle(paper, it->first.Scalar(), it->second, src, diags);
       for (const char* const* s = kRequiredStyles; *s; ++s)
         if (!paper.styles.count(*s))
           diags.Error("missing-style", r.KeyPos("styles"), std::string("style '") + *s + "' is not declared",
@@ -379,63 +380,64 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
 std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::string& name,
                                           const std::string& text, const Paper& paper,
                                           Diagnostics& diags) {
-  auto root = ParseYaml(file, text, 0, diags);
+  YamlSource src{file, text, 0};
+  auto root = ParseYaml(src, diags);
   if (!root) return std::nullopt;
   size_t errors_before = diags.ErrorCount();
   PageTemplate t;
   t.name = name;
   t.file = file;
-  MapReader r(*root, file, "template '" + name + "'", {"regions", "slots"}, diags);
+  MapReader r(*root, src, "template '" + name + "'", {"regions", "slots"}, diags);
   if (!r.ok()) return std::nullopt;
   if (r.Has("regions")) {
     YAML::Node regions = r.Get("regions");
-    if (!regions.IsMap()) diags.Error("wrong-type", PosOf(file, regions), "'regions' must map names to regions");
+    if (!regions.IsMap()) diags.Error("wrong-type", src.Pos(regions), "'regions' must map names to regions");
     for (auto it = regions.begin(); regions.IsMap() && it != regions.end(); ++it) {
       Region reg;
       reg.name = it->first.Scalar();
-      reg.pos = PosOf(file, it->first);
+      reg.pos = src.Pos(it->first);
       std::string what = "region '" + reg.name + "'";
-      MapReader rr(it->second, file, what, {"area", "items"}, diags);
+      MapReader rr(it->second, src, what, {"area", "items"}, diags);
       if (!rr.ok()) continue;
       if (!rr.Has("area")) {
-        diags.Error("missing-key", rr.Pos(), what + " needs 'area'");
+        rr.ReportMissing("area");
         continue;
       }
-      auto area = ReadArea(rr.Get("area"), file, what, paper, false, diags);
+      auto area = ReadArea(rr.Get("area"), src, what, paper, false, diags);
       if (!area) continue;
       reg.area = *area;
       YAML::Node items = rr.Get("items");
       if (items.IsDefined() && !items.IsSequence())
-        diags.Error("wrong-type", PosOf(file, items), what + ": 'items' must be a list");
+        diags.Error("wrong-type", src.Pos(items), what + ": 'items' must be a list");
       for (size_t i = 0; items.IsSequence() && i < items.size(); ++i)
-        if (auto item = ReadItem(items[i], file, what, paper, diags)) reg.items.push_back(*item);
+        if (auto item = ReadItem(items[i], src, what, paper, diags)) reg.items.push_back(*item);
       t.regions.push_back(reg);
     }
   }
   if (!r.Has("slots")) {
-    diags.Error("missing-key", r.Pos(), "template '" + name + "' needs 'slots'");
+    r.ReportMissing("slots");
   } else {
     YAML::Node slots = r.Get("slots");
-    if (!slots.IsMap()) diags.Error("wrong-type", PosOf(file, slots), "'slots' must map names to slots");
+    if (!slots.IsMap()) diags.Error("wrong-type", src.Pos(slots), "'slots' must map names to slots");
     for (auto it = slots.begin(); slots.IsMap() && it != slots.end(); ++it) {
       Slot s;
       s.name = it->first.Scalar();
-      s.pos = PosOf(file, it->first);
+      s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
-      MapReader sr(it->second, file, what, {"area", "headline_style", "headline_align"}, diags);
+      MapReader sr(it->second, src, what, {"area", "headline_style", "headline_align"}, diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
-        diags.Error("missing-key", sr.Pos(), what + " needs 'area'");
+        sr.ReportMissing("area");
         continue;
       }
-      auto area = ReadArea(sr.Get("area"), file, what, paper, true, diags);
+      auto area = ReadArea(sr.Get("area"), src, what, paper, true, diags);
       if (!area) continue;
       s.area = *area;
       if (auto v = sr.String("headline_style", false)) {
         if (!paper.FindStyle(*v)) {
           std::vector<std::string> names;
           for (auto& [n, _] : paper.styles) names.push_back(n);
-          diags.Error("unknown-style", PosOf(file, sr.Get("headline_style")),
+          diags.Error("unknown-style", src.Pos(sr.Get("headline_style")),
                       what + ": style '" + *v + "' is not declared in paper.yaml", DidYouMean(*v, names));
         }
         s.headline_style = *v;
@@ -461,8 +463,23 @@ std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_
                                const SourcePos& referenced_from, Diagnostics& diags) {
   std::string paper_file = JoinPath(dir, "paper.yaml");
   if (!FileExists(paper_file)) {
+    // Offer the papers that do exist beside where this one was looked for.
+    std::string parent = dir.find('/') == std::string::npos ? "." : dir.substr(0, dir.find_last_of('/'));
+    std::vector<std::string> papers;
+    if (DIR* d = opendir(parent.c_str())) {
+      while (dirent* e = readdir(d))
+        if (e->d_name[0] != '.' && FileExists(JoinPath(JoinPath(parent, e->d_name), "paper.yaml")))
+          papers.push_back(e->d_name);
+      closedir(d);
+    }
+    std::sort(papers.begin(), papers.end());
+    std::string hint = DidYouMean(paper_id, papers);
+    if (hint.empty() && !papers.empty()) {
+      hint = "papers in " + parent + ":";
+      for (const std::string& p : papers) hint += " " + p;
+    }
     diags.Error("unknown-paper", referenced_from,
-                "paper '" + paper_id + "' has no layout: '" + paper_file + "' does not exist");
+                "paper '" + paper_id + "' has no layout: '" + paper_file + "' does not exist", hint);
     return std::nullopt;
   }
   auto text = ReadTextFile(paper_file, referenced_from, "layout file", diags);

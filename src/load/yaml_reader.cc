@@ -5,40 +5,54 @@
 #include <cmath>
 
 #include "load/units.h"
+#include "model/utf8.h"
 
 namespace banmian {
 
-std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& text,
-                                    int line_offset, Diagnostics& diags) {
+SourcePos YamlSource::Pos(const YAML::Mark& m) const {
+  if (m.is_null()) return {file, 0, 0};
+  // Count characters from the start of the mark's line up to its byte column.
+  size_t start = 0;
+  for (int l = 0; l < m.line && start != std::string::npos; ++l) {
+    start = text.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  int col = 1;
+  if (start != std::string::npos)
+    for (size_t i = start; i < text.size() && i < start + m.column && text[i] != '\n'; ++col) Utf8Next(text, i);
+  return {file, m.line + 1 + line_offset, col};
+}
+
+SourcePos YamlSource::Pos(const YAML::Node& node) const {
+  if (!node.IsDefined()) return {file, 0, 0};
+  return Pos(node.Mark());
+}
+
+std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags) {
   try {
-    return YAML::Load(text);
+    return YAML::Load(src.text);
   } catch (const YAML::Exception& e) {
-    SourcePos pos{file, e.mark.line + 1 + line_offset, e.mark.column + 1};
-    if (e.mark.is_null()) pos = {file, 0, 0};
+    SourcePos pos = src.Pos(e.mark);
     diags.Error("yaml-syntax", pos, "YAML syntax error: " + e.msg,
                 "check indentation, colons and quotes on this line");
     return std::nullopt;
   }
 }
 
-SourcePos PosOf(const std::string& file, const YAML::Node& node, int line_offset) {
-  if (!node.IsDefined()) return {file, 0, 0};
-  YAML::Mark m = node.Mark();
-  if (m.is_null()) return {file, 0, 0};
-  return {file, m.line + 1 + line_offset, m.column + 1};
-}
-
 namespace {
+// Optimal string alignment distance: insertions, deletions, substitutions and swaps of
+// neighbours each count one, so "titel" is one step from "title".
 size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
 }
 }  // namespace
 
@@ -49,8 +63,9 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
     size_t d = EditDistance(word, c);
     if (d < best_d) best_d = d, best = c;
   }
+  // Close means a third of the letters at most, and never a completely different word.
   size_t limit = std::max<size_t>(1, std::min(word.size(), best.size()) / 3);
-  return best_d <= limit ? best : std::string();
+  return best_d <= limit && best_d < std::min(word.size(), best.size()) ? best : std::string();
 }
 
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
@@ -58,11 +73,9 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return m.empty() ? std::string() : "did you mean '" + m + "'?";
 }
 
-MapReader::MapReader(const YAML::Node& node, std::string file, std::string what,
-                     std::initializer_list<const char*> allowed_keys, Diagnostics& diags,
-                     int line_offset)
-    : node_(node), file_(std::move(file)), what_(std::move(what)), diags_(diags),
-      line_offset_(line_offset) {
+MapReader::MapReader(const YAML::Node& node, const YamlSource& src, std::string what,
+                     std::initializer_list<const char*> allowed_keys, Diagnostics& diags)
+    : node_(node), src_(&src), what_(std::move(what)), diags_(diags) {
   if (!node_.IsMap()) {
     ok_ = false;
     diags_.Error("wrong-type", Pos(), what_ + " must be a mapping of keys to values");
@@ -75,11 +88,12 @@ MapReader::MapReader(const YAML::Node& node, std::string file, std::string what,
     std::string k = key.IsScalar() ? key.Scalar() : std::string("?");
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
       std::string hint = DidYouMean(k, allowed);
+      if (!hint.empty()) suggested_.push_back(ClosestMatch(k, allowed));
       if (hint.empty()) {
         hint = "allowed keys: ";
         for (size_t i = 0; i < allowed.size(); ++i) hint += (i ? ", " : "") + allowed[i];
       }
-      diags_.Error("unknown-key", PosOf(file_, key, line_offset_),
+      diags_.Error("unknown-key", src_->Pos(key),
                    "unknown key '" + k + "' in " + what_, hint);
     }
   }
@@ -91,13 +105,19 @@ YAML::Node MapReader::Get(const char* key) const { return node_[key]; }
 
 SourcePos MapReader::KeyPos(const char* key) const {
   for (auto it = node_.begin(); it != node_.end(); ++it)
-    if (it->first.IsScalar() && it->first.Scalar() == key) return PosOf(file_, it->first, line_offset_);
+    if (it->first.IsScalar() && it->first.Scalar() == key) return src_->Pos(it->first);
   return Pos();
+}
+
+void MapReader::ReportMissing(const char* key) {
+  // A misspelt key was already reported with this key as its suggestion: once is enough.
+  if (!ok_ || std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end()) return;
+  diags_.Error("missing-key", Pos(), what_ + " needs '" + std::string(key) + "'");
 }
 
 bool MapReader::RequireScalar(const char* key, const YAML::Node& v) {
   if (v.IsScalar()) return true;
-  diags_.Error("wrong-type", PosOf(file_, v, line_offset_),
+  diags_.Error("wrong-type", src_->Pos(v),
                "'" + std::string(key) + "' in " + what_ + " must be a single value, not a " +
                    (v.IsMap() ? "mapping" : v.IsSequence() ? "list" : "null"));
   return false;
@@ -106,8 +126,7 @@ bool MapReader::RequireScalar(const char* key, const YAML::Node& v) {
 std::optional<std::string> MapReader::String(const char* key, bool required) {
   YAML::Node v = node_[key];
   if (!v.IsDefined() || v.IsNull()) {
-    if (required && ok_)
-      diags_.Error("missing-key", Pos(), what_ + " needs '" + std::string(key) + "'");
+    if (required) ReportMissing(key);
     return std::nullopt;
   }
   if (!RequireScalar(key, v)) return std::nullopt;
@@ -117,22 +136,20 @@ std::optional<std::string> MapReader::String(const char* key, bool required) {
 std::optional<double> MapReader::Length(const char* key, bool required, double body_size) {
   YAML::Node v = node_[key];
   if (!v.IsDefined() || v.IsNull()) {
-    if (required && ok_)
-      diags_.Error("missing-key", Pos(), what_ + " needs '" + std::string(key) + "'");
+    if (required) ReportMissing(key);
     return std::nullopt;
   }
-  return ReadLength(v, file_, line_offset_, "'" + std::string(key) + "' in " + what_, body_size,
-                    diags_);
+  return ReadLength(v, *src_, "'" + std::string(key) + "' in " + what_, body_size, diags_);
 }
 
-std::optional<double> ReadLength(const YAML::Node& v, const std::string& file, int line_offset,
-                                 const std::string& what, double body_size, Diagnostics& diags) {
+std::optional<double> ReadLength(const YAML::Node& v, const YamlSource& src, const std::string& what,
+                                 double body_size, Diagnostics& diags) {
   if (!v.IsScalar()) {
-    diags.Error("wrong-type", PosOf(file, v, line_offset), what + " must be a length such as 12mm");
+    diags.Error("wrong-type", src.Pos(v), what + " must be a length such as 12mm");
     return std::nullopt;
   }
   LengthResult r = ParseLength(v.Scalar(), body_size);
-  if (!r.points) diags.Error("bad-length", PosOf(file, v, line_offset), what + ": " + r.error);
+  if (!r.points) diags.Error("bad-length", src.Pos(v), what + ": " + r.error);
   return r.points;
 }
 
@@ -142,14 +159,14 @@ std::optional<double> MapReader::Number(const char* key, bool required, double m
   char* end = nullptr;
   double value = std::strtod(s->c_str(), &end);
   if (s->empty() || *end != '\0' || !std::isfinite(value)) {
-    diags_.Error("wrong-type", PosOf(file_, node_[key], line_offset_),
+    diags_.Error("wrong-type", src_->Pos(node_[key]),
                  "'" + std::string(key) + "' in " + what_ + " must be a number, not '" + *s + "'");
     return std::nullopt;
   }
   if (value < min || value > max) {
     char buf[96];
     std::snprintf(buf, sizeof buf, " must be between %g and %g, not %g", min, max, value);
-    diags_.Error("out-of-range", PosOf(file_, node_[key], line_offset_),
+    diags_.Error("out-of-range", src_->Pos(node_[key]),
                  "'" + std::string(key) + "' in " + what_ + buf);
     return std::nullopt;
   }
@@ -162,13 +179,13 @@ std::optional<int> MapReader::Int(const char* key, bool required, int min, int m
   char* end = nullptr;
   long value = std::strtol(s->c_str(), &end, 10);
   if (s->empty() || *end != '\0') {
-    diags_.Error("wrong-type", PosOf(file_, node_[key], line_offset_),
+    diags_.Error("wrong-type", src_->Pos(node_[key]),
                  "'" + std::string(key) + "' in " + what_ + " must be a whole number, not '" + *s +
                      "'");
     return std::nullopt;
   }
   if (value < min || value > max) {
-    diags_.Error("out-of-range", PosOf(file_, node_[key], line_offset_),
+    diags_.Error("out-of-range", src_->Pos(node_[key]),
                  "'" + std::string(key) + "' in " + what_ + " must be between " +
                      std::to_string(min) + " and " + std::to_string(max) + ", not " + *s);
     return std::nullopt;
@@ -181,7 +198,7 @@ std::optional<bool> MapReader::Bool(const char* key, bool required) {
   if (!s) return std::nullopt;
   if (*s == "true" || *s == "yes") return true;
   if (*s == "false" || *s == "no") return false;
-  diags_.Error("wrong-type", PosOf(file_, node_[key], line_offset_),
+  diags_.Error("wrong-type", src_->Pos(node_[key]),
                "'" + std::string(key) + "' in " + what_ + " must be true or false, not '" + *s + "'");
   return std::nullopt;
 }
@@ -194,7 +211,7 @@ std::optional<std::string> MapReader::Choice(const char* key, bool required,
   std::string list;
   for (size_t i = 0; i < choices.size(); ++i) list += (i ? ", " : "") + choices[i];
   std::string hint = DidYouMean(*s, choices);
-  diags_.Error("bad-value", PosOf(file_, node_[key], line_offset_),
+  diags_.Error("bad-value", src_->Pos(node_[key]),
                "'" + std::string(key) + "' in " + what_ + " must be one of " + list + ", not '" +
                    *s + "'",
                hint);

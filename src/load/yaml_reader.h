@@ -18,11 +18,19 @@
 
 namespace banmian {
 
-// Parses `text` (from `file`). line_offset is added to reported lines (front matter).
-std::optional<YAML::Node> ParseYaml(const std::string& file, const std::string& text,
-                                    int line_offset, Diagnostics& diags);
+// A YAML text and where it came from. Positions are reported in characters, not bytes
+// (yaml-cpp counts bytes), so Chinese text before a mistake does not shift the column.
+struct YamlSource {
+  std::string file;
+  std::string text;
+  int line_offset = 0;  // lines of the file before `text` (front matter)
 
-SourcePos PosOf(const std::string& file, const YAML::Node& node, int line_offset = 0);
+  SourcePos Pos(const YAML::Node& node) const;
+  SourcePos Pos(const YAML::Mark& mark) const;
+};
+
+// Parses the source's text; a syntax error is reported at its line and column.
+std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags);
 
 // The closest candidate to `word` within a small edit distance, or "".
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
@@ -32,13 +40,13 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
 class MapReader {
  public:
   // `what` names the mapping in messages ("the issue", "style 'body'").
-  MapReader(const YAML::Node& node, std::string file, std::string what,
-            std::initializer_list<const char*> allowed_keys, Diagnostics& diags,
-            int line_offset = 0);
+  // REQUIRES: src outlives the reader.
+  MapReader(const YAML::Node& node, const YamlSource& src, std::string what,
+            std::initializer_list<const char*> allowed_keys, Diagnostics& diags);
 
   bool ok() const { return ok_; }  // the node was a mapping
   bool Has(const char* key) const;
-  SourcePos Pos() const { return PosOf(file_, node_, line_offset_); }
+  SourcePos Pos() const { return src_->Pos(node_); }
   SourcePos KeyPos(const char* key) const;
   YAML::Node Get(const char* key) const;
 
@@ -51,21 +59,22 @@ class MapReader {
   std::optional<std::string> Choice(const char* key, bool required,
                                     const std::vector<std::string>& choices);
 
-  const std::string& file() const { return file_; }
-  int line_offset() const { return line_offset_; }
-  Diagnostics& diags() { return diags_; }
+  const YamlSource& src() const { return *src_; }
+  // Reports a required key as missing, unless a misspelling of it was already reported.
+  void ReportMissing(const char* key);
 
  private:
   bool RequireScalar(const char* key, const YAML::Node& v);
   YAML::Node node_;
-  std::string file_, what_;
+  std::vector<std::string> suggested_;  // keys offered as "did you mean" for a typo
+  const YamlSource* src_;
+  std::string what_;
   Diagnostics& diags_;
-  int line_offset_;
   bool ok_ = true;
 };
 
 // Reads a scalar node as a length; reports at the node.
-std::optional<double> ReadLength(const YAML::Node& node, const std::string& file, int line_offset,
-                                 const std::string& what, double body_size, Diagnostics& diags);
+std::optional<double> ReadLength(const YAML::Node& node, const YamlSource& src, const std::string& what,
+                                 double body_size, Diagnostics& diags);
 
 }  // namespace banmian

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one list of Debian 12 packages banmian needs to build, render and test, and the
+# check that installs whichever are missing. Sourced by the other scripts.
+#   ensure_deps   installs what is missing (as root), or prints the apt-get line to run.
+BANMIAN_PACKAGES=(
+  # build
+  cmake g++ make pkg-config
+  # libraries
+  libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
+  libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
+  # tests
+  doctest-dev poppler-utils
+  # fonts the layouts name (see fonts/README.md)
+  fonts-noto-cjk fonts-arphic-ukai
+)
+
+missing_deps() {
+  local p missing=()
+  for p in "${BANMIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  echo "${missing[@]}"
+}
+
+ensure_deps() {
+  local missing
+  missing=$(missing_deps)
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "banmian needs these Debian packages; install them as root with:" >&2
+    echo "  apt-get update && apt-get install -y --no-install-recommends $missing" >&2
+    return 1
+  fi
+  echo "installing: $missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  # shellcheck disable=SC2086
+  apt-get install -y -q --no-install-recommends $missing >/dev/null
+}

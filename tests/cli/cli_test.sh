@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Command-line tests: --help/--version, usage errors, render outputs, exit statuses,
+# check writing nothing, overset text reported with exit status 1, and byte-identical
+# PDFs from two runs. Usage: cli_test.sh BANMIAN SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 passes=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+
+"$bin" --version >"$tmp/v"; check "--version exits 0" test $? -eq 0
+check "--version names the tool" grep -q "^banmian [0-9]" "$tmp/v"
+"$bin" --help >"$tmp/h"; check "--help exits 0" test $? -eq 0
+check "--help documents render and check" grep -q "banmian check ISSUE_DIR" "$tmp/h"
+"$bin" frobnicate 2>"$tmp/e"; check "unknown command exits 2" test $? -eq 2
+check "unknown command is named" grep -q "unknown command 'frobnicate'" "$tmp/e"
+"$bin" render 2>"$tmp/e"; check "render without a folder exits 2" test $? -eq 2
+"$bin" render "$src/issues/hongqiao-2021-05-front" --dpi 5 2>"$tmp/e"; check "a bad --dpi exits 2" test $? -eq 2
+
+issue="$src/issues/hongqiao-2021-05-front"
+"$bin" render "$issue" -o "$tmp/a" --dpi 30 -q; check "render of a sample exits 0" test $? -eq 0
+check "render writes the PDF" test -s "$tmp/a/hongqiao-2021-05-front.pdf"
+check "render writes a PNG per page" test -s "$tmp/a/hongqiao-2021-05-front-p01.png"
+check "render writes report.json" grep -q '"command": "render"' "$tmp/a/report.json"
+check "no temporary files are left" test -z "$(ls "$tmp/a" | grep tmp)"
+check "the PNG is a PNG" sh -c "head -c 8 '$tmp/a/hongqiao-2021-05-front-p01.png' | od -An -c | grep -q 'P   N   G'"
+"$bin" render "$issue" -o "$tmp/b" --no-png -q
+check "two runs give byte-identical PDFs" cmp -s "$tmp/a/hongqiao-2021-05-front.pdf" "$tmp/b/hongqiao-2021-05-front.pdf"
+check "--no-png writes no PNG" test ! -e "$tmp/b/hongqiao-2021-05-front-p01.png"
+check "the PDF's text copies out as the original characters" sh -c \
+  "pdftotext '$tmp/a/hongqiao-2021-05-front.pdf' - | tr -d ' \n' | grep -q '领航新百年，聚力新征程'"
+# cairo writes the label A01 as prefix "A0" with decimal numbering from 1.
+check "the PDF carries the page label A01" sh -c "grep -a -q '/PageLabels' '$tmp/a/hongqiao-2021-05-front.pdf' && grep -a -q '/S /D /St 1 /P (A0)' '$tmp/a/hongqiao-2021-05-front.pdf'"
+check "every font is embedded" sh -c "pdffonts '$tmp/a/hongqiao-2021-05-front.pdf' | tail -n +3 | awk '{ if (\$(NF-4) != \"yes\") exit 1 }'"
+
+mkdir "$tmp/empty"
+(cd "$tmp/empty" && "$bin" check "$issue" >"$tmp/c.out" 2>&1); check "check of a clean sample exits 0" test $? -eq 0
+(cd "$tmp/empty" && "$bin" check "$issue" --json >"$tmp/c.json"); check "check --json prints the report" grep -q '"command": "check"' "$tmp/c.json"
+check "check writes nothing" test -z "$(ls -A "$tmp/empty")"
+
+# An article made too long: pages are written, the overset is reported, exit status 1.
+cp -r "$issue" "$tmp/long"
+body=$(sed -n '/^---$/,/^---$/!p' "$issue/articles/linghang.md")
+printf '\n%s\n%s\n%s\n' "$body" "$body" "$body" >>"$tmp/long/articles/linghang.md"
+"$bin" render "$tmp/long" -o "$tmp/long-out" --no-png 2>"$tmp/long.err"; status=$?
+check "overset text exits 1" test $status -eq 1
+check "overset is reported with the article and slot" grep -q "error\[overset\].*article 'linghang' does not fit slot 'lead'" "$tmp/long.err"
+check "overset pages are still written" test -s "$tmp/long-out/long.pdf"
+check "report.json counts the overset characters" grep -q '"code": "overset"' "$tmp/long-out/report.json"
+
+echo "$passes passed, $fails failed"
+[ $fails -eq 0 ]

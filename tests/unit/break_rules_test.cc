@@ -1,0 +1,42 @@
+#include "compose/break_rules.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace banmian;
+
+TEST_CASE("break rules: every line-start-prohibited mark of CJK-RULES §2") {
+  for (char32_t c : std::u32string(U"、，。．：；！？‼⁇”’」』）］｝〕】〗》〉～-–·・‧")) {
+    CAPTURE(static_cast<unsigned>(c));
+    CHECK(ProhibitedAtLineStart(c));
+    CHECK_FALSE(CanBreakBetween(U'字', c));
+  }
+}
+
+TEST_CASE("break rules: every line-end-prohibited mark of CJK-RULES §2") {
+  for (char32_t c : std::u32string(U"“‘「『（［｛〔【〖《〈")) {
+    CAPTURE(static_cast<unsigned>(c));
+    CHECK(ProhibitedAtLineEnd(c));
+    CHECK_FALSE(CanBreakBetween(c, U'字'));
+    CHECK(CanBreakBetween(U'字', c));  // a break before an opening mark is fine
+  }
+}
+
+TEST_CASE("break rules: ideographs break anywhere, Latin words and numbers never") {
+  CHECK(CanBreakBetween(U'中', U'文'));
+  CHECK(CanBreakBetween(U'年', U'2'));
+  CHECK(CanBreakBetween(U'1', U'年'));
+  CHECK_FALSE(CanBreakBetween(U'2', U'0'));
+  CHECK_FALSE(CanBreakBetween(U'a', U'b'));
+  CHECK_FALSE(CanBreakBetween(U'3', U','));
+  CHECK(CanBreakBetween(U' ', U'a'));
+  CHECK_FALSE(CanBreakBetween(U'a', U' '));
+}
+
+TEST_CASE("break rules: —— and …… are never split") {
+  CHECK_FALSE(CanBreakBetween(U'—', U'—'));
+  CHECK_FALSE(CanBreakBetween(U'…', U'…'));
+  CHECK(CanBreakBetween(U'字', U'—'));
+  CHECK(CanBreakBetween(U'—', U'字'));
+}

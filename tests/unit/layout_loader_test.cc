@@ -1,0 +1,131 @@
+#include "load/layout_loader.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+using namespace banmian;
+using banmian::test::Messages;
+
+namespace {
+
+const char* kStyles = R"(styles:
+  body: {family: Noto Serif CJK SC, size: 9pt}
+  body_emph: {family: AR PL UKai CN, size: 9pt}
+  body_strong: {family: Noto Sans CJK SC, weight: bold, size: 9pt}
+  kicker: {family: Noto Sans CJK SC, size: 12pt}
+  headline: {family: Noto Sans CJK SC, weight: bold, size: 24pt}
+  subhead: {family: Noto Serif CJK SC, weight: bold, size: 14pt}
+  byline: {family: AR PL UKai CN, size: 9pt}
+  section_title: {family: Noto Sans CJK SC, weight: bold, size: 10pt}
+  crosshead: {family: Noto Sans CJK SC, weight: bold, size: 10pt, align: center}
+  caption: {family: AR PL UKai CN, size: 8pt}
+  tag: {family: Noto Sans CJK SC, weight: bold, size: 10pt, colour: red}
+)";
+
+std::string PaperText(const std::string& grid = "  columns: 4\n  characters: 10\n  gutter: 1ch\n"
+                                                "  body_size: 9pt\n  line_pitch: 13.5pt\n") {
+  return "name: 测试报\npage:\n  width: 200mm\n  height: 300mm\n  margins: {top: 10mm, bottom: 10mm, "
+         "left: 10mm, right: 10mm}\ngrid:\n" +
+         grid + "colours:\n  black: [0, 0, 0, 100]\n  red: [0, 100, 100, 0]\n" + kStyles;
+}
+
+}  // namespace
+
+TEST_CASE("layout: a good paper gives the grid, colours and styles") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(paper);
+  CHECK(Messages(d) == "");
+  CHECK(paper->grid.columns == 4);
+  CHECK(paper->grid.column_width() == doctest::Approx(90));
+  CHECK(paper->grid.gutter == doctest::Approx(9));
+  // (300 - 20) mm = 793.7pt of 13.5pt lines
+  CHECK(paper->grid.lines == 58);
+  CHECK(paper->page.bleed == doctest::Approx(3 * kPointsPerMm));
+  CHECK(paper->styles.at("tag").colour.m == 100);
+  CHECK(paper->styles.at("tag").colour.name == "red");
+  CHECK(paper->styles.at("crosshead").align == Align::kCenter);
+}
+
+TEST_CASE("layout: an unknown key is an error with a did-you-mean hint") {
+  Diagnostics d;
+  std::string text = PaperText();
+  text.replace(text.find("  gutter:"), 9, "  gutte:");
+  CHECK_FALSE(ParsePaper("paper.yaml", text, d));
+  CHECK(Messages(d) ==
+        "paper.yaml:9:3: error[unknown-key]: unknown key 'gutte' in the grid\n"
+        "  hint: did you mean 'gutter'?\n");
+}
+
+TEST_CASE("layout: a grid wider than the page between its margins") {
+  Diagnostics d;
+  CHECK_FALSE(ParsePaper("paper.yaml",
+                         PaperText("  columns: 6\n  characters: 10\n  gutter: 1ch\n  body_size: 9pt\n"
+                                   "  line_pitch: 13.5pt\n"),
+                         d));
+  CHECK(Messages(d) ==
+        "paper.yaml:7:3: error[grid-too-wide]: the grid is 206.4mm wide (6 columns of 10 characters "
+        "at 9pt) but the page has 180.0mm between its margins\n"
+        "  hint: use fewer columns or characters, or smaller margins\n");
+}
+
+TEST_CASE("layout: absurd sizes are refused") {
+  Diagnostics d;
+  CHECK_FALSE(ParsePaper("paper.yaml",
+                         PaperText("  columns: 0\n  characters: 10\n  gutter: 1ch\n  body_size: 9pt\n"
+                                   "  line_pitch: 5pt\n"),
+                         d));
+  CHECK(Messages(d) ==
+        "paper.yaml:7:12: error[out-of-range]: 'columns' in the grid must be between 1 and 40, not 0\n"
+        "paper.yaml:11:3: error[out-of-range]: the grid's line_pitch must be at least the body size\n"
+        "  hint: lines would overlap\n");
+}
+
+TEST_CASE("layout: colours must be CMYK, and styles name declared colours") {
+  Diagnostics d;
+  std::string text = PaperText();
+  text.replace(text.find("red: [0, 100, 100, 0]"), 21, "red: '#ff0000'");
+  CHECK_FALSE(ParsePaper("paper.yaml", text, d));
+  CHECK(Messages(d) ==
+        "paper.yaml:14:8: error[bad-colour]: colour 'red' must be four CMYK percentages [C, M, Y, K]\n"
+        "  hint: colours are declared in CMYK, e.g. [0, 100, 100, 0] for a masthead red\n"
+        "paper.yaml:26:69: error[unknown-colour]: style 'tag': colour 'red' is not declared in "
+        "paper.yaml\n"
+        "  hint: declared colours: black\n");
+}
+
+TEST_CASE("layout: YAML syntax errors point at the line") {
+  Diagnostics d;
+  CHECK_FALSE(ParsePaper("paper.yaml", "name: x\npage: [1, 2\n", d));
+  CHECK(Messages(d).starts_with("paper.yaml:3:1: error[yaml-syntax]: YAML syntax error: "));
+}
+
+TEST_CASE("layout: templates place slots on the grid and refuse overlaps") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(paper);
+  auto t = ParseTemplate("t.yaml", "t",
+                         "slots:\n  a:\n    area: {col: 1, cols: 2, row: 1, rows: 10}\n"
+                         "  b:\n    area: {col: 2, cols: 2, row: 5, rows: 10}\n",
+                         *paper, d);
+  CHECK_FALSE(t);
+  CHECK(Messages(d) == "t.yaml:4:3: error[slots-overlap]: slot 'b' overlaps slot 'a'\n"
+                       "  hint: slots are rectangles of grid cells and may not share a cell\n");
+  Diagnostics d2;
+  auto ok = ParseTemplate("t.yaml", "t", "slots:\n  a:\n    area: {col: 2, cols: 3, row: 2, rows: 10}\n", *paper, d2);
+  REQUIRE(ok);
+  const Slot& a = ok->slots[0];
+  CHECK(a.area.x == doctest::Approx(10 * kPointsPerMm + 99));
+  CHECK(a.area.y == doctest::Approx(10 * kPointsPerMm + 13.5));
+  CHECK(a.area.width == doctest::Approx(3 * 90 + 2 * 9));
+}
+
+TEST_CASE("layout: an area outside the grid names the limit") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(paper);
+  CHECK_FALSE(ParseTemplate("t.yaml", "t", "slots:\n  a:\n    area: {col: 3, cols: 3, row: 1, rows: 10}\n", *paper, d));
+  CHECK(Messages(d) ==
+        "t.yaml:3:20: error[outside-grid]: slot 'a' area reaches column 5 but the grid has 4 columns\n");
+}

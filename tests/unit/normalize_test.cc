@@ -1,0 +1,73 @@
+#include "text/normalize.h"
+
+#include <doctest/doctest.h>
+
+using namespace banmian;
+
+namespace {
+std::string Norm(const std::string& s, size_t* count = nullptr) {
+  std::vector<Normalization> changes;
+  std::string out = NormalizeText(s, changes);
+  if (count) *count = changes.size();
+  return out;
+}
+}  // namespace
+
+TEST_CASE("normalize: half-width marks after Chinese become full width (CJK-RULES §7)") {
+  size_t n = 0;
+  CHECK(Norm("领航新百年,聚力新征程", &n) == "领航新百年，聚力新征程");
+  CHECK(n == 1);
+  CHECK(Norm("提出三点要求:") == "提出三点要求：");
+  CHECK(Norm("决胜决战,虹桥准备好了!") == "决胜决战，虹桥准备好了！");
+  CHECK(Norm("是吗?对;") == "是吗？对；");
+}
+
+TEST_CASE("normalize: a space typed after the mark, before Chinese, goes") {
+  CHECK(Norm("虹桥效率, 奔!") == "虹桥效率，奔！");
+}
+
+TEST_CASE("normalize: parentheses around Chinese become full width, as a pair") {
+  size_t n = 0;
+  CHECK(Norm("本报讯(通讯员 张琳子)9月20日", &n) == "本报讯（通讯员 张琳子）9月20日");
+  CHECK(n == 2);
+  CHECK(Norm("地址:闵行区吴中路1136号608室(信息办公室)") == "地址：闵行区吴中路1136号608室（信息办公室）");
+}
+
+TEST_CASE("normalize: numbers, Latin text and URLs are left alone") {
+  size_t n = 0;
+  CHECK(Norm("共3,000人,18:30开始", &n) == "共3,000人，18:30开始");
+  CHECK(n == 1);
+  CHECK(Norm("see https://example.org/a?b=1, ok") == "see https://example.org/a?b=1, ok");
+  CHECK(Norm("COVID-19 (SARS-CoV-2)") == "COVID-19 (SARS-CoV-2)");
+  CHECK(Norm("投稿邮箱:jinhongqiao@163.com") == "投稿邮箱：jinhongqiao@163.com");
+}
+
+TEST_CASE("normalize: straight quotes around Chinese become “ ”") {
+  CHECK(Norm("他说\"你好\"。") == "他说“你好”。");
+  CHECK(Norm("say \"hi\" now") == "say \"hi\" now");
+}
+
+TEST_CASE("normalize: every change is listed with its context") {
+  std::vector<Normalization> changes;
+  NormalizeText("甲,乙", changes);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].from == ",");
+  CHECK(changes[0].to == "，");
+  CHECK(changes[0].context == "甲，乙");
+}
+
+TEST_CASE("normalize: an article can turn it off, and spans keep their styles") {
+  Article a;
+  a.id = "x";
+  a.headline = "甲,乙";
+  a.blocks.push_back({BlockKind::kParagraph, {{"前,", SpanStyle::kPlain}, {"强调", SpanStyle::kStrong}}, {}, 0, 0, {}});
+  Article off = a;
+  off.normalize = false;
+  CHECK(NormalizeArticle(off).empty());
+  CHECK(off.headline == "甲,乙");
+  auto changes = NormalizeArticle(a);
+  CHECK(changes.size() == 2);
+  CHECK(a.headline == "甲，乙");
+  CHECK(a.blocks[0].spans[0].text == "前，");
+  CHECK(a.blocks[0].spans[1].text == "强调");
+}
