@@ -70,6 +70,7 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
           continue;
         }
         issue.fields[it->first.Scalar()] = it->second.Scalar();
+        issue.field_pos[it->first.Scalar()] = src.Pos(it->second);
       }
     }
   }

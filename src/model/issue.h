@@ -34,6 +34,7 @@ struct Issue {
   std::string paper_id;
   std::string title, edition, number, date, qr;
   std::map<std::string, std::string> fields;
+  std::map<std::string, SourcePos> field_pos;
   std::vector<PageSpec> pages;
   std::map<std::string, std::string> article_files;  // id -> path relative to dir
   std::map<std::string, SourcePos> article_pos;

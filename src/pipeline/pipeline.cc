@@ -91,6 +91,16 @@ RunResult ComposeIssue(const RunOptions& options) {
     auto changes = NormalizeArticle(a);
     result.layout.normalizations.insert(result.layout.normalizations.end(), changes.begin(), changes.end());
   }
+  // The furniture's texts (footer credits, call-outs) are Chinese text too.
+  for (auto& [name, value] : result.issue->fields) {
+    std::vector<Normalization> changes;
+    value = NormalizeText(value, changes);
+    for (Normalization& n : changes) {
+      n.article = "fields." + name;
+      n.pos = result.issue->field_pos[name];
+      result.layout.normalizations.push_back(n);
+    }
+  }
   clock.Lap("normalize");
   result.document = BuildDocument(*result.issue, *fonts, result.layout, result.diagnostics);
   clock.Lap("compose");

@@ -25,6 +25,19 @@ ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs) {
     a->end_index = static_cast<guint>(out.text.size());
     pango_attr_list_insert(attrs, a);
   }
+  // The CJK fonts compose —— into one two-em glyph (ccmp). One glyph for two characters
+  // copies out badly and hides the pair from the composer, so dashes are shaped one by
+  // one: each U+2014 gets the font's full-width dash, and two of them meet seamlessly.
+  for (size_t i = 0; i < out.text.size();) {
+    size_t start = i;
+    if (Utf8Next(out.text, i) != 0x2014) continue;
+    size_t end = i;
+    for (size_t j = i; j < out.text.size() && Utf8Next(out.text, j) == 0x2014;) end = i = j;
+    PangoAttribute* a = pango_attr_font_features_new("ccmp 0");
+    a->start_index = static_cast<guint>(start);
+    a->end_index = static_cast<guint>(end);
+    pango_attr_list_insert(attrs, a);
+  }
   auto run_of = [&](uint32_t byte) {
     size_t r = 0;
     while (r + 1 < run_start.size() && run_start[r + 1] <= byte) ++r;
