@@ -95,6 +95,24 @@ std::vector<ComposedLine> BreakLines(const ShapedText& text, const LineWidthFn& 
   return lines;
 }
 
+std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width, const ParagraphStyle& style) {
+  std::vector<ComposedLine> lines = BreakLines(text, width, style);
+  if (lines.size() < 2) return lines;
+  // The narrowest width that still needs no more lines.
+  double lo = width / lines.size(), hi = width;
+  for (int i = 0; i < 16; ++i) {
+    double mid = (lo + hi) / 2;
+    (BreakLines(text, mid, style).size() > lines.size() ? lo : hi) = mid;
+  }
+  lines = BreakLines(text, hi, style);
+  const double shift = style.align == Align::kCenter ? (width - hi) / 2 : style.align == Align::kRight ? width - hi : 0;
+  for (ComposedLine& line : lines) {
+    for (float& x : line.x) x += static_cast<float>(shift);
+    line.width = static_cast<float>(width);
+  }
+  return lines;
+}
+
 std::vector<ComposedLine> BreakLines(const ShapedText& text, double width, const ParagraphStyle& style) {
   return BreakLines(text, [width](int) { return width; }, style);
 }

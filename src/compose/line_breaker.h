@@ -37,6 +37,11 @@ using LineWidthFn = std::function<double(int line_number)>;
 std::vector<ComposedLine> BreakLines(const ShapedText& text, const LineWidthFn& width_of_line,
                                      const ParagraphStyle& style);
 
+// Display text (headlines): breaks into as few lines as `width` allows, but with the
+// lines as even as possible, so a two-line headline never leaves one character alone
+// on its second line. Lines are aligned within `width` as `style.align` says.
+std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width, const ParagraphStyle& style);
+
 // Convenience: every line the same width.
 std::vector<ComposedLine> BreakLines(const ShapedText& text, double width, const ParagraphStyle& style);
 

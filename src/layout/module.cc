@@ -101,7 +101,7 @@ struct ModuleBuilder {
       ParagraphStyle ps;
       ps.justify = false;
       ps.align = align;
-      for (ComposedLine& line : BreakLines(text, width, ps)) {
+      for (ComposedLine& line : BreakBalanced(text, width, ps)) {
         double box = style.leading > 0 ? style.leading : 1.25 * style.size;
         out.push_back({text, line, &style, box});
       }
@@ -177,7 +177,7 @@ struct ModuleBuilder {
     ParagraphStyle ps;
     ps.justify = false;
     ps.align = style.align;
-    auto lines = BreakLines(text, grid().column_width(), ps);
+    auto lines = BreakBalanced(text, grid().column_width(), ps);
     double box = style.leading > 0 ? style.leading : std::max(grid().line_pitch, 1.25 * style.size);
     double height = lines.size() * box;
     BodyBlock bb;

@@ -139,3 +139,19 @@ TEST_CASE("compose: headlines are set unjustified, centred") {
   REQUIRE(lines.size() == 1);
   CHECK(lines[0].x[0] == doctest::Approx(30));
 }
+
+TEST_CASE("compose: a wrapped headline is balanced, never one character on its own") {
+  Style s = Body();
+  ShapedText text = ShapeOne(test::ProjectFonts(), "实现疫情防控与物业服务同频共振", s);  // 15 characters
+  ParagraphStyle ps;
+  ps.justify = false;
+  ps.align = Align::kCenter;
+  auto greedy = BreakLines(text, 140, ps);
+  REQUIRE(greedy.size() == 2);
+  CHECK(LineText(text, greedy[1]) == "振");
+  auto balanced = BreakBalanced(text, 140, ps);
+  REQUIRE(balanced.size() == 2);
+  CHECK(LineText(text, balanced[0]) == "实现疫情防控与物");
+  CHECK(LineText(text, balanced[1]) == "业服务同频共振");
+  CHECK(std::abs(balanced[0].x[0] - 30) < 0.01);  // 80pt centred in 140pt
+}
