@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
       const std::string* v = value("--dpi");
       char* end = nullptr;
       double dpi = v ? std::strtod(v->c_str(), &end) : 0;
-      if (!v || *end != '\0' || dpi < 10 || dpi > 1200) return Usage("--dpi needs a number from 10 to 1200");
+      if (!v || *end != '\0' || dpi < 10 || dpi > 1200)
+        return Usage("--dpi needs a number from 10 to 1200");
       options.png_dpi = dpi;
     } else if (a == "--no-png") {
       options.png = false;
@@ -97,7 +98,8 @@ int main(int argc, char** argv) {
     } else if (options.issue_dir.empty()) {
       options.issue_dir = a;
     } else {
-      return Usage("more than one issue folder given ('" + options.issue_dir + "' and '" + a + "')");
+      return Usage("more than one issue folder given ('" + options.issue_dir + "' and '" + a +
+                   "')");
     }
   }
   if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
@@ -108,7 +110,8 @@ int main(int argc, char** argv) {
     std::cerr << banmian::FormatDiagnostic(d) << "\n";
   if (result.exit_status == banmian::kExitBadInput) {
     size_t n = result.diagnostics.ErrorCount();
-    std::cerr << "banmian: " << n << (n == 1 ? " error" : " errors") << " in the input; nothing written\n";
+    std::cerr << "banmian: " << n << (n == 1 ? " error" : " errors")
+              << " in the input; nothing written\n";
     if (json) std::cout << banmian::ReportJson(result.Report(command));
     return result.exit_status;
   }

@@ -15,11 +15,19 @@ constexpr std::u32string_view kStartProhibited =
 constexpr std::u32string_view kEndProhibited = U"“‘「『（［｛〔【〖《〈([{";
 }  // namespace
 
-std::u32string_view LineStartProhibited() { return kStartProhibited; }
-std::u32string_view LineEndProhibited() { return kEndProhibited; }
+std::u32string_view LineStartProhibited() {
+  return kStartProhibited;
+}
+std::u32string_view LineEndProhibited() {
+  return kEndProhibited;
+}
 
-bool ProhibitedAtLineStart(char32_t c) { return kStartProhibited.find(c) != std::u32string_view::npos; }
-bool ProhibitedAtLineEnd(char32_t c) { return kEndProhibited.find(c) != std::u32string_view::npos; }
+bool ProhibitedAtLineStart(char32_t c) {
+  return kStartProhibited.find(c) != std::u32string_view::npos;
+}
+bool ProhibitedAtLineEnd(char32_t c) {
+  return kEndProhibited.find(c) != std::u32string_view::npos;
+}
 
 bool IsInseparablePair(char32_t prev, char32_t next) {
   return (prev == 0x2014 && next == 0x2014) || (prev == 0x2026 && next == 0x2026) ||

@@ -17,8 +17,8 @@ bool StretchableGap(char32_t prev, char32_t next) {
   return true;
 }
 
-ComposedLine SetLine(const ShapedText& text, uint32_t begin, uint32_t end, double width, double indent,
-                     bool last, const ParagraphStyle& style) {
+ComposedLine SetLine(const ShapedText& text, uint32_t begin, uint32_t end, double width,
+                     double indent, bool last, const ParagraphStyle& style) {
   const auto& atoms = text.atoms;
   while (end > begin && IsSpace(atoms[end - 1].ch)) --end;  // trailing spaces hang invisibly
   ComposedLine line;
@@ -95,7 +95,8 @@ std::vector<ComposedLine> BreakLines(const ShapedText& text, const LineWidthFn& 
   return lines;
 }
 
-std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width, const ParagraphStyle& style) {
+std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width,
+                                        const ParagraphStyle& style) {
   std::vector<ComposedLine> lines = BreakLines(text, width, style);
   if (lines.size() < 2) return lines;
   // The narrowest width that still needs no more lines.
@@ -105,7 +106,9 @@ std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width, co
     (BreakLines(text, mid, style).size() > lines.size() ? lo : hi) = mid;
   }
   lines = BreakLines(text, hi, style);
-  const double shift = style.align == Align::kCenter ? (width - hi) / 2 : style.align == Align::kRight ? width - hi : 0;
+  const double shift = style.align == Align::kCenter  ? (width - hi) / 2
+                       : style.align == Align::kRight ? width - hi
+                                                      : 0;
   for (ComposedLine& line : lines) {
     for (float& x : line.x) x += static_cast<float>(shift);
     line.width = static_cast<float>(width);
@@ -113,8 +116,10 @@ std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width, co
   return lines;
 }
 
-std::vector<ComposedLine> BreakLines(const ShapedText& text, double width, const ParagraphStyle& style) {
-  return BreakLines(text, [width](int) { return width; }, style);
+std::vector<ComposedLine> BreakLines(const ShapedText& text, double width,
+                                     const ParagraphStyle& style) {
+  return BreakLines(
+      text, [width](int) { return width; }, style);
 }
 
 }  // namespace banmian

@@ -18,9 +18,9 @@
 namespace banmian {
 
 struct ParagraphStyle {
-  double first_indent = 0;    // pt, before the first line
-  bool justify = true;        // justify all lines but the last
-  Align align = Align::kLeft; // placement of lines that are not justified
+  double first_indent = 0;     // pt, before the first line
+  bool justify = true;         // justify all lines but the last
+  Align align = Align::kLeft;  // placement of lines that are not justified
 };
 
 struct ComposedLine {
@@ -40,9 +40,11 @@ std::vector<ComposedLine> BreakLines(const ShapedText& text, const LineWidthFn& 
 // Display text (headlines): breaks into as few lines as `width` allows, but with the
 // lines as even as possible, so a two-line headline never leaves one character alone
 // on its second line. Lines are aligned within `width` as `style.align` says.
-std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width, const ParagraphStyle& style);
+std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width,
+                                        const ParagraphStyle& style);
 
 // Convenience: every line the same width.
-std::vector<ComposedLine> BreakLines(const ShapedText& text, double width, const ParagraphStyle& style);
+std::vector<ComposedLine> BreakLines(const ShapedText& text, double width,
+                                     const ParagraphStyle& style);
 
 }  // namespace banmian

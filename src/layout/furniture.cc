@@ -20,15 +20,18 @@ std::map<std::string, std::string> PagePlaceholders(const Issue& issue, const Pa
   v["section"] = page.section;
   v["paper"] = issue.paper.name;
   if (auto d = ParseDate(issue.date)) {
-    static const char* kWeekdays[] = {"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"};
-    v["date"] = std::to_string(d->year) + "年" + std::to_string(d->month) + "月" + std::to_string(d->day) + "日";
+    static const char* kWeekdays[] = {"星期日", "星期一", "星期二", "星期三",
+                                      "星期四", "星期五", "星期六"};
+    v["date"] = std::to_string(d->year) + "年" + std::to_string(d->month) + "月" +
+                std::to_string(d->day) + "日";
     v["weekday"] = kWeekdays[Weekday(*d)];
     v["iso_date"] = issue.date;
   }
   return v;
 }
 
-std::string ExpandPlaceholders(const std::string& text, const std::map<std::string, std::string>& values,
+std::string ExpandPlaceholders(const std::string& text,
+                               const std::map<std::string, std::string>& values,
                                const SourcePos& pos, Diagnostics& diags) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
@@ -50,8 +53,8 @@ std::string ExpandPlaceholders(const std::string& text, const std::map<std::stri
       for (auto& [n, _] : values) names.push_back(n);
       std::string hint = DidYouMean(name, names);
       if (hint.empty()) hint = "add '" + name + "' under fields: in issue.yaml";
-      diags.Error("unknown-placeholder", pos, "the template prints {" + name + "}, which the issue does not define",
-                  hint);
+      diags.Error("unknown-placeholder", pos,
+                  "the template prints {" + name + "}, which the issue does not define", hint);
     } else {
       out += it->second;
     }
@@ -60,7 +63,8 @@ std::string ExpandPlaceholders(const std::string& text, const std::map<std::stri
   return out;
 }
 
-std::vector<RectItem> QrCodeRects(const std::string& data, double x, double y, double size, const Cmyk& colour) {
+std::vector<RectItem> QrCodeRects(const std::string& data, double x, double y, double size,
+                                  const Cmyk& colour) {
   std::vector<RectItem> rects;
   QRcode* code = QRcode_encodeString8bit(data.c_str(), 0, QR_ECLEVEL_M);
   if (!code) return rects;
@@ -107,7 +111,8 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
         size_t start = 0;
         while (start <= text.size()) {
           size_t nl = text.find('\n', start);
-          std::string piece = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+          std::string piece =
+              text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
           start = nl == std::string::npos ? text.size() + 1 : nl + 1;
           double baseline = oy + item.y + kEmAscent * style.size + line_no * leading;
           ++line_no;
@@ -128,7 +133,8 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
           }
           line.natural = line.width = static_cast<float>(natural);
           if (natural > box + 0.5)
-            report.furniture_overflow.push_back({page_number, region.name, piece, natural - box, item.pos});
+            report.furniture_overflow.push_back(
+                {page_number, region.name, piece, natural - box, item.pos});
           std::vector<MissingGlyphRecord> missing;
           AppendLineRuns(shaped, line, ox + item.x, baseline, frame.items, &missing);
           for (MissingGlyphRecord& m : missing) {
@@ -137,7 +143,8 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
             m.pos = item.pos;
             report.missing_glyphs.push_back(m);
           }
-          report.lines.push_back({page_number, "region:" + region.name, style.name, piece, false, false});
+          report.lines.push_back(
+              {page_number, "region:" + region.name, style.name, piece, false, false});
         }
         break;
       }

@@ -21,7 +21,8 @@ namespace banmian {
 std::map<std::string, std::string> PagePlaceholders(const Issue& issue, const PageSpec& page);
 
 // Replaces {name} by its value; unknown names are reported at `pos`.
-std::string ExpandPlaceholders(const std::string& text, const std::map<std::string, std::string>& values,
+std::string ExpandPlaceholders(const std::string& text,
+                               const std::map<std::string, std::string>& values,
                                const SourcePos& pos, Diagnostics& diags);
 
 Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
@@ -29,6 +30,7 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
                   LayoutReport& report, Diagnostics& diags);
 
 // The dark modules of a QR code for `data`, merged into horizontal runs of squares.
-std::vector<RectItem> QrCodeRects(const std::string& data, double x, double y, double size, const Cmyk& colour);
+std::vector<RectItem> QrCodeRects(const std::string& data, double x, double y, double size,
+                                  const Cmyk& colour);
 
 }  // namespace banmian

@@ -18,7 +18,7 @@ struct OversetRecord {
   std::string slot, article;
   size_t characters_left = 0;  // non-space characters not placed
   size_t lines_left = 0;
-  std::string text_left;       // the beginning of what was not placed
+  std::string text_left;  // the beginning of what was not placed
   SourcePos pos;
 };
 

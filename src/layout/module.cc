@@ -17,9 +17,9 @@ namespace {
 // to the top-left of its first grid line.
 struct BodyBlock {
   FlowBlock flow;
-  std::vector<Item> items;    // positioned relative to (column left, block top)
-  std::string text;           // what it shows, for overset reports
-  size_t characters = 0;      // non-space characters it shows
+  std::vector<Item> items;  // positioned relative to (column left, block top)
+  std::string text;         // what it shows, for overset reports
+  size_t characters = 0;    // non-space characters it shows
   std::vector<LineRecord> lines;
 };
 
@@ -87,7 +87,8 @@ struct ModuleBuilder {
     double box;  // height of the line box
   };
 
-  std::vector<DisplayLine> Display(const std::string& s, const Style& style, Align align, double width) {
+  std::vector<DisplayLine> Display(const std::string& s, const Style& style, Align align,
+                                   double width) {
     std::vector<DisplayLine> out;
     if (s.empty()) return out;
     // A display text may hold explicit line breaks (YAML "|" blocks).
@@ -129,17 +130,19 @@ struct ModuleBuilder {
     double height = 0;
     std::vector<double> tops;
     for (size_t i = 0; i < lines.size(); ++i) {
-      bool new_part = i > 0 && std::find(part_starts.begin(), part_starts.end(), i) != part_starts.end();
+      bool new_part =
+          i > 0 && std::find(part_starts.begin(), part_starts.end(), i) != part_starts.end();
       if (new_part) height += part_gap;
       tops.push_back(height);
       height += lines[i].box;
     }
-    int rows = static_cast<int>(std::ceil((height + 0.6 * grid().line_pitch) / grid().line_pitch - 1e-6));
+    int rows =
+        static_cast<int>(std::ceil((height + 0.6 * grid().line_pitch) / grid().line_pitch - 1e-6));
     double offset = (rows * grid().line_pitch - height) / 2;
     for (size_t i = 0; i < lines.size(); ++i) {
       const DisplayLine& d = lines[i];
-      double baseline = slot.area.y + offset + tops[i] + (d.box - d.style->size) / 2 +
-                        kEmAscent * d.style->size;
+      double baseline =
+          slot.area.y + offset + tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
       AppendLineRuns(d.text, d.line, slot.area.x, baseline, frame.items, MissingSink());
       Record(report.lines, d.text, d.line, d.style->name, false);
     }
@@ -158,7 +161,8 @@ struct ModuleBuilder {
     for (const ComposedLine& line : BreakLines(text, grid().column_width(), ps)) {
       BodyBlock bb;
       bb.flow.rows = 1;
-      AppendLineRuns(text, line, 0, BaselineInRow(0, StyleOf("body").size), bb.items, MissingSink());
+      AppendLineRuns(text, line, 0, BaselineInRow(0, StyleOf("body").size), bb.items,
+                     MissingSink());
       bb.text = LineText(text, line);
       bb.characters = CountVisible(bb.text);
       Record(bb.lines, text, line, "body", true);
@@ -181,7 +185,8 @@ struct ModuleBuilder {
     double box = style.leading > 0 ? style.leading : std::max(grid().line_pitch, 1.25 * style.size);
     double height = lines.size() * box;
     BodyBlock bb;
-    bb.flow.rows = static_cast<int>(std::ceil(height / grid().line_pitch - 1e-6)) + (air_above ? 1 : 0);
+    bb.flow.rows =
+        static_cast<int>(std::ceil(height / grid().line_pitch - 1e-6)) + (air_above ? 1 : 0);
     bb.flow.keep_with_next = keep_with_next;
     double top = (bb.flow.rows * grid().line_pitch - height) / 2;
     if (air_above) top += 0.25 * grid().line_pitch;  // sit nearer the text it leads
@@ -218,7 +223,8 @@ struct ModuleBuilder {
     img.role = "picture";
     bb.items.push_back(img);
     for (size_t i = 0; i < lines.size(); ++i) {
-      double baseline = top + image_h + gap + i * cap_pitch + (cap_pitch - cap.size) / 2 + kEmAscent * cap.size;
+      double baseline =
+          top + image_h + gap + i * cap_pitch + (cap_pitch - cap.size) / 2 + kEmAscent * cap.size;
       AppendLineRuns(text, lines[i], 0, baseline, bb.items, MissingSink());
       bb.text += LineText(text, lines[i]);
       Record(bb.lines, text, lines[i], "caption", true);
@@ -244,7 +250,8 @@ struct ModuleBuilder {
 
     int headline_rows = Headline(frame);
     std::vector<BodyBlock> blocks;
-    if (!article.byline.empty()) Heading({{article.byline, SpanStyle::kPlain}}, "byline", false, true, blocks);
+    if (!article.byline.empty())
+      Heading({{article.byline, SpanStyle::kPlain}}, "byline", false, true, blocks);
     for (const Block& b : article.blocks) {
       switch (b.kind) {
         case BlockKind::kParagraph:
@@ -325,7 +332,8 @@ struct ModuleBuilder {
     box.role = "overset-mark";
     frame.items.push_back(box);
     if (!lines.empty())
-      AppendLineRuns(text, lines[0], box.x + size / 2, BaselineInRow(box.y, size), frame.items, nullptr);
+      AppendLineRuns(text, lines[0], box.x + size / 2, BaselineInRow(box.y, size), frame.items,
+                     nullptr);
   }
 };
 

@@ -31,7 +31,8 @@ Page BuildPage(const Issue& issue, size_t page_index, FontSet& fonts, LayoutRepo
   return page;
 }
 
-Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags) {
+Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
+                       Diagnostics& diags) {
   Document doc;
   doc.title = issue.title + (issue.edition.empty() ? "" : " · " + issue.edition) +
               (issue.number.empty() ? "" : " " + issue.number) + " " + issue.date;

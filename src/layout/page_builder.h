@@ -14,7 +14,8 @@
 
 namespace banmian {
 
-Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags);
+Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
+                       Diagnostics& diags);
 
 // One page of the issue (0-based index into issue.pages).
 Page BuildPage(const Issue& issue, size_t page_index, FontSet& fonts, LayoutReport& report,

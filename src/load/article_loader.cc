@@ -15,8 +15,9 @@ namespace {
 
 bool IsCjk(char32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF) ||
-         c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026;
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || c == 0x201C || c == 0x201D || c == 0x2018 ||
+         c == 0x2019 || c == 0x2014 || c == 0x2026;
 }
 
 char32_t LastChar(const std::string& s) {
@@ -50,7 +51,8 @@ struct BodyParser {
     }
     int col = 1;
     if (start != std::string::npos)
-      for (size_t i = start; i < body.size() && i < start + byte_col - 1 && body[i] != '\n'; ++col) Utf8Next(body, i);
+      for (size_t i = start; i < body.size() && i < start + byte_col - 1 && body[i] != '\n'; ++col)
+        Utf8Next(body, i);
     return {file, line + line_offset, col};
   }
 
@@ -124,7 +126,8 @@ struct BodyParser {
     const char* url = cmark_node_get_url(img);
     std::string rel = url ? url : "";
     if (rel.empty()) {
-      diags.Error("missing-picture", b.pos, "the picture has no file", "write ![caption](pictures/file.jpg)");
+      diags.Error("missing-picture", b.pos, "the picture has no file",
+                  "write ![caption](pictures/file.jpg)");
       return;
     }
     b.picture_path = JoinPath(issue_dir, rel);
@@ -161,13 +164,18 @@ struct BodyParser {
         case CMARK_NODE_HEADING: {
           int level = cmark_node_get_heading_level(n);
           if (level != 3 && level != 4) {
-            diags.Error("unsupported-markdown", Pos(n),
-                        "heading level " + std::to_string(level) + " is not used in articles",
-                        "the headline goes in the front matter; use #### for a subhead and ### for a "
-                        "centred section title");
+            diags.Error(
+                "unsupported-markdown", Pos(n),
+                "heading level " + std::to_string(level) + " is not used in articles",
+                "the headline goes in the front matter; use #### for a subhead and ### for a "
+                "centred section title");
             break;
           }
-          Block b{level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle, Spans(n), {}, 0, 0,
+          Block b{level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle,
+                  Spans(n),
+                  {},
+                  0,
+                  0,
                   Pos(n)};
           if (b.spans.empty()) {
             diags.Error("empty-heading", b.pos, "the heading is empty");
@@ -177,8 +185,9 @@ struct BodyParser {
           break;
         }
         case CMARK_NODE_THEMATIC_BREAK:
-          diags.Error("unsupported-markdown", Pos(n), "a thematic break (---) is not used in articles",
-                      "if this was meant to close the front matter, the front matter must start on line 1");
+          diags.Error(
+              "unsupported-markdown", Pos(n), "a thematic break (---) is not used in articles",
+              "if this was meant to close the front matter, the front matter must start on line 1");
           break;
         default:
           diags.Error("unsupported-markdown", Pos(n),
@@ -247,7 +256,8 @@ std::optional<Article> ParseArticle(const std::string& id, const std::string& fi
   bool has_text = false;
   for (const Block& b : a.blocks) has_text |= b.kind == BlockKind::kParagraph;
   if (!has_text && diags.ErrorCount() == errors_before)
-    diags.Error("empty-article", {file, close_line + 1, 1}, "the article '" + id + "' has no body text",
+    diags.Error("empty-article", {file, close_line + 1, 1},
+                "the article '" + id + "' has no body text",
                 "write the article's paragraphs after the front matter");
   if (diags.ErrorCount() > errors_before) return std::nullopt;
   return a;

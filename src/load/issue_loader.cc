@@ -18,7 +18,8 @@ namespace banmian {
 std::optional<Date> ParseDate(const std::string& text) {
   Date d;
   char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3)
+  if (text.size() != 10 ||
+      std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3)
     return std::nullopt;
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d.year < 1900 || d.year > 2999 || d.month < 1 || d.month > 12) return std::nullopt;
@@ -110,7 +111,8 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
       if (auto v = pr.String("section", false)) page.section = *v;
       YAML::Node slots = pr.Get("slots");
       if (slots.IsDefined() && !slots.IsMap()) {
-        diags.Error("wrong-type", src.Pos(slots), what + ": 'slots' must map slot names to article ids");
+        diags.Error("wrong-type", src.Pos(slots),
+                    what + ": 'slots' must map slot names to article ids");
       } else if (slots.IsDefined()) {
         for (auto it = slots.begin(); it != slots.end(); ++it) {
           if (!it->second.IsScalar()) {
@@ -142,7 +144,8 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
         for (auto& n : template_names) hint += " " + n;
       }
       diags.Error("unknown-template", page.pos,
-                  "paper '" + issue.paper_id + "' has no template '" + page.template_name + "'", hint);
+                  "paper '" + issue.paper_id + "' has no template '" + page.template_name + "'",
+                  hint);
       continue;
     }
     std::set<std::string> used;
@@ -164,7 +167,8 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
       if (!issue.article_files.count(s.article)) {
         std::vector<std::string> ids;
         for (auto& [id, _] : issue.article_files) ids.push_back(id);
-        diags.Error("unknown-article", s.pos, "article '" + s.article + "' is not listed under 'articles'",
+        diags.Error("unknown-article", s.pos,
+                    "article '" + s.article + "' is not listed under 'articles'",
                     DidYouMean(s.article, ids));
       } else if (auto prev = placed.find(s.article); prev != placed.end()) {
         diags.Error("placed-twice", s.pos, "article '" + s.article + "' is placed twice",
@@ -255,7 +259,8 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
   SourcePos paper_pos{file, 1, 1};
   YamlSource src{file, *text, 0};
   if (auto root = ParseYaml(src, diags)) paper_pos = src.Pos((*root)["paper"]);
-  auto paper = LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id, paper_pos, diags);
+  auto paper =
+      LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id, paper_pos, diags);
   if (paper) {
     issue->paper = *paper;
     ValidateIssue(*issue, diags);

@@ -10,17 +10,16 @@
 
 namespace banmian {
 
-const char* const kRequiredStyles[] = {"body",    "body_emph",     "body_strong", "kicker",
-                                       "headline", "subhead",      "byline",      "section_title",
-                                       "crosshead", "caption",     "tag",         nullptr};
+const char* const kRequiredStyles[] = {"body",      "body_emph", "body_strong", "kicker",
+                                       "headline",  "subhead",   "byline",      "section_title",
+                                       "crosshead", "caption",   "tag",         nullptr};
 
 namespace {
 
 std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const YamlSource& src, const std::string& what,
                              Diagnostics& diags) {
   if (!v.IsSequence() || v.size() != 4) {
-    diags.Error("bad-colour", src.Pos(v),
-                what + " must be four CMYK percentages [C, M, Y, K]",
+    diags.Error("bad-colour", src.Pos(v), what + " must be four CMYK percentages [C, M, Y, K]",
                 "colours are declared in CMYK, e.g. [0, 100, 100, 0] for a masthead red");
     return std::nullopt;
   }
@@ -66,14 +65,15 @@ std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const 
       hint = "declared colours:";
       for (auto& n : names) hint += " " + n;
     }
-    diags.Error("unknown-colour", src.Pos(v), what + ": colour '" + v.Scalar() + "' is not declared in paper.yaml", hint);
+    diags.Error("unknown-colour", src.Pos(v),
+                what + ": colour '" + v.Scalar() + "' is not declared in paper.yaml", hint);
     return std::nullopt;
   }
   return it->second;
 }
 
-void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node,
-               const YamlSource& src, Diagnostics& diags) {
+void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node, const YamlSource& src,
+               Diagnostics& diags) {
   MapReader r(node, src, "style '" + name + "'",
               {"family", "weight", "size", "colour", "align", "letter_spacing", "leading"}, diags);
   Style s;
@@ -83,12 +83,14 @@ void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node,
   if (auto v = r.Choice("weight", false, {"regular", "bold"})) s.bold = *v == "bold";
   if (auto v = r.Length("size", true, paper.grid.body_size)) {
     if (*v <= 0 || *v > 400)
-      diags.Error("out-of-range", r.KeyPos("size"), "style '" + name + "': size must be between 0 and 400pt");
+      diags.Error("out-of-range", r.KeyPos("size"),
+                  "style '" + name + "': size must be between 0 and 400pt");
     else
       s.size = *v;
   }
   if (r.Has("colour")) {
-    if (auto c = LookupColour(paper, r.Get("colour"), src, "style '" + name + "'", diags)) s.colour = *c;
+    if (auto c = LookupColour(paper, r.Get("colour"), src, "style '" + name + "'", diags))
+      s.colour = *c;
   } else if (paper.colours.count("black")) {
     s.colour = paper.colours.at("black");
   } else {
@@ -151,7 +153,8 @@ std::optional<Area> ReadArea(const YAML::Node& node, const YamlSource& src, cons
 }
 
 std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src,
-                                   const std::string& what, const Paper& paper, Diagnostics& diags) {
+                                   const std::string& what, const Paper& paper,
+                                   Diagnostics& diags) {
   RegionItem it;
   it.pos = src.Pos(node);
   if (!node.IsMap()) {
@@ -178,7 +181,8 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
         std::vector<std::string> names;
         for (auto& [n, _] : paper.styles) names.push_back(n);
         diags.Error("unknown-style", src.Pos(r.Get("style")),
-                    what + ": style '" + *v + "' is not declared in paper.yaml", DidYouMean(*v, names));
+                    what + ": style '" + *v + "' is not declared in paper.yaml",
+                    DidYouMean(*v, names));
         return std::nullopt;
       }
     }
@@ -191,7 +195,8 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     it.kind = ItemKind::kQr;
     if (auto v = r.String("qr", true)) it.text = *v;
     if (auto v = r.Length("size", true)) it.size = *v;
-    it.stroke = paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
+    it.stroke =
+        paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
     if (r.Has("colour"))
       if (auto c = LookupColour(paper, r.Get("colour"), src, what, diags)) it.stroke = *c;
     if (!read_at(r) || it.size <= 0) return std::nullopt;
@@ -201,7 +206,8 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     MapReader outer(node, src, what + " rule item", {"rule"}, diags);
     MapReader r(node["rule"], src, what + " rule", {"from", "to", "weight", "colour"}, diags);
     it.kind = ItemKind::kRule;
-    auto from = r.Has("from") ? ReadPoint(r.Get("from"), src, what + " rule 'from'", diags) : std::nullopt;
+    auto from =
+        r.Has("from") ? ReadPoint(r.Get("from"), src, what + " rule 'from'", diags) : std::nullopt;
     auto to = r.Has("to") ? ReadPoint(r.Get("to"), src, what + " rule 'to'", diags) : std::nullopt;
     if (!from || !to) {
       if (!r.Has("from") || !r.Has("to"))
@@ -210,7 +216,8 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     }
     it.x = from->first, it.y = from->second, it.x2 = to->first, it.y2 = to->second;
     if (auto v = r.Length("weight", false)) it.weight = *v;
-    it.stroke = paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
+    it.stroke =
+        paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
     if (r.Has("colour"))
       if (auto c = LookupColour(paper, r.Get("colour"), src, what, diags)) it.stroke = *c;
     return it;
@@ -264,7 +271,8 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   Grid& grid = paper.grid;
   if (auto v = g.Length("body_size", true)) {
     if (*v < 4 || *v > 72)
-      diags.Error("out-of-range", g.KeyPos("body_size"), "the grid's body_size must be between 4pt and 72pt");
+      diags.Error("out-of-range", g.KeyPos("body_size"),
+                  "the grid's body_size must be between 4pt and 72pt");
     else
       grid.body_size = *v;
   }
@@ -312,12 +320,14 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   }
   if (p.Has("margins")) {
     MapReader m(p.Get("margins"), src, "the margins", {"top", "bottom", "left", "right"}, diags);
-    double* slots[] = {&page.margin_top, &page.margin_bottom, &page.margin_left, &page.margin_right};
+    double* slots[] = {&page.margin_top, &page.margin_bottom, &page.margin_left,
+                       &page.margin_right};
     const char* keys[] = {"top", "bottom", "left", "right"};
     for (int i = 0; i < 4; ++i)
       if (auto v = m.Length(keys[i], true, grid.body_size)) {
         if (*v < 0)
-          diags.Error("out-of-range", m.KeyPos(keys[i]), std::string("the ") + keys[i] + " margin cannot be negative");
+          diags.Error("out-of-range", m.KeyPos(keys[i]),
+                      std::string("the ") + keys[i] + " margin cannot be negative");
         else
           *slots[i] = *v;
       }
@@ -330,17 +340,20 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   double room_h = page.height - page.margin_top - page.margin_bottom;
   if (grid.area_width() > room_w + 0.01) {
     char buf[200];
-    std::snprintf(buf, sizeof buf,
-                  "the grid is %.1fmm wide (%d columns of %d characters at %.2gpt) but the page has "
-                  "%.1fmm between its margins",
-                  grid.area_width() / kPointsPerMm, grid.columns, grid.characters, grid.body_size,
-                  room_w / kPointsPerMm);
-    diags.Error("grid-too-wide", g.Pos(), buf, "use fewer columns or characters, or smaller margins");
+    std::snprintf(
+        buf, sizeof buf,
+        "the grid is %.1fmm wide (%d columns of %d characters at %.2gpt) but the page has "
+        "%.1fmm between its margins",
+        grid.area_width() / kPointsPerMm, grid.columns, grid.characters, grid.body_size,
+        room_w / kPointsPerMm);
+    diags.Error("grid-too-wide", g.Pos(), buf,
+                "use fewer columns or characters, or smaller margins");
     return std::nullopt;
   }
   grid.lines = static_cast<int>(std::floor(room_h / grid.line_pitch + 1e-6));
   if (grid.lines < 1) {
-    diags.Error("grid-too-tall", g.Pos(), "not one grid line fits between the top and bottom margins");
+    diags.Error("grid-too-tall", g.Pos(),
+                "not one grid line fits between the top and bottom margins");
     return std::nullopt;
   }
 
@@ -365,12 +378,15 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     if (!ss.IsMap()) {
       diags.Error("wrong-type", src.Pos(ss), "'styles' must map style names to styles");
     } else {
-      for (auto it = ss.begin(); it != ss.end(); ++it) ReadStyle(paper, it->first.Scalar(), it->second, src, diags);
+      for (auto it = ss.begin(); it != ss.end(); ++it)
+        ReadStyle(paper, it->first.Scalar(), it->second, src, diags);
       for (const char* const* s = kRequiredStyles; *s; ++s)
         if (!paper.styles.count(*s))
-          diags.Error("missing-style", r.KeyPos("styles"), std::string("style '") + *s + "' is not declared",
-                      "the composer needs the styles body, body_emph, body_strong, kicker, headline, "
-                      "subhead, byline, section_title, crosshead, caption and tag");
+          diags.Error(
+              "missing-style", r.KeyPos("styles"),
+              std::string("style '") + *s + "' is not declared",
+              "the composer needs the styles body, body_emph, body_strong, kicker, headline, "
+              "subhead, byline, section_title, crosshead, caption and tag");
     }
   }
   if (diags.ErrorCount() > errors_before) return std::nullopt;
@@ -391,7 +407,8 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
   if (!r.ok()) return std::nullopt;
   if (r.Has("regions")) {
     YAML::Node regions = r.Get("regions");
-    if (!regions.IsMap()) diags.Error("wrong-type", src.Pos(regions), "'regions' must map names to regions");
+    if (!regions.IsMap())
+      diags.Error("wrong-type", src.Pos(regions), "'regions' must map names to regions");
     for (auto it = regions.begin(); regions.IsMap() && it != regions.end(); ++it) {
       Region reg;
       reg.name = it->first.Scalar();
@@ -418,7 +435,8 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
     r.ReportMissing("slots");
   } else {
     YAML::Node slots = r.Get("slots");
-    if (!slots.IsMap()) diags.Error("wrong-type", src.Pos(slots), "'slots' must map names to slots");
+    if (!slots.IsMap())
+      diags.Error("wrong-type", src.Pos(slots), "'slots' must map names to slots");
     for (auto it = slots.begin(); slots.IsMap() && it != slots.end(); ++it) {
       Slot s;
       s.name = it->first.Scalar();
@@ -438,7 +456,8 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
           std::vector<std::string> names;
           for (auto& [n, _] : paper.styles) names.push_back(n);
           diags.Error("unknown-style", src.Pos(sr.Get("headline_style")),
-                      what + ": style '" + *v + "' is not declared in paper.yaml", DidYouMean(*v, names));
+                      what + ": style '" + *v + "' is not declared in paper.yaml",
+                      DidYouMean(*v, names));
         }
         s.headline_style = *v;
       }
@@ -464,7 +483,8 @@ std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_
   std::string paper_file = JoinPath(dir, "paper.yaml");
   if (!FileExists(paper_file)) {
     // Offer the papers that do exist beside where this one was looked for.
-    std::string parent = dir.find('/') == std::string::npos ? "." : dir.substr(0, dir.find_last_of('/'));
+    std::string parent =
+        dir.find('/') == std::string::npos ? "." : dir.substr(0, dir.find_last_of('/'));
     std::vector<std::string> papers;
     if (DIR* d = opendir(parent.c_str())) {
       while (dirent* e = readdir(d))
@@ -479,7 +499,8 @@ std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_
       for (const std::string& p : papers) hint += " " + p;
     }
     diags.Error("unknown-paper", referenced_from,
-                "paper '" + paper_id + "' has no layout: '" + paper_file + "' does not exist", hint);
+                "paper '" + paper_id + "' has no layout: '" + paper_file + "' does not exist",
+                hint);
     return std::nullopt;
   }
   auto text = ReadTextFile(paper_file, referenced_from, "layout file", diags);

@@ -51,8 +51,7 @@ std::optional<std::string> ReadTextFile(const std::string& path, const SourcePos
     }
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-    diags.Error("invalid-utf8", {path, line, col},
-                "invalid UTF-8 (byte " + std::string(byte) + ")",
+    diags.Error("invalid-utf8", {path, line, col}, "invalid UTF-8 (byte " + std::string(byte) + ")",
                 "save the file as UTF-8; GBK or GB18030 text must be converted first");
     return std::nullopt;
   }

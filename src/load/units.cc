@@ -15,7 +15,8 @@ LengthResult ParseLength(std::string_view text, double body_size) {
   auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
   if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
       !std::isfinite(value))
-    return {std::nullopt, "'" + std::string(text) + "' is not a length (write e.g. 12mm, 9.5pt, 1ch)"};
+    return {std::nullopt,
+            "'" + std::string(text) + "' is not a length (write e.g. 12mm, 9.5pt, 1ch)"};
   if (unit == "pt") return {value, {}};
   if (unit == "mm") return {value * 72.0 / 25.4, {}};
   if (unit == "cm") return {value * 72.0 / 2.54, {}};
@@ -27,8 +28,8 @@ LengthResult ParseLength(std::string_view text, double body_size) {
   if (unit.empty())
     return {std::nullopt, "'" + std::string(text) + "' has no unit (write e.g. " +
                               std::string(text) + "mm or " + std::string(text) + "pt)"};
-  return {std::nullopt,
-          "unknown unit '" + std::string(unit) + "' in '" + std::string(text) + "' (use mm, pt, cm, in or ch)"};
+  return {std::nullopt, "unknown unit '" + std::string(unit) + "' in '" + std::string(text) +
+                            "' (use mm, pt, cm, in or ch)"};
 }
 
 }  // namespace banmian

@@ -19,7 +19,8 @@ SourcePos YamlSource::Pos(const YAML::Mark& m) const {
   }
   int col = 1;
   if (start != std::string::npos)
-    for (size_t i = start; i < text.size() && i < start + m.column && text[i] != '\n'; ++col) Utf8Next(text, i);
+    for (size_t i = start; i < text.size() && i < start + m.column && text[i] != '\n'; ++col)
+      Utf8Next(text, i);
   return {file, m.line + 1 + line_offset, col};
 }
 
@@ -48,7 +49,8 @@ size_t EditDistance(const std::string& a, const std::string& b) {
   for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
   for (size_t i = 1; i <= a.size(); ++i)
     for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
         d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
@@ -93,15 +95,18 @@ MapReader::MapReader(const YAML::Node& node, const YamlSource& src, std::string 
         hint = "allowed keys: ";
         for (size_t i = 0; i < allowed.size(); ++i) hint += (i ? ", " : "") + allowed[i];
       }
-      diags_.Error("unknown-key", src_->Pos(key),
-                   "unknown key '" + k + "' in " + what_, hint);
+      diags_.Error("unknown-key", src_->Pos(key), "unknown key '" + k + "' in " + what_, hint);
     }
   }
 }
 
-bool MapReader::Has(const char* key) const { return node_[key].IsDefined() && !node_[key].IsNull(); }
+bool MapReader::Has(const char* key) const {
+  return node_[key].IsDefined() && !node_[key].IsNull();
+}
 
-YAML::Node MapReader::Get(const char* key) const { return node_[key]; }
+YAML::Node MapReader::Get(const char* key) const {
+  return node_[key];
+}
 
 SourcePos MapReader::KeyPos(const char* key) const {
   for (auto it = node_.begin(); it != node_.end(); ++it)
@@ -119,7 +124,9 @@ bool MapReader::RequireScalar(const char* key, const YAML::Node& v) {
   if (v.IsScalar()) return true;
   diags_.Error("wrong-type", src_->Pos(v),
                "'" + std::string(key) + "' in " + what_ + " must be a single value, not a " +
-                   (v.IsMap() ? "mapping" : v.IsSequence() ? "list" : "null"));
+                   (v.IsMap()        ? "mapping"
+                    : v.IsSequence() ? "list"
+                                     : "null"));
   return false;
 }
 
@@ -142,8 +149,8 @@ std::optional<double> MapReader::Length(const char* key, bool required, double b
   return ReadLength(v, *src_, "'" + std::string(key) + "' in " + what_, body_size, diags_);
 }
 
-std::optional<double> ReadLength(const YAML::Node& v, const YamlSource& src, const std::string& what,
-                                 double body_size, Diagnostics& diags) {
+std::optional<double> ReadLength(const YAML::Node& v, const YamlSource& src,
+                                 const std::string& what, double body_size, Diagnostics& diags) {
   if (!v.IsScalar()) {
     diags.Error("wrong-type", src.Pos(v), what + " must be a length such as 12mm");
     return std::nullopt;
@@ -179,9 +186,9 @@ std::optional<int> MapReader::Int(const char* key, bool required, int min, int m
   char* end = nullptr;
   long value = std::strtol(s->c_str(), &end, 10);
   if (s->empty() || *end != '\0') {
-    diags_.Error("wrong-type", src_->Pos(node_[key]),
-                 "'" + std::string(key) + "' in " + what_ + " must be a whole number, not '" + *s +
-                     "'");
+    diags_.Error(
+        "wrong-type", src_->Pos(node_[key]),
+        "'" + std::string(key) + "' in " + what_ + " must be a whole number, not '" + *s + "'");
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -198,8 +205,9 @@ std::optional<bool> MapReader::Bool(const char* key, bool required) {
   if (!s) return std::nullopt;
   if (*s == "true" || *s == "yes") return true;
   if (*s == "false" || *s == "no") return false;
-  diags_.Error("wrong-type", src_->Pos(node_[key]),
-               "'" + std::string(key) + "' in " + what_ + " must be true or false, not '" + *s + "'");
+  diags_.Error(
+      "wrong-type", src_->Pos(node_[key]),
+      "'" + std::string(key) + "' in " + what_ + " must be true or false, not '" + *s + "'");
   return std::nullopt;
 }
 
@@ -211,10 +219,10 @@ std::optional<std::string> MapReader::Choice(const char* key, bool required,
   std::string list;
   for (size_t i = 0; i < choices.size(); ++i) list += (i ? ", " : "") + choices[i];
   std::string hint = DidYouMean(*s, choices);
-  diags_.Error("bad-value", src_->Pos(node_[key]),
-               "'" + std::string(key) + "' in " + what_ + " must be one of " + list + ", not '" +
-                   *s + "'",
-               hint);
+  diags_.Error(
+      "bad-value", src_->Pos(node_[key]),
+      "'" + std::string(key) + "' in " + what_ + " must be one of " + list + ", not '" + *s + "'",
+      hint);
   return std::nullopt;
 }
 

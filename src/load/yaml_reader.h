@@ -74,7 +74,7 @@ class MapReader {
 };
 
 // Reads a scalar node as a length; reports at the node.
-std::optional<double> ReadLength(const YAML::Node& node, const YamlSource& src, const std::string& what,
-                                 double body_size, Diagnostics& diags);
+std::optional<double> ReadLength(const YAML::Node& node, const YamlSource& src,
+                                 const std::string& what, double body_size, Diagnostics& diags);
 
 }  // namespace banmian

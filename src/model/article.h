@@ -28,8 +28,8 @@ enum class BlockKind {
 
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
-  std::vector<Span> spans;    // paragraph, crosshead, section title; picture caption
-  std::string picture_path;   // kPicture: resolved path
+  std::vector<Span> spans;   // paragraph, crosshead, section title; picture caption
+  std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
   SourcePos pos;
 

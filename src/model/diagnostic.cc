@@ -30,21 +30,22 @@ std::string FormatDiagnostic(const Diagnostic& d) {
 }
 
 void Diagnostics::Error(std::string code, SourcePos pos, std::string message, std::string hint) {
-  items_.push_back({Severity::kError, std::move(code), std::move(pos), std::move(message),
-                    std::move(hint)});
+  items_.push_back(
+      {Severity::kError, std::move(code), std::move(pos), std::move(message), std::move(hint)});
 }
 
-void Diagnostics::Warning(std::string code, SourcePos pos, std::string message,
-                          std::string hint) {
-  items_.push_back({Severity::kWarning, std::move(code), std::move(pos), std::move(message),
-                    std::move(hint)});
+void Diagnostics::Warning(std::string code, SourcePos pos, std::string message, std::string hint) {
+  items_.push_back(
+      {Severity::kWarning, std::move(code), std::move(pos), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::Append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-bool Diagnostics::HasErrors() const { return ErrorCount() > 0; }
+bool Diagnostics::HasErrors() const {
+  return ErrorCount() > 0;
+}
 
 size_t Diagnostics::ErrorCount() const {
   return std::count_if(items_.begin(), items_.end(),

@@ -19,8 +19,8 @@ namespace banmian {
 // A font file the document uses; GlyphRun.font indexes Document.fonts.
 struct FontFace {
   std::string file;
-  int index = 0;        // face index inside a .ttc collection
-  std::string family;   // as fontconfig names it
+  int index = 0;       // face index inside a .ttc collection
+  std::string family;  // as fontconfig names it
   std::string style;
 };
 

@@ -15,8 +15,9 @@ std::string Num(double v) {
 }
 
 std::string ColourText(const Cmyk& c) {
-  return c.name.empty() ? "cmyk(" + Num(c.c) + "," + Num(c.m) + "," + Num(c.y) + "," + Num(c.k) + ")"
-                        : c.name;
+  return c.name.empty()
+             ? "cmyk(" + Num(c.c) + "," + Num(c.m) + "," + Num(c.y) + "," + Num(c.k) + ")"
+             : c.name;
 }
 
 struct ItemDumper {
@@ -42,8 +43,8 @@ struct ItemDumper {
   void operator()(const ImageItem& r) const {
     auto slash = r.path.find_last_of('/');
     out += "  image " + r.role + " x=" + Num(r.x) + " y=" + Num(r.y) + " w=" + Num(r.width) +
-           " h=" + Num(r.height) + " " + (slash == std::string::npos ? r.path : r.path.substr(slash + 1)) +
-           "\n";
+           " h=" + Num(r.height) + " " +
+           (slash == std::string::npos ? r.path : r.path.substr(slash + 1)) + "\n";
   }
 };
 

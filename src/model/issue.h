@@ -22,7 +22,7 @@ struct SlotAssignment {
 
 struct PageSpec {
   std::string template_name;
-  std::string label;    // e.g. A01; defaults to the page number
+  std::string label;  // e.g. A01; defaults to the page number
   std::string section;
   std::vector<SlotAssignment> slots;
   SourcePos pos;
@@ -38,7 +38,7 @@ struct Issue {
   std::vector<PageSpec> pages;
   std::map<std::string, std::string> article_files;  // id -> path relative to dir
   std::map<std::string, SourcePos> article_pos;
-  std::vector<Article> articles;                     // loaded, in id order
+  std::vector<Article> articles;  // loaded, in id order
   Paper paper;
 
   const Article* FindArticle(const std::string& id) const;

@@ -25,22 +25,22 @@ struct Style {
   std::string name;
   std::string family;
   bool bold = false;
-  double size = 10;            // pt
+  double size = 10;  // pt
   Cmyk colour;
   Align align = Align::kLeft;
-  double letter_spacing = 0;   // pt, display text only
-  double leading = 0;          // pt between baselines of multi-line display text; 0 = 1.2 × size
+  double letter_spacing = 0;  // pt, display text only
+  double leading = 0;         // pt between baselines of multi-line display text; 0 = 1.2 × size
   SourcePos pos;
 };
 
 // The character grid every page of the paper is built on.
 struct Grid {
   int columns = 1;
-  int characters = 10;   // characters per column
-  double gutter = 0;     // pt
-  double body_size = 10; // pt: one character of the grid
-  double line_pitch = 15;// pt: baseline to baseline
-  int lines = 0;         // grid lines that fit the text area (derived)
+  int characters = 10;     // characters per column
+  double gutter = 0;       // pt
+  double body_size = 10;   // pt: one character of the grid
+  double line_pitch = 15;  // pt: baseline to baseline
+  int lines = 0;           // grid lines that fit the text area (derived)
 
   double column_width() const { return characters * body_size; }
   double area_width() const { return columns * column_width() + (columns - 1) * gutter; }
@@ -49,15 +49,15 @@ struct Grid {
 };
 
 struct PageGeometry {
-  double width = 0, height = 0, bleed = 0;            // pt
+  double width = 0, height = 0, bleed = 0;  // pt
   double margin_top = 0, margin_bottom = 0, margin_left = 0, margin_right = 0;
 };
 
 // A rectangle on the page, either given on the grid (cells) or in page coordinates.
 struct Area {
   bool on_grid = true;
-  int col = 0, cols = 1, row = 0, rows = 1;  // 0-based when on_grid
-  double x = 0, y = 0, width = 0, height = 0; // pt, page coordinates (resolved for both forms)
+  int col = 0, cols = 1, row = 0, rows = 1;    // 0-based when on_grid
+  double x = 0, y = 0, width = 0, height = 0;  // pt, page coordinates (resolved for both forms)
   SourcePos pos;
 };
 
@@ -66,13 +66,13 @@ enum class ItemKind { kText, kQr, kRule, kBox };
 // One piece of furniture inside a region. Offsets are relative to the region's area.
 struct RegionItem {
   ItemKind kind = ItemKind::kText;
-  std::string text;        // kText: may hold {placeholders} and several lines; kQr: data
-  std::string style;       // kText
-  double x = 0, y = 0;     // offset of the item's top-left inside the area
-  double width = 0;        // kText: box width for alignment (0 = area width - x)
-  double size = 0;         // kQr: side length
-  double x2 = 0, y2 = 0;   // kRule: end point
-  double weight = 0.5;     // kRule: line weight; kBox: stroke weight
+  std::string text;             // kText: may hold {placeholders} and several lines; kQr: data
+  std::string style;            // kText
+  double x = 0, y = 0;          // offset of the item's top-left inside the area
+  double width = 0;             // kText: box width for alignment (0 = area width - x)
+  double size = 0;              // kQr: side length
+  double x2 = 0, y2 = 0;        // kRule: end point
+  double weight = 0.5;          // kRule: line weight; kBox: stroke weight
   double box_w = 0, box_h = 0;  // kBox
   std::optional<Cmyk> fill;     // kBox
   std::optional<Cmyk> stroke;   // kBox, kRule (rule colour)
@@ -104,9 +104,9 @@ struct PageTemplate {
 };
 
 struct Paper {
-  std::string id;     // folder name under layouts/
-  std::string name;   // as printed
-  std::string dir;    // the paper's folder
+  std::string id;    // folder name under layouts/
+  std::string name;  // as printed
+  std::string dir;   // the paper's folder
   PageGeometry page;
   Grid grid;
   std::map<std::string, Cmyk> colours;

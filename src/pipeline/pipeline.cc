@@ -89,7 +89,8 @@ RunResult ComposeIssue(const RunOptions& options) {
   }
   for (Article& a : result.issue->articles) {
     auto changes = NormalizeArticle(a);
-    result.layout.normalizations.insert(result.layout.normalizations.end(), changes.begin(), changes.end());
+    result.layout.normalizations.insert(result.layout.normalizations.end(), changes.begin(),
+                                        changes.end());
   }
   // The furniture's texts (footer credits, call-outs) are Chinese text too.
   for (auto& [name, value] : result.issue->fields) {
@@ -142,7 +143,8 @@ RunResult RenderIssue(const RunOptions& options) {
   }
   std::string report_path = JoinPath(out, "report.json");
   result.outputs.push_back(report_path);
-  if (!WriteFileAtomically(report_path, ReportJson(result.Report("render")), error)) return fail(error);
+  if (!WriteFileAtomically(report_path, ReportJson(result.Report("render")), error))
+    return fail(error);
   return result;
 }
 

@@ -27,9 +27,9 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     f.article = o.article;
     f.count = static_cast<long>(o.characters_left);
     f.pos = o.pos;
-    f.message = "article '" + o.article + "' does not fit slot '" + o.slot + "': " +
-                std::to_string(o.characters_left) + " characters (" + std::to_string(o.lines_left) +
-                " lines) left over, from “" + o.text_left + "…”";
+    f.message = "article '" + o.article + "' does not fit slot '" + o.slot +
+                "': " + std::to_string(o.characters_left) + " characters (" +
+                std::to_string(o.lines_left) + " lines) left over, from “" + o.text_left + "…”";
     out.push_back(f);
   }
   for (const MissingGlyphRecord& m : report.missing_glyphs) {
@@ -41,7 +41,8 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     f.pos = m.pos;
     std::string ch;
     Utf8Append(ch, m.ch);
-    f.message = "no font has the character " + ch + " (" + CodePoint(m.ch) + "), in “" + m.context + "”";
+    f.message =
+        "no font has the character " + ch + " (" + CodePoint(m.ch) + "), in “" + m.context + "”";
     f.count = 1;
     out.push_back(f);
   }

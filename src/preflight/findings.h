@@ -23,7 +23,7 @@ struct Finding {
   std::string where;  // slot or region
   std::string article;
   std::string message;
-  long count = 0;     // e.g. characters left over
+  long count = 0;  // e.g. characters left over
   SourcePos pos;
 };
 

@@ -25,14 +25,19 @@ std::string ReportJson(const ReportInput& in) {
   j["exit_status"] = in.exit_status;
   j["outputs"] = in.outputs;
   size_t errors = 0, warnings = 0, infos = 0;
-  auto count = [&](Severity s) { (s == Severity::kError ? errors : s == Severity::kWarning ? warnings : infos)++; };
+  auto count = [&](Severity s) {
+    (s == Severity::kError ? errors : s == Severity::kWarning ? warnings : infos)++;
+  };
 
   json diags = json::array();
   if (in.diagnostics)
     for (const Diagnostic& d : in.diagnostics->items()) {
       count(d.severity);
-      diags.push_back({{"severity", SeverityName(d.severity)}, {"code", d.code}, {"at", Pos(d.pos)},
-                       {"message", d.message}, {"hint", d.hint}});
+      diags.push_back({{"severity", SeverityName(d.severity)},
+                       {"code", d.code},
+                       {"at", Pos(d.pos)},
+                       {"message", d.message},
+                       {"hint", d.hint}});
     }
   j["input_errors"] = diags;
 
@@ -43,10 +48,16 @@ std::string ReportJson(const ReportInput& in) {
       if (in.layout)
         for (const SlotRecord& s : in.layout->slots)
           if (s.page == p.number)
-            slots.push_back({{"slot", s.slot}, {"article", s.article}, {"columns", s.columns},
-                             {"rows", s.rows}, {"rows_used", s.rows_used}, {"headline_rows", s.headline_rows}});
-      pages.push_back({{"number", p.number}, {"label", p.label},
-                       {"width_mm", p.width * 25.4 / 72}, {"height_mm", p.height * 25.4 / 72},
+            slots.push_back({{"slot", s.slot},
+                             {"article", s.article},
+                             {"columns", s.columns},
+                             {"rows", s.rows},
+                             {"rows_used", s.rows_used},
+                             {"headline_rows", s.headline_rows}});
+      pages.push_back({{"number", p.number},
+                       {"label", p.label},
+                       {"width_mm", p.width * 25.4 / 72},
+                       {"height_mm", p.height * 25.4 / 72},
                        {"slots", slots}});
     }
   }
@@ -56,29 +67,40 @@ std::string ReportJson(const ReportInput& in) {
   if (in.findings)
     for (const Finding& f : *in.findings) {
       count(f.severity);
-      findings.push_back({{"severity", SeverityName(f.severity)}, {"code", f.code}, {"page", f.page},
-                          {"where", f.where}, {"article", f.article}, {"count", f.count},
-                          {"at", Pos(f.pos)}, {"message", f.message}});
+      findings.push_back({{"severity", SeverityName(f.severity)},
+                          {"code", f.code},
+                          {"page", f.page},
+                          {"where", f.where},
+                          {"article", f.article},
+                          {"count", f.count},
+                          {"at", Pos(f.pos)},
+                          {"message", f.message}});
     }
   j["findings"] = findings;
 
   json norms = json::array();
   if (in.layout)
     for (const Normalization& n : in.layout->normalizations)
-      norms.push_back({{"article", n.article}, {"at", Pos(n.pos)}, {"from", n.from}, {"to", n.to},
+      norms.push_back({{"article", n.article},
+                       {"at", Pos(n.pos)},
+                       {"from", n.from},
+                       {"to", n.to},
                        {"context", n.context}});
   j["normalizations"] = norms;
 
   json fonts = json::array();
   if (in.document)
     for (const FontFace& f : in.document->fonts)
-      fonts.push_back({{"family", f.family}, {"style", f.style}, {"file", f.file}, {"index", f.index}});
+      fonts.push_back(
+          {{"family", f.family}, {"style", f.style}, {"file", f.file}, {"index", f.index}});
   j["fonts"] = fonts;
 
   json pictures = json::array();
   if (in.layout)
     for (const PictureRecord& p : in.layout->pictures)
-      pictures.push_back({{"page", p.page}, {"article", p.article}, {"file", p.path},
+      pictures.push_back({{"page", p.page},
+                          {"article", p.article},
+                          {"file", p.path},
                           {"pixels", {p.pixel_width, p.pixel_height}},
                           {"placed_mm", {p.placed_width * 25.4 / 72, p.placed_height * 25.4 / 72}},
                           {"effective_ppi", p.effective_ppi}});
@@ -101,8 +123,8 @@ std::string ReportSummary(const ReportInput& in) {
     }
   size_t pages = in.document ? in.document->pages.size() : 0;
   out += in.issue_dir + ": " + std::to_string(pages) + (pages == 1 ? " page" : " pages") + ", " +
-         std::to_string(errors) + (errors == 1 ? " error" : " errors") + ", " + std::to_string(warnings) +
-         (warnings == 1 ? " warning" : " warnings") + "\n";
+         std::to_string(errors) + (errors == 1 ? " error" : " errors") + ", " +
+         std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings") + "\n";
   if (in.findings)
     for (const Finding& f : *in.findings) {
       if (f.severity == Severity::kInfo) continue;

@@ -37,7 +37,8 @@ bool WriteFileAtomically(const std::string& path, const std::string& data, std::
 }
 
 namespace {
-bool Finish(const std::string& tmp, const std::string& path, cairo_status_t status, ExportResult& r) {
+bool Finish(const std::string& tmp, const std::string& path, cairo_status_t status,
+            ExportResult& r) {
   if (status != CAIRO_STATUS_SUCCESS) {
     std::remove(tmp.c_str());
     r.ok = false;
@@ -58,7 +59,8 @@ bool Finish(const std::string& tmp, const std::string& path, cairo_status_t stat
 ExportResult WritePdf(const Document& doc, const std::string& path) {
   ExportResult r;
   std::string tmp = TemporaryPathFor(path);
-  double w = doc.pages.empty() ? 595 : doc.pages[0].width, h = doc.pages.empty() ? 842 : doc.pages[0].height;
+  double w = doc.pages.empty() ? 595 : doc.pages[0].width,
+         h = doc.pages.empty() ? 842 : doc.pages[0].height;
   cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), w, h);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "banmian " BANMIAN_VERSION);
@@ -71,8 +73,9 @@ ExportResult WritePdf(const Document& doc, const std::string& path) {
       cairo_pdf_surface_set_size(surface, page.width, page.height);
       cairo_pdf_surface_set_page_label(surface, page.label.c_str());
       std::string link = "page=" + std::to_string(page.number);
-      cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, ("第 " + page.label + " 版").c_str(),
-                                    link.c_str(), cairo_pdf_outline_flags_t(0));
+      cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT,
+                                    ("第 " + page.label + " 版").c_str(), link.c_str(),
+                                    cairo_pdf_outline_flags_t(0));
       painter.PaintPage(cr, page);
       cairo_show_page(cr);
     }
@@ -97,7 +100,8 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
   Painter painter(doc);
   for (const Page& page : doc.pages) {
     const double scale = dpi / 72.0;
-    int pw = static_cast<int>(std::ceil(page.width * scale)), ph = static_cast<int>(std::ceil(page.height * scale));
+    int pw = static_cast<int>(std::ceil(page.width * scale)),
+        ph = static_cast<int>(std::ceil(page.height * scale));
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);

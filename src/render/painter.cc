@@ -23,7 +23,9 @@ struct JpegErrorJump {
   std::jmp_buf jump;
 };
 
-void JpegErrorExit(j_common_ptr cinfo) { std::longjmp(reinterpret_cast<JpegErrorJump*>(cinfo->err)->jump, 1); }
+void JpegErrorExit(j_common_ptr cinfo) {
+  std::longjmp(reinterpret_cast<JpegErrorJump*>(cinfo->err)->jump, 1);
+}
 
 // Decodes JPEG bytes into an RGB24 surface (for previews and as cairo's fallback).
 cairo_surface_t* DecodeJpeg(const std::string& data) {
@@ -116,11 +118,13 @@ cairo_surface_t* Painter::Image(const std::string& path) {
       // The PDF gets the original JPEG bytes, untouched.
       auto* copy = static_cast<unsigned char*>(std::malloc(data.size()));
       std::memcpy(copy, data.data(), data.size());
-      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, data.size(), std::free, copy);
+      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, data.size(), std::free,
+                                  copy);
       std::string id = path;
       auto* id_copy = static_cast<unsigned char*>(std::malloc(id.size()));
       std::memcpy(id_copy, id.data(), id.size());
-      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, id_copy, id.size(), std::free, id_copy);
+      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, id_copy, id.size(), std::free,
+                                  id_copy);
     }
   } else {
     surface = cairo_image_surface_create_from_png(path.c_str());
@@ -155,8 +159,8 @@ void Painter::PaintPage(cairo_t* cr, const Page& page) {
         clusters.clear();
         for (const PositionedGlyph& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
         for (const TextCluster& c : run->clusters) clusters.push_back({c.bytes, c.glyphs});
-        cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()), glyphs.data(),
-                               static_cast<int>(glyphs.size()), clusters.data(),
+        cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
+                               glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
                                static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));
       } else if (const auto* rect = std::get_if<RectItem>(&item)) {
         cairo_rectangle(cr, rect->x, rect->y, rect->width, rect->height);
@@ -179,7 +183,8 @@ void Painter::PaintPage(cairo_t* cr, const Page& page) {
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
         cairo_surface_t* surface = Image(image->path);
         if (!surface) continue;
-        int pw = cairo_image_surface_get_width(surface), ph = cairo_image_surface_get_height(surface);
+        int pw = cairo_image_surface_get_width(surface),
+            ph = cairo_image_surface_get_height(surface);
         cairo_save(cr);
         cairo_translate(cr, image->x, image->y);
         cairo_scale(cr, image->width / pw, image->height / ph);

@@ -19,7 +19,8 @@ std::string DefaultFontsDir() {
 std::unique_ptr<FontSet> FontSet::Create(const std::string& fonts_dir, Diagnostics& diags) {
   std::string conf = JoinPath(fonts_dir, "fonts.conf");
   if (!FileExists(conf)) {
-    diags.Error("no-font-config", {conf, 0, 0}, "the font configuration '" + conf + "' does not exist",
+    diags.Error("no-font-config", {conf, 0, 0},
+                "the font configuration '" + conf + "' does not exist",
                 "pass --fonts DIR pointing at the project's fonts/ folder");
     return nullptr;
   }

@@ -68,7 +68,8 @@ std::string Context(const std::u32string& s, size_t i) {
 }
 
 // Rewrites s in place (one code point for one) and marks spaces to drop.
-void NormalizeCore(std::u32string& s, std::vector<bool>& drop, std::vector<Normalization>& changes) {
+void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
+                   std::vector<Normalization>& changes) {
   drop.assign(s.size(), false);
   std::vector<std::pair<size_t, char32_t>> changed;  // index, original
   for (size_t i = 0; i < s.size(); ++i) {

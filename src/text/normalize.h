@@ -18,9 +18,9 @@ namespace banmian {
 
 struct Normalization {
   std::string article;
-  SourcePos pos;          // the block or front-matter key the change is in
-  std::string from, to;   // e.g. "," → "，"
-  std::string context;    // a few characters around it, after the change
+  SourcePos pos;         // the block or front-matter key the change is in
+  std::string from, to;  // e.g. "," → "，"
+  std::string context;   // a few characters around it, after the change
 };
 
 // Normalises one piece of text; appends its changes (pos and article filled by caller).

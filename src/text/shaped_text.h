@@ -21,13 +21,13 @@ struct ShapedGlyph {
 };
 
 struct Atom {
-  char32_t ch = 0;              // the cluster's first character
+  char32_t ch = 0;  // the cluster's first character
   uint32_t byte_begin = 0, byte_end = 0;
   uint32_t glyph_begin = 0, glyph_end = 0;
-  float advance = 0;            // natural width, pt (letter spacing included)
-  int16_t font = 0;             // FontSet id
-  int16_t run = 0;              // index into ShapedText::runs
-  bool missing = false;         // no font has a glyph for it
+  float advance = 0;     // natural width, pt (letter spacing included)
+  int16_t font = 0;      // FontSet id
+  int16_t run = 0;       // index into ShapedText::runs
+  bool missing = false;  // no font has a glyph for it
 };
 
 // The style of one input run, as the painter needs it.

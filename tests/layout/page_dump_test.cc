@@ -39,7 +39,8 @@ void CheckGolden(const std::string& issue) {
   std::string g, w;
   int line = 0;
   while (true) {
-    bool more_g = static_cast<bool>(std::getline(got, g)), more_w = static_cast<bool>(std::getline(want, w));
+    bool more_g = static_cast<bool>(std::getline(got, g)),
+         more_w = static_cast<bool>(std::getline(want, w));
     ++line;
     if (!more_g && !more_w) break;
     CAPTURE(line);
@@ -49,5 +50,9 @@ void CheckGolden(const std::string& issue) {
 
 }  // namespace
 
-TEST_CASE("layout: the 2021-05 front page composes as its golden dump") { CheckGolden("hongqiao-2021-05-front"); }
-TEST_CASE("layout: the Songjiang inside page composes as its golden dump") { CheckGolden("songjiang-2022-07-inside"); }
+TEST_CASE("layout: the 2021-05 front page composes as its golden dump") {
+  CheckGolden("hongqiao-2021-05-front");
+}
+TEST_CASE("layout: the Songjiang inside page composes as its golden dump") {
+  CheckGolden("songjiang-2022-07-inside");
+}

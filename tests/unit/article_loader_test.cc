@@ -9,11 +9,12 @@ using banmian::test::Messages;
 
 TEST_CASE("article: front matter and a body of paragraphs, subheads and emphasis") {
   Diagnostics d;
-  auto a = ParseArticle("x", "x.md",
-                        "---\nkicker: 引题\nheadline: 主题\nsubhead: 副题\nbyline: □记者 李梦颖\ntag: 文明实践\n---\n"
-                        "第一段第一行\n接着第一行,and\nmore\n\n#### 小标题\n\n有*强调*和**加粗**。\n\n"
-                        "### —— 医务工作者 ——\n",
-                        ".", d);
+  auto a = ParseArticle(
+      "x", "x.md",
+      "---\nkicker: 引题\nheadline: 主题\nsubhead: 副题\nbyline: □记者 李梦颖\ntag: 文明实践\n---\n"
+      "第一段第一行\n接着第一行,and\nmore\n\n#### 小标题\n\n有*强调*和**加粗**。\n\n"
+      "### —— 医务工作者 ——\n",
+      ".", d);
   REQUIRE(a);
   CHECK(Messages(d) == "");
   CHECK(a->kicker == "引题");
@@ -33,15 +34,19 @@ TEST_CASE("article: front matter and a body of paragraphs, subheads and emphasis
 
 TEST_CASE("article: Markdown a newspaper has no place for is an error, not dropped") {
   Diagnostics d;
-  CHECK_FALSE(ParseArticle("x", "x.md", "---\nheadline: 主题\n---\n正文。\n\n- 一\n- 二\n\n## 二级\n\n见[链接](http://a)。\n", ".", d));
-  CHECK(Messages(d) ==
-        "x.md:6:1: error[unsupported-markdown]: unsupported Markdown: list\n"
-        "  hint: articles hold paragraphs, #### subheads, ### section titles and pictures\n"
-        "x.md:9:1: error[unsupported-markdown]: heading level 2 is not used in articles\n"
-        "  hint: the headline goes in the front matter; use #### for a subhead and ### for a centred "
-        "section title\n"
-        "x.md:11:2: error[unsupported-markdown]: links have no place in a printed article\n"
-        "  hint: write the address out as text\n");
+  CHECK_FALSE(ParseArticle(
+      "x", "x.md",
+      "---\nheadline: 主题\n---\n正文。\n\n- 一\n- 二\n\n## 二级\n\n见[链接](http://a)。\n", ".",
+      d));
+  CHECK(
+      Messages(d) ==
+      "x.md:6:1: error[unsupported-markdown]: unsupported Markdown: list\n"
+      "  hint: articles hold paragraphs, #### subheads, ### section titles and pictures\n"
+      "x.md:9:1: error[unsupported-markdown]: heading level 2 is not used in articles\n"
+      "  hint: the headline goes in the front matter; use #### for a subhead and ### for a centred "
+      "section title\n"
+      "x.md:11:2: error[unsupported-markdown]: links have no place in a printed article\n"
+      "  hint: write the address out as text\n");
 }
 
 TEST_CASE("article: front matter problems") {
@@ -61,7 +66,8 @@ TEST_CASE("article: front matter problems") {
 TEST_CASE("article: an empty article and a missing picture") {
   Diagnostics d;
   CHECK_FALSE(ParseArticle("x", "x.md", "---\nheadline: 主题\n---\n\n", ".", d));
-  CHECK_FALSE(ParseArticle("y", "y.md", "---\nheadline: 主题\n---\n正文。\n\n![图](no/such.jpg)\n", "issue", d));
+  CHECK_FALSE(ParseArticle("y", "y.md", "---\nheadline: 主题\n---\n正文。\n\n![图](no/such.jpg)\n",
+                           "issue", d));
   CHECK(Messages(d) ==
         "x.md:4:1: error[empty-article]: the article 'x' has no body text\n"
         "  hint: write the article's paragraphs after the front matter\n"

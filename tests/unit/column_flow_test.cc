@@ -5,7 +5,9 @@
 using namespace banmian;
 
 namespace {
-std::vector<FlowBlock> Lines(int n) { return std::vector<FlowBlock>(n, FlowBlock{1, false}); }
+std::vector<FlowBlock> Lines(int n) {
+  return std::vector<FlowBlock>(n, FlowBlock{1, false});
+}
 }  // namespace
 
 TEST_CASE("column flow: balances lines over the columns") {

@@ -50,8 +50,9 @@ TEST_CASE("issue: a slot given two articles") {
   std::string text = kIssue;
   text.replace(text.find("lead: a"), 7, "lead: [a, b]");
   CHECK_FALSE(ParseIssueFile("issue.yaml", text, d));
-  CHECK(Messages(d) == "issue.yaml:7:13: error[wrong-type]: page 1: slot 'lead' holds one article id\n"
-                       "  hint: a slot holds exactly one article\n");
+  CHECK(Messages(d) ==
+        "issue.yaml:7:13: error[wrong-type]: page 1: slot 'lead' holds one article id\n"
+        "  hint: a slot holds exactly one article\n");
 }
 
 TEST_CASE("issue: validation against the paper's templates") {
@@ -66,7 +67,8 @@ TEST_CASE("issue: validation against the paper's templates") {
   issue->paper_id = "p";
   PageTemplate front;
   front.name = "front";
-  front.slots = {Slot{"lead", {}, "headline", Align::kCenter, {}}, Slot{"second", {}, "headline", Align::kCenter, {}}};
+  front.slots = {Slot{"lead", {}, "headline", Align::kCenter, {}},
+                 Slot{"second", {}, "headline", Align::kCenter, {}}};
   issue->paper.templates["front"] = front;
   issue->paper.templates["inside"] = PageTemplate{"inside", "", {}, {}};
   ValidateIssue(*issue, d);
@@ -100,6 +102,7 @@ TEST_CASE("issue: columns count characters, not bytes") {
                              "paper: p\ntitle: 社区晨报\ndate: 2021-05-10\npages:\n"
                              "  - {section: 要闻, tmplate: front}\narticles:\n  a: a.md\n",
                              d));
-  CHECK(Messages(d) == "issue.yaml:5:19: error[unknown-key]: unknown key 'tmplate' in page 1\n"
-                       "  hint: did you mean 'template'?\n");
+  CHECK(Messages(d) ==
+        "issue.yaml:5:19: error[unknown-key]: unknown key 'tmplate' in page 1\n"
+        "  hint: did you mean 'template'?\n");
 }

@@ -23,9 +23,11 @@ const char* kStyles = R"(styles:
   tag: {family: Noto Sans CJK SC, weight: bold, size: 10pt, colour: red}
 )";
 
-std::string PaperText(const std::string& grid = "  columns: 4\n  characters: 10\n  gutter: 1ch\n"
-                                                "  body_size: 9pt\n  line_pitch: 13.5pt\n") {
-  return "name: 测试报\npage:\n  width: 200mm\n  height: 300mm\n  margins: {top: 10mm, bottom: 10mm, "
+std::string PaperText(const std::string& grid =
+                          "  columns: 4\n  characters: 10\n  gutter: 1ch\n"
+                          "  body_size: 9pt\n  line_pitch: 13.5pt\n") {
+  return "name: 测试报\npage:\n  width: 200mm\n  height: 300mm\n  margins: {top: 10mm, bottom: "
+         "10mm, "
          "left: 10mm, right: 10mm}\ngrid:\n" +
          grid + "colours:\n  black: [0, 0, 0, 100]\n  red: [0, 100, 100, 0]\n" + kStyles;
 }
@@ -60,26 +62,31 @@ TEST_CASE("layout: an unknown key is an error with a did-you-mean hint") {
 
 TEST_CASE("layout: a grid wider than the page between its margins") {
   Diagnostics d;
-  CHECK_FALSE(ParsePaper("paper.yaml",
-                         PaperText("  columns: 6\n  characters: 10\n  gutter: 1ch\n  body_size: 9pt\n"
-                                   "  line_pitch: 13.5pt\n"),
-                         d));
-  CHECK(Messages(d) ==
-        "paper.yaml:7:3: error[grid-too-wide]: the grid is 206.4mm wide (6 columns of 10 characters "
-        "at 9pt) but the page has 180.0mm between its margins\n"
-        "  hint: use fewer columns or characters, or smaller margins\n");
+  CHECK_FALSE(
+      ParsePaper("paper.yaml",
+                 PaperText("  columns: 6\n  characters: 10\n  gutter: 1ch\n  body_size: 9pt\n"
+                           "  line_pitch: 13.5pt\n"),
+                 d));
+  CHECK(
+      Messages(d) ==
+      "paper.yaml:7:3: error[grid-too-wide]: the grid is 206.4mm wide (6 columns of 10 characters "
+      "at 9pt) but the page has 180.0mm between its margins\n"
+      "  hint: use fewer columns or characters, or smaller margins\n");
 }
 
 TEST_CASE("layout: absurd sizes are refused") {
   Diagnostics d;
-  CHECK_FALSE(ParsePaper("paper.yaml",
-                         PaperText("  columns: 0\n  characters: 10\n  gutter: 1ch\n  body_size: 9pt\n"
-                                   "  line_pitch: 5pt\n"),
-                         d));
-  CHECK(Messages(d) ==
-        "paper.yaml:7:12: error[out-of-range]: 'columns' in the grid must be between 1 and 40, not 0\n"
-        "paper.yaml:11:3: error[out-of-range]: the grid's line_pitch must be at least the body size\n"
-        "  hint: lines would overlap\n");
+  CHECK_FALSE(
+      ParsePaper("paper.yaml",
+                 PaperText("  columns: 0\n  characters: 10\n  gutter: 1ch\n  body_size: 9pt\n"
+                           "  line_pitch: 5pt\n"),
+                 d));
+  CHECK(
+      Messages(d) ==
+      "paper.yaml:7:12: error[out-of-range]: 'columns' in the grid must be between 1 and 40, not "
+      "0\n"
+      "paper.yaml:11:3: error[out-of-range]: the grid's line_pitch must be at least the body size\n"
+      "  hint: lines would overlap\n");
 }
 
 TEST_CASE("layout: colours must be CMYK, and styles name declared colours") {
@@ -88,7 +95,8 @@ TEST_CASE("layout: colours must be CMYK, and styles name declared colours") {
   text.replace(text.find("red: [0, 100, 100, 0]"), 21, "red: '#ff0000'");
   CHECK_FALSE(ParsePaper("paper.yaml", text, d));
   CHECK(Messages(d) ==
-        "paper.yaml:14:8: error[bad-colour]: colour 'red' must be four CMYK percentages [C, M, Y, K]\n"
+        "paper.yaml:14:8: error[bad-colour]: colour 'red' must be four CMYK percentages [C, M, Y, "
+        "K]\n"
         "  hint: colours are declared in CMYK, e.g. [0, 100, 100, 0] for a masthead red\n"
         "paper.yaml:26:69: error[unknown-colour]: style 'tag': colour 'red' is not declared in "
         "paper.yaml\n"
@@ -110,10 +118,12 @@ TEST_CASE("layout: templates place slots on the grid and refuse overlaps") {
                          "  b:\n    area: {col: 2, cols: 2, row: 5, rows: 10}\n",
                          *paper, d);
   CHECK_FALSE(t);
-  CHECK(Messages(d) == "t.yaml:4:3: error[slots-overlap]: slot 'b' overlaps slot 'a'\n"
-                       "  hint: slots are rectangles of grid cells and may not share a cell\n");
+  CHECK(Messages(d) ==
+        "t.yaml:4:3: error[slots-overlap]: slot 'b' overlaps slot 'a'\n"
+        "  hint: slots are rectangles of grid cells and may not share a cell\n");
   Diagnostics d2;
-  auto ok = ParseTemplate("t.yaml", "t", "slots:\n  a:\n    area: {col: 2, cols: 3, row: 2, rows: 10}\n", *paper, d2);
+  auto ok = ParseTemplate(
+      "t.yaml", "t", "slots:\n  a:\n    area: {col: 2, cols: 3, row: 2, rows: 10}\n", *paper, d2);
   REQUIRE(ok);
   const Slot& a = ok->slots[0];
   CHECK(a.area.x == doctest::Approx(10 * kPointsPerMm + 99));
@@ -125,7 +135,9 @@ TEST_CASE("layout: an area outside the grid names the limit") {
   Diagnostics d;
   auto paper = ParsePaper("paper.yaml", PaperText(), d);
   REQUIRE(paper);
-  CHECK_FALSE(ParseTemplate("t.yaml", "t", "slots:\n  a:\n    area: {col: 3, cols: 3, row: 1, rows: 10}\n", *paper, d));
+  CHECK_FALSE(ParseTemplate(
+      "t.yaml", "t", "slots:\n  a:\n    area: {col: 3, cols: 3, row: 1, rows: 10}\n", *paper, d));
   CHECK(Messages(d) ==
-        "t.yaml:3:20: error[outside-grid]: slot 'a' area reaches column 5 but the grid has 4 columns\n");
+        "t.yaml:3:20: error[outside-grid]: slot 'a' area reaches column 5 but the grid has 4 "
+        "columns\n");
 }

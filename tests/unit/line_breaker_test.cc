@@ -54,7 +54,8 @@ TEST_CASE("compose: a short article at ten characters a line") {
   Style body = Body();
   std::vector<Normalization> changes;
   std::string para = NormalizeText(
-      "本报讯(通讯员 张琳子)9月20日,虹桥镇召开“奋战50天,决胜进博会”誓师动员大会,动员全镇上下迅速行动起来。",
+      "本报讯(通讯员 "
+      "张琳子)9月20日,虹桥镇召开“奋战50天,决胜进博会”誓师动员大会,动员全镇上下迅速行动起来。",
       changes);
   ShapedText text = ShapeOne(test::ProjectFonts(), para, body);
   ParagraphStyle ps;
@@ -72,7 +73,8 @@ TEST_CASE("compose: a short article at ten characters a line") {
 }
 
 TEST_CASE("compose: a line of ideographs only sits exactly on the grid") {
-  ShapedText text = ShapeOne(test::ProjectFonts(), "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑", Body());
+  ShapedText text =
+      ShapeOne(test::ProjectFonts(), "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑", Body());
   auto lines = BreakLines(text, 100, ParagraphStyle{});
   REQUIRE(lines.size() == 3);
   for (int k = 0; k < 10; ++k) CHECK(lines[0].x[k] == doctest::Approx(10.0 * k));
@@ -96,9 +98,10 @@ TEST_CASE("compose: the interpunct of a foreign name never starts a line") {
 
 TEST_CASE("compose: —— and …… stay whole, and Latin words are not split") {
   const std::string email = "jinhongqiao@163.com";
-  ShapedText text = ShapeOne(test::ProjectFonts(),
-                             "问题意识——以问题为导向，低头在接种登记处……总有一股热情，COVID-19疫情与" + email + "。",
-                             Body());
+  ShapedText text = ShapeOne(
+      test::ProjectFonts(),
+      "问题意识——以问题为导向，低头在接种登记处……总有一股热情，COVID-19疫情与" + email + "。",
+      Body());
   ShapedText alone = ShapeOne(test::ProjectFonts(), email, Body());
   const double email_width = alone.Width(0, alone.atoms.size());
   for (double w = 60; w <= 250; w += 10) {
@@ -121,7 +124,8 @@ TEST_CASE("compose: —— and …… stay whole, and Latin words are not split"
 }
 
 TEST_CASE("compose: a word longer than the line is cut so no line overflows") {
-  ShapedText text = ShapeOne(test::ProjectFonts(), "网址https://example.org/a/very/long/path/index.html见上", Body());
+  ShapedText text = ShapeOne(test::ProjectFonts(),
+                             "网址https://example.org/a/very/long/path/index.html见上", Body());
   auto lines = BreakLines(text, 60, ParagraphStyle{});
   for (const ComposedLine& l : lines) CHECK(l.x.back() + text.atoms[l.end - 1].advance <= 60.01);
   std::string all;
@@ -142,7 +146,8 @@ TEST_CASE("compose: headlines are set unjustified, centred") {
 
 TEST_CASE("compose: a wrapped headline is balanced, never one character on its own") {
   Style s = Body();
-  ShapedText text = ShapeOne(test::ProjectFonts(), "实现疫情防控与物业服务同频共振", s);  // 15 characters
+  ShapedText text =
+      ShapeOne(test::ProjectFonts(), "实现疫情防控与物业服务同频共振", s);  // 15 characters
   ParagraphStyle ps;
   ps.justify = false;
   ps.align = Align::kCenter;

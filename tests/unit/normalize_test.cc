@@ -30,7 +30,8 @@ TEST_CASE("normalize: parentheses around Chinese become full width, as a pair") 
   size_t n = 0;
   CHECK(Norm("本报讯(通讯员 张琳子)9月20日", &n) == "本报讯（通讯员 张琳子）9月20日");
   CHECK(n == 2);
-  CHECK(Norm("地址:闵行区吴中路1136号608室(信息办公室)") == "地址：闵行区吴中路1136号608室（信息办公室）");
+  CHECK(Norm("地址:闵行区吴中路1136号608室(信息办公室)") ==
+        "地址：闵行区吴中路1136号608室（信息办公室）");
 }
 
 TEST_CASE("normalize: numbers, Latin text and URLs are left alone") {
@@ -60,7 +61,12 @@ TEST_CASE("normalize: an article can turn it off, and spans keep their styles") 
   Article a;
   a.id = "x";
   a.headline = "甲,乙";
-  a.blocks.push_back({BlockKind::kParagraph, {{"前,", SpanStyle::kPlain}, {"强调", SpanStyle::kStrong}}, {}, 0, 0, {}});
+  a.blocks.push_back({BlockKind::kParagraph,
+                      {{"前,", SpanStyle::kPlain}, {"强调", SpanStyle::kStrong}},
+                      {},
+                      0,
+                      0,
+                      {}});
   Article off = a;
   off.normalize = false;
   CHECK(NormalizeArticle(off).empty());

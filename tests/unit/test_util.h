@@ -27,6 +27,8 @@ inline FontSet& ProjectFonts() {
   return *fonts;
 }
 
-inline std::string SourcePath(const std::string& rel) { return std::string(BANMIAN_SOURCE_DIR) + "/" + rel; }
+inline std::string SourcePath(const std::string& rel) {
+  return std::string(BANMIAN_SOURCE_DIR) + "/" + rel;
+}
 
 }  // namespace banmian::test

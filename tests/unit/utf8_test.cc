@@ -16,11 +16,11 @@ TEST_CASE("utf8: decodes Chinese, Latin and four-byte characters") {
 
 TEST_CASE("utf8: finds the first invalid byte") {
   CHECK(Utf8FirstInvalid("社区晨报") == std::string::npos);
-  CHECK(Utf8FirstInvalid("ab\xC3") == 2);                 // truncated sequence
-  CHECK(Utf8FirstInvalid("\xE4\xB8") == 0);               // truncated ideograph
-  CHECK(Utf8FirstInvalid("a\xC0\xAF") == 1);              // overlong '/'
-  CHECK(Utf8FirstInvalid("\xED\xA0\x80") == 0);           // surrogate
-  CHECK(Utf8FirstInvalid("\xB1\xA8\xD6\xBD") == 0);       // GBK bytes of 报纸
+  CHECK(Utf8FirstInvalid("ab\xC3") == 2);            // truncated sequence
+  CHECK(Utf8FirstInvalid("\xE4\xB8") == 0);          // truncated ideograph
+  CHECK(Utf8FirstInvalid("a\xC0\xAF") == 1);         // overlong '/'
+  CHECK(Utf8FirstInvalid("\xED\xA0\x80") == 0);      // surrogate
+  CHECK(Utf8FirstInvalid("\xB1\xA8\xD6\xBD") == 0);  // GBK bytes of 报纸
 }
 
 TEST_CASE("utf8: encodes what it decodes") {
