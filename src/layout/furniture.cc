@@ -49,9 +49,7 @@ std::string ExpandPlaceholders(const std::string& text,
     std::string name = text.substr(open + 1, close - open - 1);
     auto it = values.find(name);
     if (it == values.end()) {
-      std::vector<std::string> names;
-      for (auto& [n, _] : values) names.push_back(n);
-      std::string hint = DidYouMean(name, names);
+      std::string hint = DidYouMean(name, KeysOf(values));
       if (hint.empty()) hint = "add '" + name + "' under fields: in issue.yaml";
       diags.Error("unknown-placeholder", pos,
                   "the template prints {" + name + "}, which the issue does not define", hint);

@@ -132,17 +132,13 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
 }
 
 void ValidateIssue(const Issue& issue, Diagnostics& diags) {
-  std::vector<std::string> template_names;
-  for (auto& [n, _] : issue.paper.templates) template_names.push_back(n);
+  const std::vector<std::string> template_names = KeysOf(issue.paper.templates);
   std::map<std::string, SourcePos> placed;
   for (const PageSpec& page : issue.pages) {
     auto t = issue.paper.templates.find(page.template_name);
     if (t == issue.paper.templates.end()) {
-      std::string hint = DidYouMean(page.template_name, template_names);
-      if (hint.empty()) {
-        hint = "templates of paper '" + issue.paper_id + "':";
-        for (auto& n : template_names) hint += " " + n;
-      }
+      std::string hint = SuggestOrList(page.template_name, template_names,
+                                       "templates of paper '" + issue.paper_id + "':");
       diags.Error("unknown-template", page.pos,
                   "paper '" + issue.paper_id + "' has no template '" + page.template_name + "'",
                   hint);
@@ -153,11 +149,8 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
       if (!t->second.FindSlot(s.slot)) {
         std::vector<std::string> names;
         for (const Slot& sl : t->second.slots) names.push_back(sl.name);
-        std::string hint = DidYouMean(s.slot, names);
-        if (hint.empty()) {
-          hint = "slots of template '" + page.template_name + "':";
-          for (auto& n : names) hint += " " + n;
-        }
+        std::string hint =
+            SuggestOrList(s.slot, names, "slots of template '" + page.template_name + "':");
         diags.Error("unknown-slot", s.pos,
                     "template '" + page.template_name + "' has no slot '" + s.slot + "'", hint);
       }

@@ -58,13 +58,7 @@ std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const 
   }
   auto it = paper.colours.find(v.Scalar());
   if (it == paper.colours.end()) {
-    std::vector<std::string> names;
-    for (auto& [n, _] : paper.colours) names.push_back(n);
-    std::string hint = DidYouMean(v.Scalar(), names);
-    if (hint.empty()) {
-      hint = "declared colours:";
-      for (auto& n : names) hint += " " + n;
-    }
+    std::string hint = SuggestOrList(v.Scalar(), KeysOf(paper.colours), "declared colours:");
     diags.Error("unknown-colour", src.Pos(v),
                 what + ": colour '" + v.Scalar() + "' is not declared in paper.yaml", hint);
     return std::nullopt;
@@ -152,6 +146,16 @@ std::optional<Area> ReadArea(const YAML::Node& node, const YamlSource& src, cons
   return a;
 }
 
+// Whether a style name used by a template is declared; reports it when not.
+bool CheckStyleName(const Paper& paper, const YAML::Node& v, const YamlSource& src,
+                    const std::string& what, Diagnostics& diags) {
+  if (paper.FindStyle(v.Scalar())) return true;
+  diags.Error("unknown-style", src.Pos(v),
+              what + ": style '" + v.Scalar() + "' is not declared in paper.yaml",
+              DidYouMean(v.Scalar(), KeysOf(paper.styles)));
+  return false;
+}
+
 std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src,
                                    const std::string& what, const Paper& paper,
                                    Diagnostics& diags) {
@@ -177,14 +181,7 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     if (auto v = r.String("text", true)) it.text = *v;
     if (auto v = r.String("style", true)) {
       it.style = *v;
-      if (!paper.FindStyle(*v)) {
-        std::vector<std::string> names;
-        for (auto& [n, _] : paper.styles) names.push_back(n);
-        diags.Error("unknown-style", src.Pos(r.Get("style")),
-                    what + ": style '" + *v + "' is not declared in paper.yaml",
-                    DidYouMean(*v, names));
-        return std::nullopt;
-      }
+      if (!CheckStyleName(paper, r.Get("style"), src, what, diags)) return std::nullopt;
     }
     if (auto v = r.Length("width", false)) it.width = *v;
     if (!read_at(r)) return std::nullopt;
@@ -452,13 +449,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       if (!area) continue;
       s.area = *area;
       if (auto v = sr.String("headline_style", false)) {
-        if (!paper.FindStyle(*v)) {
-          std::vector<std::string> names;
-          for (auto& [n, _] : paper.styles) names.push_back(n);
-          diags.Error("unknown-style", src.Pos(sr.Get("headline_style")),
-                      what + ": style '" + *v + "' is not declared in paper.yaml",
-                      DidYouMean(*v, names));
-        }
+        CheckStyleName(paper, sr.Get("headline_style"), src, what, diags);
         s.headline_style = *v;
       }
       if (auto v = sr.Choice("headline_align", false, {"left", "center"}))
@@ -493,11 +484,7 @@ std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_
       closedir(d);
     }
     std::sort(papers.begin(), papers.end());
-    std::string hint = DidYouMean(paper_id, papers);
-    if (hint.empty() && !papers.empty()) {
-      hint = "papers in " + parent + ":";
-      for (const std::string& p : papers) hint += " " + p;
-    }
+    std::string hint = SuggestOrList(paper_id, papers, "papers in " + parent + ":");
     diags.Error("unknown-paper", referenced_from,
                 "paper '" + paper_id + "' has no layout: '" + paper_file + "' does not exist",
                 hint);

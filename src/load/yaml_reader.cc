@@ -75,6 +75,15 @@ std::string DidYouMean(const std::string& word, const std::vector<std::string>& 
   return m.empty() ? std::string() : "did you mean '" + m + "'?";
 }
 
+std::string SuggestOrList(const std::string& word, const std::vector<std::string>& candidates,
+                          const std::string& intro) {
+  std::string hint = DidYouMean(word, candidates);
+  if (!hint.empty() || candidates.empty()) return hint;
+  hint = intro;
+  for (const std::string& c : candidates) hint += " " + c;
+  return hint;
+}
+
 MapReader::MapReader(const YAML::Node& node, const YamlSource& src, std::string what,
                      std::initializer_list<const char*> allowed_keys, Diagnostics& diags)
     : node_(node), src_(&src), what_(std::move(what)), diags_(diags) {

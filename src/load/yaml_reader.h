@@ -36,6 +36,17 @@ std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags);
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
 // "did you mean 'x'?" or "" when nothing is close.
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
+// DidYouMean when a candidate is close, else "<intro> a b c" listing them all ("" if none).
+std::string SuggestOrList(const std::string& word, const std::vector<std::string>& candidates,
+                          const std::string& intro);
+
+// The keys of a map, in its order.
+template <typename Map>
+std::vector<std::string> KeysOf(const Map& map) {
+  std::vector<std::string> keys;
+  for (const auto& entry : map) keys.push_back(entry.first);
+  return keys;
+}
 
 class MapReader {
  public:
