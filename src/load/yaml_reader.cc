@@ -95,7 +95,8 @@ MapReader::MapReader(const YAML::Node& node, const YamlSource& src, std::string 
   }
   std::vector<std::string> allowed(allowed_keys.begin(), allowed_keys.end());
   for (auto it = node_.begin(); it != node_.end(); ++it) {
-    const YAML::Node& key = it->first;
+    // A copy: it-> points into a temporary that dies at the end of the statement.
+    const YAML::Node key = it->first;
     std::string k = key.IsScalar() ? key.Scalar() : std::string("?");
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {
       std::string hint = DidYouMean(k, allowed);
