@@ -18,6 +18,9 @@ struct OversetRecord {
   std::string slot, article;
   size_t characters_left = 0;  // non-space characters not placed
   size_t lines_left = 0;
+  size_t pictures_left = 0;
+  int headline_rows = 0;  // set when the headline block alone is taller than the slot
+  int slot_rows = 0;
   std::string text_left;  // the beginning of what was not placed
   SourcePos pos;
 };

@@ -17,6 +17,7 @@ namespace {
 // to the top-left of its first grid line.
 struct BodyBlock {
   FlowBlock flow;
+  bool picture = false;
   std::vector<Item> items;  // positioned relative to (column left, block top)
   std::string text;         // what it shows, for overset reports
   size_t characters = 0;    // non-space characters it shows
@@ -222,6 +223,7 @@ struct ModuleBuilder {
     img.pixel_width = b.picture_width, img.pixel_height = b.picture_height;
     img.role = "picture";
     bb.items.push_back(img);
+    bb.picture = true;
     for (size_t i = 0; i < lines.size(); ++i) {
       double baseline =
           top + image_h + gap + i * cap_pitch + (cap_pitch - cap.size) / 2 + kEmAscent * cap.size;
@@ -285,7 +287,8 @@ struct ModuleBuilder {
     }
     report.slots.push_back({page, slot.name, article.id, slot.area.cols, slot.area.rows,
                             headline_rows + placed.column_height, headline_rows, lines});
-    if (placed.placed < blocks.size()) Overset(frame, blocks, placed.placed);
+    if (placed.placed < blocks.size() || headline_rows > slot.area.rows)
+      Overset(frame, blocks, placed.placed, headline_rows);
     for (MissingGlyphRecord& m : missing) {
       m.page = page;
       m.where = article.id;
@@ -296,15 +299,18 @@ struct ModuleBuilder {
   }
 
   // Text that did not fit: counted, reported and marked in the slot's corner.
-  void Overset(Frame& frame, const std::vector<BodyBlock>& blocks, size_t from) {
+  void Overset(Frame& frame, const std::vector<BodyBlock>& blocks, size_t from, int headline_rows) {
     OversetRecord o;
     o.page = page;
     o.slot = slot.name;
     o.article = article.id;
     o.pos = article.pos;
+    if (headline_rows > slot.area.rows)
+      o.headline_rows = headline_rows, o.slot_rows = slot.area.rows;
     for (size_t i = from; i < blocks.size(); ++i) {
       o.characters_left += blocks[i].characters;
       o.lines_left += blocks[i].lines.size();
+      o.pictures_left += blocks[i].picture;
       if (Utf8Length(o.text_left) < 40) o.text_left += blocks[i].text;
     }
     size_t k = 0, n = 0;
@@ -314,7 +320,8 @@ struct ModuleBuilder {
 
     const Cmyk red{0, 100, 100, 0, "overset"};
     const double size = grid().body_size;
-    std::string label = "溢出 " + std::to_string(o.characters_left) + " 字";
+    std::string label = "溢出 " + std::to_string(o.characters_left) + " 字" +
+                        (o.pictures_left ? " " + std::to_string(o.pictures_left) + " 图" : "");
     Style mark = StyleOf("body");
     mark.colour = Cmyk{0, 0, 0, 0, "paper"};
     mark.name = "overset-mark";

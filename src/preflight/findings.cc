@@ -15,6 +15,10 @@ std::string CodePoint(char32_t c) {
   return buf;
 }
 
+std::string Plural(size_t n, const std::string& word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 std::vector<Finding> Preflight(const LayoutReport& report) {
@@ -27,9 +31,18 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     f.article = o.article;
     f.count = static_cast<long>(o.characters_left);
     f.pos = o.pos;
-    f.message = "article '" + o.article + "' does not fit slot '" + o.slot +
-                "': " + std::to_string(o.characters_left) + " characters (" +
-                std::to_string(o.lines_left) + " lines) left over, from “" + o.text_left + "…”";
+    std::vector<std::string> parts;
+    if (o.characters_left)
+      parts.push_back(Plural(o.characters_left, "character") + " (" + Plural(o.lines_left, "line") +
+                      ")");
+    if (o.pictures_left) parts.push_back(Plural(o.pictures_left, "picture"));
+    f.message = "article '" + o.article + "' does not fit slot '" + o.slot + "': ";
+    if (o.headline_rows)
+      f.message += "its headline alone takes " + Plural(o.headline_rows, "grid line") +
+                   " of the slot's " + std::to_string(o.slot_rows) + (parts.empty() ? "" : "; ");
+    for (size_t i = 0; i < parts.size(); ++i) f.message += (i ? " and " : "") + parts[i];
+    if (!parts.empty()) f.message += " left over";
+    if (!o.text_left.empty()) f.message += ", from “" + o.text_left + "…”";
     out.push_back(f);
   }
   for (const MissingGlyphRecord& m : report.missing_glyphs) {
