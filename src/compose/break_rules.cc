@@ -34,8 +34,9 @@ bool IsInseparablePair(char32_t prev, char32_t next) {
          (prev == 0x2E3A && next == 0x2E3A);
 }
 
-bool CanBreakBetween(char32_t prev, char32_t next) {
+bool CanBreakBetween(char32_t prev, char32_t next, bool strict) {
   if (IsSpace(next)) return false;  // break after the space run, not before it
+  if (strict && (next == 0x2014 || next == 0x2026 || next == 0x2E3A)) return false;
   if (ProhibitedAtLineStart(next) || ProhibitedAtLineEnd(prev)) return false;
   if (IsInseparablePair(prev, next)) return false;
   if (IsSpace(prev)) return true;
@@ -43,6 +44,14 @@ bool CanBreakBetween(char32_t prev, char32_t next) {
   // than a line, by the breaker's emergency rule).
   if (IsLatinWordChar(prev) && IsLatinWordChar(next)) return false;
   return true;
+}
+
+}  // namespace banmian
+
+namespace banmian {
+
+bool PreferredEmergencyBreak(char32_t prev, char32_t next) {
+  return (prev == '/' || prev == '.' || prev == '@' || prev == '-') && IsLatinWordChar(next);
 }
 
 }  // namespace banmian

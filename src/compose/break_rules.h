@@ -18,8 +18,13 @@ bool ProhibitedAtLineEnd(char32_t c);
 bool IsInseparablePair(char32_t prev, char32_t next);
 
 // Whether a line may break between two adjacent characters. Spaces are break
-// opportunities after them (a space never starts a line).
-bool CanBreakBetween(char32_t prev, char32_t next);
+// opportunities after them (a space never starts a line). `strict` also keeps —— and
+// …… from starting a line.
+bool CanBreakBetween(char32_t prev, char32_t next, bool strict = true);
+
+// In a word too long for its line (a URL, an e-mail address): whether to prefer a cut
+// after `prev`, which is the case after / . @ - (CJK-RULES §2).
+bool PreferredEmergencyBreak(char32_t prev, char32_t next);
 
 // The characters of the two tables, for documentation and tests.
 std::u32string_view LineStartProhibited();

@@ -101,6 +101,7 @@ struct ModuleBuilder {
       if (piece.empty()) continue;
       ShapedText text = ShapeOne(fonts, piece, style);
       ParagraphStyle ps;
+      ps.rules = paper.rules;
       ps.justify = false;
       ps.align = align;
       for (ComposedLine& line : BreakBalanced(text, width, ps)) {
@@ -157,13 +158,18 @@ struct ModuleBuilder {
   void Paragraph(const Block& b, std::vector<BodyBlock>& out) {
     ShapedText text = Shape(fonts, Runs(b.spans, "body"));
     ParagraphStyle ps;
+    ps.rules = paper.rules;
     ps.first_indent = 2 * StyleOf("body").size;
     ps.justify = true;
-    for (const ComposedLine& line : BreakLines(text, grid().column_width(), ps)) {
+    auto lines = BreakLines(text, grid().column_width(), ps);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const ComposedLine& line = lines[i];
       BodyBlock bb;
       bb.flow.rows = 1;
-      AppendLineRuns(text, line, 0, BaselineInRow(0, StyleOf("body").size), bb.items,
-                     MissingSink());
+      // Neither a paragraph's first line alone at a column's foot nor its last line
+      // alone at a column's head, where the slot has room (CJK-RULES §6).
+      bb.flow.soft_keep_with_next = lines.size() > 1 && (i == 0 || i + 2 == lines.size());
+      AppendLineRuns(text, line, 0, GridBaseline(0), bb.items, MissingSink());
       bb.text = LineText(text, line);
       bb.characters = CountVisible(bb.text);
       Record(bb.lines, text, line, "body", true);
@@ -171,26 +177,34 @@ struct ModuleBuilder {
     }
   }
 
-  // A heading inside the body (#### crosshead, ### section title, byline): one block
-  // of whole grid lines with its lines centred in it.
-  void Heading(const std::vector<Span>& spans, const std::string& style_name, bool air_above,
-               bool keep_with_next, std::vector<BodyBlock>& out) {
+  // The baseline of grid line `row` counted from a block's top: every line of text in
+  // the columns sits on one of these, so neighbouring columns line up (CJK-RULES §1).
+  double GridBaseline(int row) const {
+    return row * grid().line_pitch + BaselineInRow(0, grid().body_size);
+  }
+
+  // A heading inside the body (#### crosshead, ### section title): whole grid lines,
+  // one more than its text needs for air, with the text centred a little towards what
+  // it leads, so the text after it lands back on the grid (CJK-RULES §1). Kept with
+  // what follows.
+  void Heading(const std::vector<Span>& spans, const std::string& style_name,
+               std::vector<BodyBlock>& out) {
     const Style& style = StyleOf(style_name);
     std::vector<StyledRun> runs;
     for (const Span& s : spans) runs.push_back({s.text, &style});
     ShapedText text = Shape(fonts, runs);
     ParagraphStyle ps;
+    ps.rules = paper.rules;
     ps.justify = false;
     ps.align = style.align;
     auto lines = BreakBalanced(text, grid().column_width(), ps);
-    double box = style.leading > 0 ? style.leading : std::max(grid().line_pitch, 1.25 * style.size);
-    double height = lines.size() * box;
+    const double pitch = grid().line_pitch;
+    const double box = style.leading > 0 ? style.leading : std::max(pitch, 1.25 * style.size);
+    const double height = lines.size() * box;
     BodyBlock bb;
-    bb.flow.rows =
-        static_cast<int>(std::ceil(height / grid().line_pitch - 1e-6)) + (air_above ? 1 : 0);
-    bb.flow.keep_with_next = keep_with_next;
-    double top = (bb.flow.rows * grid().line_pitch - height) / 2;
-    if (air_above) top += 0.25 * grid().line_pitch;  // sit nearer the text it leads
+    bb.flow.rows = static_cast<int>(std::ceil(height / pitch - 1e-6)) + 1;
+    bb.flow.keep_with_next = true;
+    const double top = (bb.flow.rows * pitch - height) / 2 + 0.25 * pitch;
     for (size_t i = 0; i < lines.size(); ++i) {
       double baseline = top + i * box + (box - style.size) / 2 + kEmAscent * style.size;
       AppendLineRuns(text, lines[i], 0, baseline, bb.items, MissingSink());
@@ -201,6 +215,8 @@ struct ModuleBuilder {
     out.push_back(std::move(bb));
   }
 
+  // A picture the width of a column, its caption under it on the grid, indented two
+  // characters like a paragraph.
   void Picture(const Block& b, std::vector<BodyBlock>& out) {
     const double width = grid().column_width();
     const double image_h = width * b.picture_height / b.picture_width;
@@ -209,14 +225,32 @@ struct ModuleBuilder {
     for (const Span& s : b.spans) runs.push_back({s.text, &cap});
     ShapedText text = Shape(fonts, runs);
     ParagraphStyle ps;
+    ps.rules = paper.rules;
     ps.justify = true;
+    ps.first_indent = 2 * cap.size;
     auto lines = text.atoms.empty() ? std::vector<ComposedLine>{} : BreakLines(text, width, ps);
-    const double cap_pitch = cap.leading > 0 ? cap.leading : 1.35 * cap.size;
-    const double top = (grid().line_pitch - grid().body_size) / 2;  // level with the text's em box
-    const double gap = 0.4 * grid().body_size;
-    double height = top + image_h + (lines.empty() ? 0 : gap + lines.size() * cap_pitch);
+    const double pitch = grid().line_pitch;
+    const double top = (pitch - grid().body_size) / 2;  // level with the text's em box
+    // The caption starts on the first grid line whose text clears the picture.
+    int caption_row =
+        static_cast<int>(std::ceil((top + image_h + 0.3 * grid().body_size) / pitch - 1e-6));
+    while (GridBaseline(caption_row) - kEmAscent * cap.size <
+           top + image_h + 0.3 * grid().body_size)
+      ++caption_row;
+    // The credit on a line of its own, flush right.
+    ShapedText credit = ShapeOne(fonts, b.credit, cap);
+    std::vector<ComposedLine> credit_lines;
+    if (!b.credit.empty()) {
+      ParagraphStyle right;
+      right.rules = paper.rules;
+      right.justify = false;
+      right.align = Align::kRight;
+      credit_lines = BreakLines(credit, width, right);
+    }
     BodyBlock bb;
-    bb.flow.rows = static_cast<int>(std::ceil(height / grid().line_pitch + 0.3));
+    bb.flow.rows = (lines.empty() && credit_lines.empty())
+                       ? caption_row
+                       : caption_row + static_cast<int>(lines.size() + credit_lines.size());
     ImageItem img;
     img.path = b.picture_path;
     img.x = 0, img.y = top, img.width = width, img.height = image_h;
@@ -224,12 +258,18 @@ struct ModuleBuilder {
     img.role = "picture";
     bb.items.push_back(img);
     bb.picture = true;
+    bb.flow.float_to_column_top = true;
     for (size_t i = 0; i < lines.size(); ++i) {
-      double baseline =
-          top + image_h + gap + i * cap_pitch + (cap_pitch - cap.size) / 2 + kEmAscent * cap.size;
-      AppendLineRuns(text, lines[i], 0, baseline, bb.items, MissingSink());
+      AppendLineRuns(text, lines[i], 0, GridBaseline(caption_row + static_cast<int>(i)), bb.items,
+                     MissingSink());
       bb.text += LineText(text, lines[i]);
       Record(bb.lines, text, lines[i], "caption", true);
+    }
+    for (size_t i = 0; i < credit_lines.size(); ++i) {
+      int row = caption_row + static_cast<int>(lines.size() + i);
+      AppendLineRuns(credit, credit_lines[i], 0, GridBaseline(row), bb.items, MissingSink());
+      bb.text += LineText(credit, credit_lines[i]);
+      Record(bb.lines, credit, credit_lines[i], "credit", false);
     }
     bb.characters = CountVisible(bb.text);
     out.push_back(std::move(bb));
@@ -244,6 +284,23 @@ struct ModuleBuilder {
     report.pictures.push_back(pr);
   }
 
+  // The byline under the headline, across the module, on grid lines of its own.
+  int Byline(Frame& frame, int first_row) {
+    if (article.byline.empty()) return 0;
+    const Style& style = StyleOf("byline");
+    ShapedText text = ShapeOne(fonts, article.byline, style);
+    ParagraphStyle ps;
+    ps.rules = paper.rules;
+    ps.justify = false;
+    auto lines = BreakBalanced(text, slot.area.width, ps);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      double baseline = slot.area.y + GridBaseline(first_row + static_cast<int>(i));
+      AppendLineRuns(text, lines[i], slot.area.x, baseline, frame.items, MissingSink());
+      Record(report.lines, text, lines[i], "byline", false);
+    }
+    return static_cast<int>(lines.size());
+  }
+
   Frame Build() {
     Frame frame;
     frame.name = "slot:" + slot.name;
@@ -251,19 +308,18 @@ struct ModuleBuilder {
     frame.width = slot.area.width, frame.height = slot.area.height;
 
     int headline_rows = Headline(frame);
+    headline_rows += Byline(frame, headline_rows);
     std::vector<BodyBlock> blocks;
-    if (!article.byline.empty())
-      Heading({{article.byline, SpanStyle::kPlain}}, "byline", false, true, blocks);
     for (const Block& b : article.blocks) {
       switch (b.kind) {
         case BlockKind::kParagraph:
           Paragraph(b, blocks);
           break;
         case BlockKind::kCrosshead:
-          Heading(b.spans, "crosshead", true, true, blocks);
+          Heading(b.spans, "crosshead", blocks);
           break;
         case BlockKind::kSectionTitle:
-          Heading(b.spans, "section_title", true, true, blocks);
+          Heading(b.spans, "section_title", blocks);
           break;
         case BlockKind::kPicture:
           Picture(b, blocks);
@@ -276,7 +332,8 @@ struct ModuleBuilder {
     FlowResult placed = FlowIntoColumns(flow, slot.area.cols, std::max(0, body_rows), true);
     const double pitch = grid().line_pitch;
     int lines = 0;
-    for (size_t i = 0; i < placed.placed; ++i) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (!placed.IsPlaced(i)) continue;
       BodyBlock& b = blocks[i];
       double x = slot.area.x + grid().column_x(placed.positions[i].column);
       double y = slot.area.y + (headline_rows + placed.positions[i].row) * pitch;
@@ -288,7 +345,7 @@ struct ModuleBuilder {
     report.slots.push_back({page, slot.name, article.id, slot.area.cols, slot.area.rows,
                             headline_rows + placed.column_height, headline_rows, lines});
     if (placed.placed < blocks.size() || headline_rows > slot.area.rows)
-      Overset(frame, blocks, placed.placed, headline_rows);
+      Overset(frame, blocks, placed, headline_rows);
     for (MissingGlyphRecord& m : missing) {
       m.page = page;
       m.where = article.id;
@@ -299,7 +356,8 @@ struct ModuleBuilder {
   }
 
   // Text that did not fit: counted, reported and marked in the slot's corner.
-  void Overset(Frame& frame, const std::vector<BodyBlock>& blocks, size_t from, int headline_rows) {
+  void Overset(Frame& frame, const std::vector<BodyBlock>& blocks, const FlowResult& placed,
+               int headline_rows) {
     OversetRecord o;
     o.page = page;
     o.slot = slot.name;
@@ -307,7 +365,8 @@ struct ModuleBuilder {
     o.pos = article.pos;
     if (headline_rows > slot.area.rows)
       o.headline_rows = headline_rows, o.slot_rows = slot.area.rows;
-    for (size_t i = from; i < blocks.size(); ++i) {
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      if (placed.IsPlaced(i)) continue;
       o.characters_left += blocks[i].characters;
       o.lines_left += blocks[i].lines.size();
       o.pictures_left += blocks[i].picture;
@@ -327,6 +386,7 @@ struct ModuleBuilder {
     mark.name = "overset-mark";
     ShapedText text = ShapeOne(fonts, label, mark);
     ParagraphStyle ps;
+    ps.rules = paper.rules;
     ps.justify = false;
     auto lines = BreakLines(text, slot.area.width, ps);
     double w = text.Width(0, text.atoms.size()) + size;

@@ -131,6 +131,7 @@ struct BodyParser {
       return;
     }
     b.picture_path = JoinPath(issue_dir, rel);
+    if (const char* title = cmark_node_get_title(img)) b.credit = title;
     if (!FileExists(b.picture_path)) {
       diags.Error("missing-picture", b.pos, "picture '" + rel + "' does not exist",
                   "pictures are found relative to the issue folder " + issue_dir);
@@ -157,7 +158,10 @@ struct BodyParser {
             Picture(n, first);
             break;
           }
-          Block b{BlockKind::kParagraph, Spans(n), {}, 0, 0, Pos(n)};
+          Block b;
+          b.kind = BlockKind::kParagraph;
+          b.spans = Spans(n);
+          b.pos = Pos(n);
           if (!b.spans.empty()) article.blocks.push_back(b);
           break;
         }
@@ -171,12 +175,10 @@ struct BodyParser {
                 "centred section title");
             break;
           }
-          Block b{level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle,
-                  Spans(n),
-                  {},
-                  0,
-                  0,
-                  Pos(n)};
+          Block b;
+          b.kind = level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle;
+          b.spans = Spans(n);
+          b.pos = Pos(n);
           if (b.spans.empty()) {
             diags.Error("empty-heading", b.pos, "the heading is empty");
             break;

@@ -254,7 +254,8 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   size_t errors_before = diags.ErrorCount();
   Paper paper;
   paper.pos = {file, 1, 1};
-  MapReader r(*root, src, "paper.yaml", {"name", "page", "grid", "colours", "styles"}, diags);
+  MapReader r(*root, src, "paper.yaml",
+              {"name", "page", "grid", "typesetting", "colours", "styles"}, diags);
   if (!r.ok()) return std::nullopt;
   if (auto v = r.String("name", true)) paper.name = *v;
 
@@ -354,6 +355,18 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     return std::nullopt;
   }
 
+  if (r.Has("typesetting")) {
+    MapReader t(r.Get("typesetting"), src, "typesetting", {"strictness", "punctuation", "hanging"},
+                diags);
+    TypesettingRules& rules = paper.rules;
+    if (auto v = t.Choice("strictness", false, {"basic", "strict"}))
+      rules.strictness = *v == "basic" ? TypesettingRules::Strictness::kBasic
+                                       : TypesettingRules::Strictness::kStrict;
+    if (auto v = t.Choice("punctuation", false, {"full-width", "kaiming"}))
+      rules.punctuation = *v == "kaiming" ? TypesettingRules::Punctuation::kKaiming
+                                          : TypesettingRules::Punctuation::kFullWidth;
+    if (auto v = t.Bool("hanging", false)) rules.hanging = *v;
+  }
   if (r.Has("colours")) {
     YAML::Node cs = r.Get("colours");
     if (!cs.IsMap()) {

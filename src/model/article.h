@@ -31,6 +31,7 @@ struct Block {
   std::vector<Span> spans;   // paragraph, crosshead, section title; picture caption
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
+  std::string credit;                         // kPicture: photo credit (the Markdown title)
   SourcePos pos;
 
   std::string PlainText() const;

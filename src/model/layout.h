@@ -21,6 +21,15 @@ constexpr double kPointsPerMm = 72.0 / 25.4;
 
 enum class Align { kLeft, kCenter, kRight };
 
+// How strictly Chinese text is set (CJK-RULES §2, §3), a setting of the paper.
+struct TypesettingRules {
+  enum class Strictness { kBasic, kStrict };        // strict: —— and …… never start a line
+  enum class Punctuation { kFullWidth, kKaiming };  // 全角式, or 开明式 (only 。？！ full width)
+  Strictness strictness = Strictness::kStrict;
+  Punctuation punctuation = Punctuation::kFullWidth;
+  bool hanging = false;  // 、，。． may hang past the line end instead of being pushed in
+};
+
 struct Style {
   std::string name;
   std::string family;
@@ -112,6 +121,7 @@ struct Paper {
   std::map<std::string, Cmyk> colours;
   std::map<std::string, Style> styles;
   std::map<std::string, PageTemplate> templates;
+  TypesettingRules rules;
   SourcePos pos;
 
   // The text area's top-left corner in page coordinates.

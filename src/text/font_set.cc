@@ -5,6 +5,8 @@
 #include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <hb.h>
+
 #include <cstdlib>
 
 #include "load/text_file.h"
@@ -116,6 +118,50 @@ int FontSet::FontId(PangoFont* font) {
   }
   ids_by_font_[static_cast<PangoFont*>(g_object_ref(font))] = id;
   return id;
+}
+
+}  // namespace banmian
+
+namespace banmian {
+
+namespace {
+// Shapes one character the way the shaper sees it in Chinese text; returns its first
+// glyph's advance and x offset in the font's units.
+std::pair<hb_position_t, hb_position_t> ShapeMark(hb_font_t* font, char32_t ch, bool halt) {
+  hb_buffer_t* buffer = hb_buffer_create();
+  uint32_t cp = ch;
+  hb_buffer_add_utf32(buffer, &cp, 1, 0, 1);
+  hb_buffer_set_direction(buffer, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buffer, HB_SCRIPT_HAN);
+  hb_buffer_set_language(buffer, hb_language_from_string("zh-cn", -1));
+  hb_feature_t features[2];
+  hb_feature_from_string("ccmp=0", -1, &features[0]);
+  hb_feature_from_string("halt", -1, &features[1]);
+  hb_shape(font, buffer, features, halt ? 2 : 1);
+  unsigned int n = 0;
+  hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &n);
+  std::pair<hb_position_t, hb_position_t> result{n ? pos[0].x_advance : 0, n ? pos[0].x_offset : 0};
+  hb_buffer_destroy(buffer);
+  return result;
+}
+}  // namespace
+
+FontSet::Blanks FontSet::PunctuationBlanks(PangoFont* font, char32_t ch) {
+  auto key = std::make_pair(font, ch);
+  if (auto it = blanks_.find(key); it != blanks_.end()) return it->second;
+  Blanks b;
+  if (hb_font_t* hb = pango_font_get_hb_font(font)) {
+    auto [full_advance, full_offset] = ShapeMark(hb, ch, false);
+    auto [half_advance, half_offset] = ShapeMark(hb, ch, true);
+    if (full_advance > 0 && half_advance < full_advance) {
+      float blank = static_cast<float>(full_advance - half_advance) / full_advance;
+      // halt moves the glyph left when the blank it removes is on the left.
+      (half_offset < full_offset ? b.left : b.right) = blank;
+      b.from_font = true;
+    }
+  }
+  blanks_[key] = b;
+  return b;
 }
 
 }  // namespace banmian

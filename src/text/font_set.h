@@ -41,6 +41,15 @@ class FontSet {
 
   // The id of the font file behind a Pango font, registering it on first use.
   int FontId(PangoFont* font);
+
+  // The blank part of a full-width punctuation mark, as fractions of its advance, from
+  // the font's `halt` feature: {left, right}. {0, 0} when the font has no halt data
+  // for it (the composer then decides by the kind of mark). Cached per font.
+  struct Blanks {
+    float left = 0, right = 0;
+    bool from_font = false;
+  };
+  Blanks PunctuationBlanks(PangoFont* font, char32_t ch);
   const std::vector<FontFace>& faces() const { return faces_; }
 
  private:
@@ -51,6 +60,7 @@ class FontSet {
   std::map<PangoFont*, int> ids_by_font_;
   std::map<std::pair<std::string, int>, int> ids_by_file_;
   std::vector<FontFace> faces_;
+  std::map<std::pair<PangoFont*, char32_t>, Blanks> blanks_;
 };
 
 // Where fonts.conf lives when no --fonts is given: $BANMIAN_FONTS, else the source tree.

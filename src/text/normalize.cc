@@ -167,6 +167,7 @@ std::vector<Normalization> NormalizeArticle(Article& article) {
   apply(article.subhead, front);
   apply(article.byline, front);
   apply(article.tag, front);
+  for (Block& b : article.blocks) apply(b.credit, b.pos);
   for (Block& b : article.blocks) {
     // Normalise the block as one text so a mark beside an emphasis boundary sees its
     // neighbours, then cut it back into the same spans (one code point for one).

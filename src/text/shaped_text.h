@@ -25,6 +25,9 @@ struct Atom {
   uint32_t byte_begin = 0, byte_end = 0;
   uint32_t glyph_begin = 0, glyph_end = 0;
   float advance = 0;     // natural width, pt (letter spacing included)
+  float blank_left = 0;  // punctuation: blank the composer may take away, pt (from halt)
+  float blank_right = 0;
+  float em = 0;          // the run's size: the em of gaps and widths around this atom
   int16_t font = 0;      // FontSet id
   int16_t run = 0;       // index into ShapedText::runs
   bool missing = false;  // no font has a glyph for it

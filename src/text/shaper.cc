@@ -3,6 +3,7 @@
 #include <pango/pango.h>
 
 #include "model/utf8.h"
+#include "text/script.h"
 
 namespace banmian {
 
@@ -87,6 +88,12 @@ ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs) {
         out.glyphs.push_back(sg);
       }
       atom.advance += letter_spacing;
+      atom.em = out.runs[run].size;
+      if (g_end == g + 1 && item->analysis.font && IsCjkPunctuation(atom.ch)) {
+        FontSet::Blanks blanks = fonts.PunctuationBlanks(item->analysis.font, atom.ch);
+        atom.blank_left = blanks.left * atom.advance;
+        atom.blank_right = blanks.right * atom.advance;
+      }
       atom.glyph_end = static_cast<uint32_t>(out.glyphs.size());
       out.atoms.push_back(atom);
       g = g_end;

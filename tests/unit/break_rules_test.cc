@@ -37,6 +37,17 @@ TEST_CASE("break rules: ideographs break anywhere, Latin words and numbers never
 TEST_CASE("break rules: —— and …… are never split") {
   CHECK_FALSE(CanBreakBetween(U'—', U'—'));
   CHECK_FALSE(CanBreakBetween(U'…', U'…'));
-  CHECK(CanBreakBetween(U'字', U'—'));
+  CHECK_FALSE(CanBreakBetween(U'字', U'—'));   // strict: —— never starts a line
+  CHECK(CanBreakBetween(U'字', U'—', false));  // basic: it may
+  CHECK_FALSE(CanBreakBetween(U'字', U'…'));
   CHECK(CanBreakBetween(U'—', U'字'));
+}
+
+TEST_CASE("break rules: over-long words are cut after / . @ - first") {
+  CHECK(PreferredEmergencyBreak(U'/', U'p'));
+  CHECK(PreferredEmergencyBreak(U'@', U'1'));
+  CHECK(PreferredEmergencyBreak(U'.', U'c'));
+  CHECK(PreferredEmergencyBreak(U'-', U'1'));
+  CHECK_FALSE(PreferredEmergencyBreak(U'a', U'b'));
+  CHECK_FALSE(PreferredEmergencyBreak(U'/', U'，'));
 }

@@ -48,3 +48,24 @@ TEST_CASE("column flow: a block taller than a column cannot be placed") {
   FlowResult r = FlowIntoColumns({{9, false}}, 3, 8, true);
   CHECK(r.placed == 0);
 }
+
+TEST_CASE(
+    "column flow: a paragraph's first line does not end a column alone, where there is room") {
+  // Two paragraphs of 3 and 4 lines; the second's first line would end column 1.
+  std::vector<FlowBlock> blocks;
+  for (int i = 0; i < 3; ++i) blocks.push_back({1, false, i == 0 || i == 1});
+  for (int i = 0; i < 4; ++i) blocks.push_back({1, false, i == 0 || i == 2});
+  FlowResult r = FlowIntoColumns(blocks, 2, 4, false);
+  REQUIRE(r.placed == 7);
+  CHECK(r.positions[3].column == 1);  // moved on with its paragraph
+  CHECK(r.positions[3].row == 0);
+}
+
+TEST_CASE("column flow: widow control gives way when honouring it would leave text over") {
+  std::vector<FlowBlock> blocks;
+  for (int i = 0; i < 3; ++i) blocks.push_back({1, false, i == 0 || i == 1});
+  for (int i = 0; i < 5; ++i) blocks.push_back({1, false, i == 0 || i == 3});
+  FlowResult r = FlowIntoColumns(blocks, 2, 4, false);  // exactly 8 rows for 8 lines
+  CHECK(r.placed == 8);
+  CHECK(r.positions[3].column == 0);  // the first line ends column 1 alone: no other way
+}

@@ -1,41 +1,128 @@
-// Composition tests: a short article set at a given width, compared line by line,
-// plus properties every composed line must have.
+// Composition tests. First a data-driven table, one case per rule of CJK-RULES.md:
+// text, line width and options → the lines, each with the x of every glyph and where
+// its content ends (10pt Noto Serif CJK SC, so an ideograph is 10pt wide). Then a
+// stress article composed at every column width from 6 to 25 characters.
 #include "compose/line_breaker.h"
 
 #include <doctest/doctest.h>
 
-#include <cmath>
+#include <cstdio>
 
 #include "compose/break_rules.h"
 #include "layout/line_items.h"
 #include "model/utf8.h"
 #include "test_util.h"
 #include "text/normalize.h"
+#include "text/script.h"
 #include "text/shaper.h"
 
 using namespace banmian;
 
 namespace {
 
-Style Body() {
+Style Body(const char* family = "Noto Serif CJK SC") {
   Style s;
   s.name = "body";
-  s.family = "Noto Serif CJK SC";
+  s.family = family;
   s.size = 10;
   return s;
 }
 
-// One line per composed line: its text, where it starts and where its last glyph ends.
+// "text | x x x … | right [last] [hanging]" per line.
 std::string Dump(const ShapedText& text, const std::vector<ComposedLine>& lines) {
   std::string out;
   for (const ComposedLine& l : lines) {
-    char buf[64];
-    double end = l.x.back() + text.atoms[l.end - 1].advance;
-    std::snprintf(buf, sizeof buf, "%6.2f %6.2f%s ", l.x.front(), end, l.last ? " last" : "");
-    out += buf + LineText(text, l) + "\n";
+    out += LineText(text, l) + " |";
+    char buf[32];
+    for (float x : l.x) {
+      std::snprintf(buf, sizeof buf, " %.2f", x);
+      out += buf;
+    }
+    std::snprintf(buf, sizeof buf, " | %.2f", l.right);
+    out += buf;
+    if (l.last) out += " last";
+    if (l.hanging) out += " hanging";
+    out += "\n";
   }
   return out;
 }
+
+struct Case {
+  const char* rule;
+  const char* text;
+  double width;
+  const char* options;  // indent, kaiming, basic, hang, ukai
+  const char* expected;
+};
+
+const Case kCases[] = {
+    {"§1 a line of ideographs sits exactly on the grid", "一二三四五六七八九十", 100, "",
+     "一二三四五六七八九十 | 0.00 10.00 20.00 30.00 40.00 50.00 60.00 70.00 80.00 90.00 | 100.00 "
+     "last\n"},
+    {"§6 two-character indent", "一二三四五六七八九十一二", 100, "indent",
+     "一二三四五六七八 | 20.00 30.00 40.00 50.00 60.00 70.00 80.00 90.00 | 100.00\n"
+     "九十一二 | 0.00 10.00 20.00 30.00 | 40.00 last\n"},
+    {"§2 ， may not start a line: 十 is pushed down with it", "一二三四五六七八九十，一", 100, "",
+     "一二三四五六七八九 | 0.00 11.25 22.50 33.75 45.00 56.25 67.50 78.75 90.00 | 100.00\n"
+     "十，一 | 0.00 10.00 20.00 | 30.00 last\n"},
+    {"§2 “ may not end a line, a break before it is fine", "一二三四五六七八九“十”甲乙", 100, "",
+     "一二三四五六七八九 | 0.00 11.25 22.50 33.75 45.00 56.25 67.50 78.75 90.00 | 100.00\n"
+     "“十”甲乙 | 0.00 10.00 20.00 30.00 40.00 | 50.00 last\n"},
+    {"§2 strict: —— does not start a line", "一二三四五六七八九——十", 100, "",
+     "一二三四五六七八 | 0.00 12.86 25.71 38.57 51.43 64.29 77.14 90.00 | 100.00\n"
+     "九——十 | 0.00 10.00 20.00 30.00 | 40.00 last\n"},
+    {"§2 basic: —— may start a line, but stays whole", "一二三四五六七八九——十", 100, "basic",
+     "一二三四五六七八九 | 0.00 11.25 22.50 33.75 45.00 56.25 67.50 78.75 90.00 | 100.00\n"
+     "——十 | 0.00 10.00 20.00 | 30.00 last\n"},
+    {"§2 a URL longer than the line is cut after / and .", "见https://example.org/path/x", 60, "",
+     "见https:// | 0.00 12.50 19.09 22.83 26.50 32.88 37.61 40.88 43.58 | 46.78\n"
+     "example. | 0.00 5.46 10.99 16.52 26.11 32.42 35.76 40.93 | 43.88\n"
+     "org/path/x | 0.00 5.96 10.44 16.24 19.57 25.95 31.52 35.19 41.82 45.24 | 50.88 last\n"},
+    {"§3 a mark at the line end is half width (the pulled-in ， is squeezed)",
+     "一二三四五六，七八九，十一二", 100, "",
+     "一二三四五六，七八九， | 0.00 10.00 20.00 30.00 40.00 50.00 60.00 65.00 75.00 85.00 95.00 | "
+     "100.00\n"
+     "十一二 | 0.00 10.00 20.00 | 30.00 last\n"},
+    {"§3 two marks in a row take 1.5 em", "甲：“乙。”丙", 100, "",
+     "甲：“乙。”丙 | 0.00 10.00 15.00 25.00 35.00 40.00 50.00 | 60.00 last\n"},
+    {"§3 an opening quote at the line start loses its blank half", "“一二三四五六七八九”", 100, "",
+     "“一二三四五六七八九” | -5.00 5.00 15.00 25.00 35.00 45.00 55.00 65.00 75.00 85.00 95.00 | "
+     "100.00 last\n"},
+    {"§3 · is half an em, centred", "马丁·路德·金", 100, "",
+     "马丁·路德·金 | 0.00 10.00 20.87 25.00 35.00 45.87 50.00 | 60.00 last\n"},
+    {"§3 开明 style: only 。？！ keep full width", "甲：“乙。”丙，丁", 100, "kaiming",
+     "甲：“乙。”丙，丁 | 0.00 10.00 10.00 20.00 30.00 35.00 40.00 50.00 55.00 | 65.00 last\n"},
+    {"§3 hanging punctuation: ， hangs past the line end", "一二三四五六七八九十，一二三", 100,
+     "hang",
+     "一二三四五六七八九十， | 0.00 10.00 20.00 30.00 40.00 50.00 60.00 70.00 80.00 90.00 100.00 | "
+     "105.00 hanging\n"
+     "一二三 | 0.00 10.00 20.00 | 30.00 last\n"},
+    {"§3 a font without halt data (Kai): ， still half width at the end",
+     "一二三四五六七八九，十一", 100, "ukai",
+     "一二三四五六七八九， | 0.00 10.56 21.11 31.67 42.22 52.78 63.33 73.89 84.44 95.00 | 100.00\n"
+     "十一 | 0.00 10.00 | 20.00 last\n"},
+    {"§4 a quarter em between Han and Latin or digits", "在2021年用COVID-19检测", 200, "",
+     "在2021年用COVID-19检测 | 0.00 12.50 18.08 23.65 29.23 36.44 46.44 58.94 65.85 73.14 80.28 "
+     "84.33 "
+     "92.06 95.52 101.01 109.00 119.00 | 129.00 last\n"},
+    {"§5 shrink: Han–Latin gaps give way; numbers are not split", "共3,000人于18:30到场参加活动",
+     100, "",
+     "共3,000人于18:30到 | 0.00 12.44 18.01 21.28 26.85 32.42 40.43 50.43 62.86 67.57 73.15 76.42 "
+     "81.99 90.00 | 100.00\n"
+     "场参加活动 | 0.00 10.00 20.00 30.00 40.00 | 50.00 last\n"},
+    {"§5 stretch: Latin spaces first (to 1/2 em), Latin never letter-spaced",
+     "用 Hello world 说中文的人很多很多很多", 100, "",
+     "用 Hello world 说中 | 0.00 10.00 15.00 23.28 28.64 31.98 35.32 41.28 46.28 54.47 60.43 64.95 "
+     "68.29 74.58 "
+     "79.58 90.00 | 100.00\n"
+     "文的人很多很多很多 | 0.00 10.00 20.00 30.00 40.00 50.00 60.00 70.00 80.00 | 90.00 last\n"},
+    {"§6 no last line of a single character", "一二三四五六七八九十甲", 100, "",
+     "一二三四五六七八九 | 0.00 11.25 22.50 33.75 45.00 56.25 67.50 78.75 90.00 | 100.00\n"
+     "十甲 | 0.00 10.00 | 20.00 last\n"},
+    {"§6 …nor of a single character and its mark", "一二三四五六七八九十甲。", 100, "",
+     "一二三四五六七八九 | 0.00 11.25 22.50 33.75 45.00 56.25 67.50 78.75 90.00 | 100.00\n"
+     "十甲。 | 0.00 10.00 20.00 | 25.00 last\n"},
+};
 
 char32_t First(const std::string& s) {
   size_t i = 0;
@@ -50,104 +137,51 @@ char32_t Last(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("compose: a short article at ten characters a line") {
-  Style body = Body();
+TEST_CASE("compose: the rule table") {
+  for (const Case& c : kCases) {
+    std::string rule = c.rule;
+    CAPTURE(rule);
+    std::string opt = c.options;
+    ParagraphStyle ps;
+    if (opt.find("indent") != std::string::npos) ps.first_indent = 20;
+    if (opt.find("kaiming") != std::string::npos)
+      ps.rules.punctuation = TypesettingRules::Punctuation::kKaiming;
+    if (opt.find("basic") != std::string::npos)
+      ps.rules.strictness = TypesettingRules::Strictness::kBasic;
+    if (opt.find("hang") != std::string::npos) ps.rules.hanging = true;
+    Style style =
+        Body(opt.find("ukai") != std::string::npos ? "AR PL UKai CN" : "Noto Serif CJK SC");
+    ShapedText text = ShapeOne(test::ProjectFonts(), c.text, style);
+    CHECK(Dump(text, BreakLines(text, c.width, ps)) == c.expected);
+  }
+}
+
+TEST_CASE("compose: a short article at ten characters a line, normalised first") {
   std::vector<Normalization> changes;
   std::string para = NormalizeText(
       "本报讯(通讯员 "
       "张琳子)9月20日,虹桥镇召开“奋战50天,决胜进博会”誓师动员大会,动员全镇上下迅速行动起来。",
       changes);
-  ShapedText text = ShapeOne(test::ProjectFonts(), para, body);
+  ShapedText text = ShapeOne(test::ProjectFonts(), para, Body());
   ParagraphStyle ps;
   ps.first_indent = 20;
   auto lines = BreakLines(text, 100, ps);
-  // Every full line ends exactly at 100pt; the indent is two characters; no line
-  // starts with ，、。” or ends with “（.
-  CHECK(Dump(text, lines) ==
-        " 20.00 100.00 本报讯（通讯员\n"
-        "  0.00 100.00 张琳子）9月20日，虹\n"
-        "  0.00 100.00 桥镇召开“奋战50\n"
-        "  0.00 100.00 天，决胜进博会”誓师\n"
-        "  0.00 100.00 动员大会，动员全镇上\n"
-        "  0.00  80.00 last 下迅速行动起来。\n");
-}
-
-TEST_CASE("compose: a line of ideographs only sits exactly on the grid") {
-  ShapedText text =
-      ShapeOne(test::ProjectFonts(), "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑", Body());
-  auto lines = BreakLines(text, 100, ParagraphStyle{});
-  REQUIRE(lines.size() == 3);
-  for (int k = 0; k < 10; ++k) CHECK(lines[0].x[k] == doctest::Approx(10.0 * k));
-  CHECK(lines[2].last);
-  CHECK(LineText(text, lines[2]) == "子丑");
-}
-
-TEST_CASE("compose: the interpunct of a foreign name never starts a line") {
-  // 马丁·路德·金 with the · landing at a line start at width 7 characters.
-  ShapedText text = ShapeOne(test::ProjectFonts(), "我们纪念马丁·路德·金先生的演讲。", Body());
-  for (double w = 30; w <= 120; w += 10) {
-    CAPTURE(w);
-    auto lines = BreakLines(text, w, ParagraphStyle{});
-    for (const ComposedLine& l : lines) {
-      std::string t = LineText(text, l);
-      CHECK_FALSE(ProhibitedAtLineStart(First(t)));
-      CHECK_FALSE(ProhibitedAtLineEnd(Last(t)));
-    }
-  }
-}
-
-TEST_CASE("compose: —— and …… stay whole, and Latin words are not split") {
-  const std::string email = "jinhongqiao@163.com";
-  ShapedText text = ShapeOne(
-      test::ProjectFonts(),
-      "问题意识——以问题为导向，低头在接种登记处……总有一股热情，COVID-19疫情与" + email + "。",
-      Body());
-  ShapedText alone = ShapeOne(test::ProjectFonts(), email, Body());
-  const double email_width = alone.Width(0, alone.atoms.size());
-  for (double w = 60; w <= 250; w += 10) {
-    CAPTURE(w);
-    auto lines = BreakLines(text, w, ParagraphStyle{});
-    std::string all;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const ComposedLine& l = lines[i];
-      CHECK(l.x.back() + text.atoms[l.end - 1].advance <= w + 0.01);
-      all += LineText(text, l) + "|";
-      if (i + 1 == lines.size()) break;
-      std::string a = LineText(text, l), b = LineText(text, lines[i + 1]);
-      CHECK_FALSE((Last(a) == U'—' && First(b) == U'—'));
-      CHECK_FALSE((Last(a) == U'…' && First(b) == U'…'));
-    }
-    CHECK(all.find("COVID-19") != std::string::npos);
-    // The address is cut only where it is wider than the line.
-    CHECK((w < email_width) != (all.find(email) != std::string::npos));
-  }
-}
-
-TEST_CASE("compose: a word longer than the line is cut so no line overflows") {
-  ShapedText text = ShapeOne(test::ProjectFonts(),
-                             "网址https://example.org/a/very/long/path/index.html见上", Body());
-  auto lines = BreakLines(text, 60, ParagraphStyle{});
-  for (const ComposedLine& l : lines) CHECK(l.x.back() + text.atoms[l.end - 1].advance <= 60.01);
-  std::string all;
-  for (const ComposedLine& l : lines) all += LineText(text, l);
-  CHECK(all == "网址https://example.org/a/very/long/path/index.html见上");
-}
-
-TEST_CASE("compose: headlines are set unjustified, centred") {
-  Style s = Body();
-  ShapedText text = ShapeOne(test::ProjectFonts(), "社区晨报", s);
-  ParagraphStyle ps;
-  ps.justify = false;
-  ps.align = Align::kCenter;
-  auto lines = BreakLines(text, 100, ps);
-  REQUIRE(lines.size() == 1);
-  CHECK(lines[0].x[0] == doctest::Approx(30));
+  std::string got;
+  for (const ComposedLine& l : lines) got += LineText(text, l) + "\n";
+  CHECK(got ==
+        "本报讯（通讯员 张\n"  // （ gives up its blank half to pull 张 in
+        "琳子）9月20日，虹桥\n"
+        "镇召开“奋战50天，决\n"
+        "胜进博会”誓师动员大\n"
+        "会，动员全镇上下迅速\n"
+        "行动起来。\n");
+  for (const ComposedLine& l : lines)
+    if (!l.last) CHECK(l.right == doctest::Approx(100).epsilon(0.0001));
 }
 
 TEST_CASE("compose: a wrapped headline is balanced, never one character on its own") {
-  Style s = Body();
   ShapedText text =
-      ShapeOne(test::ProjectFonts(), "实现疫情防控与物业服务同频共振", s);  // 15 characters
+      ShapeOne(test::ProjectFonts(), "实现疫情防控与物业服务同频共振", Body());  // 15 characters
   ParagraphStyle ps;
   ps.justify = false;
   ps.align = Align::kCenter;
@@ -159,4 +193,84 @@ TEST_CASE("compose: a wrapped headline is balanced, never one character on its o
   CHECK(LineText(text, balanced[0]) == "实现疫情防控与物");
   CHECK(LineText(text, balanced[1]) == "业服务同频共振");
   CHECK(std::abs(balanced[0].x[0] - 30) < 0.01);  // 80pt centred in 140pt
+}
+
+// The stress article: Latin and digits, URLs and e-mail, a foreign name with ·, nested
+// quotes, —— and ……, runs of closing and opening marks, numbers with separators.
+const char* kStress =
+    "据悉,2021年5月起,COVID-19疫苗接种点扩展到15个(含1699广场、爱琴海)。马丁·路德·金说:"
+    "“我有一个梦想——"
+    "‘自由’终将到来……”他们回答:“是的。”详情见https://www.example.org/hongqiao/vaccine/2021-05-10/"
+    "index.html,"
+    "或发邮件至jinhongqiao@163.com询问。活动共有3,000人参加,18:30开始,持续约1.5小时;现场设置了"
+    "咨询区、预检区、接种区、留观区。《组织人事报》发文为“初心话剧社”点赞——这是两年来的写照!"
+    "他问:“为什么?”(答案见下文)……随后,大家说了声“谢谢”。";
+
+TEST_CASE("compose: the stress article at every column width from 6 to 25 characters") {
+  std::vector<Normalization> changes;
+  std::string para = NormalizeText(kStress, changes);
+  CHECK(changes.size() >= 10);
+  ShapedText text = ShapeOne(test::ProjectFonts(), para, Body());
+  for (int chars = 6; chars <= 25; ++chars) {
+    for (bool hanging : {false, true}) {
+      CAPTURE(chars);
+      CAPTURE(hanging);
+      const double width = 10.0 * chars;
+      ParagraphStyle ps;
+      ps.first_indent = 20;
+      ps.rules.hanging = hanging;
+      auto lines = BreakLines(text, width, ps);
+      std::string all;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        const ComposedLine& l = lines[i];
+        std::string t = LineText(text, l);
+        all += t;
+        CAPTURE(t);
+        CHECK_FALSE(ProhibitedAtLineStart(First(t)));
+        CHECK_FALSE(ProhibitedAtLineEnd(Last(t)));
+        // No line wider than its column (a hanging mark lives outside it, half an em at most).
+        CHECK(l.right <= width + (l.hanging ? 5.01 : 0.01));
+        if (!l.last && !l.overfull) CHECK(l.right >= width - 0.01 - 50);  // full lines reach far
+        if (i + 1 < lines.size()) {
+          std::string next = LineText(text, lines[i + 1]);
+          CHECK_FALSE((Last(t) == U'—' && First(next) == U'—'));
+          CHECK_FALSE((Last(t) == U'…' && First(next) == U'…'));
+          CHECK_FALSE((First(next) == U'—' || First(next) == U'…'));  // strict
+        }
+      }
+      // Nothing lost or doubled: the lines hold the paragraph, spaces aside.
+      std::string expected;
+      for (size_t i = 0; i < para.size();) {
+        char32_t c = Utf8Next(para, i);
+        if (c != ' ') Utf8Append(expected, c);
+      }
+      std::string got;
+      for (size_t i = 0; i < all.size();) {
+        char32_t c = Utf8Next(all, i);
+        if (c != ' ') Utf8Append(got, c);
+      }
+      CHECK(got == expected);
+    }
+  }
+}
+
+TEST_CASE("compose: justified lines end exactly at the column edge in the stress article") {
+  std::vector<Normalization> changes;
+  ShapedText text = ShapeOne(test::ProjectFonts(), NormalizeText(kStress, changes), Body());
+  for (int chars = 10; chars <= 25; ++chars) {
+    CAPTURE(chars);
+    auto lines = BreakLines(text, 10.0 * chars, ParagraphStyle{});
+    for (const ComposedLine& l : lines) {
+      if (l.last || l.overfull) continue;
+      std::string t = LineText(text, l);
+      CAPTURE(t);
+      // Only a line that is all one Latin word (nothing to stretch but letter spacing,
+      // which Latin never gets) or that ends inside a cut word may end short.
+      bool all_latin = true;
+      for (uint32_t k = l.begin; k < l.end; ++k) all_latin &= IsLatinWordChar(text.atoms[k].ch);
+      bool cut_word = IsLatinWordChar(Last(t)) && l.end < text.atoms.size() &&
+                      IsLatinWordChar(text.atoms[l.end].ch);
+      if (!all_latin && !cut_word) CHECK(l.right == doctest::Approx(10.0 * chars).epsilon(0.0001));
+    }
+  }
 }

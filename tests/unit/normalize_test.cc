@@ -61,18 +61,17 @@ TEST_CASE("normalize: an article can turn it off, and spans keep their styles") 
   Article a;
   a.id = "x";
   a.headline = "甲,乙";
-  a.blocks.push_back({BlockKind::kParagraph,
-                      {{"前,", SpanStyle::kPlain}, {"强调", SpanStyle::kStrong}},
-                      {},
-                      0,
-                      0,
-                      {}});
+  Block b;
+  b.spans = {{"前,", SpanStyle::kPlain}, {"强调", SpanStyle::kStrong}};
+  b.credit = "记者,摄";
+  a.blocks.push_back(b);
   Article off = a;
   off.normalize = false;
   CHECK(NormalizeArticle(off).empty());
   CHECK(off.headline == "甲,乙");
   auto changes = NormalizeArticle(a);
-  CHECK(changes.size() == 2);
+  CHECK(changes.size() == 3);
+  CHECK(a.blocks[0].credit == "记者，摄");
   CHECK(a.headline == "甲，乙");
   CHECK(a.blocks[0].spans[0].text == "前，");
   CHECK(a.blocks[0].spans[1].text == "强调");
