@@ -141,3 +141,27 @@ TEST_CASE("layout: an area outside the grid names the limit") {
         "t.yaml:3:20: error[outside-grid]: slot 'a' area reaches column 5 but the grid has 4 "
         "columns\n");
 }
+
+TEST_CASE("layout: typesetting rules are read from the paper, strict full-width by default") {
+  Diagnostics d;
+  auto plain = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(plain);
+  CHECK(plain->rules.strictness == TypesettingRules::Strictness::kStrict);
+  CHECK(plain->rules.punctuation == TypesettingRules::Punctuation::kFullWidth);
+  CHECK_FALSE(plain->rules.hanging);
+  std::string text = PaperText();
+  text.replace(text.find("colours:"), 8,
+               "typesetting: {strictness: basic, punctuation: kaiming, hanging: true}\ncolours:");
+  auto set = ParsePaper("paper.yaml", text, d);
+  REQUIRE(set);
+  CHECK(set->rules.strictness == TypesettingRules::Strictness::kBasic);
+  CHECK(set->rules.punctuation == TypesettingRules::Punctuation::kKaiming);
+  CHECK(set->rules.hanging);
+  CHECK(Messages(d) == "");
+  text.replace(text.find("kaiming"), 7, "kaming");
+  CHECK_FALSE(ParsePaper("paper.yaml", text, d));
+  CHECK(Messages(d) ==
+        "paper.yaml:12:47: error[bad-value]: 'punctuation' in typesetting must be one of full-width, "
+        "kaiming, not 'kaming'\n"
+        "  hint: did you mean 'kaiming'?\n");
+}
