@@ -6,20 +6,38 @@ namespace banmian {
 
 namespace {
 
-FlowResult Fill(const std::vector<FlowBlock>& blocks, int columns, int height, bool soft_keeps) {
+// Fills columns no taller than min(height, capacity), balancing as it goes: each
+// column aims at an even share of what is left, and goes beyond it only to keep a
+// block with the next.
+FlowResult Fill(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
+                int height, bool soft_keeps, bool even) {
+  const int columns = static_cast<int>(capacities.size());
   FlowResult r;
   r.positions.assign(blocks.size(), FlowPosition{-1, 0});
   int col = 0, row = 0;
   std::vector<size_t> pending;  // pictures waiting for the next column's top
+  int remaining = 0;
+  for (const FlowBlock& b : blocks) remaining += b.rows;
+  auto limit = [&] { return col < columns ? std::min(height, capacities[col]) : 0; };
+  // The even share of the rows still to place for this column (never above its limit).
+  int target = 0;
+  auto aim = [&] {
+    int cols_left = columns - col;
+    target = even && cols_left > 0 ? std::min(limit(), (remaining + cols_left - 1) / cols_left)
+                                   : limit();
+  };
+  aim();
   auto put = [&](size_t i) {
     r.positions[i] = {col, row};
     row += blocks[i].rows;
+    remaining -= blocks[i].rows;
     r.column_height = std::max(r.column_height, row);
     ++r.placed;
   };
   auto next_column = [&] {
     ++col, row = 0;
-    while (col < columns && !pending.empty() && row + blocks[pending.front()].rows <= height) {
+    aim();
+    while (col < columns && !pending.empty() && row + blocks[pending.front()].rows <= limit()) {
       put(pending.front());
       pending.erase(pending.begin());
     }
@@ -31,18 +49,23 @@ FlowResult Fill(const std::vector<FlowBlock>& blocks, int columns, int height, b
       continue;
     }
     bool keep = b.keep_with_next || (soft_keeps && b.soft_keep_with_next);
+    // A column ends once it has its share, unless the block before must stay with this one.
+    bool kept_by_previous =
+        i > 0 && r.positions[i - 1].column == col &&
+        (blocks[i - 1].keep_with_next || (soft_keeps && blocks[i - 1].soft_keep_with_next));
+    if (row > 0 && row >= target && !kept_by_previous && col + 1 < columns) next_column();
     // A block kept with the next moves on with it when the pair does not fit here.
     int need = b.rows + (keep && i + 1 < blocks.size() ? blocks[i + 1].rows : 0);
-    if (row > 0 && row + need > height) next_column();
+    if (row > 0 && row + need > limit()) next_column();
     // Pictures that went to the new column's top may leave too little room.
-    while (col < columns && row > 0 && row + b.rows > height) next_column();
-    if (col >= columns || b.rows > height) break;
+    while (col < columns && row > 0 && row + b.rows > limit()) next_column();
+    if (col >= columns || b.rows > limit()) break;
     put(i);
   }
   // Pictures still waiting when the text has run out go where the text ended.
   for (size_t i : pending) {
-    if (row > 0 && row + blocks[i].rows > height) next_column();
-    if (col >= columns || blocks[i].rows > height) break;
+    if (row > 0 && row + blocks[i].rows > limit()) next_column();
+    if (col >= columns || blocks[i].rows > limit()) break;
     if (r.positions[i].column < 0) put(i);
   }
   return r;
@@ -52,18 +75,33 @@ FlowResult Fill(const std::vector<FlowBlock>& blocks, int columns, int height, b
 
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, int rows_per_column,
                            bool balance) {
-  if (columns <= 0 || rows_per_column <= 0) return {};
+  return FlowIntoColumns(blocks, std::vector<int>(std::max(0, columns), rows_per_column), balance);
+}
+
+FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
+                           bool balance) {
+  const int columns = static_cast<int>(capacities.size());
+  int tallest = 0;
+  for (int c : capacities) tallest = std::max(tallest, c);
+  if (columns <= 0 || tallest <= 0) {
+    FlowResult none;
+    none.positions.assign(blocks.size(), FlowPosition{-1, 0});
+    return none;
+  }
   int total = 0;
   for (const FlowBlock& b : blocks) total += b.rows;
   // Widow and orphan control first; without it only when it would leave text over.
   for (bool soft_keeps : {true, false}) {
     if (balance) {
-      for (int h = std::max(1, (total + columns - 1) / columns); h < rows_per_column; ++h) {
-        FlowResult r = Fill(blocks, columns, h, soft_keeps);
-        if (r.placed == blocks.size()) return r;
+      // The lowest height at which everything fits, the columns filled evenly.
+      for (int h = std::max(1, (total + columns - 1) / columns); h <= tallest; ++h) {
+        for (bool even : {true, false}) {
+          FlowResult r = Fill(blocks, capacities, h, soft_keeps, even);
+          if (r.placed == blocks.size()) return r;
+        }
       }
     }
-    FlowResult r = Fill(blocks, columns, rows_per_column, soft_keeps);
+    FlowResult r = Fill(blocks, capacities, tallest, soft_keeps, false);
     if (r.placed == blocks.size() || !soft_keeps) return r;
   }
   return {};

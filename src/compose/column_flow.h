@@ -39,4 +39,9 @@ struct FlowResult {
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, int rows_per_column,
                            bool balance);
 
+// The same with a capacity per column (e.g. one line fewer in the last column, kept
+// for a jump line). Balancing never uses more than a column's capacity.
+FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
+                           bool balance);
+
 }  // namespace banmian

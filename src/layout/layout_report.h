@@ -55,6 +55,8 @@ struct SlotRecord {
   int page = 0;
   std::string slot, article;
   int columns = 0, rows = 0, rows_used = 0, headline_rows = 0, lines = 0;
+  int first_row = 0;  // grid lines from the slot's top (articles further down a stack)
+  int slot_rows = 0;  // the whole slot's grid lines
 };
 
 struct FurnitureOverflow {

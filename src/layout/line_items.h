@@ -20,6 +20,13 @@ namespace banmian {
 void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, double y,
                     std::vector<Item>& out, std::vector<MissingGlyphRecord>* missing);
 
+// Appends atoms [begin, end) set vertically: one below the other from `top`, `step`
+// apart, in a line `size` wide whose left edge is at x (each glyph centred in it).
+// Shape the text with the "vert" feature so punctuation takes its vertical forms.
+void AppendVerticalRuns(const ShapedText& text, uint32_t begin, uint32_t end, double x, double top,
+                        double step, std::vector<Item>& out,
+                        std::vector<MissingGlyphRecord>* missing);
+
 // The characters a line shows.
 std::string LineText(const ShapedText& text, const ComposedLine& line);
 

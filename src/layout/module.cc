@@ -1,8 +1,8 @@
 #include "layout/module.h"
 
+#include <algorithm>
 #include <cmath>
 
-#include "compose/column_flow.h"
 #include "compose/line_breaker.h"
 #include "layout/line_items.h"
 #include "model/utf8.h"
@@ -12,17 +12,6 @@
 namespace banmian {
 
 namespace {
-
-// A block of the body, before it is given a column: everything it draws is relative
-// to the top-left of its first grid line.
-struct BodyBlock {
-  FlowBlock flow;
-  bool picture = false;
-  std::vector<Item> items;  // positioned relative to (column left, block top)
-  std::string text;         // what it shows, for overset reports
-  size_t characters = 0;    // non-space characters it shows
-  std::vector<LineRecord> lines;
-};
 
 size_t CountVisible(const std::string& s) {
   size_t n = 0;
@@ -47,21 +36,44 @@ void Shift(std::vector<Item>& items, double dx, double dy) {
   }
 }
 
-struct ModuleBuilder {
-  const Article& article;
-  const Slot& slot;
+// What every part of the module code needs: the paper, its grid and styles, the fonts.
+struct Context {
   const Paper& paper;
   FontSet& fonts;
-  int page;
-  LayoutReport& report;
 
   const Grid& grid() const { return paper.grid; }
   const Style& StyleOf(const std::string& name) const { return *paper.FindStyle(name); }
-
-  // Baseline of text of `size` centred in a grid line whose top is at y.
-  double BaselineInRow(double row_top, double size) const {
-    return row_top + (grid().line_pitch - size) / 2 + kEmAscent * size;
+  // An optional style, or the one it falls back to.
+  const Style& StyleOr(const std::string& name, const std::string& fallback) const {
+    const Style* s = paper.FindStyle(name);
+    return s ? *s : StyleOf(fallback);
   }
+  // The baseline of grid line `row` counted from a block's top: every line of text in
+  // the columns sits on one of these, so neighbouring columns line up (CJK-RULES §1).
+  double GridBaseline(int row) const {
+    const Grid& g = grid();
+    return row * g.line_pitch + (g.line_pitch - g.body_size) / 2 + kEmAscent * g.body_size;
+  }
+  ParagraphStyle Display(Align align) const {
+    ParagraphStyle ps;
+    ps.rules = paper.rules;
+    ps.justify = false;
+    ps.align = align;
+    return ps;
+  }
+};
+
+LineRecord Record(const ShapedText& text, const ComposedLine& line, const std::string& role,
+                  bool justified) {
+  return {0, "", role, LineText(text, line), justified && !line.last, line.overfull};
+}
+
+// ---------------------------------------------------------------------------------
+// Composing the body into blocks.
+
+struct BodyComposer {
+  const Context& cx;
+  const Article& article;
 
   std::vector<StyledRun> Runs(const std::vector<Span>& spans, const std::string& plain) const {
     std::vector<StyledRun> runs;
@@ -69,246 +81,143 @@ struct ModuleBuilder {
       const char* name = s.style == SpanStyle::kEmphasis ? "body_emph"
                          : s.style == SpanStyle::kStrong ? "body_strong"
                                                          : nullptr;
-      runs.push_back({s.text, &StyleOf(name ? name : plain)});
+      runs.push_back({s.text, &cx.StyleOf(name ? name : plain)});
     }
     return runs;
   }
 
-  void Record(std::vector<LineRecord>& out, const ShapedText& text, const ComposedLine& line,
-              const std::string& role, bool justified) {
-    out.push_back({page, "slot:" + slot.name, role, LineText(text, line), justified && !line.last,
-                   line.overfull});
+  void Emit(BodyBlock& bb, const ShapedText& text, const ComposedLine& line, double x,
+            double baseline, const std::string& role, bool justified) {
+    AppendLineRuns(text, line, x, baseline, bb.items, &bb.missing);
+    bb.text += LineText(text, line);
+    bb.lines.push_back(Record(text, line, role, justified));
   }
 
-  // Display lines (headline parts): each set in the module width, no justification.
-  struct DisplayLine {
-    ShapedText text;
-    ComposedLine line;
-    const Style* style;
-    double box;  // height of the line box
-  };
-
-  std::vector<DisplayLine> Display(const std::string& s, const Style& style, Align align,
-                                   double width) {
-    std::vector<DisplayLine> out;
-    if (s.empty()) return out;
-    // A display text may hold explicit line breaks (YAML "|" blocks).
-    size_t start = 0;
-    while (start <= s.size()) {
-      size_t nl = s.find('\n', start);
-      std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-      start = nl == std::string::npos ? s.size() + 1 : nl + 1;
-      if (piece.empty()) continue;
-      ShapedText text = ShapeOne(fonts, piece, style);
-      ParagraphStyle ps;
-      ps.rules = paper.rules;
-      ps.justify = false;
-      ps.align = align;
-      for (ComposedLine& line : BreakBalanced(text, width, ps)) {
-        double box = style.leading > 0 ? style.leading : 1.25 * style.size;
-        out.push_back({text, line, &style, box});
-      }
-    }
-    return out;
-  }
-
-  // The headline block; returns the grid lines it takes.
-  int Headline(Frame& frame) {
-    const double width = slot.area.width;
-    Align align = slot.headline_align;
-    std::vector<DisplayLine> lines;
-    std::vector<size_t> part_starts;
-    auto add = [&](const std::string& s, const std::string& style_name, Align a) {
-      part_starts.push_back(lines.size());
-      for (auto& l : Display(s, StyleOf(style_name), a, width)) lines.push_back(std::move(l));
-    };
-    if (!article.tag.empty()) add("【" + article.tag + "】", "tag", Align::kLeft);
-    add(article.kicker, "kicker", align);
-    add(article.headline, slot.headline_style, align);
-    add(article.subhead, "subhead", align);
-    if (lines.empty()) return 0;
-    // Stack the line boxes, with a little air between the parts.
-    const double part_gap = 0.35 * grid().body_size;
-    double height = 0;
-    std::vector<double> tops;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      bool new_part =
-          i > 0 && std::find(part_starts.begin(), part_starts.end(), i) != part_starts.end();
-      if (new_part) height += part_gap;
-      tops.push_back(height);
-      height += lines[i].box;
-    }
-    int rows =
-        static_cast<int>(std::ceil((height + 0.6 * grid().line_pitch) / grid().line_pitch - 1e-6));
-    double offset = (rows * grid().line_pitch - height) / 2;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const DisplayLine& d = lines[i];
-      double baseline =
-          slot.area.y + offset + tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
-      AppendLineRuns(d.text, d.line, slot.area.x, baseline, frame.items, MissingSink());
-      Record(report.lines, d.text, d.line, d.style->name, false);
-    }
-    return rows;
-  }
-
-  std::vector<MissingGlyphRecord> missing;
-  std::vector<MissingGlyphRecord>* MissingSink() { return &missing; }
-
-  // One body-text paragraph: a block per line.
+  // One body-text paragraph: a block per line, each on the grid.
   void Paragraph(const Block& b, std::vector<BodyBlock>& out) {
-    ShapedText text = Shape(fonts, Runs(b.spans, "body"));
+    ShapedText text = Shape(cx.fonts, Runs(b.spans, "body"));
     ParagraphStyle ps;
-    ps.rules = paper.rules;
-    ps.first_indent = 2 * StyleOf("body").size;
-    ps.justify = true;
-    auto lines = BreakLines(text, grid().column_width(), ps);
+    ps.rules = cx.paper.rules;
+    ps.first_indent = 2 * cx.StyleOf("body").size;
+    auto lines = BreakLines(text, cx.grid().column_width(), ps);
     for (size_t i = 0; i < lines.size(); ++i) {
-      const ComposedLine& line = lines[i];
       BodyBlock bb;
       bb.flow.rows = 1;
       // Neither a paragraph's first line alone at a column's foot nor its last line
       // alone at a column's head, where the slot has room (CJK-RULES §6).
       bb.flow.soft_keep_with_next = lines.size() > 1 && (i == 0 || i + 2 == lines.size());
-      AppendLineRuns(text, line, 0, GridBaseline(0), bb.items, MissingSink());
-      bb.text = LineText(text, line);
+      Emit(bb, text, lines[i], 0, cx.GridBaseline(0), "body", true);
       bb.characters = CountVisible(bb.text);
-      Record(bb.lines, text, line, "body", true);
       out.push_back(std::move(bb));
     }
   }
 
-  // The baseline of grid line `row` counted from a block's top: every line of text in
-  // the columns sits on one of these, so neighbouring columns line up (CJK-RULES §1).
-  double GridBaseline(int row) const {
-    return row * grid().line_pitch + BaselineInRow(0, grid().body_size);
-  }
-
   // A heading inside the body (#### crosshead, ### section title): whole grid lines,
-  // one more than its text needs for air, with the text centred a little towards what
-  // it leads, so the text after it lands back on the grid (CJK-RULES §1). Kept with
-  // what follows.
+  // one more than its text needs for air, the text centred a little towards what it
+  // leads, so the text after it lands back on the grid (CJK-RULES §1).
   void Heading(const std::vector<Span>& spans, const std::string& style_name,
                std::vector<BodyBlock>& out) {
-    const Style& style = StyleOf(style_name);
+    const Style& style = cx.StyleOf(style_name);
     std::vector<StyledRun> runs;
     for (const Span& s : spans) runs.push_back({s.text, &style});
-    ShapedText text = Shape(fonts, runs);
-    ParagraphStyle ps;
-    ps.rules = paper.rules;
-    ps.justify = false;
-    ps.align = style.align;
-    auto lines = BreakBalanced(text, grid().column_width(), ps);
-    const double pitch = grid().line_pitch;
+    ShapedText text = Shape(cx.fonts, runs);
+    auto lines = BreakBalanced(text, cx.grid().column_width(), cx.Display(style.align));
+    const double pitch = cx.grid().line_pitch;
     const double box = style.leading > 0 ? style.leading : std::max(pitch, 1.25 * style.size);
     const double height = lines.size() * box;
     BodyBlock bb;
     bb.flow.rows = static_cast<int>(std::ceil(height / pitch - 1e-6)) + 1;
     bb.flow.keep_with_next = true;
     const double top = (bb.flow.rows * pitch - height) / 2 + 0.25 * pitch;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      double baseline = top + i * box + (box - style.size) / 2 + kEmAscent * style.size;
-      AppendLineRuns(text, lines[i], 0, baseline, bb.items, MissingSink());
-      bb.text += LineText(text, lines[i]);
-      Record(bb.lines, text, lines[i], style_name, false);
-    }
+    for (size_t i = 0; i < lines.size(); ++i)
+      Emit(bb, text, lines[i], 0, top + i * box + (box - style.size) / 2 + kEmAscent * style.size,
+           style_name, false);
     bb.characters = CountVisible(bb.text);
     out.push_back(std::move(bb));
   }
 
-  // A picture the width of a column, its caption under it on the grid, indented two
-  // characters like a paragraph.
+  // A pull quote: a sentence set large, centred between two rules, on whole grid lines.
+  void PullQuote(const Block& b, std::vector<BodyBlock>& out) {
+    const Style& style = cx.StyleOr("pull_quote", "subhead");
+    std::vector<StyledRun> runs;
+    for (const Span& s : b.spans) runs.push_back({s.text, &style});
+    ShapedText text = Shape(cx.fonts, runs);
+    const double width = cx.grid().column_width();
+    auto lines = BreakBalanced(text, width, cx.Display(Align::kCenter));
+    const double pitch = cx.grid().line_pitch;
+    const double box = style.leading > 0 ? style.leading : 1.3 * style.size;
+    const double height = lines.size() * box;
+    BodyBlock bb;
+    bb.flow.rows = static_cast<int>(std::ceil((height + pitch) / pitch - 1e-6)) + 1;
+    const double top = (bb.flow.rows * pitch - height) / 2;
+    const Cmyk& ink = style.colour;
+    bb.items.push_back(
+        RuleItem{0, top - 0.3 * pitch, width, top - 0.3 * pitch, 1.0, ink, "pull_quote"});
+    for (size_t i = 0; i < lines.size(); ++i)
+      Emit(bb, text, lines[i], 0, top + i * box + (box - style.size) / 2 + kEmAscent * style.size,
+           style.name, false);
+    bb.items.push_back(RuleItem{0, top + height + 0.3 * pitch, width, top + height + 0.3 * pitch,
+                                1.0, ink, "pull_quote"});
+    bb.characters = CountVisible(bb.text);
+    out.push_back(std::move(bb));
+  }
+
+  // A picture `span` columns wide with its caption under it on the grid (indented two
+  // characters) and its credit flush right. A one-column picture heads a column in the
+  // flow; a wider one is set at the top of the body.
   void Picture(const Block& b, std::vector<BodyBlock>& out) {
-    const double width = grid().column_width();
+    const Grid& g = cx.grid();
+    const int span = std::max(1, b.picture_columns);
+    const double width = g.column_x(span - 1) + g.column_width();
     const double image_h = width * b.picture_height / b.picture_width;
-    const Style& cap = StyleOf("caption");
+    const Style& cap = cx.StyleOf("caption");
     std::vector<StyledRun> runs;
     for (const Span& s : b.spans) runs.push_back({s.text, &cap});
-    ShapedText text = Shape(fonts, runs);
+    ShapedText text = Shape(cx.fonts, runs);
     ParagraphStyle ps;
-    ps.rules = paper.rules;
-    ps.justify = true;
+    ps.rules = cx.paper.rules;
     ps.first_indent = 2 * cap.size;
     auto lines = text.atoms.empty() ? std::vector<ComposedLine>{} : BreakLines(text, width, ps);
-    const double pitch = grid().line_pitch;
-    const double top = (pitch - grid().body_size) / 2;  // level with the text's em box
+    ShapedText credit = ShapeOne(cx.fonts, b.credit, cap);
+    auto credit_lines = b.credit.empty() ? std::vector<ComposedLine>{}
+                                         : BreakLines(credit, width, cx.Display(Align::kRight));
+    const double top = (g.line_pitch - g.body_size) / 2;  // level with the text's em box
     // The caption starts on the first grid line whose text clears the picture.
-    int caption_row =
-        static_cast<int>(std::ceil((top + image_h + 0.3 * grid().body_size) / pitch - 1e-6));
-    while (GridBaseline(caption_row) - kEmAscent * cap.size <
-           top + image_h + 0.3 * grid().body_size)
-      ++caption_row;
-    // The credit on a line of its own, flush right.
-    ShapedText credit = ShapeOne(fonts, b.credit, cap);
-    std::vector<ComposedLine> credit_lines;
-    if (!b.credit.empty()) {
-      ParagraphStyle right;
-      right.rules = paper.rules;
-      right.justify = false;
-      right.align = Align::kRight;
-      credit_lines = BreakLines(credit, width, right);
-    }
+    const double clear = top + image_h + 0.3 * g.body_size;
+    int caption_row = 0;
+    while (cx.GridBaseline(caption_row) - kEmAscent * cap.size < clear) ++caption_row;
     BodyBlock bb;
-    bb.flow.rows = (lines.empty() && credit_lines.empty())
-                       ? caption_row
-                       : caption_row + static_cast<int>(lines.size() + credit_lines.size());
+    bb.picture = true;
+    bb.span = span;
+    bb.flow.float_to_column_top = span == 1;
+    bb.flow.rows = caption_row + static_cast<int>(lines.size() + credit_lines.size());
+    if (lines.empty() && credit_lines.empty())
+      bb.flow.rows =
+          static_cast<int>(std::ceil((top + image_h + 0.3 * g.body_size) / g.line_pitch - 1e-6));
     ImageItem img;
     img.path = b.picture_path;
     img.x = 0, img.y = top, img.width = width, img.height = image_h;
     img.pixel_width = b.picture_width, img.pixel_height = b.picture_height;
     img.role = "picture";
     bb.items.push_back(img);
-    bb.picture = true;
-    bb.flow.float_to_column_top = true;
-    for (size_t i = 0; i < lines.size(); ++i) {
-      AppendLineRuns(text, lines[i], 0, GridBaseline(caption_row + static_cast<int>(i)), bb.items,
-                     MissingSink());
-      bb.text += LineText(text, lines[i]);
-      Record(bb.lines, text, lines[i], "caption", true);
-    }
-    for (size_t i = 0; i < credit_lines.size(); ++i) {
-      int row = caption_row + static_cast<int>(lines.size() + i);
-      AppendLineRuns(credit, credit_lines[i], 0, GridBaseline(row), bb.items, MissingSink());
-      bb.text += LineText(credit, credit_lines[i]);
-      Record(bb.lines, credit, credit_lines[i], "credit", false);
-    }
+    int row = caption_row;
+    for (const ComposedLine& l : lines)
+      Emit(bb, text, l, 0, cx.GridBaseline(row++), "caption", true);
+    for (const ComposedLine& l : credit_lines)
+      Emit(bb, credit, l, 0, cx.GridBaseline(row++), "credit", false);
     bb.characters = CountVisible(bb.text);
-    out.push_back(std::move(bb));
     PictureRecord pr;
-    pr.page = page;
     pr.article = article.id;
     pr.path = b.picture_path;
     pr.pixel_width = b.picture_width, pr.pixel_height = b.picture_height;
     pr.placed_width = width, pr.placed_height = image_h;
     pr.effective_ppi = b.picture_width / (width / 72.0);
     pr.pos = b.pos;
-    report.pictures.push_back(pr);
+    bb.pictures.push_back(pr);
+    out.push_back(std::move(bb));
   }
 
-  // The byline under the headline, across the module, on grid lines of its own.
-  int Byline(Frame& frame, int first_row) {
-    if (article.byline.empty()) return 0;
-    const Style& style = StyleOf("byline");
-    ShapedText text = ShapeOne(fonts, article.byline, style);
-    ParagraphStyle ps;
-    ps.rules = paper.rules;
-    ps.justify = false;
-    auto lines = BreakBalanced(text, slot.area.width, ps);
-    for (size_t i = 0; i < lines.size(); ++i) {
-      double baseline = slot.area.y + GridBaseline(first_row + static_cast<int>(i));
-      AppendLineRuns(text, lines[i], slot.area.x, baseline, frame.items, MissingSink());
-      Record(report.lines, text, lines[i], "byline", false);
-    }
-    return static_cast<int>(lines.size());
-  }
-
-  Frame Build() {
-    Frame frame;
-    frame.name = "slot:" + slot.name;
-    frame.x = slot.area.x, frame.y = slot.area.y;
-    frame.width = slot.area.width, frame.height = slot.area.height;
-
-    int headline_rows = Headline(frame);
-    headline_rows += Byline(frame, headline_rows);
+  std::vector<BodyBlock> Compose() {
     std::vector<BodyBlock> blocks;
     for (const Block& b : article.blocks) {
       switch (b.kind) {
@@ -324,92 +233,392 @@ struct ModuleBuilder {
         case BlockKind::kPicture:
           Picture(b, blocks);
           break;
+        case BlockKind::kPullQuote:
+          PullQuote(b, blocks);
+          break;
       }
     }
-    std::vector<FlowBlock> flow;
-    for (const BodyBlock& b : blocks) flow.push_back(b.flow);
-    const int body_rows = slot.area.rows - headline_rows;
-    FlowResult placed = FlowIntoColumns(flow, slot.area.cols, std::max(0, body_rows), true);
-    const double pitch = grid().line_pitch;
-    int lines = 0;
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      if (!placed.IsPlaced(i)) continue;
-      BodyBlock& b = blocks[i];
-      double x = slot.area.x + grid().column_x(placed.positions[i].column);
-      double y = slot.area.y + (headline_rows + placed.positions[i].row) * pitch;
-      Shift(b.items, x, y);
-      for (Item& item : b.items) frame.items.push_back(std::move(item));
-      for (LineRecord& l : b.lines) report.lines.push_back(std::move(l));
-      lines += b.flow.rows;
+    return blocks;
+  }
+};
+
+// ---------------------------------------------------------------------------------
+// The headline block.
+
+struct DisplayLine {
+  ShapedText text;
+  ComposedLine line;
+  const Style* style;
+  double box;  // height of the line box
+};
+
+struct HeadlineBlock {
+  std::vector<DisplayLine> lines;
+  std::vector<double> tops;  // of each line box, from the block's top
+  int rows = 0;
+};
+
+HeadlineBlock LayOutHeadline(const Context& cx, const Article& article, const Slot& slot,
+                             double width) {
+  HeadlineBlock hb;
+  std::vector<size_t> part_starts;
+  auto add = [&](const std::string& s, const Style& style, Align align) {
+    if (s.empty()) return;
+    part_starts.push_back(hb.lines.size());
+    // A display text may hold explicit line breaks (YAML "|" blocks).
+    size_t start = 0;
+    while (start <= s.size()) {
+      size_t nl = s.find('\n', start);
+      std::string piece = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+      start = nl == std::string::npos ? s.size() + 1 : nl + 1;
+      if (piece.empty()) continue;
+      ShapedText text = ShapeOne(cx.fonts, piece, style);
+      for (ComposedLine& line : BreakBalanced(text, width, cx.Display(align)))
+        hb.lines.push_back(
+            {text, line, &style, style.leading > 0 ? style.leading : 1.25 * style.size});
     }
-    report.slots.push_back({page, slot.name, article.id, slot.area.cols, slot.area.rows,
-                            headline_rows + placed.column_height, headline_rows, lines});
-    if (placed.placed < blocks.size() || headline_rows > slot.area.rows)
-      Overset(frame, blocks, placed, headline_rows);
-    for (MissingGlyphRecord& m : missing) {
-      m.page = page;
-      m.where = article.id;
-      m.pos = article.pos;
-      report.missing_glyphs.push_back(m);
-    }
-    return frame;
+  };
+  if (!article.tag.empty()) add("【" + article.tag + "】", cx.StyleOf("tag"), Align::kLeft);
+  add(article.kicker, cx.StyleOf("kicker"), slot.headline_align);
+  add(article.headline, cx.StyleOf(slot.headline_style), slot.headline_align);
+  add(article.subhead, cx.StyleOf("subhead"), slot.headline_align);
+  if (hb.lines.empty()) return hb;
+  // Stack the line boxes with a little air between the parts, on whole grid lines.
+  const double part_gap = 0.35 * cx.grid().body_size, pitch = cx.grid().line_pitch;
+  double height = 0;
+  for (size_t i = 0; i < hb.lines.size(); ++i) {
+    if (i > 0 && std::find(part_starts.begin(), part_starts.end(), i) != part_starts.end())
+      height += part_gap;
+    hb.tops.push_back(height);
+    height += hb.lines[i].box;
+  }
+  hb.rows = static_cast<int>(std::ceil((height + 0.6 * pitch) / pitch - 1e-6));
+  const double offset = (hb.rows * pitch - height) / 2;
+  for (double& t : hb.tops) t += offset;
+  return hb;
+}
+
+// ---------------------------------------------------------------------------------
+// Placing a part of an article.
+
+struct Placer {
+  const Context& cx;
+  ArticleFlow& flow;
+  const Article& article;
+  const Slot& slot;
+  const Area& area;
+  const ModulePart& part;
+  int page;
+  LayoutReport& report;
+  Frame frame;
+  std::vector<MissingGlyphRecord> missing;
+
+  double Pitch() const { return cx.grid().line_pitch; }
+  double ColumnX(int col) const { return area.x + cx.grid().column_x(col); }
+
+  void AddLine(const ShapedText& text, const ComposedLine& line, double x, double baseline,
+               const std::string& role) {
+    AppendLineRuns(text, line, x, baseline, frame.items, &missing);
+    LineRecord r = Record(text, line, role, false);
+    r.page = page;
+    r.where = frame.name;
+    report.lines.push_back(r);
   }
 
-  // Text that did not fit: counted, reported and marked in the slot's corner.
-  void Overset(Frame& frame, const std::vector<BodyBlock>& blocks, const FlowResult& placed,
-               int headline_rows) {
+  // Across the module: tag, kicker, headline, subhead.
+  int Headline(double width) {
+    HeadlineBlock hb = LayOutHeadline(cx, article, slot, width);
+    for (size_t i = 0; i < hb.lines.size(); ++i) {
+      const DisplayLine& d = hb.lines[i];
+      double baseline =
+          area.y + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
+      AddLine(d.text, d.line, area.x, baseline, d.style->name);
+    }
+    return hb.rows;
+  }
+
+  // 竖排: kicker, headline and subhead set top to bottom in the module's rightmost
+  // column, right to left, with the fonts' vertical forms of punctuation.
+  void VerticalHeadline(int col) {
+    struct Part {
+      const std::string* text;
+      const Style* style;
+    };
+    std::vector<Part> parts;
+    if (!article.kicker.empty()) parts.push_back({&article.kicker, &cx.StyleOf("kicker")});
+    parts.push_back({&article.headline, &cx.StyleOr("vertical_headline", slot.headline_style)});
+    if (!article.subhead.empty()) parts.push_back({&article.subhead, &cx.StyleOf("subhead")});
+    const double col_x = ColumnX(col), col_w = cx.grid().column_width();
+    const double top = area.y + 0.5 * Pitch(), room = area.height - Pitch();
+    // Each part in as many vertical lines as its length needs, right to left.
+    struct VLine {
+      ShapedText text;
+      uint32_t begin, end;
+      const Style* style;
+    };
+    std::vector<VLine> vlines;
+    for (const Part& p : parts) {
+      ShapedText text = Shape(cx.fonts, {{*p.text, p.style, "vert 1"}});
+      const double step = p.style->size + p.style->letter_spacing;
+      const uint32_t per_line = std::max<uint32_t>(1, static_cast<uint32_t>(room / step));
+      for (uint32_t b = 0; b < text.atoms.size(); b += per_line)
+        vlines.push_back(
+            {text, b, std::min<uint32_t>(b + per_line, static_cast<uint32_t>(text.atoms.size())),
+             p.style});
+    }
+    double total = 0;
+    for (const VLine& v : vlines) total += v.style->size * 1.35;
+    double x = col_x + col_w - (col_w - total) / 2;  // right edge of the first vertical line
+    for (const VLine& v : vlines) {
+      const double size = v.style->size, step = size + v.style->letter_spacing;
+      x -= size * 1.35;
+      const double line_x = x + size * 0.175;
+      std::vector<MissingGlyphRecord> miss;
+      AppendVerticalRuns(v.text, v.begin, v.end, line_x, top, step, frame.items, &miss);
+      for (auto& m : miss) missing.push_back(m);
+      LineRecord r;
+      r.page = page;
+      r.where = frame.name;
+      r.role = v.style->name;
+      r.text =
+          v.text.text.substr(v.text.atoms[v.begin].byte_begin,
+                             v.text.atoms[v.end - 1].byte_end - v.text.atoms[v.begin].byte_begin);
+      report.lines.push_back(r);
+    }
+  }
+
+  // The byline under the headline, across the body, on grid lines of its own.
+  int Byline(int first_row, double width) {
+    if (article.byline.empty()) return 0;
+    ShapedText text = ShapeOne(cx.fonts, article.byline, cx.StyleOf("byline"));
+    auto lines = BreakBalanced(text, width, cx.Display(Align::kLeft));
+    for (size_t i = 0; i < lines.size(); ++i)
+      AddLine(text, lines[i], area.x, area.y + cx.GridBaseline(first_row + static_cast<int>(i)),
+              "byline");
+    return static_cast<int>(lines.size());
+  }
+
+  // A continuation opens with the headline again (续题) and where it comes from.
+  int ContinuationHead(double width) {
+    const Style& style = cx.StyleOr("jump", "byline");
+    std::string label = article.headline + "（上接第" + part.continued_from + "版）";
+    ShapedText text = ShapeOne(cx.fonts, label, style);
+    auto lines = BreakBalanced(text, width, cx.Display(Align::kLeft));
+    for (size_t i = 0; i < lines.size(); ++i)
+      AddLine(text, lines[i], area.x, area.y + cx.GridBaseline(static_cast<int>(i)), "jump");
+    return static_cast<int>(lines.size());
+  }
+
+  // （下转第N版） flush right on the last grid line of the part's last column.
+  void JumpLine(int col, int row) {
+    const Style& style = cx.StyleOr("jump", "byline");
+    ShapedText text = ShapeOne(cx.fonts, "（下转第" + part.continues_on + "版）", style);
+    auto lines = BreakLines(text, cx.grid().column_width(), cx.Display(Align::kRight));
+    if (!lines.empty())
+      AddLine(text, lines[0], ColumnX(col), area.y + cx.GridBaseline(row), "jump");
+  }
+
+  void ColumnRules(int cols, int from_row, int to_row) {
+    const Grid& g = cx.grid();
+    for (int c = 0; c + 1 < cols; ++c) {
+      double x = ColumnX(c) + g.column_width() + g.gutter / 2;
+      frame.items.push_back(RuleItem{x, area.y + from_row * Pitch() + 0.2 * Pitch(), x,
+                                     area.y + to_row * Pitch() - 0.2 * Pitch(), 0.4,
+                                     cx.StyleOf("body").colour, "column-rule"});
+    }
+  }
+
+  // Text that fits nowhere: counted, reported and marked in the area's corner.
+  void Overset(const std::vector<size_t>& left, int top_rows) {
     OversetRecord o;
     o.page = page;
     o.slot = slot.name;
     o.article = article.id;
     o.pos = article.pos;
-    if (headline_rows > slot.area.rows)
-      o.headline_rows = headline_rows, o.slot_rows = slot.area.rows;
-    for (size_t i = 0; i < blocks.size(); ++i) {
-      if (placed.IsPlaced(i)) continue;
-      o.characters_left += blocks[i].characters;
-      o.lines_left += blocks[i].lines.size();
-      o.pictures_left += blocks[i].picture;
-      if (Utf8Length(o.text_left) < 40) o.text_left += blocks[i].text;
+    if (top_rows > area.rows) o.headline_rows = top_rows, o.slot_rows = area.rows;
+    for (size_t i : left) {
+      const BodyBlock& b = flow.blocks[i];
+      o.characters_left += b.characters;
+      o.lines_left += b.lines.size();
+      o.pictures_left += b.picture;
+      if (Utf8Length(o.text_left) < 40) o.text_left += b.text;
     }
     size_t k = 0, n = 0;
     while (k < o.text_left.size() && n < 40) Utf8Next(o.text_left, k), ++n;
     o.text_left = o.text_left.substr(0, k);
     report.overset.push_back(o);
 
-    const Cmyk red{0, 100, 100, 0, "overset"};
-    const double size = grid().body_size;
+    const double size = cx.grid().body_size;
     std::string label = "溢出 " + std::to_string(o.characters_left) + " 字" +
                         (o.pictures_left ? " " + std::to_string(o.pictures_left) + " 图" : "");
-    Style mark = StyleOf("body");
+    Style mark = cx.StyleOf("body");
     mark.colour = Cmyk{0, 0, 0, 0, "paper"};
     mark.name = "overset-mark";
-    ShapedText text = ShapeOne(fonts, label, mark);
-    ParagraphStyle ps;
-    ps.rules = paper.rules;
-    ps.justify = false;
-    auto lines = BreakLines(text, slot.area.width, ps);
+    ShapedText text = ShapeOne(cx.fonts, label, mark);
+    auto lines = BreakLines(text, area.width, cx.Display(Align::kLeft));
     double w = text.Width(0, text.atoms.size()) + size;
     RectItem box;
-    box.x = slot.area.x + slot.area.width - w;
-    box.y = slot.area.y + slot.area.height - grid().line_pitch;
-    box.width = w, box.height = grid().line_pitch;
+    box.x = area.x + area.width - w;
+    box.y = area.y + area.height - Pitch();
+    box.width = w, box.height = Pitch();
     box.has_fill = true;
-    box.fill = red;
+    box.fill = Cmyk{0, 100, 100, 0, "overset"};
     box.role = "overset-mark";
     frame.items.push_back(box);
     if (!lines.empty())
-      AppendLineRuns(text, lines[0], box.x + size / 2, BaselineInRow(box.y, size), frame.items,
+      AppendLineRuns(text, lines[0], box.x + size / 2, box.y + cx.GridBaseline(0), frame.items,
                      nullptr);
+  }
+
+  // Places the blocks in the columns; returns the rows the body used.
+  int Body(int top_rows, int cols, bool& all_placed) {
+    const int body_rows = area.rows - top_rows;
+    std::vector<int> offsets(cols, 0), capacities(cols, std::max(0, body_rows));
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < flow.blocks.size(); ++i)
+      if (!flow.placed[i]) todo.push_back(i);
+    // A picture across several columns heads the body at its right, first part only.
+    if (part.first) {
+      for (auto it = todo.begin(); it != todo.end(); ++it) {
+        BodyBlock& b = flow.blocks[*it];
+        if (b.span <= 1) continue;
+        int span = std::min(b.span, cols);
+        if (b.flow.rows > body_rows) break;
+        int first_col = cols - span;
+        for (int c = first_col; c < cols; ++c)
+          offsets[c] = b.flow.rows, capacities[c] -= b.flow.rows;
+        Put(*it, first_col, top_rows);
+        todo.erase(it);
+        break;
+      }
+    }
+    const bool continues = !part.continues_on.empty();
+    if (continues) capacities.back() = std::max(0, capacities.back() - 1);  // for （下转…）
+    std::vector<FlowBlock> fb;
+    for (size_t i : todo) fb.push_back(flow.blocks[i].flow);
+    FlowResult r = FlowIntoColumns(fb, capacities, !continues);
+    int used = 0;
+    for (int c = 0; c < cols; ++c) used = std::max(used, offsets[c]);
+    std::vector<size_t> left;
+    for (size_t k = 0; k < todo.size(); ++k) {
+      if (!r.IsPlaced(k)) {
+        left.push_back(todo[k]);
+        continue;
+      }
+      int c = r.positions[k].column;
+      Put(todo[k], c, top_rows + offsets[c] + r.positions[k].row);
+      used = std::max(used, offsets[c] + r.positions[k].row + flow.blocks[todo[k]].flow.rows);
+    }
+    all_placed = left.empty();
+    if (continues && !all_placed) {
+      JumpLine(cols - 1, area.rows - 1);
+      used = body_rows;
+    } else if (!continues && !all_placed) {
+      Overset(left, top_rows);
+    }
+    return used;
+  }
+
+  void Put(size_t i, int col, int row) {
+    BodyBlock& b = flow.blocks[i];
+    Shift(b.items, ColumnX(col), area.y + row * Pitch());
+    for (Item& item : b.items) frame.items.push_back(std::move(item));
+    for (LineRecord& l : b.lines) {
+      l.page = page;
+      l.where = frame.name;
+      report.lines.push_back(std::move(l));
+    }
+    for (MissingGlyphRecord& m : b.missing) missing.push_back(m);
+    for (PictureRecord& p : b.pictures) {
+      p.page = page;
+      report.pictures.push_back(p);
+    }
+    b.items.clear(), b.lines.clear(), b.missing.clear(), b.pictures.clear();
+    flow.placed[i] = true;
+  }
+
+  Frame Place() {
+    frame.name = "slot:" + slot.name;
+    frame.x = area.x, frame.y = area.y, frame.width = area.width, frame.height = area.height;
+    int cols = area.cols, top_rows = 0;
+    const double full = area.width;
+    if (part.first) {
+      if (slot.vertical_headline && cols >= 2) {
+        --cols;
+        VerticalHeadline(cols);
+      } else {
+        top_rows = Headline(full);
+      }
+      double body_width = cx.grid().column_x(cols - 1) + cx.grid().column_width();
+      top_rows += Byline(top_rows, body_width);
+      flow.started = true;
+    } else {
+      top_rows = ContinuationHead(full);
+    }
+    bool all_placed = false;
+    int used = top_rows > area.rows ? 0 : Body(top_rows, cols, all_placed);
+    if (top_rows > area.rows) {
+      std::vector<size_t> left;
+      for (size_t i = 0; i < flow.blocks.size(); ++i)
+        if (!flow.placed[i]) left.push_back(i);
+      Overset(left, top_rows);
+    }
+    if (slot.column_rules) ColumnRules(cols, top_rows, top_rows + used);
+    if (slot.boxed) {
+      const double g = cx.grid().gutter;
+      RectItem box;
+      box.x = area.x - g / 2, box.y = area.y, box.width = area.width + g, box.height = area.height;
+      box.has_stroke = true;
+      box.stroke = cx.StyleOf("body").colour;
+      box.stroke_width = 0.75;
+      box.role = "box";
+      frame.items.push_back(box);
+    }
+    int lines = 0;
+    for (const LineRecord& l : report.lines)
+      if (l.where == frame.name && l.page == page && l.role == "body") ++lines;
+    report.slots.push_back({page, slot.name, article.id, area.cols, area.rows, top_rows + used,
+                            top_rows, lines, area.row - slot.area.row, slot.area.rows});
+    for (MissingGlyphRecord& m : missing) {
+      m.page = page;
+      m.where = article.id;
+      m.pos = article.pos;
+      report.missing_glyphs.push_back(m);
+    }
+    return std::move(frame);
   }
 };
 
 }  // namespace
 
-Frame PlaceModule(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts,
-                  int page_number, LayoutReport& report) {
-  ModuleBuilder builder{article, slot, paper, fonts, page_number, report, {}};
-  return builder.Build();
+bool ArticleFlow::Done() const {
+  return std::all_of(placed.begin(), placed.end(), [](bool p) { return p; });
+}
+
+ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts) {
+  Context cx{paper, fonts};
+  ArticleFlow flow;
+  flow.article = &article;
+  flow.blocks = BodyComposer{cx, article}.Compose();
+  flow.placed.assign(flow.blocks.size(), false);
+  return flow;
+}
+
+Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const ModulePart& part,
+                  const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report) {
+  Context cx{paper, fonts};
+  Placer placer{cx, flow, *flow.article, slot, area, part, page_number, report, {}, {}};
+  return placer.Place();
+}
+
+int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts) {
+  Context cx{paper, fonts};
+  int rows = LayOutHeadline(cx, article, slot, slot.area.width).rows;
+  if (!article.byline.empty()) {
+    ShapedText text = ShapeOne(fonts, article.byline, cx.StyleOf("byline"));
+    rows += static_cast<int>(BreakBalanced(text, slot.area.width, cx.Display(Align::kLeft)).size());
+  }
+  return rows;
 }
 
 }  // namespace banmian

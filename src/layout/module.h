@@ -1,12 +1,19 @@
-// Placing one article in one slot: the article module.
+// Article modules: an article composed into blocks, and placed in one or more slots.
 //
-// A module is a headline block (section tag, kicker 引题, headline 主题, subhead 副题)
-// across the slot's columns on whole grid lines, then the body: byline, paragraphs,
-// subheads, section titles and pictures, each a whole number of grid lines, flowed
-// through the slot's columns and balanced. Text that does not fit is recorded as
-// overset, never dropped silently, and marked on the page.
+// ComposeArticle sets an article's body once: paragraphs, subheads, section titles,
+// pull quotes and pictures become blocks a whole number of grid lines tall, ready for
+// the column flow. PlaceModule then places one part of it in a slot: the headline
+// block (section tag, kicker 引题, headline 主题 — across the module or set vertically
+// at its right edge — and subhead 副题) and byline when it is the first part, a
+// continuation head （上接第N版） when it is not, then the blocks that fit, balanced
+// across the columns when nothing follows. A part that continues elsewhere ends with
+// （下转第N版）. Text that fits nowhere is overset: reported, never dropped.
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "compose/column_flow.h"
 #include "layout/layout_report.h"
 #include "model/article.h"
 #include "model/frame.h"
@@ -15,7 +22,45 @@
 
 namespace banmian {
 
-Frame PlaceModule(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts,
-                  int page_number, LayoutReport& report);
+// A block of the body before it is given a column; items are relative to the
+// top-left of its first grid line.
+struct BodyBlock {
+  FlowBlock flow;
+  bool picture = false;
+  int span = 1;  // columns a picture spans
+  std::vector<Item> items;
+  std::string text;       // what it shows, for overset reports
+  size_t characters = 0;  // non-space characters it shows
+  std::vector<LineRecord> lines;
+  std::vector<MissingGlyphRecord> missing;
+  std::vector<PictureRecord> pictures;
+};
+
+// An article's body, composed, and how much of it has been placed so far.
+struct ArticleFlow {
+  const Article* article = nullptr;
+  std::vector<BodyBlock> blocks;
+  std::vector<bool> placed;  // per block
+  bool started = false;      // its first part (with the headline) has been placed
+
+  bool Done() const;
+};
+
+ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts);
+
+// How a part of an article sits in its thread.
+struct ModulePart {
+  bool first = true;           // carries the headline and byline
+  std::string continued_from;  // page label of the part before: （上接第…版）
+  std::string continues_on;  // page label of the part after: （下转第…版）; empty: last part
+};
+
+// Places what still fits of `flow` in `slot` (a module slot, or a band of a stack slot
+// given as `area`), and reports overset when this is the last part.
+Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const ModulePart& part,
+                  const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report);
+
+// Grid lines the headline block of `article` takes in a module `cols` columns wide.
+int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts);
 
 }  // namespace banmian

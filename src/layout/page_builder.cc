@@ -1,46 +1,274 @@
 #include "layout/page_builder.h"
 
+#include <deque>
+#include <map>
+
 #include "layout/furniture.h"
 #include "layout/module.h"
 
 namespace banmian {
 
-Page BuildPage(const Issue& issue, size_t page_index, FontSet& fonts, LayoutReport& report,
-               Diagnostics& diags) {
-  const PageSpec& spec = issue.pages[page_index];
-  const Paper& paper = issue.paper;
-  const PageTemplate& tmpl = paper.templates.at(spec.template_name);
-  Page page;
-  page.number = static_cast<int>(page_index) + 1;
-  page.label = spec.label;
-  page.width = paper.page.width;
-  page.height = paper.page.height;
-  page.bleed = paper.page.bleed;
-  auto values = PagePlaceholders(issue, spec);
-  for (const Region& region : tmpl.regions)
-    page.frames.push_back(PlaceRegion(region, paper, fonts, values, page.number, report, diags));
-  for (const Slot& slot : tmpl.slots) {
-    const SlotAssignment* assigned = nullptr;
-    for (const SlotAssignment& a : spec.slots)
-      if (a.slot == slot.name) assigned = &a;
-    if (!assigned) continue;
-    const Article* article = issue.FindArticle(assigned->article);
-    if (!article) continue;
-    page.frames.push_back(PlaceModule(*article, slot, paper, fonts, page.number, report));
-  }
-  return page;
+namespace {
+
+// The label after `label`: A01 → A02, 9 → 10; anything else gets the page number.
+std::string NextLabel(const std::string& label, int number) {
+  size_t digits = label.size();
+  while (digits > 0 && std::isdigit(static_cast<unsigned char>(label[digits - 1]))) --digits;
+  if (digits == label.size()) return std::to_string(number);
+  std::string head = label.substr(0, digits), tail = label.substr(digits);
+  std::string next = std::to_string(std::stoll(tail) + 1);
+  if (next.size() < tail.size()) next = std::string(tail.size() - next.size(), '0') + next;
+  return head + next;
 }
+
+struct Builder {
+  const Issue& issue;
+  FontSet& fonts;
+  LayoutReport& report;
+  Diagnostics& diags;
+  // Labels jump lines must name, from the previous pass: "article#part" → page label.
+  const std::map<std::string, std::string>& label_hints;
+  std::map<std::string, std::string> labels_used;  // what this pass printed
+  std::map<std::string, std::string> labels_true;  // where the parts really went
+
+  std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
+  std::vector<bool> automatic;
+  std::map<std::string, ArticleFlow> flows;
+  std::map<std::string, int> parts_placed;               // article → parts placed so far
+  std::map<std::string, std::string> last_label;         // article → page label of its last part
+  std::map<std::string, std::deque<std::string>> carry;  // "template/slot" → articles to go on
+
+  const Paper& paper() const { return issue.paper; }
+
+  std::string Label(size_t k) const {
+    if (!pages[k].label.empty()) return pages[k].label;
+    return std::to_string(k + 1);
+  }
+
+  ArticleFlow& Flow(const std::string& id) {
+    auto it = flows.find(id);
+    if (it == flows.end())
+      it = flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first;
+    return it->second;
+  }
+
+  // How many parts the issue gives an article (module threads), in document order.
+  int PartsOf(const std::string& id) const {
+    int n = 0;
+    for (const PageSpec& p : issue.pages)
+      for (const SlotAssignment& a : p.slots)
+        for (const std::string& x : a.articles) n += x == id;
+    return n;
+  }
+
+  // The label of the page holding part `index` of a thread, as far as known now.
+  std::string PartLabel(const std::string& id, int index) const {
+    std::string key = id + "#" + std::to_string(index);
+    if (auto it = label_hints.find(key); it != label_hints.end()) return it->second;
+    int n = 0;
+    for (size_t k = 0; k < pages.size(); ++k)
+      for (const SlotAssignment& a : pages[k].slots)
+        for (const std::string& x : a.articles)
+          if (x == id && n++ == index) return Label(k);
+    return "?";
+  }
+
+  Area SubArea(const Slot& slot, int from_row) const {
+    const Grid& g = paper().grid;
+    Area a = slot.area;
+    a.row = slot.area.row + from_row;
+    a.rows = slot.area.rows - from_row;
+    a.y = paper().area_top() + a.row * g.line_pitch;
+    a.height = a.rows * g.line_pitch;
+    return a;
+  }
+
+  void PlaceThreadPart(Page& page, size_t k, const Slot& slot, const std::string& id) {
+    ArticleFlow& flow = Flow(id);
+    if (flow.started && flow.Done()) {
+      // Everything fitted before: the continuation slot stays empty, and no jump line
+      // promised it (the part before prints （下转…） only when text goes on).
+      SlotRecord empty{page.number, slot.name, id, slot.area.cols, slot.area.rows, 0,
+                       0,           0,         0,  slot.area.rows};
+      report.slots.push_back(empty);
+      return;
+    }
+    int index = parts_placed[id]++;
+    ModulePart part;
+    part.first = index == 0;
+    part.continued_from = last_label[id];
+    if (index + 1 < PartsOf(id)) {
+      part.continues_on = PartLabel(id, index + 1);
+      labels_used[id + "#" + std::to_string(index + 1)] = part.continues_on;
+    }
+    labels_true[id + "#" + std::to_string(index)] = Label(k);
+    last_label[id] = Label(k);
+    page.frames.push_back(
+        PlaceModule(flow, slot, slot.area, part, paper(), fonts, page.number, report));
+  }
+
+  // Articles stacked down a stack slot, each across its full width with its body
+  // balanced; what does not fit goes on to the next page of this template.
+  void PlaceStack(Page& page, size_t k, const Slot& slot, const std::vector<std::string>& own) {
+    const std::string key = pages[k].template_name + "/" + slot.name;
+    std::deque<std::string> queue = std::move(carry[key]);
+    carry.erase(key);
+    for (const std::string& id : own) queue.push_back(id);
+    const Grid& g = paper().grid;
+    int row = 0;
+    while (!queue.empty()) {
+      const std::string id = queue.front();
+      ArticleFlow& flow = Flow(id);
+      int start = row == 0 ? 0 : row + 1;  // a blank grid line with a rule between articles
+      Area area = SubArea(slot, start);
+      ModulePart part;
+      part.first = !flow.started;
+      part.continued_from = last_label[id];
+      int head = part.first ? HeadlineRows(*flow.article, slot, paper(), fonts) : 1;
+      // A headline never stands without at least two lines of its text under it.
+      if (area.rows < head + 2 && !(row == 0 && automatic[k])) break;
+      // Set whole when it fits; else as much as fits, to be continued.
+      ArticleFlow trial = flow;
+      LayoutReport scratch;
+      PlaceModule(trial, slot, area, part, paper(), fonts, page.number, scratch);
+      bool fits = trial.Done();
+      if (!fits && !(row == 0 && automatic[k] && area.rows < head + 2)) {
+        part.continues_on = NextStackLabel(k);
+        labels_used[id + "@" + std::to_string(parts_placed[id] + 1)] = part.continues_on;
+      }
+      if (row > 0) {
+        double y = paper().area_top() + (slot.area.row + row) * g.line_pitch + g.line_pitch / 2;
+        Frame rule;
+        rule.name = "stack-rule:" + slot.name;
+        rule.items.push_back(RuleItem{slot.area.x, y, slot.area.x + slot.area.width, y, 0.5,
+                                      paper().FindStyle("body")->colour, "stack-rule"});
+        page.frames.push_back(std::move(rule));
+      }
+      labels_true[id + "@" + std::to_string(parts_placed[id])] = Label(k);
+      ++parts_placed[id];
+      last_label[id] = Label(k);
+      page.frames.push_back(
+          PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report));
+      row = start + report.slots.back().rows_used;
+      if (!flow.Done()) break;  // continued on the next page
+      queue.pop_front();
+    }
+    if (!queue.empty()) carry[key] = std::move(queue);
+  }
+
+  // Where a stack on page k goes on: the next page if it has the same template, else a
+  // page that will be inserted after it.
+  std::string NextStackLabel(size_t k) const {
+    if (k + 1 < pages.size() && pages[k + 1].template_name == pages[k].template_name)
+      return Label(k + 1);
+    std::string label = pages[k].label.empty() ? std::to_string(k + 2)
+                                               : NextLabel(pages[k].label, static_cast<int>(k + 2));
+    return label;
+  }
+
+  Page BuildPage(size_t k) {
+    const PageSpec& spec = pages[k];
+    const PageTemplate& tmpl = paper().templates.at(spec.template_name);
+    Page page;
+    page.number = static_cast<int>(k) + 1;
+    page.label = Label(k);
+    page.width = paper().page.width;
+    page.height = paper().page.height;
+    page.bleed = paper().page.bleed;
+    PageSpec labelled = spec;
+    labelled.label = page.label;
+    auto values = PagePlaceholders(issue, labelled);
+    for (const Region& region : tmpl.regions)
+      page.frames.push_back(
+          PlaceRegion(region, paper(), fonts, values, page.number, report, diags));
+    // First parts before continuations, so a thread on one page runs in order.
+    for (bool continuations : {false, true}) {
+      for (const Slot& slot : tmpl.slots) {
+        const SlotAssignment* a = nullptr;
+        for (const SlotAssignment& s : spec.slots)
+          if (s.slot == slot.name) a = &s;
+        if (slot.kind == SlotKind::kStack) {
+          if (continuations) continue;
+          if (a || carry.count(spec.template_name + "/" + slot.name))
+            PlaceStack(page, k, slot, a ? a->articles : std::vector<std::string>{});
+          continue;
+        }
+        if (!a || a->continuation != continuations || a->articles.empty()) continue;
+        PlaceThreadPart(page, k, slot, a->articles.front());
+      }
+    }
+    return page;
+  }
+
+  Document Build() {
+    pages = issue.pages;
+    automatic.assign(pages.size(), false);
+    // Labels the issue left to their page numbers are numbered afresh when pages are inserted.
+    std::vector<bool> given(pages.size());
+    for (size_t k = 0; k < pages.size(); ++k) given[k] = pages[k].label != std::to_string(k + 1);
+    for (size_t k = 0; k < pages.size(); ++k)
+      if (!given[k]) pages[k].label.clear();
+    Document doc;
+    for (size_t k = 0; k < pages.size(); ++k) {
+      doc.pages.push_back(BuildPage(k));
+      // A stack that ran over goes on to an inserted page of the same template.
+      for (auto& [key, queue] : carry) {
+        std::string tmpl = key.substr(0, key.find('/'));
+        bool next_same = k + 1 < pages.size() && pages[k + 1].template_name == tmpl;
+        if (queue.empty() || next_same) continue;
+        if (pages.size() >= 500) break;  // a safety net against a stack that never fits
+        PageSpec more;
+        more.template_name = tmpl;
+        more.section = pages[k].section;
+        more.label =
+            pages[k].label.empty() ? "" : NextLabel(pages[k].label, static_cast<int>(k + 2));
+        more.pos = pages[k].pos;
+        pages.insert(pages.begin() + static_cast<long>(k) + 1, more);
+        automatic.insert(automatic.begin() + static_cast<long>(k) + 1, true);
+        break;
+      }
+    }
+    for (auto& [key, queue] : carry)
+      for (const std::string& id : queue) {
+        OversetRecord o;
+        o.slot = key.substr(key.find('/') + 1);
+        o.article = id;
+        o.pos = issue.FindArticle(id)->pos;
+        o.characters_left = issue.FindArticle(id)->BodyCharacterCount();
+        o.text_left = "";
+        report.overset.push_back(o);
+      }
+    doc.title = issue.title + (issue.edition.empty() ? "" : " · " + issue.edition) +
+                (issue.number.empty() ? "" : " " + issue.number) + " " + issue.date;
+    doc.date = issue.date;
+    doc.fonts = fonts.faces();
+    return doc;
+  }
+};
+
+}  // namespace
 
 Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
                        Diagnostics& diags) {
-  Document doc;
-  doc.title = issue.title + (issue.edition.empty() ? "" : " · " + issue.edition) +
-              (issue.number.empty() ? "" : " " + issue.number) + " " + issue.date;
-  doc.date = issue.date;
-  for (size_t i = 0; i < issue.pages.size(); ++i)
-    doc.pages.push_back(BuildPage(issue, i, fonts, report, diags));
-  doc.fonts = fonts.faces();
-  return doc;
+  std::map<std::string, std::string> hints;
+  for (int pass = 0;; ++pass) {
+    LayoutReport r;
+    r.normalizations = report.normalizations;
+    Diagnostics d;
+    Builder b{issue, fonts, r, d, hints, {}, {}, {}, {}, {}, {}, {}, {}};
+    Document doc = b.Build();
+    // A jump line names the page its text goes on to; pages inserted for stacks can
+    // move that page, so build again with the labels the parts really got.
+    bool consistent = true;
+    for (auto& [key, label] : b.labels_used)
+      if (b.labels_true.count(key) && b.labels_true[key] != label) consistent = false;
+    if (consistent || pass == 1) {
+      report = std::move(r);
+      diags.Append(d);
+      return doc;
+    }
+    hints = b.labels_true;
+  }
 }
 
 }  // namespace banmian

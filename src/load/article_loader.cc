@@ -2,6 +2,7 @@
 
 #include <cmark.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "load/picture_info.h"
@@ -118,9 +119,10 @@ struct BodyParser {
     return spans;
   }
 
-  void Picture(cmark_node* para, cmark_node* img) {
+  void Picture(cmark_node* para, cmark_node* img, int columns) {
     Block b;
     b.kind = BlockKind::kPicture;
+    b.picture_columns = columns;
     b.pos = Pos(para);
     b.spans = Spans(img);
     const char* url = cmark_node_get_url(img);
@@ -154,9 +156,34 @@ struct BodyParser {
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH: {
           cmark_node* first = cmark_node_first_child(n);
-          if (first && cmark_node_get_type(first) == CMARK_NODE_IMAGE && !cmark_node_next(first)) {
-            Picture(n, first);
-            break;
+          if (first && cmark_node_get_type(first) == CMARK_NODE_IMAGE) {
+            cmark_node* after = cmark_node_next(first);
+            if (!after) {
+              Picture(n, first, 1);
+              break;
+            }
+            // ![caption](file){cols=N}: attributes right after the picture.
+            const char* lit = cmark_node_get_type(after) == CMARK_NODE_TEXT
+                                  ? cmark_node_get_literal(after)
+                                  : nullptr;
+            int cols = 0;
+            char tail = 0;
+            if (lit && !cmark_node_next(after) &&
+                std::sscanf(lit, "{cols=%d}%c", &cols, &tail) == 1) {
+              if (cols < 1 || cols > 20) {
+                diags.Error("bad-value", Pos(after),
+                            "a picture spans 1 to 20 columns, not " + std::to_string(cols));
+                break;
+              }
+              Picture(n, first, cols);
+              break;
+            }
+            if (lit && lit[0] == '{' && !cmark_node_next(after)) {
+              diags.Error("bad-value", Pos(after),
+                          std::string("unknown picture attributes '") + lit + "'",
+                          "write {cols=N} right after the picture to set it across N columns");
+              break;
+            }
           }
           Block b;
           b.kind = BlockKind::kParagraph;
@@ -186,6 +213,22 @@ struct BodyParser {
           article.blocks.push_back(b);
           break;
         }
+        case CMARK_NODE_BLOCK_QUOTE: {
+          // > a pull quote: the text of its paragraphs, as one block.
+          Block b;
+          b.kind = BlockKind::kPullQuote;
+          b.pos = Pos(n);
+          for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+            if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) {
+              diags.Error("unsupported-markdown", Pos(c),
+                          "a pull quote holds plain paragraphs only");
+              continue;
+            }
+            for (Span& sp : Spans(c)) b.spans.push_back(sp);
+          }
+          if (!b.spans.empty()) article.blocks.push_back(b);
+          break;
+        }
         case CMARK_NODE_THEMATIC_BREAK:
           diags.Error(
               "unsupported-markdown", Pos(n), "a thematic break (---) is not used in articles",
@@ -194,7 +237,8 @@ struct BodyParser {
         default:
           diags.Error("unsupported-markdown", Pos(n),
                       std::string("unsupported Markdown: ") + cmark_node_get_type_string(n),
-                      "articles hold paragraphs, #### subheads, ### section titles and pictures");
+                      "articles hold paragraphs, #### subheads, ### section titles, > pull quotes "
+                      "and pictures");
       }
     }
   }

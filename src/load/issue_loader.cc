@@ -115,13 +115,35 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
                     what + ": 'slots' must map slot names to article ids");
       } else if (slots.IsDefined()) {
         for (auto it = slots.begin(); it != slots.end(); ++it) {
-          if (!it->second.IsScalar()) {
-            diags.Error("wrong-type", src.Pos(it->second),
-                        what + ": slot '" + it->first.Scalar() + "' holds one article id",
-                        "a slot holds exactly one article");
+          SlotAssignment a;
+          a.slot = it->first.Scalar();
+          a.pos = src.Pos(it->first);
+          const YAML::Node v = it->second;
+          if (v.IsScalar()) {
+            a.articles.push_back(v.Scalar());
+          } else if (v.IsSequence()) {
+            for (size_t k = 0; k < v.size(); ++k)
+              if (v[k].IsScalar()) a.articles.push_back(v[k].Scalar());
+            if (a.articles.size() != v.size() || a.articles.empty()) {
+              diags.Error("wrong-type", src.Pos(v),
+                          what + ": slot '" + a.slot + "' lists article ids",
+                          "write [id, id, …] for a stack slot");
+              continue;
+            }
+          } else if (v.IsMap()) {
+            MapReader c(v, src, what + " slot '" + a.slot + "'", {"continues"}, diags);
+            auto id = c.String("continues", true);
+            if (!id) continue;
+            a.articles.push_back(*id);
+            a.continuation = true;
+          } else {
+            diags.Error("wrong-type", src.Pos(v),
+                        what + ": slot '" + a.slot + "' holds one article id",
+                        "a slot holds one article; a stack slot a list [id, id, …]; a continuation "
+                        "{continues: id}");
             continue;
           }
-          page.slots.push_back({it->first.Scalar(), it->second.Scalar(), src.Pos(it->first)});
+          page.slots.push_back(a);
         }
       }
       issue.pages.push_back(page);
@@ -146,28 +168,44 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
     }
     std::set<std::string> used;
     for (const SlotAssignment& s : page.slots) {
-      if (!t->second.FindSlot(s.slot)) {
+      const Slot* slot = t->second.FindSlot(s.slot);
+      if (!slot) {
         std::vector<std::string> names;
         for (const Slot& sl : t->second.slots) names.push_back(sl.name);
         std::string hint =
             SuggestOrList(s.slot, names, "slots of template '" + page.template_name + "':");
         diags.Error("unknown-slot", s.pos,
                     "template '" + page.template_name + "' has no slot '" + s.slot + "'", hint);
+      } else if (slot->kind == SlotKind::kModule && s.articles.size() > 1) {
+        diags.Error(
+            "slot-twice", s.pos,
+            "slot '" + s.slot + "' is given " + std::to_string(s.articles.size()) + " articles",
+            "a module slot holds one article; make it a stack slot (kind: stack) to hold several");
+      } else if (slot->kind == SlotKind::kStack && s.continuation) {
+        diags.Error("bad-continuation", s.pos,
+                    "slot '" + s.slot + "' is a stack slot and cannot continue an article",
+                    "stacks carry their own articles on to the next page by themselves");
       }
       if (!used.insert(s.slot).second)
         diags.Error("slot-twice", s.pos, "slot '" + s.slot + "' is given two articles",
                     "a slot holds exactly one article");
-      if (!issue.article_files.count(s.article)) {
-        std::vector<std::string> ids;
-        for (auto& [id, _] : issue.article_files) ids.push_back(id);
-        diags.Error("unknown-article", s.pos,
-                    "article '" + s.article + "' is not listed under 'articles'",
-                    DidYouMean(s.article, ids));
-      } else if (auto prev = placed.find(s.article); prev != placed.end()) {
-        diags.Error("placed-twice", s.pos, "article '" + s.article + "' is placed twice",
-                    "it is already placed at line " + std::to_string(prev->second.line));
-      } else {
-        placed[s.article] = s.pos;
+      for (const std::string& id : s.articles) {
+        if (!issue.article_files.count(id)) {
+          diags.Error("unknown-article", s.pos,
+                      "article '" + id + "' is not listed under 'articles'",
+                      DidYouMean(id, KeysOf(issue.article_files)));
+        } else if (s.continuation) {
+          if (!placed.count(id))
+            diags.Error("bad-continuation", s.pos,
+                        "article '" + id + "' continues here before it starts anywhere",
+                        "place the article's start in an earlier slot or page");
+        } else if (auto prev = placed.find(id); prev != placed.end()) {
+          diags.Error("placed-twice", s.pos, "article '" + id + "' is placed twice",
+                      "it is already placed at line " + std::to_string(prev->second.line) +
+                          "; to continue it in another slot write {continues: " + id + "}");
+        } else {
+          placed[id] = s.pos;
+        }
       }
     }
   }

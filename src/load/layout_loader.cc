@@ -452,7 +452,10 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.name = it->first.Scalar();
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
-      MapReader sr(it->second, src, what, {"area", "headline_style", "headline_align"}, diags);
+      MapReader sr(it->second, src, what,
+                   {"area", "kind", "headline_style", "headline_align", "vertical_headline",
+                    "column_rules", "boxed"},
+                   diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");
@@ -467,6 +470,15 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       }
       if (auto v = sr.Choice("headline_align", false, {"left", "center"}))
         s.headline_align = *v == "left" ? Align::kLeft : Align::kCenter;
+      if (auto v = sr.Choice("kind", false, {"module", "stack"}))
+        s.kind = *v == "stack" ? SlotKind::kStack : SlotKind::kModule;
+      if (auto v = sr.Bool("vertical_headline", false)) s.vertical_headline = *v;
+      if (auto v = sr.Bool("column_rules", false)) s.column_rules = *v;
+      if (auto v = sr.Bool("boxed", false)) s.boxed = *v;
+      if (s.vertical_headline && s.area.cols < 2)
+        diags.Error("bad-value", sr.KeyPos("vertical_headline"),
+                    what + ": a vertical headline needs a slot of at least two columns",
+                    "the headline takes the slot's rightmost column");
       for (const Slot& other : t.slots) {
         const Area &a = s.area, &b = other.area;
         bool overlap = a.col < b.col + b.cols && b.col < a.col + a.cols && a.row < b.row + b.rows &&

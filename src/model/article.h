@@ -23,7 +23,8 @@ enum class BlockKind {
   kParagraph,     // body text, indented two characters
   kCrosshead,     // #### subhead (小标题)
   kSectionTitle,  // ### centred section title
-  kPicture,       // ![caption](file)
+  kPicture,       // ![caption](file "credit"){cols=N}
+  kPullQuote,     // > a sentence lifted from the text, set large between rules
 };
 
 struct Block {
@@ -32,6 +33,8 @@ struct Block {
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
   std::string credit;                         // kPicture: photo credit (the Markdown title)
+  int picture_columns =
+      1;  // kPicture: 1 = a column, in the flow; N = across N columns, heading the body
   SourcePos pos;
 
   std::string PlainText() const;

@@ -16,7 +16,8 @@ namespace banmian {
 
 struct SlotAssignment {
   std::string slot;
-  std::string article;
+  std::vector<std::string> articles;  // one for a module slot; a stack slot may hold several
+  bool continuation = false;  // {continues: id}: the article goes on here from an earlier slot
   SourcePos pos;
 };
 

@@ -95,11 +95,17 @@ struct Region {
   SourcePos pos;
 };
 
+enum class SlotKind { kModule, kStack };
+
 struct Slot {
   std::string name;
-  Area area;  // always on the grid
+  Area area;                          // always on the grid
+  SlotKind kind = SlotKind::kModule;  // stack: articles stacked full width, carried onto new pages
   std::string headline_style = "headline";
   Align headline_align = Align::kCenter;
+  bool vertical_headline = false;  // 竖排: the headline down the module's right edge
+  bool column_rules = false;       // thin rules in the gutters between the module's columns
+  bool boxed = false;              // a frame around the module
   SourcePos pos;
 };
 

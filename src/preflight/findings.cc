@@ -1,6 +1,7 @@
 #include "preflight/findings.h"
 
 #include <cstdio>
+#include <map>
 
 #include "compose/break_rules.h"
 #include "model/utf8.h"
@@ -113,6 +114,30 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.1fmm", o.overflow * 25.4 / 72);
     f.message = "“" + o.text + "” is " + buf + " wider than its box";
+    out.push_back(f);
+  }
+  // A slot left more than a few grid lines short (judged at the last article of a stack).
+  std::map<std::pair<int, std::string>, const SlotRecord*> lowest;
+  for (const SlotRecord& s : report.slots) {
+    auto key = std::make_pair(s.page, s.slot);
+    auto it = lowest.find(key);
+    if (it == lowest.end() ||
+        s.first_row + s.rows_used >= it->second->first_row + it->second->rows_used)
+      lowest[key] = &s;
+  }
+  for (const auto& [key, s] : lowest) {
+    int short_by = s->slot_rows - (s->first_row + s->rows_used);
+    if (short_by <= kUnderfullRows) continue;
+    Finding f;
+    f.severity = Severity::kWarning;
+    f.code = "underfull";
+    f.page = s->page;
+    f.where = "slot:" + s->slot;
+    f.article = s->article;
+    f.count = short_by;
+    f.message = "slot '" + s->slot + "' is " + Plural(static_cast<size_t>(short_by), "grid line") +
+                " short of its " + std::to_string(s->slot_rows) + " (article '" + s->article +
+                "' ends early)";
     out.push_back(f);
   }
   if (!report.normalizations.empty()) {

@@ -29,6 +29,9 @@ struct Finding {
 
 std::vector<Finding> Preflight(const LayoutReport& report);
 
+// A slot with more grid lines than this left empty below its text is underfull.
+constexpr int kUnderfullRows = 3;
+
 // Minimum effective resolution of a picture at its placed size.
 constexpr double kMinPicturePpI = 150;
 

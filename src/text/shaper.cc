@@ -25,6 +25,12 @@ ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs) {
     a->start_index = start;
     a->end_index = static_cast<guint>(out.text.size());
     pango_attr_list_insert(attrs, a);
+    if (!r.features.empty()) {
+      PangoAttribute* f = pango_attr_font_features_new(r.features.c_str());
+      f->start_index = start;
+      f->end_index = static_cast<guint>(out.text.size());
+      pango_attr_list_insert(attrs, f);
+    }
   }
   // The CJK fonts compose —— into one two-em glyph (ccmp). One glyph for two characters
   // copies out badly and hides the pair from the composer, so dashes are shaped one by

@@ -16,8 +16,11 @@
 namespace banmian {
 
 struct StyledRun {
+  StyledRun(std::string t, const Style* s, std::string f = {})
+      : text(std::move(t)), style(s), features(std::move(f)) {}
   std::string text;
-  const Style* style = nullptr;  // REQUIRES: non-null
+  const Style* style;    // REQUIRES: non-null
+  std::string features;  // OpenType features for this run, e.g. "vert 1" (vertical forms)
 };
 
 ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs);

@@ -41,7 +41,8 @@ TEST_CASE("article: Markdown a newspaper has no place for is an error, not dropp
   CHECK(
       Messages(d) ==
       "x.md:6:1: error[unsupported-markdown]: unsupported Markdown: list\n"
-      "  hint: articles hold paragraphs, #### subheads, ### section titles and pictures\n"
+      "  hint: articles hold paragraphs, #### subheads, ### section titles, > pull quotes and "
+      "pictures\n"
       "x.md:9:1: error[unsupported-markdown]: heading level 2 is not used in articles\n"
       "  hint: the headline goes in the front matter; use #### for a subhead and ### for a centred "
       "section title\n"

@@ -28,7 +28,8 @@ TEST_CASE("issue: a good issue file") {
   CHECK(issue->paper_id == "shequchenbao");
   REQUIRE(issue->pages.size() == 1);
   CHECK(issue->pages[0].label == "1");
-  CHECK(issue->pages[0].slots[0].article == "a");
+  CHECK(issue->pages[0].slots[0].articles == std::vector<std::string>{"a"});
+  CHECK_FALSE(issue->pages[0].slots[0].continuation);
   CHECK(issue->article_files.at("a") == "articles/a.md");
 }
 
@@ -45,14 +46,34 @@ TEST_CASE("issue: unknown keys, bad dates and missing keys are all reported") {
         "  hint: write the date as YYYY-MM-DD, e.g. 2021-05-10\n");
 }
 
-TEST_CASE("issue: a slot given two articles") {
+TEST_CASE("issue: a module slot given two articles, and continuations") {
   Diagnostics d;
-  std::string text = kIssue;
-  text.replace(text.find("lead: a"), 7, "lead: [a, b]");
-  CHECK_FALSE(ParseIssueFile("issue.yaml", text, d));
+  auto issue = ParseIssueFile(
+      "issue.yaml",
+      "paper: p\ntitle: t\ndate: 2021-05-10\npages:\n"
+      "  - template: front\n    slots:\n      lead: [a, b]\n      second: {continues: c}\n"
+      "  - template: front\n    slots:\n      lead: c\n      second: {continues: a}\n"
+      "articles:\n  a: a.md\n  b: b.md\n  c: c.md\n",
+      d);
+  REQUIRE(issue);
+  CHECK(issue->pages[0].slots[0].articles == std::vector<std::string>{"a", "b"});
+  CHECK(issue->pages[1].slots[1].continuation);
+  PageTemplate front;
+  front.name = "front";
+  Slot lead, second;
+  lead.name = "lead";
+  second.name = "second";
+  front.slots = {lead, second};
+  issue->paper.templates["front"] = front;
+  issue->paper_id = "p";
+  ValidateIssue(*issue, d);
   CHECK(Messages(d) ==
-        "issue.yaml:7:13: error[wrong-type]: page 1: slot 'lead' holds one article id\n"
-        "  hint: a slot holds exactly one article\n");
+        "issue.yaml:7:7: error[slot-twice]: slot 'lead' is given 2 articles\n"
+        "  hint: a module slot holds one article; make it a stack slot (kind: stack) to hold "
+        "several\n"
+        "issue.yaml:8:7: error[bad-continuation]: article 'c' continues here before it starts "
+        "anywhere\n"
+        "  hint: place the article's start in an earlier slot or page\n");
 }
 
 TEST_CASE("issue: validation against the paper's templates") {
@@ -67,8 +88,10 @@ TEST_CASE("issue: validation against the paper's templates") {
   issue->paper_id = "p";
   PageTemplate front;
   front.name = "front";
-  front.slots = {Slot{"lead", {}, "headline", Align::kCenter, {}},
-                 Slot{"second", {}, "headline", Align::kCenter, {}}};
+  Slot lead, second;
+  lead.name = "lead";
+  second.name = "second";
+  front.slots = {lead, second};
   issue->paper.templates["front"] = front;
   issue->paper.templates["inside"] = PageTemplate{"inside", "", {}, {}};
   ValidateIssue(*issue, d);
@@ -78,7 +101,8 @@ TEST_CASE("issue: validation against the paper's templates") {
         "issue.yaml:8:7: error[unknown-slot]: template 'front' has no slot 'leed'\n"
         "  hint: did you mean 'lead'?\n"
         "issue.yaml:9:7: error[placed-twice]: article 'a' is placed twice\n"
-        "  hint: it is already placed at line 8\n"
+        "  hint: it is already placed at line 8; to continue it in another slot write {continues: "
+        "a}\n"
         "issue.yaml:10:7: error[unknown-slot]: template 'front' has no slot 'third'\n"
         "  hint: slots of template 'front': lead second\n"
         "issue.yaml:10:7: error[unknown-article]: article 'c' is not listed under 'articles'\n"

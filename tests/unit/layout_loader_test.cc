@@ -160,8 +160,9 @@ TEST_CASE("layout: typesetting rules are read from the paper, strict full-width 
   CHECK(Messages(d) == "");
   text.replace(text.find("kaiming"), 7, "kaming");
   CHECK_FALSE(ParsePaper("paper.yaml", text, d));
-  CHECK(Messages(d) ==
-        "paper.yaml:12:47: error[bad-value]: 'punctuation' in typesetting must be one of full-width, "
-        "kaiming, not 'kaming'\n"
-        "  hint: did you mean 'kaiming'?\n");
+  CHECK(
+      Messages(d) ==
+      "paper.yaml:12:47: error[bad-value]: 'punctuation' in typesetting must be one of full-width, "
+      "kaiming, not 'kaming'\n"
+      "  hint: did you mean 'kaiming'?\n");
 }
