@@ -79,7 +79,7 @@ FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, in
 }
 
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
-                           bool balance) {
+                           bool balance, bool widow_control) {
   const int columns = static_cast<int>(capacities.size());
   int tallest = 0;
   for (int c : capacities) tallest = std::max(tallest, c);
@@ -90,17 +90,41 @@ FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, const std::vect
   }
   int total = 0;
   for (const FlowBlock& b : blocks) total += b.rows;
-  // Widow and orphan control first; without it only when it would leave text over.
-  for (bool soft_keeps : {true, false}) {
-    if (balance) {
-      // The lowest height at which everything fits, the columns filled evenly.
-      for (int h = std::max(1, (total + columns - 1) / columns); h <= tallest; ++h) {
+  // Balanced columns differ by one grid line at most (for text lines), so a balanced
+  // fill that honours widow and orphan control but leaves columns further apart is
+  // passed over for one that does not honour it.
+  auto spread = [&](const FlowResult& r) {
+    std::vector<int> height(columns, 0);
+    for (size_t i = 0; i < blocks.size(); ++i)
+      if (r.IsPlaced(i))
+        height[r.positions[i].column] =
+            std::max(height[r.positions[i].column], r.positions[i].row + blocks[i].rows);
+    int lo = *std::min_element(height.begin(), height.end()),
+        hi = *std::max_element(height.begin(), height.end());
+    return hi - lo;
+  };
+  if (balance) {
+    // The lowest arrangement that fits, kept in case none a line or two taller is level.
+    FlowResult lowest;
+    int lowest_height = 0;
+    for (int h = std::max(1, (total + columns - 1) / columns); h <= tallest; ++h) {
+      if (!lowest.positions.empty() && h > lowest_height + 2) break;
+      for (bool soft_keeps : {true, false}) {
+        if (soft_keeps && !widow_control) continue;
         for (bool even : {true, false}) {
           FlowResult r = Fill(blocks, capacities, h, soft_keeps, even);
-          if (r.placed == blocks.size()) return r;
+          if (r.placed != blocks.size()) continue;
+          if (spread(r) <= 1) return r;
+          if (lowest.positions.empty()) lowest = r, lowest_height = h;
         }
       }
     }
+    // Nothing level (pictures and subheads take whole blocks of lines): the lowest fit.
+    if (!lowest.positions.empty()) return lowest;
+  }
+  // Widow and orphan control first; without it only when it would leave text over.
+  for (bool soft_keeps : {true, false}) {
+    if (soft_keeps && !widow_control) continue;
     FlowResult r = Fill(blocks, capacities, tallest, soft_keeps, false);
     if (r.placed == blocks.size() || !soft_keeps) return r;
   }

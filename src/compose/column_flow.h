@@ -42,6 +42,6 @@ FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, in
 // The same with a capacity per column (e.g. one line fewer in the last column, kept
 // for a jump line). Balancing never uses more than a column's capacity.
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
-                           bool balance);
+                           bool balance, bool widow_control = true);
 
 }  // namespace banmian

@@ -220,6 +220,11 @@ ComposedLine SetLine(const ShapedText& text, uint32_t begin, uint32_t end, doubl
     x += p.width[i] + (i + 1 < p.n ? p.gap[i] : 0);
   }
   line.right = static_cast<float>(x);
+  if (p.n > 0) {
+    const Atom& last_atom = atoms[begin + p.n - 1];
+    line.half_end = last_atom.blank_right > 0 &&
+                    p.width[p.n - 1] <= last_atom.advance - last_atom.blank_right + 0.01;
+  }
   if (line.hanging) {
     // The hanging mark sits just past the content, outside the column.
     Plan h = MakePlan(text, end - 1, end, style);

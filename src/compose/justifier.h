@@ -34,6 +34,7 @@ struct ComposedLine {
   bool last = false;            // the paragraph's last line
   bool overfull = false;        // content wider than the line even fully shrunk
   bool hanging = false;         // the last atom hangs past the line's end
+  bool half_end = false;        // the last atom is a mark set half width (its blank cut)
 };
 
 struct LineMeasure {

@@ -74,6 +74,7 @@ struct LayoutReport {
   std::vector<SlotRecord> slots;
   std::vector<FurnitureOverflow> furniture_overflow;
   std::vector<Normalization> normalizations;
+  std::vector<int> inserted_pages;  // pages added to carry a stack on (1-based)
 };
 
 }  // namespace banmian

@@ -27,9 +27,17 @@ void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, 
       run_style = atom.run;
     }
     double gx = x + line.x[k - line.begin];
+    // A mark set half width at the line's end is drawn with the font's half-width form
+    // when it has one, so the PDF gives it the width it takes.
+    const bool half = k + 1 == line.end && line.half_end && atom.half_glyph &&
+                      atom.glyph_end == atom.glyph_begin + 1 && !line.hanging;
     for (uint32_t g = atom.glyph_begin; g < atom.glyph_end; ++g) {
       const ShapedGlyph& sg = text.glyphs[g];
-      run->glyphs.push_back({sg.id, gx + sg.x_offset, y + sg.y_offset, sg.advance});
+      if (half) {
+        run->glyphs.push_back({atom.half_glyph, gx + sg.x_offset, y + sg.y_offset, sg.advance / 2});
+      } else {
+        run->glyphs.push_back({sg.id, gx + sg.x_offset, y + sg.y_offset, sg.advance});
+      }
       gx += sg.advance;
     }
     run->text.append(text.text, atom.byte_begin, atom.byte_end - atom.byte_begin);

@@ -128,6 +128,9 @@ struct BodyComposer {
     BodyBlock bb;
     bb.flow.rows = static_cast<int>(std::ceil(height / pitch - 1e-6)) + 1;
     bb.flow.keep_with_next = true;
+    bb.heading = true;
+    for (const Span& s : spans) bb.heading_text += s.text;
+    bb.heading_style = style_name;
     const double top = (bb.flow.rows * pitch - height) / 2 + 0.25 * pitch;
     for (size_t i = 0; i < lines.size(); ++i)
       Emit(bb, text, lines[i], 0, top + i * box + (box - style.size) / 2 + kEmAscent * style.size,
@@ -496,7 +499,7 @@ struct Placer {
     if (continues) capacities.back() = std::max(0, capacities.back() - 1);  // for （下转…）
     std::vector<FlowBlock> fb;
     for (size_t i : todo) fb.push_back(flow.blocks[i].flow);
-    FlowResult r = FlowIntoColumns(fb, capacities, !continues);
+    FlowResult r = FlowIntoColumns(fb, capacities, !continues, !continues);
     int used = 0;
     for (int c = 0; c < cols; ++c) used = std::max(used, offsets[c]);
     std::vector<size_t> left;
@@ -517,6 +520,80 @@ struct Placer {
       Overset(left, top_rows);
     }
     return used;
+  }
+
+  // A subhead across the module (stacks): a blank grid line above its text, centred.
+  int HeadingAcross(size_t i, int row, double width) {
+    BodyBlock& b = flow.blocks[i];
+    const Style& style = cx.StyleOf(b.heading_style);
+    ShapedText text = ShapeOne(cx.fonts, b.heading_text, style);
+    auto lines = BreakBalanced(text, width, cx.Display(Align::kCenter));
+    const double box = style.leading > 0 ? style.leading : std::max(Pitch(), 1.25 * style.size);
+    const double height = lines.size() * box;
+    const int rows = static_cast<int>(std::ceil(height / Pitch() - 1e-6)) + 1;
+    if (row + rows + 2 > area.rows) return -1;  // a subhead never ends the space it is in
+    const double top = area.y + row * Pitch() + (rows * Pitch() - height) / 2 + 0.25 * Pitch();
+    for (size_t k = 0; k < lines.size(); ++k)
+      AddLine(text, lines[k], area.x,
+              top + k * box + (box - style.size) / 2 + kEmAscent * style.size, b.heading_style);
+    b.items.clear(), b.lines.clear();
+    flow.placed[i] = true;
+    return rows;
+  }
+
+  // The body of a stacked article: subheads across, each section balanced on its own.
+  // Returns the rows used below top_rows.
+  int SectionedBody(int top_rows, int cols, bool& all_placed) {
+    const bool continues = !part.continues_on.empty();
+    const double width = cx.grid().column_x(cols - 1) + cx.grid().column_width();
+    std::vector<size_t> todo;
+    for (size_t i = 0; i < flow.blocks.size(); ++i)
+      if (!flow.placed[i]) todo.push_back(i);
+    int row = top_rows;
+    std::vector<size_t> left;
+    size_t i = 0;
+    while (i < todo.size()) {
+      if (flow.blocks[todo[i]].heading) {
+        int rows = HeadingAcross(todo[i], row, width);
+        if (rows < 0) break;
+        row += rows;
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < todo.size() && !flow.blocks[todo[j]].heading) ++j;
+      std::vector<FlowBlock> fb;
+      for (size_t k = i; k < j; ++k) fb.push_back(flow.blocks[todo[k]].flow);
+      std::vector<int> capacities(cols, area.rows - row);
+      FlowResult r = FlowIntoColumns(fb, capacities, true);
+      if (r.placed < fb.size()) {
+        // The section runs over: fill what is left to the last line of every column
+        // (widow control would leave columns uneven above the jump), keeping a line
+        // for （下转…）.
+        if (continues) capacities.back() = std::max(0, capacities.back() - 1);
+        r = FlowIntoColumns(fb, capacities, false, false);
+      }
+      int height = 0;
+      for (size_t k = i; k < j; ++k) {
+        if (!r.IsPlaced(k - i)) continue;
+        int c = r.positions[k - i].column;
+        Put(todo[k], c, row + r.positions[k - i].row);
+        height = std::max(height, r.positions[k - i].row + flow.blocks[todo[k]].flow.rows);
+      }
+      row += height;
+      if (r.placed < fb.size()) break;
+      i = j;
+    }
+    for (size_t k = 0; k < todo.size(); ++k)
+      if (!flow.placed[todo[k]]) left.push_back(todo[k]);
+    all_placed = left.empty();
+    if (continues && !all_placed) {
+      JumpLine(cols - 1, area.rows - 1);
+      row = area.rows;
+    } else if (!continues && !all_placed) {
+      Overset(left, top_rows);
+    }
+    return row - top_rows;
   }
 
   void Put(size_t i, int col, int row) {
@@ -556,7 +633,9 @@ struct Placer {
       top_rows = ContinuationHead(full);
     }
     bool all_placed = false;
-    int used = top_rows > area.rows ? 0 : Body(top_rows, cols, all_placed);
+    int used = top_rows > area.rows            ? 0
+               : slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols, all_placed)
+                                               : Body(top_rows, cols, all_placed);
     if (top_rows > area.rows) {
       std::vector<size_t> left;
       for (size_t i = 0; i < flow.blocks.size(); ++i)

@@ -1,5 +1,8 @@
 // Article modules: an article composed into blocks, and placed in one or more slots.
 //
+// In a stack slot, subheads run across the module and the text between them is
+// balanced section by section, so every band of a stacked article is level.
+//
 // ComposeArticle sets an article's body once: paragraphs, subheads, section titles,
 // pull quotes and pictures become blocks a whole number of grid lines tall, ready for
 // the column flow. PlaceModule then places one part of it in a slot: the headline
@@ -28,6 +31,10 @@ struct BodyBlock {
   FlowBlock flow;
   bool picture = false;
   int span = 1;  // columns a picture spans
+  // A subhead (crosshead or section title): in a stack it runs across the module, so
+  // its text and style are kept to set it again at that width.
+  bool heading = false;
+  std::string heading_text, heading_style;
   std::vector<Item> items;
   std::string text;       // what it shows, for overset reports
   size_t characters = 0;  // non-space characters it shows

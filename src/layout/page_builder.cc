@@ -211,6 +211,7 @@ struct Builder {
     Document doc;
     for (size_t k = 0; k < pages.size(); ++k) {
       doc.pages.push_back(BuildPage(k));
+      if (automatic[k]) report.inserted_pages.push_back(static_cast<int>(k) + 1);
       // A stack that ran over goes on to an inserted page of the same template.
       for (auto& [key, queue] : carry) {
         std::string tmpl = key.substr(0, key.find('/'));

@@ -1,5 +1,6 @@
 #include "preflight/findings.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -129,7 +130,10 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     int short_by = s->slot_rows - (s->first_row + s->rows_used);
     if (short_by <= kUnderfullRows) continue;
     Finding f;
-    f.severity = Severity::kWarning;
+    // On a page added to carry a stack on, the stack simply ends there: information.
+    bool inserted = std::find(report.inserted_pages.begin(), report.inserted_pages.end(),
+                              s->page) != report.inserted_pages.end();
+    f.severity = inserted ? Severity::kInfo : Severity::kWarning;
     f.code = "underfull";
     f.page = s->page;
     f.where = "slot:" + s->slot;

@@ -125,9 +125,14 @@ int FontSet::FontId(PangoFont* font) {
 namespace banmian {
 
 namespace {
-// Shapes one character the way the shaper sees it in Chinese text; returns its first
-// glyph's advance and x offset in the font's units.
-std::pair<hb_position_t, hb_position_t> ShapeMark(hb_font_t* font, char32_t ch, bool halt) {
+struct ShapedMark {
+  hb_codepoint_t glyph = 0;
+  hb_position_t advance = 0, offset = 0;
+};
+
+// Shapes one character the way the shaper sees it in Chinese text, with one extra
+// feature ("halt", "hwid" or none).
+ShapedMark ShapeMark(hb_font_t* font, char32_t ch, const char* feature) {
   hb_buffer_t* buffer = hb_buffer_create();
   uint32_t cp = ch;
   hb_buffer_add_utf32(buffer, &cp, 1, 0, 1);
@@ -136,11 +141,13 @@ std::pair<hb_position_t, hb_position_t> ShapeMark(hb_font_t* font, char32_t ch, 
   hb_buffer_set_language(buffer, hb_language_from_string("zh-cn", -1));
   hb_feature_t features[2];
   hb_feature_from_string("ccmp=0", -1, &features[0]);
-  hb_feature_from_string("halt", -1, &features[1]);
-  hb_shape(font, buffer, features, halt ? 2 : 1);
+  if (feature) hb_feature_from_string(feature, -1, &features[1]);
+  hb_shape(font, buffer, features, feature ? 2 : 1);
   unsigned int n = 0;
   hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &n);
-  std::pair<hb_position_t, hb_position_t> result{n ? pos[0].x_advance : 0, n ? pos[0].x_offset : 0};
+  hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, nullptr);
+  ShapedMark result;
+  if (n) result = {info[0].codepoint, pos[0].x_advance, pos[0].x_offset};
   hb_buffer_destroy(buffer);
   return result;
 }
@@ -151,17 +158,31 @@ FontSet::Blanks FontSet::PunctuationBlanks(PangoFont* font, char32_t ch) {
   if (auto it = blanks_.find(key); it != blanks_.end()) return it->second;
   Blanks b;
   if (hb_font_t* hb = pango_font_get_hb_font(font)) {
-    auto [full_advance, full_offset] = ShapeMark(hb, ch, false);
-    auto [half_advance, half_offset] = ShapeMark(hb, ch, true);
-    if (full_advance > 0 && half_advance < full_advance) {
-      float blank = static_cast<float>(full_advance - half_advance) / full_advance;
+    ShapedMark full = ShapeMark(hb, ch, nullptr), half = ShapeMark(hb, ch, "halt");
+    if (full.advance > 0 && half.advance < full.advance) {
+      float blank = static_cast<float>(full.advance - half.advance) / full.advance;
       // halt moves the glyph left when the blank it removes is on the left.
-      (half_offset < full_offset ? b.left : b.right) = blank;
+      (half.offset < full.offset ? b.left : b.right) = blank;
       b.from_font = true;
     }
   }
   blanks_[key] = b;
   return b;
+}
+
+uint32_t FontSet::HalfWidthGlyph(PangoFont* font, char32_t ch) {
+  auto key = std::make_pair(font, ch);
+  if (auto it = half_glyphs_.find(key); it != half_glyphs_.end()) return it->second;
+  uint32_t glyph = 0;
+  if (hb_font_t* hb = pango_font_get_hb_font(font)) {
+    ShapedMark full = ShapeMark(hb, ch, nullptr), half = ShapeMark(hb, ch, "hwid");
+    // A different glyph, half as wide, with its ink where the full form has it.
+    if (half.glyph != full.glyph && half.advance > 0 && 2 * half.advance <= full.advance + 2 &&
+        half.offset == full.offset)
+      glyph = half.glyph;
+  }
+  half_glyphs_[key] = glyph;
+  return glyph;
 }
 
 }  // namespace banmian

@@ -50,6 +50,11 @@ class FontSet {
     bool from_font = false;
   };
   Blanks PunctuationBlanks(PangoFont* font, char32_t ch);
+
+  // The font's true half-width form of a full-width mark (its `hwid` glyph, e.g. for ，
+  // and ）), or 0 when it has none. A mark set half width at a line's end is drawn with
+  // it, so the PDF gives the mark the width it really takes.
+  uint32_t HalfWidthGlyph(PangoFont* font, char32_t ch);
   const std::vector<FontFace>& faces() const { return faces_; }
 
  private:
@@ -61,6 +66,7 @@ class FontSet {
   std::map<std::pair<std::string, int>, int> ids_by_file_;
   std::vector<FontFace> faces_;
   std::map<std::pair<PangoFont*, char32_t>, Blanks> blanks_;
+  std::map<std::pair<PangoFont*, char32_t>, uint32_t> half_glyphs_;
 };
 
 // Where fonts.conf lives when no --fonts is given: $BANMIAN_FONTS, else the source tree.

@@ -27,10 +27,11 @@ struct Atom {
   float advance = 0;     // natural width, pt (letter spacing included)
   float blank_left = 0;  // punctuation: blank the composer may take away, pt (from halt)
   float blank_right = 0;
-  float em = 0;          // the run's size: the em of gaps and widths around this atom
-  int16_t font = 0;      // FontSet id
-  int16_t run = 0;       // index into ShapedText::runs
-  bool missing = false;  // no font has a glyph for it
+  float em = 0;             // the run's size: the em of gaps and widths around this atom
+  uint32_t half_glyph = 0;  // punctuation: the font's true half-width form, 0 if none
+  int16_t font = 0;         // FontSet id
+  int16_t run = 0;          // index into ShapedText::runs
+  bool missing = false;     // no font has a glyph for it
 };
 
 // The style of one input run, as the painter needs it.

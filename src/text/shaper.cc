@@ -99,6 +99,7 @@ ShapedText Shape(FontSet& fonts, const std::vector<StyledRun>& runs) {
         FontSet::Blanks blanks = fonts.PunctuationBlanks(item->analysis.font, atom.ch);
         atom.blank_left = blanks.left * atom.advance;
         atom.blank_right = blanks.right * atom.advance;
+        atom.half_glyph = fonts.HalfWidthGlyph(item->analysis.font, atom.ch);
       }
       atom.glyph_end = static_cast<uint32_t>(out.glyphs.size());
       out.atoms.push_back(atom);
