@@ -52,5 +52,9 @@ check "overset is reported with the article and slot" grep -q "error\[overset\].
 check "overset pages are still written" test -s "$tmp/long-out/long.pdf"
 check "report.json counts the overset characters" grep -q '"code": "overset"' "$tmp/long-out/report.json"
 
+# PNG pictures are placed too (JPEG bytes passing untouched is tested in tests/render).
+"$bin" render "$src/tests/layout/cases/png-picture" -o "$tmp/png" --no-png -q; check "an issue with a PNG picture renders" test $? -eq 0
+check "the PNG picture is in the PDF" sh -c "pdfimages -list '$tmp/png/png-picture.pdf' | tail -n +3 | grep -q '400   300'"
+
 echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]

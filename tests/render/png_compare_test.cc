@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "pipeline/pipeline.h"
@@ -103,4 +105,25 @@ TEST_CASE("render: the tolerance tells two different pages apart") {
   REQUIRE(d.same_size);  // the same paper: only the content differs
   CHECK(d.mean >= 1.0);
   CHECK(d.changed_share >= 0.002);
+}
+
+TEST_CASE("render: a JPEG picture goes into the PDF byte for byte") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_SOURCE_DIR) + "/issues/hongqiao-2021-05-front";
+  RunResult result = ComposeIssue(options);
+  REQUIRE(result.document);
+  char dir_template[] = "/tmp/banmian-jpeg-XXXXXX";
+  REQUIRE(mkdtemp(dir_template));
+  std::string pdf_path = std::string(dir_template) + "/page.pdf";
+  REQUIRE(WritePdf(*result.document, pdf_path).ok);
+  auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  std::string pdf = read(pdf_path);
+  std::string jpeg = read(options.issue_dir + "/pictures/huichang-standin.jpg");
+  std::remove(pdf_path.c_str());
+  rmdir(dir_template);
+  REQUIRE(jpeg.size() > 1000);
+  CHECK(pdf.find(jpeg) != std::string::npos);
 }
