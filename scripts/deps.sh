@@ -8,8 +8,9 @@ BANMIAN_PACKAGES=(
   # libraries
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
   libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
-  # tests
-  doctest-dev poppler-utils
+  libqpdf-dev liblcms2-dev libfreetype-dev
+  # the default press output profile (Ghostscript's generic CMYK), and tests
+  libgs-common doctest-dev poppler-utils ghostscript qpdf
   # fonts the layouts name (see fonts/README.md)
   fonts-noto-cjk fonts-arphic-ukai
 )

@@ -15,9 +15,11 @@ namespace {
 constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-quality PDF pages.
 
 Usage:
-  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--fonts DIR] [--layouts DIR]
+  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--press [--pdfx 1a|4] [--marks]]
+                 [--fonts DIR] [--layouts DIR]
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
-      OUT/report.json. OUT defaults to out/<issue>.
+      OUT/report.json. OUT defaults to out/<issue>. With --press, also one PDF/X file
+      per page for the printing plant: OUT/press/<paper>-<date>-<page>.pdf.
   banmian check ISSUE_DIR [--json] [--fonts DIR] [--layouts DIR]
       Loads, validates and composes the issue and reports findings; writes nothing.
   banmian dump ISSUE_DIR [--fonts DIR] [--layouts DIR]
@@ -28,6 +30,11 @@ Options:
   -o, --out DIR      output folder (render)
   --dpi N            PNG preview resolution, 10 to 1200 (default 100)
   --no-png           skip the PNG previews
+  --press            write press PDFs: PDF/X-1a:2001 (or --pdfx 4), exact CMYK, black
+                     on K only, pictures in CMYK within the paper's ink limit, TrimBox
+                     and BleedBox, the output intent's ICC profile embedded
+  --pdfx 1a|4        the PDF/X standard of the press PDFs (default 1a)
+  --marks            crop marks and a slug line outside the bleed of the press PDFs
   --json             print report.json to standard output (check)
   --fonts DIR        folder holding fonts.conf (default: the project's fonts/)
   --layouts DIR      folder holding <paper>/paper.yaml (default: found from the issue)
@@ -89,6 +96,14 @@ int main(int argc, char** argv) {
       options.png_dpi = dpi;
     } else if (a == "--no-png") {
       options.png = false;
+    } else if (a == "--press") {
+      options.press = true;
+    } else if (a == "--marks") {
+      options.marks = true;
+    } else if (a == "--pdfx") {
+      const std::string* v = value("--pdfx");
+      if (!v || (*v != "1a" && *v != "4")) return Usage("--pdfx needs 1a or 4");
+      options.pdfx4 = *v == "4";
     } else if (a == "--json") {
       json = true;
     } else if (a == "-q" || a == "--quiet") {

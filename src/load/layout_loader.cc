@@ -255,7 +255,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   Paper paper;
   paper.pos = {file, 1, 1};
   MapReader r(*root, src, "paper.yaml",
-              {"name", "page", "grid", "typesetting", "colours", "styles"}, diags);
+              {"name", "page", "grid", "typesetting", "press", "colours", "styles"}, diags);
   if (!r.ok()) return std::nullopt;
   if (auto v = r.String("name", true)) paper.name = *v;
 
@@ -355,6 +355,22 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     return std::nullopt;
   }
 
+  if (r.Has("press")) {
+    MapReader pr(r.Get("press"), src, "press", {"profile", "output_condition", "ink_limit"}, diags);
+    paper.press.pos = pr.Pos();
+    if (auto v = pr.String("profile", false)) {
+      // Relative to the paper's folder.
+      std::string dir =
+          file.find('/') == std::string::npos ? "." : file.substr(0, file.find_last_of('/'));
+      paper.press.profile = (*v)[0] == '/' ? *v : dir + "/" + *v;
+      if (!FileExists(paper.press.profile))
+        diags.Error("missing-file", src.Pos(pr.Get("profile")),
+                    "the output profile '" + paper.press.profile + "' does not exist",
+                    "name the plant's CMYK ICC profile, relative to the paper's folder");
+    }
+    if (auto v = pr.String("output_condition", false)) paper.press.output_condition = *v;
+    if (auto v = pr.Number("ink_limit", false, 100, 400)) paper.press.ink_limit = *v;
+  }
   if (r.Has("typesetting")) {
     MapReader t(r.Get("typesetting"), src, "typesetting", {"strictness", "punctuation", "hanging"},
                 diags);
@@ -377,6 +393,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
         if (auto c = ReadCmyk(it->second, src, "colour '" + name + "'", diags)) {
           c->name = name;
           paper.colours[name] = *c;
+          paper.colour_pos[name] = src.Pos(it->first);
         }
       }
     }

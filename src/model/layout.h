@@ -118,6 +118,14 @@ struct PageTemplate {
   const Slot* FindSlot(const std::string& name) const;
 };
 
+// What the printing plant needs: its printing condition (ICC profile) and ink limit.
+struct PressSettings {
+  std::string profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
+  std::string output_condition = "Generic CMYK (Ghostscript default_cmyk.icc)";
+  double ink_limit = 240;  // total ink, percent (ISO 12647-3 newsprint)
+  SourcePos pos;
+};
+
 struct Paper {
   std::string id;    // folder name under layouts/
   std::string name;  // as printed
@@ -125,9 +133,11 @@ struct Paper {
   PageGeometry page;
   Grid grid;
   std::map<std::string, Cmyk> colours;
+  std::map<std::string, SourcePos> colour_pos;  // where each colour is declared
   std::map<std::string, Style> styles;
   std::map<std::string, PageTemplate> templates;
   TypesettingRules rules;
+  PressSettings press;
   SourcePos pos;
 
   // The text area's top-left corner in page coordinates.

@@ -6,9 +6,11 @@
 #include <chrono>
 
 #include "layout/page_builder.h"
+#include "layout/press_marks.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
 #include "render/export.h"
+#include "render/press.h"
 #include "text/font_set.h"
 #include "text/normalize.h"
 
@@ -104,6 +106,14 @@ RunResult ComposeIssue(const RunOptions& options) {
   }
   clock.Lap("normalize");
   result.document = BuildDocument(*result.issue, *fonts, result.layout, result.diagnostics);
+  if (options.press) {
+    result.press_document = *result.document;
+    if (options.marks) {
+      AddPressMarks(*result.press_document, result.issue->paper, *fonts, result.issue->title,
+                    result.issue->date);
+      result.press_document->fonts = fonts->faces();
+    }
+  }
   clock.Lap("compose");
   if (result.diagnostics.HasErrors()) {
     result.document.reset();
@@ -130,6 +140,29 @@ RunResult RenderIssue(const RunOptions& options) {
     result.exit_status = kExitBadInput;
     return result;
   };
+  PressOptions press;
+  if (options.press) {
+    const Issue& issue = *result.issue;
+    press.standard = options.pdfx4 ? PdfxSettings::Standard::kX4 : PdfxSettings::Standard::kX1a2001;
+    press.marks = options.marks;
+    press.paper_id = issue.paper_id;
+    press.date = issue.date;
+    press.settings = issue.paper.press;
+    // What cannot go to press is refused before anything is written.
+    for (const PressProblem& problem : PressProblems(*result.press_document, press)) {
+      SourcePos at = issue.paper.press.pos.file.empty() ? issue.paper.pos : issue.paper.press.pos;
+      if (auto c = issue.paper.colour_pos.find(problem.colour); c != issue.paper.colour_pos.end())
+        at = c->second;
+      result.diagnostics.Error(
+          "not-press-ready", at, problem.message,
+          problem.colour.empty() ? "" : "lower the colour's CMYK values or raise press: ink_limit");
+    }
+    clock.Lap("press-check");
+    if (result.diagnostics.HasErrors()) {
+      result.exit_status = kExitBadInput;
+      return result;
+    }
+  }
   if (!MakeDirs(out, error)) return fail(error);
   ExportResult pdf = WritePdf(*result.document, JoinPath(out, name + ".pdf"));
   if (!pdf.ok) return fail(pdf.error);
@@ -140,6 +173,14 @@ RunResult RenderIssue(const RunOptions& options) {
     if (!png.ok) return fail(png.error);
     result.outputs.insert(result.outputs.end(), png.files.begin(), png.files.end());
     clock.Lap("png");
+  }
+  if (options.press) {
+    std::string dir = JoinPath(out, "press");
+    if (!MakeDirs(dir, error)) return fail(error);
+    ExportResult pdfs = WritePressPdfs(*result.press_document, press, dir);
+    if (!pdfs.ok) return fail(pdfs.error);
+    result.outputs.insert(result.outputs.end(), pdfs.files.begin(), pdfs.files.end());
+    clock.Lap("press");
   }
   std::string report_path = JoinPath(out, "report.json");
   result.outputs.push_back(report_path);

@@ -28,6 +28,9 @@ struct RunOptions {
   std::string layouts_dir;  // default: found from the issue folder
   bool png = true;
   double png_dpi = 100;
+  bool press = false;  // also write press PDFs (PDF/X, one per page)
+  bool pdfx4 = false;  // PDF/X-4 rather than PDF/X-1a:2001
+  bool marks = false;  // crop marks and a slug line on the press pages
 };
 
 enum ExitStatus { kExitClean = 0, kExitFindings = 1, kExitBadInput = 2 };
@@ -37,6 +40,7 @@ struct RunResult {
   Diagnostics diagnostics;  // input errors
   std::optional<Issue> issue;
   std::optional<Document> document;
+  std::optional<Document> press_document;  // with printer's marks, when asked for
   LayoutReport layout;
   std::vector<Finding> findings;
   std::vector<StageTiming> timings;

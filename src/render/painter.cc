@@ -13,11 +13,6 @@ namespace banmian {
 
 namespace {
 
-void SetColour(cairo_t* cr, const Cmyk& c) {
-  Rgb rgb = ScreenRgb(c);
-  cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b);
-}
-
 struct JpegErrorJump {
   jpeg_error_mgr mgr;
   std::jmp_buf jump;
@@ -82,7 +77,13 @@ cairo_surface_t* DecodeJpeg(const std::string& data) {
 
 }  // namespace
 
-Painter::Painter(const Document& doc) : doc_(doc), faces_(doc.fonts.size(), nullptr) {}
+Painter::Painter(const Document& doc, ColourProxies* proxies)
+    : doc_(doc), faces_(doc.fonts.size(), nullptr), proxies_(proxies) {}
+
+void Painter::SetColour(cairo_t* cr, const Cmyk& colour) {
+  Rgb rgb = proxies_ ? proxies_->Proxy(colour) : ScreenRgb(colour);
+  cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b);
+}
 
 Painter::~Painter() {
   for (cairo_font_face_t* f : faces_)
@@ -107,10 +108,15 @@ cairo_font_face_t* Painter::Face(int font) {
 cairo_surface_t* Painter::Image(const std::string& path) {
   if (auto it = images_.find(path); it != images_.end()) return it->second;
   cairo_surface_t* surface = nullptr;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string data = ss.str();
+  std::string data;
+  if (auto o = overrides_.find(path); o != overrides_.end()) {
+    data = o->second;
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    data = ss.str();
+  }
   if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xFF &&
       static_cast<unsigned char>(data[1]) == 0xD8) {
     surface = DecodeJpeg(data);

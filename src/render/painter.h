@@ -15,12 +15,15 @@
 #include <vector>
 
 #include "model/frame.h"
+#include "render/colour_proxy.h"
 
 namespace banmian {
 
 class Painter {
  public:
-  explicit Painter(const Document& doc);
+  // Screen colours (declared CMYK converted to RGB) unless `proxies` is given: then
+  // every colour is drawn as its proxy, for the press stage to rewrite.
+  explicit Painter(const Document& doc, ColourProxies* proxies = nullptr);
   ~Painter();
   Painter(const Painter&) = delete;
   Painter& operator=(const Painter&) = delete;
@@ -29,6 +32,13 @@ class Painter {
   void PaintPage(cairo_t* cr, const Page& page);
   // Errors met while painting (an image that could not be decoded).
   const std::vector<std::string>& errors() const { return errors_; }
+  // Draws the picture at `path` from these JPEG bytes instead (press pictures already
+  // converted to CMYK); must be called before painting.
+  void OverrideJpeg(const std::string& path, std::string jpeg) {
+    overrides_[path] = std::move(jpeg);
+  }
+  // Sets the current source colour: screen RGB or the colour's proxy.
+  void SetColour(cairo_t* cr, const Cmyk& colour);
 
  private:
   cairo_font_face_t* Face(int font);
@@ -38,6 +48,8 @@ class Painter {
   std::vector<cairo_font_face_t*> faces_;
   std::map<std::string, cairo_surface_t*> images_;
   std::vector<std::string> errors_;
+  ColourProxies* proxies_;
+  std::map<std::string, std::string> overrides_;
 };
 
 }  // namespace banmian

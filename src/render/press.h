@@ -1,0 +1,44 @@
+// The press export: one PDF/X file per page, named for the plant.
+//
+// WritePressPdfs first checks that the document can go to press at all — every font
+// may be embedded, every declared colour used on the page is within the ink limit,
+// every picture converts to CMYK — and writes nothing if not. Then each page is
+// painted with the bleed around it (and the printer's marks, when the document has a
+// "marks" frame) with colour proxies, its pictures replaced by CMYK JPEGs, and turned
+// into PDF/X by MakePdfX. Files are <paper>-<date>-<label>.pdf, written under a
+// temporary name and renamed when complete.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/frame.h"
+#include "model/layout.h"
+#include "render/export.h"
+#include "render/pdfx.h"
+
+namespace banmian {
+
+struct PressOptions {
+  PdfxSettings::Standard standard = PdfxSettings::Standard::kX1a2001;
+  bool marks = false;          // the pages carry a "marks" frame: grow them to show it
+  std::string paper_id, date;  // for the file names
+  PressSettings settings;
+};
+
+// Something that keeps the document from press.
+struct PressProblem {
+  std::string message;
+  std::string colour;  // the declared colour it is about, if any
+};
+
+// The problems that keep the document from press; empty when none.
+std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions& options);
+
+ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
+                            const std::string& dir);
+
+// The file name the plant gets for a page: shequchenbao-2021-05-10-A01.pdf.
+std::string PressFileName(const PressOptions& options, const Page& page);
+
+}  // namespace banmian
