@@ -12,7 +12,7 @@ BANMIAN_PACKAGES=(
   # the default press output profile (Ghostscript's generic CMYK), and tests
   libgs-common doctest-dev poppler-utils ghostscript qpdf
   # fonts the layouts name (see fonts/README.md)
-  fonts-noto-cjk fonts-arphic-ukai
+  fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
 )
 
 missing_deps() {

@@ -48,6 +48,7 @@ struct PictureRecord {
   int pixel_width = 0, pixel_height = 0;
   double placed_width = 0, placed_height = 0;  // pt
   double effective_ppi = 0;
+  std::string colour_space;  // RGB, Grey or CMYK
   SourcePos pos;
 };
 

@@ -74,6 +74,7 @@ LineRecord Record(const ShapedText& text, const ComposedLine& line, const std::s
 struct BodyComposer {
   const Context& cx;
   const Article& article;
+  SourcePos at;  // the block being composed: where its missing glyphs are reported
 
   std::vector<StyledRun> Runs(const std::vector<Span>& spans, const std::string& plain) const {
     std::vector<StyledRun> runs;
@@ -88,7 +89,9 @@ struct BodyComposer {
 
   void Emit(BodyBlock& bb, const ShapedText& text, const ComposedLine& line, double x,
             double baseline, const std::string& role, bool justified) {
+    size_t before = bb.missing.size();
     AppendLineRuns(text, line, x, baseline, bb.items, &bb.missing);
+    for (size_t i = before; i < bb.missing.size(); ++i) bb.missing[i].pos = at;
     bb.text += LineText(text, line);
     bb.lines.push_back(Record(text, line, role, justified));
   }
@@ -215,6 +218,7 @@ struct BodyComposer {
     pr.pixel_width = b.picture_width, pr.pixel_height = b.picture_height;
     pr.placed_width = width, pr.placed_height = image_h;
     pr.effective_ppi = b.picture_width / (width / 72.0);
+    pr.colour_space = b.picture_colour_space;
     pr.pos = b.pos;
     bb.pictures.push_back(pr);
     out.push_back(std::move(bb));
@@ -223,6 +227,7 @@ struct BodyComposer {
   std::vector<BodyBlock> Compose() {
     std::vector<BodyBlock> blocks;
     for (const Block& b : article.blocks) {
+      at = b.pos;
       switch (b.kind) {
         case BlockKind::kParagraph:
           Paragraph(b, blocks);
@@ -661,7 +666,7 @@ struct Placer {
     for (MissingGlyphRecord& m : missing) {
       m.page = page;
       m.where = article.id;
-      m.pos = article.pos;
+      if (m.pos.file.empty()) m.pos = article.headline_pos;  // headline parts
       report.missing_glyphs.push_back(m);
     }
     return std::move(frame);
@@ -678,7 +683,7 @@ ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& 
   Context cx{paper, fonts};
   ArticleFlow flow;
   flow.article = &article;
-  flow.blocks = BodyComposer{cx, article}.Compose();
+  flow.blocks = BodyComposer{cx, article, {}}.Compose();
   flow.placed.assign(flow.blocks.size(), false);
   return flow;
 }

@@ -147,6 +147,9 @@ struct BodyParser {
     }
     b.picture_width = info->width;
     b.picture_height = info->height;
+    b.picture_colour_space = info->components == 4   ? "CMYK"
+                             : info->components == 1 ? "Grey"
+                                                     : "RGB";
     article.blocks.push_back(b);
   }
 

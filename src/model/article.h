@@ -33,8 +33,9 @@ struct Block {
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
   std::string credit;                         // kPicture: photo credit (the Markdown title)
-  int picture_columns =
-      1;  // kPicture: 1 = a column, in the flow; N = across N columns, heading the body
+  // kPicture: 1 = a column, in the flow; N = across N columns, heading the body.
+  int picture_columns = 1;
+  std::string picture_colour_space;  // kPicture: RGB, Grey or CMYK
   SourcePos pos;
 
   std::string PlainText() const;

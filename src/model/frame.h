@@ -22,6 +22,7 @@ struct FontFace {
   int index = 0;       // face index inside a .ttc collection
   std::string family;  // as fontconfig names it
   std::string style;
+  std::string version;  // the font's version, e.g. 2.001
 };
 
 struct PositionedGlyph {

@@ -54,11 +54,18 @@ std::string ReportJson(const ReportInput& in) {
                              {"rows", s.rows},
                              {"rows_used", s.rows_used},
                              {"headline_rows", s.headline_rows}});
+      json page_findings = json::array();
+      if (in.findings)
+        for (const Finding& f : *in.findings)
+          if (f.page == p.number)
+            page_findings.push_back(
+                {{"severity", SeverityName(f.severity)}, {"code", f.code}, {"message", f.message}});
       pages.push_back({{"number", p.number},
                        {"label", p.label},
                        {"width_mm", p.width * 25.4 / 72},
                        {"height_mm", p.height * 25.4 / 72},
-                       {"slots", slots}});
+                       {"slots", slots},
+                       {"findings", page_findings}});
     }
   }
   j["pages"] = pages;
@@ -91,8 +98,11 @@ std::string ReportJson(const ReportInput& in) {
   json fonts = json::array();
   if (in.document)
     for (const FontFace& f : in.document->fonts)
-      fonts.push_back(
-          {{"family", f.family}, {"style", f.style}, {"file", f.file}, {"index", f.index}});
+      fonts.push_back({{"family", f.family},
+                       {"style", f.style},
+                       {"version", f.version},
+                       {"file", f.file},
+                       {"index", f.index}});
   j["fonts"] = fonts;
 
   json pictures = json::array();
@@ -103,7 +113,8 @@ std::string ReportJson(const ReportInput& in) {
                           {"file", p.path},
                           {"pixels", {p.pixel_width, p.pixel_height}},
                           {"placed_mm", {p.placed_width * 25.4 / 72, p.placed_height * 25.4 / 72}},
-                          {"effective_ppi", p.effective_ppi}});
+                          {"effective_ppi", p.effective_ppi},
+                          {"colour_space", p.colour_space}});
   j["pictures"] = pictures;
 
   json timings = json::object();
@@ -130,6 +141,7 @@ std::string ReportSummary(const ReportInput& in) {
       if (f.severity == Severity::kInfo) continue;
       out += "  " + std::string(SeverityName(f.severity)) + "[" + f.code + "]";
       if (f.page) out += " page " + std::to_string(f.page);
+      if (f.pos.line > 0) out += " (" + f.pos.file + ":" + std::to_string(f.pos.line) + ")";
       out += ": " + f.message + "\n";
     }
   for (const std::string& o : in.outputs) out += "  wrote " + o + "\n";
