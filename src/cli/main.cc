@@ -15,7 +15,7 @@ namespace {
 constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-quality PDF pages.
 
 Usage:
-  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--press [--pdfx 1a|4] [--marks]]
+  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof] [--press [--pdfx 1a|4] [--marks]]
                  [--fonts DIR] [--layouts DIR]
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
       OUT/report.json. OUT defaults to out/<issue>. With --press, also one PDF/X file
@@ -30,6 +30,8 @@ Options:
   -o, --out DIR      output folder (render)
   --dpi N            PNG preview resolution, 10 to 1200 (default 100)
   --no-png           skip the PNG previews
+  --proof            overlay the column grid, the baseline grid, slot outlines with their
+                     names and overset text in red (writes <issue>-proof.pdf and PNGs)
   --press            write press PDFs: PDF/X-1a:2001 (or --pdfx 4), exact CMYK, black
                      on K only, pictures in CMYK within the paper's ink limit, TrimBox
                      and BleedBox, the output intent's ICC profile embedded
@@ -98,6 +100,8 @@ int main(int argc, char** argv) {
       options.png = false;
     } else if (a == "--press") {
       options.press = true;
+    } else if (a == "--proof") {
+      options.proof = true;
     } else if (a == "--marks") {
       options.marks = true;
     } else if (a == "--pdfx") {

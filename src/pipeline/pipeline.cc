@@ -7,6 +7,7 @@
 
 #include "layout/page_builder.h"
 #include "layout/press_marks.h"
+#include "layout/proof_overlay.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
 #include "render/export.h"
@@ -114,6 +115,11 @@ RunResult ComposeIssue(const RunOptions& options) {
       result.press_document->fonts = fonts->faces();
     }
   }
+  // The proof overlay is for the screen PDF and previews only, never the press files.
+  if (options.proof) {
+    AddProofOverlay(*result.document, result.issue->paper, result.layout, *fonts);
+    result.document->fonts = fonts->faces();
+  }
   clock.Lap("compose");
   if (result.diagnostics.HasErrors()) {
     result.document.reset();
@@ -164,12 +170,13 @@ RunResult RenderIssue(const RunOptions& options) {
     }
   }
   if (!MakeDirs(out, error)) return fail(error);
-  ExportResult pdf = WritePdf(*result.document, JoinPath(out, name + ".pdf"));
+  const std::string stem = name + (options.proof ? "-proof" : "");
+  ExportResult pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf"));
   if (!pdf.ok) return fail(pdf.error);
   result.outputs.insert(result.outputs.end(), pdf.files.begin(), pdf.files.end());
   clock.Lap("pdf");
   if (options.png) {
-    ExportResult png = WritePngs(*result.document, JoinPath(out, name), options.png_dpi);
+    ExportResult png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi);
     if (!png.ok) return fail(png.error);
     result.outputs.insert(result.outputs.end(), png.files.begin(), png.files.end());
     clock.Lap("png");

@@ -31,6 +31,7 @@ struct RunOptions {
   bool press = false;  // also write press PDFs (PDF/X, one per page)
   bool pdfx4 = false;  // PDF/X-4 rather than PDF/X-1a:2001
   bool marks = false;  // crop marks and a slug line on the press pages
+  bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
 };
 
 enum ExitStatus { kExitClean = 0, kExitFindings = 1, kExitBadInput = 2 };

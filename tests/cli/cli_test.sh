@@ -63,5 +63,12 @@ check "it is reported with its code point and source line" grep -q "error\[missi
 check "an extension-B character comes from the fallback font" grep -q '"family": "HanaMinA"' "$tmp/rare/report.json"
 check "the page is still written" test -s "$tmp/rare/rare-characters.pdf"
 
+# Proof mode: grids, slot names and overset text on the proof files, never on press files.
+"$bin" render "$src/tests/layout/cases/overset" -o "$tmp/proof" --proof --press --dpi 20 2>/dev/null
+check "--proof writes <issue>-proof.pdf and -proof PNGs" test -s "$tmp/proof/overset-proof.pdf" -a -s "$tmp/proof/overset-proof-p01.png"
+check "the proof names the slots" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | grep -q middle_left"
+check "the proof shows the overset text in its panel" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | tr -d ' \n' | grep -q '溢出798字：用车辆随时待命'"
+check "the press file carries no proof overlay" sh -c "! pdftotext '$tmp/proof/press/shequchenbao-2021-05-10-1.pdf' - | grep -q middle_left"
+
 echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]

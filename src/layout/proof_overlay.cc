@@ -1,0 +1,90 @@
+#include "layout/proof_overlay.h"
+
+#include "compose/line_breaker.h"
+#include "layout/line_items.h"
+#include "text/shaper.h"
+
+namespace banmian {
+
+void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& report,
+                     FontSet& fonts) {
+  const Cmyk grid_colour{25, 0, 0, 0, "proof-grid"};
+  const Cmyk baseline_colour{0, 35, 0, 0, "proof-baseline"};
+  const Cmyk slot_colour{100, 50, 0, 0, "proof-slot"};
+  const Cmyk overset_colour{0, 100, 100, 0, "proof-overset"};
+  const Grid& g = paper.grid;
+  const double left = paper.area_left(), top = paper.area_top(), height = g.lines * g.line_pitch;
+  Style label;
+  label.name = "proof-label";
+  label.family = paper.FindStyle("body")->family;
+  label.size = 6;
+  label.colour = slot_colour;
+  Style overset = label;
+  overset.name = "proof-overset";
+  overset.size = g.body_size * 0.8;
+  overset.colour = overset_colour;
+  ParagraphStyle ps;
+  ps.rules = paper.rules;
+  ps.justify = false;
+
+  for (Page& page : doc.pages) {
+    Frame proof;
+    proof.name = "proof";
+    for (int c = 0; c < g.columns; ++c) {
+      RectItem col;
+      col.x = left + g.column_x(c), col.y = top, col.width = g.column_width(), col.height = height;
+      col.has_stroke = true, col.stroke = grid_colour, col.stroke_width = 0.3;
+      col.role = "proof-column";
+      proof.items.push_back(col);
+    }
+    const double baseline_offset = (g.line_pitch - g.body_size) / 2 + kEmAscent * g.body_size;
+    for (int r = 0; r < g.lines; ++r) {
+      double y = top + r * g.line_pitch + baseline_offset;
+      proof.items.push_back(
+          RuleItem{left, y, left + g.area_width(), y, 0.15, baseline_colour, "proof-baseline"});
+    }
+    // Slots (and the parts of a stack) as placed.
+    for (const Frame& f : page.frames) {
+      if (!f.name.starts_with("slot:") || f.width <= 0) continue;
+      RectItem outline;
+      outline.x = f.x, outline.y = f.y, outline.width = f.width, outline.height = f.height;
+      outline.has_stroke = true, outline.stroke = slot_colour, outline.stroke_width = 0.6;
+      outline.role = "proof-slot";
+      proof.items.push_back(outline);
+      ShapedText name = ShapeOne(fonts, f.name.substr(5), label);
+      auto lines = BreakLines(name, f.width, ps);
+      if (!lines.empty())
+        AppendLineRuns(name, lines[0], f.x + 1, f.y + label.size, proof.items, nullptr);
+    }
+    // What did not fit, in red under the slot it belongs to.
+    for (const OversetRecord& o : report.overset) {
+      if (o.page != page.number) continue;
+      const Frame* slot = nullptr;
+      for (const Frame& f : page.frames)
+        if (f.name == "slot:" + o.slot) slot = &f;
+      if (!slot) continue;
+      std::string text = "溢出 " + std::to_string(o.characters_left) + " 字：" + o.text_left + "…";
+      ShapedText shaped = ShapeOne(fonts, text, overset);
+      const double pad = 2;
+      auto lines = BreakLines(shaped, slot->width - 2 * pad, ps);
+      const size_t shown = std::min<size_t>(lines.size(), 3);
+      const double leading = overset.size * 1.3;
+      // On a white panel just below the slot, so it reads over whatever lies there.
+      RectItem panel;
+      panel.x = slot->x, panel.y = slot->y + slot->height, panel.width = slot->width;
+      panel.height = shown * leading + 2 * pad;
+      panel.has_fill = true, panel.fill = Cmyk{0, 0, 0, 0, "paper"};
+      panel.has_stroke = true, panel.stroke = overset_colour, panel.stroke_width = 0.6;
+      panel.role = "proof-overset";
+      proof.items.push_back(panel);
+      for (size_t i = 0; i < shown; ++i)
+        AppendLineRuns(
+            shaped, lines[i], slot->x + pad,
+            panel.y + pad + i * leading + (leading - overset.size) / 2 + kEmAscent * overset.size,
+            proof.items, nullptr);
+    }
+    page.frames.push_back(std::move(proof));
+  }
+}
+
+}  // namespace banmian
