@@ -10,7 +10,7 @@ BANMIAN_PACKAGES=(
   libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
   libqpdf-dev liblcms2-dev libfreetype-dev
   # the default press output profile (Ghostscript's generic CMYK), and tests
-  libgs-common doctest-dev poppler-utils ghostscript qpdf
+  libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
   # fonts the layouts name (see fonts/README.md)
   fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
 )

@@ -4,12 +4,14 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 
 #include "layout/page_builder.h"
 #include "layout/press_marks.h"
 #include "layout/proof_overlay.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
+#include "render/contact_sheet.h"
 #include "render/export.h"
 #include "render/press.h"
 #include "text/font_set.h"
@@ -188,6 +190,30 @@ RunResult RenderIssue(const RunOptions& options) {
     if (!pdfs.ok) return fail(pdfs.error);
     result.outputs.insert(result.outputs.end(), pdfs.files.begin(), pdfs.files.end());
     clock.Lap("press");
+  }
+  if (options.png) {
+    // The contact sheet: thumbnails with each page's findings.
+    std::vector<SheetPage> sheet;
+    std::vector<Finding> issue_findings;
+    for (const Finding& f : result.findings)
+      if (f.page == 0) issue_findings.push_back(f);
+    for (const Page& page : result.document->pages) {
+      char png[32];
+      std::snprintf(png, sizeof png, "-p%02d.png", page.number);
+      SheetPage p{page.label, stem + png, {}};
+      for (const Finding& f : result.findings)
+        if (f.page == page.number) p.findings.push_back(f);
+      sheet.push_back(std::move(p));
+    }
+    std::vector<std::string> pdfs{stem + ".pdf"};
+    for (const std::string& o : result.outputs)
+      if (o.find("/press/") != std::string::npos)
+        pdfs.push_back("press/" + o.substr(o.find_last_of('/') + 1));
+    std::string index = JoinPath(out, "index.html");
+    if (!WriteFileAtomically(
+            index, ContactSheetHtml(result.document->title, sheet, issue_findings, pdfs), error))
+      return fail(error);
+    result.outputs.push_back(index);
   }
   std::string report_path = JoinPath(out, "report.json");
   result.outputs.push_back(report_path);

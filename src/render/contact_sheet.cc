@@ -1,0 +1,95 @@
+#include "render/contact_sheet.h"
+
+namespace banmian {
+
+namespace {
+
+std::string Escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string FindingList(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    if (f.severity == Severity::kInfo) continue;
+    out += "<li class=\"" + std::string(SeverityName(f.severity)) + "\"><b>" +
+           SeverityName(f.severity) + " " + Escape(f.code) + "</b> " + Escape(f.message) +
+           "</li>\n";
+  }
+  return out.empty() ? "<p class=\"clean\">no findings</p>\n" : "<ul>\n" + out + "</ul>\n";
+}
+
+}  // namespace
+
+std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
+                             const std::vector<Finding>& issue_findings,
+                             const std::vector<std::string>& pdfs) {
+  std::string html = R"(<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>)" + Escape(title) +
+                     R"(</title>
+<style>
+body { font-family: "Noto Sans CJK SC", sans-serif; margin: 1.5em; background: #f3f3f0; color: #222; }
+h1 { font-size: 1.3em; }
+.pages { display: flex; flex-wrap: wrap; gap: 1.2em; }
+figure { margin: 0; background: #fff; padding: .6em; box-shadow: 0 1px 3px #0003; width: 260px; }
+figure img { width: 100%; border: 1px solid #ccc; display: block; }
+figcaption { font-weight: bold; margin: .4em 0; }
+ul { padding-left: 1.1em; margin: .3em 0; font-size: .85em; }
+li.error { color: #b00; } li.warning { color: #a60; }
+p.clean { color: #070; font-size: .85em; margin: .3em 0; }
+#status { font-size: .8em; color: #666; }
+</style>
+</head>
+<body>
+<h1>)" + Escape(title) +
+                     "</h1>\n";
+  html += "<p>";
+  for (size_t i = 0; i < pdfs.size(); ++i)
+    html += (i ? " · " : "") + std::string("<a href=\"") + Escape(pdfs[i]) + "\">" +
+            Escape(pdfs[i]) + "</a>";
+  html += "</p>\n<h2>Issue</h2>\n" + FindingList(issue_findings) +
+          "<h2>Pages</h2>\n<div class=\"pages\">\n";
+  for (const SheetPage& p : pages) {
+    html += "<figure>\n<a href=\"" + Escape(p.png) + "\"><img class=\"thumb\" src=\"" +
+            Escape(p.png) + "\" alt=\"page " + Escape(p.label) + "\"></a>\n<figcaption>第 " +
+            Escape(p.label) + " 版</figcaption>\n" + FindingList(p.findings) + "</figure>\n";
+  }
+  html += R"(</div>
+<p id="status"></p>
+<script>
+window.addEventListener("load", function () {
+  var thumbs = Array.prototype.slice.call(document.querySelectorAll("img.thumb"));
+  var loaded = thumbs.filter(function (img) { return img.complete && img.naturalWidth > 0; }).length;
+  document.getElementById("status").textContent = loaded + " / " + thumbs.length + " thumbnails loaded";
+  document.body.setAttribute("data-thumbnails", loaded === thumbs.length ? "all-loaded" : "missing");
+});
+</script>
+</body>
+</html>
+)";
+  return html;
+}
+
+}  // namespace banmian

@@ -1,0 +1,27 @@
+// The contact sheet: index.html beside the previews, for the staff who check pages.
+//
+// One self-contained HTML file (inline CSS and a few lines of script, no server, no
+// network): the issue's title and findings, then every page as a thumbnail (its PNG
+// preview) with its label and the page's findings, and links to the PDFs. The script
+// records on <body data-thumbnails> whether every thumbnail loaded, which the browser
+// test reads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "preflight/report.h"
+
+namespace banmian {
+
+struct SheetPage {
+  std::string label;
+  std::string png;  // file name, relative to the sheet
+  std::vector<Finding> findings;
+};
+
+std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
+                             const std::vector<Finding>& issue_findings,
+                             const std::vector<std::string>& pdfs);
+
+}  // namespace banmian

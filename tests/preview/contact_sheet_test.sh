@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The contact sheet opened in headless Chromium, as layout staff would open it from
+# disk: every thumbnail must load and the console must stay silent. Two controls show
+# the checks can fail: a sheet with a thumbnail removed, and a page that logs an error.
+# Usage: contact_sheet_test.sh BANMIAN SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0 passes=0
+check() {
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
+}
+# Loads a file in headless Chromium; the DOM after load to $2, the browser's log to $3.
+browse() {
+  rm -rf "$tmp/profile"
+  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
+    --dump-dom "file://$1" >"$2" 2>"$3"
+}
+
+"$bin" render "$src/issues/feature-demo" -o "$tmp/out" --dpi 30 -q
+check "render writes index.html" test -s "$tmp/out/index.html"
+browse "$tmp/out/index.html" "$tmp/dom.html" "$tmp/log.txt"
+check "every thumbnail loads" grep -q 'data-thumbnails="all-loaded"' "$tmp/dom.html"
+check "all three pages are on the sheet" grep -q '3 / 3 thumbnails loaded' "$tmp/dom.html"
+check "the console shows nothing" sh -c "! grep -q 'CONSOLE' '$tmp/log.txt'"
+check "the pages' labels are shown" grep -q '第 B03 版' "$tmp/dom.html"
+
+# Controls: the same checks on broken input must fail.
+rm "$tmp/out/feature-demo-p02.png"
+browse "$tmp/out/index.html" "$tmp/dom2.html" "$tmp/log2.txt"
+check "a missing thumbnail is noticed" grep -q 'data-thumbnails="missing"' "$tmp/dom2.html"
+printf '<html><body><script>console.error("boom")</script></body></html>' >"$tmp/bad.html"
+browse "$tmp/bad.html" "$tmp/dom3.html" "$tmp/log3.txt"
+check "a console error is noticed" grep -q 'CONSOLE' "$tmp/log3.txt"
+
+echo "$passes passed, $fails failed"
+[ $fails -eq 0 ]
