@@ -350,8 +350,17 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   }
   grid.lines = static_cast<int>(std::floor(room_h / grid.line_pitch + 1e-6));
   if (grid.lines < 1) {
-    diags.Error("grid-too-tall", g.Pos(),
-                "not one grid line fits between the top and bottom margins");
+    char buf[200];
+    if (room_h <= 0)
+      std::snprintf(
+          buf, sizeof buf, "the page is %.1fmm high but its top and bottom margins take %.1fmm",
+          page.height / kPointsPerMm, (page.margin_top + page.margin_bottom) / kPointsPerMm);
+    else
+      std::snprintf(
+          buf, sizeof buf,
+          "not one grid line (%.1fmm) fits in the %.1fmm between the top and bottom margins",
+          grid.line_pitch / kPointsPerMm, room_h / kPointsPerMm);
+    diags.Error("grid-too-tall", p.Pos(), buf, "make the page taller or the margins smaller");
     return std::nullopt;
   }
 

@@ -6,6 +6,7 @@
 #include <csetjmp>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 namespace banmian {
 
@@ -23,14 +24,26 @@ void JpegErrorExit(j_common_ptr cinfo) {
   std::longjmp(err->jump, 1);
 }
 
+// libjpeg only warns about damaged data (a truncated file, a bad Huffman code) and
+// fills the rest grey; a newspaper page must not print that, so a warning fails too.
+void JpegWarning(j_common_ptr cinfo, int level) {
+  if (level >= 0) return;  // trace messages
+  auto* err = reinterpret_cast<JpegErrorJump*>(cinfo->err);
+  (*cinfo->err->format_message)(cinfo, err->message);
+  std::longjmp(err->jump, 1);
+}
+
+// Decodes the whole picture, so damage anywhere in it is found now, not while painting.
 std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
   jpeg_decompress_struct cinfo;
   JpegErrorJump err;
   cinfo.err = jpeg_std_error(&err.mgr);
   err.mgr.error_exit = JpegErrorExit;
+  err.mgr.emit_message = JpegWarning;
+  std::vector<unsigned char> row;
   if (setjmp(err.jump)) {
     jpeg_destroy_decompress(&cinfo);
-    error = std::string("corrupt JPEG: ") + err.message;
+    error = std::string("is a damaged JPEG: ") + err.message;
     return std::nullopt;
   }
   jpeg_create_decompress(&cinfo);
@@ -38,6 +51,13 @@ std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
   jpeg_read_header(&cinfo, TRUE);
   PictureInfo info{PictureFormat::kJpeg, static_cast<int>(cinfo.image_width),
                    static_cast<int>(cinfo.image_height), cinfo.num_components};
+  jpeg_start_decompress(&cinfo);
+  row.resize(static_cast<size_t>(cinfo.output_width) * cinfo.output_components);
+  while (cinfo.output_scanline < cinfo.output_height) {
+    unsigned char* rows[] = {row.data()};
+    jpeg_read_scanlines(&cinfo, rows, 1);
+  }
+  jpeg_finish_decompress(&cinfo);
   jpeg_destroy_decompress(&cinfo);
   return info;
 }
@@ -50,15 +70,24 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
     error = "out of memory reading PNG";
     return std::nullopt;
   }
+  std::vector<unsigned char> row;
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_read_struct(&png, &info_ptr, nullptr);
-    error = "corrupt PNG";
+    error = "is a damaged PNG";
     return std::nullopt;
   }
   png_init_io(png, f);
   png_read_info(png, info_ptr);
   PictureInfo info{PictureFormat::kPng, static_cast<int>(png_get_image_width(png, info_ptr)),
                    static_cast<int>(png_get_image_height(png, info_ptr)), 3};
+  // Read every row, so damage anywhere is found now.
+  png_set_interlace_handling(png);
+  png_read_update_info(png, info_ptr);
+  row.resize(png_get_rowbytes(png, info_ptr));
+  for (int pass = png_set_interlace_handling(png); pass > 0; --pass)
+    for (png_uint_32 y = 0; y < png_get_image_height(png, info_ptr); ++y)
+      png_read_row(png, row.data(), nullptr);
+  png_read_end(png, nullptr);
   png_destroy_read_struct(&png, &info_ptr, nullptr);
   return info;
 }
