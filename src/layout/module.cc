@@ -467,7 +467,8 @@ struct Placer {
     double w = text.Width(0, text.atoms.size()) + size;
     RectItem box;
     box.x = area.x + area.width - w;
-    box.y = area.y + area.height - Pitch();
+    // Just below the slot's foot, so it never hides the text it reports on.
+    box.y = area.y + area.height;
     box.width = w, box.height = Pitch();
     box.has_fill = true;
     box.fill = Cmyk{0, 100, 100, 0, "overset"};

@@ -11,10 +11,13 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 
+#include "model/utf8.h"
 #include "pipeline/pipeline.h"
 #include "render/export.h"
+#include "text/script.h"
 
 using namespace banmian;
 
@@ -126,4 +129,52 @@ TEST_CASE("render: a JPEG picture goes into the PDF byte for byte") {
   rmdir(dir_template);
   REQUIRE(jpeg.size() > 1000);
   CHECK(pdf.find(jpeg) != std::string::npos);
+}
+
+// The overset count is exact: the characters the report says were left over are the
+// characters of the article missing from the text a reader extracts from the PDF.
+TEST_CASE("render: the overset count equals the characters missing from the PDF's text") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_TEST_DATA) + "/layout/cases/overset";
+  RunResult result = ComposeIssue(options);
+  REQUIRE(result.document);
+  REQUIRE(result.layout.overset.size() == 1);
+  const size_t reported = result.layout.overset[0].characters_left;
+  char dir_template[] = "/tmp/banmian-overset-XXXXXX";
+  REQUIRE(mkdtemp(dir_template));
+  std::string pdf = std::string(dir_template) + "/page.pdf";
+  REQUIRE(WritePdf(*result.document, pdf).ok);
+  std::string extracted;
+  if (FILE* p = popen(("pdftotext -enc UTF-8 '" + pdf + "' -").c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) extracted.append(buf, n);
+    pclose(p);
+  }
+  std::remove(pdf.c_str());
+  rmdir(dir_template);
+  auto count = [](const std::string& s, std::map<char32_t, long>& into, long sign) {
+    for (size_t i = 0; i < s.size();) {
+      char32_t c = Utf8Next(s, i);
+      if (!IsSpace(c) && c != 0x3000) into[c] += sign;
+    }
+  };
+  // What the article holds (normalised, as set), and what the PDF shows of it: the
+  // page's text less the furniture and the overset mark.
+  const Article& a = *result.issue->FindArticle("xiaolv");
+  std::map<char32_t, long> article, on_page;
+  for (const std::string* s : {&a.kicker, &a.headline, &a.subhead, &a.byline})
+    count(*s, article, 1);
+  for (const Block& b : a.blocks) count(b.PlainText() + b.credit, article, 1);
+  count(extracted, on_page, 1);
+  for (const Page& page : result.document->pages)
+    for (const Frame& f : page.frames)
+      for (const Item& item : f.items)
+        if (const auto* run = std::get_if<GlyphRun>(&item))
+          if (!f.name.starts_with("slot:") || run->role == "overset-mark")
+            count(run->text, on_page, -1);
+  long missing = 0;
+  for (auto& [c, n] : article) missing += std::max(0L, n - std::max(0L, on_page[c]));
+  CHECK(reported == 798);
+  CHECK(missing == static_cast<long>(reported));
 }
