@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one list of Debian 12 packages banmian needs to build, render and test, and the
 # check that installs whichever are missing. Sourced by the other scripts.
-#   ensure_deps   installs what is missing (as root), or prints the apt-get line to run.
+#   ensure_deps            installs what is missing (as root), or prints the apt-get line
+#   ensure_deps fuzz       the same for the fuzzer and sanitizer builds' extra packages
 BANMIAN_PACKAGES=(
   # build
   cmake g++ make pkg-config
@@ -15,9 +16,12 @@ BANMIAN_PACKAGES=(
   fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
 )
 
+# Only scripts/fuzz.sh needs these: clang with libFuzzer and the sanitizer runtimes.
+BANMIAN_FUZZ_PACKAGES=(clang libclang-rt-14-dev llvm-14)
+
 missing_deps() {
   local p missing=()
-  for p in "${BANMIAN_PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   echo "${missing[@]}"
@@ -25,7 +29,11 @@ missing_deps() {
 
 ensure_deps() {
   local missing
-  missing=$(missing_deps)
+  if [ "${1:-}" = fuzz ]; then
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_FUZZ_PACKAGES[@]}")
+  else
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}")
+  fi
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "banmian needs these Debian packages; install them as root with:" >&2

@@ -289,7 +289,7 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
   // The paper is needed to check pages; the articles are checked on their own.
   SourcePos paper_pos{file, 1, 1};
   YamlSource src{file, *text, 0};
-  if (auto root = ParseYaml(src, diags)) paper_pos = src.Pos((*root)["paper"]);
+  if (auto root = ParseYaml(src, diags)) paper_pos = src.Pos(Child(*root, "paper"));
   auto paper =
       LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id, paper_pos, diags);
   if (paper) {

@@ -102,7 +102,7 @@ std::optional<Area> ReadArea(const YAML::Node& node, const YamlSource& src, cons
                              const Paper& paper, bool grid_only, Diagnostics& diags) {
   Area a;
   a.pos = src.Pos(node);
-  bool on_grid = node.IsMap() && (node["col"].IsDefined() || node["row"].IsDefined());
+  bool on_grid = node.IsMap() && (Child(node, "col").IsDefined() || Child(node, "row").IsDefined());
   if (on_grid || grid_only) {
     MapReader r(node, src, what + " area", {"col", "cols", "row", "rows"}, diags);
     if (!r.ok()) return std::nullopt;
@@ -175,7 +175,7 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     it.x = p->first, it.y = p->second;
     return true;
   };
-  if (node["text"].IsDefined()) {
+  if (Child(node, "text").IsDefined()) {
     MapReader r(node, src, what + " text item", {"text", "style", "at", "width"}, diags);
     it.kind = ItemKind::kText;
     if (auto v = r.String("text", true)) it.text = *v;
@@ -187,7 +187,7 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     if (!read_at(r)) return std::nullopt;
     return it;
   }
-  if (node["qr"].IsDefined()) {
+  if (Child(node, "qr").IsDefined()) {
     MapReader r(node, src, what + " qr item", {"qr", "at", "size", "colour"}, diags);
     it.kind = ItemKind::kQr;
     if (auto v = r.String("qr", true)) it.text = *v;
@@ -199,9 +199,10 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     if (!read_at(r) || it.size <= 0) return std::nullopt;
     return it;
   }
-  if (node["rule"].IsDefined()) {
+  if (Child(node, "rule").IsDefined()) {
     MapReader outer(node, src, what + " rule item", {"rule"}, diags);
-    MapReader r(node["rule"], src, what + " rule", {"from", "to", "weight", "colour"}, diags);
+    MapReader r(Child(node, "rule"), src, what + " rule", {"from", "to", "weight", "colour"},
+                diags);
     it.kind = ItemKind::kRule;
     auto from =
         r.Has("from") ? ReadPoint(r.Get("from"), src, what + " rule 'from'", diags) : std::nullopt;
@@ -219,9 +220,10 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
       if (auto c = LookupColour(paper, r.Get("colour"), src, what, diags)) it.stroke = *c;
     return it;
   }
-  if (node["box"].IsDefined()) {
+  if (Child(node, "box").IsDefined()) {
     MapReader outer(node, src, what + " box item", {"box"}, diags);
-    MapReader r(node["box"], src, what + " box", {"at", "size", "fill", "stroke", "weight"}, diags);
+    MapReader r(Child(node, "box"), src, what + " box", {"at", "size", "fill", "stroke", "weight"},
+                diags);
     it.kind = ItemKind::kBox;
     if (!read_at(r)) return std::nullopt;
     if (!r.Has("size")) {

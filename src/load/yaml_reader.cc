@@ -110,12 +110,20 @@ MapReader::MapReader(const YAML::Node& node, const YamlSource& src, std::string 
   }
 }
 
+YAML::Node Child(const YAML::Node& node, const char* key) {
+  // yaml-cpp's operator[] gives a missing key as an invalid node whose Type() throws.
+  if (node.IsMap())
+    if (const YAML::Node value = node[key]; value.IsDefined()) return value;
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
 bool MapReader::Has(const char* key) const {
-  return node_[key].IsDefined() && !node_[key].IsNull();
+  YAML::Node value = Child(node_, key);
+  return value.IsDefined() && !value.IsNull();
 }
 
 YAML::Node MapReader::Get(const char* key) const {
-  return node_[key];
+  return Child(node_, key);
 }
 
 SourcePos MapReader::KeyPos(const char* key) const {

@@ -32,6 +32,10 @@ struct YamlSource {
 // Parses the source's text; a syntax error is reported at its line and column.
 std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags);
 
+// The value of `key` in a mapping, or an undefined node (never one that throws when
+// asked its type) when `node` is not a mapping or has no such key.
+YAML::Node Child(const YAML::Node& node, const char* key);
+
 // The closest candidate to `word` within a small edit distance, or "".
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates);
 // "did you mean 'x'?" or "" when nothing is close.

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <exception>
 
 #include "layout/page_builder.h"
 #include "layout/press_marks.h"
@@ -73,7 +74,9 @@ ReportInput RunResult::Report(const std::string& command) const {
   return in;
 }
 
-RunResult ComposeIssue(const RunOptions& options) {
+namespace {
+
+RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
   RunResult result;
   StageClock clock(result.timings);
   LoadOptions load_options;
@@ -84,8 +87,12 @@ RunResult ComposeIssue(const RunOptions& options) {
     result.exit_status = kExitBadInput;
     return result;
   }
-  auto fonts = FontSet::Create(options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir,
-                               result.diagnostics);
+  std::unique_ptr<FontSet> own_fonts;
+  if (!fonts) {
+    own_fonts = FontSet::Create(options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir,
+                                result.diagnostics);
+    fonts = own_fonts.get();
+  }
   if (fonts) fonts->CheckStyles(result.issue->paper, result.diagnostics);
   clock.Lap("fonts");
   if (!fonts || result.diagnostics.HasErrors()) {
@@ -136,8 +143,8 @@ RunResult ComposeIssue(const RunOptions& options) {
   return result;
 }
 
-RunResult RenderIssue(const RunOptions& options) {
-  RunResult result = ComposeIssue(options);
+RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
+  RunResult result = ComposeUnguarded(options, fonts);
   if (result.exit_status == kExitBadInput) return result;
   std::string name = IssueName(options.issue_dir);
   std::string out = options.out_dir.empty() ? "out/" + name : options.out_dir;
@@ -220,6 +227,32 @@ RunResult RenderIssue(const RunOptions& options) {
   if (!WriteFileAtomically(report_path, ReportJson(result.Report("render")), error))
     return fail(error);
   return result;
+}
+
+// A library's exception escaping a stage is a bug in banmian (input is checked before
+// it reaches the libraries), but the editor still gets a message rather than an abort.
+template <typename Run>
+RunResult Guarded(const RunOptions& options, Run run) {
+  try {
+    return run();
+  } catch (const std::exception& e) {
+    RunResult result;
+    result.diagnostics.Error(kInternalErrorCode, {options.issue_dir, 0, 0},
+                             std::string("banmian failed on this issue: ") + e.what(),
+                             "this is a bug in banmian; please report it with the issue folder");
+    result.exit_status = kExitBadInput;
+    return result;
+  }
+}
+
+}  // namespace
+
+RunResult ComposeIssue(const RunOptions& options, FontSet* fonts) {
+  return Guarded(options, [&] { return ComposeUnguarded(options, fonts); });
+}
+
+RunResult RenderIssue(const RunOptions& options, FontSet* fonts) {
+  return Guarded(options, [&] { return RenderUnguarded(options, fonts); });
 }
 
 }  // namespace banmian

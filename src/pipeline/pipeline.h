@@ -21,6 +21,8 @@
 
 namespace banmian {
 
+class FontSet;
+
 struct RunOptions {
   std::string issue_dir;
   std::string out_dir;      // render: default out/<issue folder name>
@@ -33,6 +35,9 @@ struct RunOptions {
   bool marks = false;  // crop marks and a slug line on the press pages
   bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
 };
+
+// The diagnostic code of an exception that escaped a stage: always a bug in banmian.
+inline constexpr const char* kInternalErrorCode = "internal-error";
 
 enum ExitStatus { kExitClean = 0, kExitFindings = 1, kExitBadInput = 2 };
 
@@ -50,8 +55,10 @@ struct RunResult {
   ReportInput Report(const std::string& command) const;
 };
 
-RunResult ComposeIssue(const RunOptions& options);
-RunResult RenderIssue(const RunOptions& options);
+// `fonts`: a font set to reuse across runs (the fuzzer, benchmarks); null loads
+// options.fonts_dir for this run.
+RunResult ComposeIssue(const RunOptions& options, FontSet* fonts = nullptr);
+RunResult RenderIssue(const RunOptions& options, FontSet* fonts = nullptr);
 
 // The folder name of an issue path ("issues/x/" -> "x").
 std::string IssueName(const std::string& issue_dir);

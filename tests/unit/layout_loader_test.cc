@@ -166,3 +166,19 @@ TEST_CASE("layout: typesetting rules are read from the paper, strict full-width 
       "kaiming, not 'kaming'\n"
       "  hint: did you mean 'kaiming'?\n");
 }
+
+// Found by the fuzzer: a region whose 'items' key is misspelt threw out of yaml-cpp.
+TEST_CASE("layout: a misspelt optional key is reported, never thrown") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(paper);
+  auto t = ParseTemplate("t.yaml", "t",
+                         "regions:\n  folio:\n    area: {col: 1, cols: 2, row: 1, rows: 1}\n"
+                         "    itemz: []\n"
+                         "slots:\n  a:\n    area: {col: 1, cols: 2, row: 2, rows: 10}\n",
+                         *paper, d);
+  CHECK_FALSE(t);
+  CHECK(Messages(d) ==
+        "t.yaml:4:5: error[unknown-key]: unknown key 'itemz' in region 'folio'\n"
+        "  hint: did you mean 'items'?\n");
+}
