@@ -2,7 +2,8 @@
 # The one list of Debian 12 packages banmian needs to build, render and test, and the
 # check that installs whichever are missing. Sourced by the other scripts.
 #   ensure_deps            installs what is missing (as root), or prints the apt-get line
-#   ensure_deps fuzz       the same for the fuzzer and sanitizer builds' extra packages
+#   ensure_deps fuzz       the same, with the fuzzer's extra packages (clang)
+#   ensure_deps bench      the same, with the benchmark's (hyperfine, time, jq)
 BANMIAN_PACKAGES=(
   # build
   cmake g++ make pkg-config
@@ -19,6 +20,9 @@ BANMIAN_PACKAGES=(
 # Only scripts/fuzz.sh needs these: clang with libFuzzer and the sanitizer runtimes.
 BANMIAN_FUZZ_PACKAGES=(clang libclang-rt-14-dev llvm-14)
 
+# Only bench/run.sh needs these.
+BANMIAN_BENCH_PACKAGES=(hyperfine time jq)
+
 missing_deps() {
   local p missing=()
   for p in "$@"; do
@@ -31,6 +35,8 @@ ensure_deps() {
   local missing
   if [ "${1:-}" = fuzz ]; then
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_FUZZ_PACKAGES[@]}")
+  elif [ "${1:-}" = bench ]; then
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_BENCH_PACKAGES[@]}")
   else
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}")
   fi

@@ -3,7 +3,7 @@
 # (default 600), starting from seeds packed from every sample issue, layout case and
 # error case. Crashes, hangs (over 30 s) and leaks are written to fuzz-out/ and fail the
 # run; replay one with: build-fuzz/fuzz/fuzz_issue fuzz-out/crash-…
-# Usage: scripts/fuzz.sh [SECONDS] [JOBS]
+# Usage: scripts/fuzz.sh [SECONDS] [JOBS]; FUZZ_SEED=N fixes libFuzzer's random seed (CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -24,7 +24,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 build-fuzz/fuzz/fuzz_issue fuzz-out/corpus fuzz-out/seeds \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=262144 \
   -artifact_prefix=fuzz-out/ -print_final_stats=1 \
-  $([ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs") 2>&1 | tee fuzz-out/log.txt | grep -E "^#|ERROR|SUMMARY|stat::" || true
+  $([ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs") \
+  $([ -n "${FUZZ_SEED:-}" ] && echo "-seed=$FUZZ_SEED") 2>&1 | tee fuzz-out/log.txt | grep -E "INITED|pulse|DONE|ERROR|SUMMARY|stat::" || true
 # libFuzzer's exit status is lost in the pipe; a crash leaves an artifact.
 if ls fuzz-out/crash-* fuzz-out/timeout-* fuzz-out/leak-* fuzz-out/oom-* >/dev/null 2>&1; then
   echo "fuzz: found a failing input (see fuzz-out/log.txt):" >&2

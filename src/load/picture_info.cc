@@ -62,8 +62,18 @@ std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
   return info;
 }
 
+// libpng's own handlers print to standard error; the message belongs in the diagnostic.
+void PngError(png_structp png, png_const_charp message) {
+  auto* text = static_cast<std::string*>(png_get_error_ptr(png));
+  if (text->empty()) *text = message;
+  png_longjmp(png, 1);
+}
+void PngWarning(png_structp, png_const_charp) {}  // e.g. a known-incorrect sRGB profile
+
 std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  std::string message;
+  png_structp png =
+      png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
   png_infop info_ptr = png ? png_create_info_struct(png) : nullptr;
   if (!png || !info_ptr) {
     png_destroy_read_struct(&png, nullptr, nullptr);
@@ -73,7 +83,7 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
   std::vector<unsigned char> row;
   if (setjmp(png_jmpbuf(png))) {
     png_destroy_read_struct(&png, &info_ptr, nullptr);
-    error = "is a damaged PNG";
+    error = "is a damaged PNG: " + message;
     return std::nullopt;
   }
   png_init_io(png, f);
