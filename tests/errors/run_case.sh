@@ -14,10 +14,13 @@ args=()
 # exactly as it was.
 mkdir -p "$tmp/out"
 echo "an earlier page" >"$tmp/out/earlier.pdf"
-before=$(cd "$tmp/out" && ls -la --time-style=+%s . && md5sum *)
+# (The folder itself and its files: names, sizes, mtimes, contents; not its parent, which
+# this script writes to.)
+snapshot() { (cd "$tmp/out" && stat -c '%n %s %Y' . * && md5sum *); }
+before=$(snapshot)
 "$bin" render "$case" -o "$tmp/out" "${args[@]}" 2>"$tmp/stderr" >/dev/null
 status=$?
-after=$(cd "$tmp/out" && ls -la --time-style=+%s . && md5sum *)
+after=$(snapshot)
 fail=0
 if [ "$status" -ne 2 ]; then echo "exit status $status, expected 2"; fail=1; fi
 if ! diff -u "$case/expected.txt" "$tmp/stderr"; then echo "stderr differs from $case/expected.txt"; fail=1; fi
