@@ -16,7 +16,7 @@ constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-qu
 
 Usage:
   banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof] [--press [--pdfx 1a|4] [--marks]]
-                 [--fonts DIR] [--layouts DIR]
+                 [--jobs N] [--fonts DIR] [--layouts DIR]
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
       OUT/report.json. OUT defaults to out/<issue>. With --press, also one PDF/X file
       per page for the printing plant: OUT/press/<paper>-<date>-<page>.pdf.
@@ -37,6 +37,8 @@ Options:
                      and BleedBox, the output intent's ICC profile embedded
   --pdfx 1a|4        the PDF/X standard of the press PDFs (default 1a)
   --marks            crop marks and a slug line outside the bleed of the press PDFs
+  -j, --jobs N       paint N pages at once (PNG previews, press files; the screen PDF
+                     alongside); default: the number of cores. Files are the same for any N
   --json             print report.json to standard output (check)
   --fonts DIR        folder holding fonts.conf (default: the project's fonts/)
   --layouts DIR      folder holding <paper>/paper.yaml (default: found from the issue)
@@ -96,6 +98,13 @@ int main(int argc, char** argv) {
       if (!v || *end != '\0' || dpi < 10 || dpi > 1200)
         return Usage("--dpi needs a number from 10 to 1200");
       options.png_dpi = dpi;
+    } else if (a == "--jobs" || a == "-j") {
+      const std::string* v = value(a.c_str());
+      char* end = nullptr;
+      long jobs = v ? std::strtol(v->c_str(), &end, 10) : 0;
+      if (!v || *end != '\0' || jobs < 1 || jobs > 256)
+        return Usage("--jobs needs a whole number from 1 to 256");
+      options.jobs = static_cast<int>(jobs);
     } else if (a == "--no-png") {
       options.png = false;
     } else if (a == "--press") {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "base/parallel.h"
 #include "layout/page_builder.h"
 #include "layout/press_marks.h"
 #include "layout/proof_overlay.h"
@@ -180,20 +181,34 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   }
   if (!MakeDirs(out, error)) return fail(error);
   const std::string stem = name + (options.proof ? "-proof" : "");
-  ExportResult pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf"));
+  const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  ExportResult pdf, png;
+  auto write_pdf = [&] { pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf")); };
+  auto write_pngs = [&](int png_jobs) {
+    png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi, png_jobs);
+  };
+  if (options.png && jobs > 1) {
+    // The screen PDF is one file, painted on one thread while the others paint previews.
+    ParallelFor(2, 2, [&](size_t index, int) { index == 0 ? write_pdf() : write_pngs(jobs - 1); });
+    clock.Lap("pdf+png");
+  } else {
+    write_pdf();
+    clock.Lap("pdf");
+    if (options.png) {
+      write_pngs(1);
+      clock.Lap("png");
+    }
+  }
   if (!pdf.ok) return fail(pdf.error);
   result.outputs.insert(result.outputs.end(), pdf.files.begin(), pdf.files.end());
-  clock.Lap("pdf");
   if (options.png) {
-    ExportResult png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi);
     if (!png.ok) return fail(png.error);
     result.outputs.insert(result.outputs.end(), png.files.begin(), png.files.end());
-    clock.Lap("png");
   }
   if (options.press) {
     std::string dir = JoinPath(out, "press");
     if (!MakeDirs(dir, error)) return fail(error);
-    ExportResult pdfs = WritePressPdfs(*result.press_document, press, dir);
+    ExportResult pdfs = WritePressPdfs(*result.press_document, press, dir, jobs);
     if (!pdfs.ok) return fail(pdfs.error);
     result.outputs.insert(result.outputs.end(), pdfs.files.begin(), pdfs.files.end());
     clock.Lap("press");

@@ -34,6 +34,7 @@ struct RunOptions {
   bool pdfx4 = false;  // PDF/X-4 rather than PDF/X-1a:2001
   bool marks = false;  // crop marks and a slug line on the press pages
   bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
+  int jobs = 0;        // pages painted at once; 0: the number of cores
 };
 
 // The diagnostic code of an exception that escaped a stage: always a bug in banmian.

@@ -4,10 +4,13 @@
 #include <cairo.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 
+#include "base/parallel.h"
 #include "render/painter.h"
 
 namespace banmian {
@@ -95,10 +98,18 @@ ExportResult WritePdf(const Document& doc, const std::string& path) {
   return r;
 }
 
-ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi) {
-  ExportResult r;
-  Painter painter(doc);
-  for (const Page& page : doc.pages) {
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs) {
+  struct PageResult {
+    std::string path, error;
+    bool ok = false;
+  };
+  std::vector<PageResult> pages(doc.pages.size());
+  // One painter per thread: it caches font faces and decoded pictures.
+  std::vector<std::unique_ptr<Painter>> painters(std::max(jobs, 1));
+  ParallelFor(doc.pages.size(), jobs, [&](size_t index, int worker) {
+    if (!painters[worker]) painters[worker] = std::make_unique<Painter>(doc);
+    Painter& painter = *painters[worker];
+    const Page& page = doc.pages[index];
     const double scale = dpi / 72.0;
     int pw = static_cast<int>(std::ceil(page.width * scale)),
         ph = static_cast<int>(std::ceil(page.height * scale));
@@ -107,18 +118,34 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
     cairo_scale(cr, scale, scale);
+    size_t errors_before = painter.errors().size();
     painter.PaintPage(cr, page);
     cairo_destroy(cr);
+    PageResult& result = pages[index];
+    if (painter.errors().size() > errors_before) {
+      cairo_surface_destroy(surface);
+      result.error = painter.errors()[errors_before];
+      return;
+    }
     char name[32];
     std::snprintf(name, sizeof name, "-p%02d.png", page.number);
-    std::string path = prefix + name, tmp = TemporaryPathFor(path);
+    result.path = prefix + name;
+    std::string tmp = TemporaryPathFor(result.path);
     cairo_status_t status = cairo_surface_write_to_png(surface, tmp.c_str());
     cairo_surface_destroy(surface);
-    if (!Finish(tmp, path, status, r)) return r;
-  }
-  if (!painter.errors().empty()) {
-    r.ok = false;
-    r.error = painter.errors().front();
+    ExportResult one;
+    result.ok = Finish(tmp, result.path, status, one);
+    if (!result.ok) result.error = one.error;
+  });
+  // Reported in page order, whichever thread finished first.
+  ExportResult r;
+  for (const PageResult& page : pages) {
+    if (!page.ok) {
+      r.ok = false;
+      r.error = page.error;
+      return r;
+    }
+    r.files.push_back(page.path);
   }
   return r;
 }

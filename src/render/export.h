@@ -20,8 +20,8 @@ struct ExportResult {
 };
 
 ExportResult WritePdf(const Document& doc, const std::string& path);
-// Writes one PNG per page as <prefix>-p01.png …, at `dpi`.
-ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi);
+// Writes one PNG per page as <prefix>-p01.png …, at `dpi`, painting `jobs` pages at once.
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs = 1);
 
 // Writes `data` to `path` through a temporary file and a rename.
 bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error);

@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "base/parallel.h"
 #include "layout/press_marks.h"
 #include "render/cmyk_picture.h"
 #include "render/painter.h"
@@ -123,8 +124,62 @@ std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions&
   return problems;
 }
 
+namespace {
+// One press file: the page painted on its media box with RGB proxies, then made PDF/X.
+bool WritePressPage(const Document& doc, const Page& page, const PressOptions& options,
+                    const PressPictures& pictures, const std::string& dir, std::string& path,
+                    std::string& error) {
+  const double margin = page.bleed + (options.marks ? kMarksMargin : 0);
+  const double media_w = page.width + 2 * margin, media_h = page.height + 2 * margin;
+  ColourProxies proxies;
+  std::string cairo_pdf;
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(AppendToString, &cairo_pdf, media_w, media_h);
+  std::string date = doc.date + "T00:00:00";
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  {
+    Painter painter(doc, &proxies);
+    for (auto& [file, picture] : pictures.converted) painter.OverrideJpeg(file, picture.jpeg);
+    cairo_t* cr = cairo_create(surface);
+    cairo_translate(cr, margin, margin);
+    painter.PaintPage(cr, page);
+    cairo_show_page(cr);
+    cairo_destroy(cr);
+    if (!painter.errors().empty()) {
+      cairo_surface_destroy(surface);
+      error = painter.errors().front();
+      return false;
+    }
+  }
+  cairo_surface_finish(surface);
+  cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    error = std::string("the press page could not be drawn: ") + cairo_status_to_string(status);
+    return false;
+  }
+  PdfxSettings s;
+  s.standard = options.standard;
+  s.title = doc.title + " 第" + page.label + "版";
+  s.date = doc.date;
+  s.profile_path = options.settings.profile;
+  s.output_condition = options.settings.output_condition;
+  s.media_w = media_w, s.media_h = media_h;
+  s.trim_x = margin, s.trim_y = margin, s.trim_w = page.width, s.trim_h = page.height;
+  s.bleed = page.bleed;
+  std::string pdfx;
+  if (!MakePdfX(cairo_pdf, proxies, s, pdfx, error)) {
+    error = "page " + page.label + ": " + error;
+    return false;
+  }
+  path = dir + "/" + PressFileName(options, page);
+  return WriteFileAtomically(path, pdfx, error);
+}
+
+}  // namespace
+
 ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
-                            const std::string& dir) {
+                            const std::string& dir, int jobs) {
   ExportResult result;
   PressPictures pictures;
   pictures.Convert(doc, options);
@@ -133,61 +188,23 @@ ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
     result.error = pictures.errors.front();
     return result;
   }
-  for (const Page& page : doc.pages) {
-    const double margin = page.bleed + (options.marks ? kMarksMargin : 0);
-    const double media_w = page.width + 2 * margin, media_h = page.height + 2 * margin;
-    ColourProxies proxies;
-    std::string cairo_pdf;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(AppendToString, &cairo_pdf, media_w, media_h);
-    std::string date = doc.date + "T00:00:00";
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-    {
-      Painter painter(doc, &proxies);
-      for (auto& [path, picture] : pictures.converted) painter.OverrideJpeg(path, picture.jpeg);
-      cairo_t* cr = cairo_create(surface);
-      cairo_translate(cr, margin, margin);
-      painter.PaintPage(cr, page);
-      cairo_show_page(cr);
-      cairo_destroy(cr);
-      if (!painter.errors().empty()) {
-        cairo_surface_destroy(surface);
-        result.ok = false;
-        result.error = painter.errors().front();
-        return result;
-      }
-    }
-    cairo_surface_finish(surface);
-    cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
-    if (status != CAIRO_STATUS_SUCCESS) {
+  struct PageResult {
+    std::string path, error;
+    bool ok = false;
+  };
+  std::vector<PageResult> pages(doc.pages.size());
+  ParallelFor(doc.pages.size(), jobs, [&](size_t index, int) {
+    PageResult& r = pages[index];
+    r.ok = WritePressPage(doc, doc.pages[index], options, pictures, dir, r.path, r.error);
+  });
+  // Reported in page order, whichever thread finished first.
+  for (const PageResult& page : pages) {
+    if (!page.ok) {
       result.ok = false;
-      result.error =
-          std::string("the press page could not be drawn: ") + cairo_status_to_string(status);
+      result.error = page.error;
       return result;
     }
-    PdfxSettings s;
-    s.standard = options.standard;
-    s.title = doc.title + " 第" + page.label + "版";
-    s.date = doc.date;
-    s.profile_path = options.settings.profile;
-    s.output_condition = options.settings.output_condition;
-    s.media_w = media_w, s.media_h = media_h;
-    s.trim_x = margin, s.trim_y = margin, s.trim_w = page.width, s.trim_h = page.height;
-    s.bleed = page.bleed;
-    std::string pdfx, error;
-    if (!MakePdfX(cairo_pdf, proxies, s, pdfx, error)) {
-      result.ok = false;
-      result.error = "page " + page.label + ": " + error;
-      return result;
-    }
-    std::string path = dir + "/" + PressFileName(options, page);
-    if (!WriteFileAtomically(path, pdfx, error)) {
-      result.ok = false;
-      result.error = error;
-      return result;
-    }
-    result.files.push_back(path);
+    result.files.push_back(page.path);
   }
   return result;
 }

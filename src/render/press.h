@@ -35,8 +35,9 @@ struct PressProblem {
 // The problems that keep the document from press; empty when none.
 std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions& options);
 
+// Pages are written `jobs` at a time; the files do not depend on `jobs`.
 ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
-                            const std::string& dir);
+                            const std::string& dir, int jobs = 1);
 
 // The file name the plant gets for a page: shequchenbao-2021-05-10-A01.pdf.
 std::string PressFileName(const PressOptions& options, const Page& page);

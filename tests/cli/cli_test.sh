@@ -70,5 +70,15 @@ check "the proof names the slots" sh -c "pdftotext '$tmp/proof/overset-proof.pdf
 check "the proof shows the overset text in its panel" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | tr -d ' \n' | grep -q '溢出798字：用车辆随时待命'"
 check "the press file carries no proof overlay" sh -c "! pdftotext '$tmp/proof/press/shequchenbao-2021-05-10-1.pdf' - | grep -q middle_left"
 
+# --jobs: pages painted at once, files the same whatever the number.
+"$bin" render "$src/issues/feature-demo" -o "$tmp/j1" --press --marks --dpi 20 --jobs 1 -q
+"$bin" render "$src/issues/feature-demo" -o "$tmp/j3" --press --marks --dpi 20 -j 3 -q
+files() { (cd "$1" && find . -type f ! -name report.json | sort | xargs md5sum); }
+j1=$(files "$tmp/j1") j3=$(files "$tmp/j3")
+check "--jobs 1 and --jobs 3 write the same files, byte for byte" test -n "$j1" -a "$j1" = "$j3"
+check "… all 8 of them (PDF, 3 PNGs, contact sheet, 3 press files)" test "$(wc -l <<<"$j1")" -eq 8
+"$bin" render "$issue" -o "$tmp/j0" --jobs 0 2>"$tmp/e"; check "--jobs 0 is a usage error" test $? -eq 2
+check "… saying what --jobs needs" grep -q "jobs needs a whole number from 1 to 256" "$tmp/e"
+
 echo "$passes passed, $fails failed"
 [ $fails -eq 0 ]

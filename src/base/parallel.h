@@ -1,0 +1,20 @@
+// Running independent pieces of work (pages to paint, press files to write) on several
+// threads.
+//
+// ParallelFor calls work(index, worker) once for every index below `count`, on at most
+// `jobs` threads; `worker` numbers the thread (0 … jobs-1) so each can keep its own
+// state (a painter, a font set). Results must be stored by index, never in finishing
+// order, so the output is the same whatever `jobs` is.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace banmian {
+
+void ParallelFor(size_t count, int jobs, const std::function<void(size_t index, int worker)>& work);
+
+// The number of cores, at least 1: the default for --jobs.
+int DefaultJobs();
+
+}  // namespace banmian
