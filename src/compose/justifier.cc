@@ -35,6 +35,7 @@ struct Plan {
   std::vector<double> gap, gap_min;         // after atom i
   std::vector<Gap> gap_kind;
   std::vector<bool> space;
+  std::vector<PunctKind> kind;
 
   void Cut(size_t i, double left, double right) {
     left = std::min(left, opt_left[i]);
@@ -55,18 +56,21 @@ struct Plan {
   }
 };
 
-Plan MakePlan(const ShapedText& text, uint32_t begin, uint32_t end, const ParagraphStyle& style) {
+// Fills `p` for atoms [begin, end). The breaker measures thousands of candidate lines:
+// reusing one plan's vectors keeps that free of heap allocations.
+void MakePlan(const ShapedText& text, uint32_t begin, uint32_t end, const ParagraphStyle& style,
+              Plan& p) {
   const auto& atoms = text.atoms;
-  Plan p;
   p.begin = begin;
   p.n = end - begin;
   const size_t n = p.n;
-  p.width.resize(n), p.cut_left.assign(n, 0), p.shift.assign(n, 0), p.opt_left.assign(n, 0);
+  p.width.assign(n, 0), p.cut_left.assign(n, 0), p.shift.assign(n, 0), p.opt_left.assign(n, 0);
   p.opt_right.assign(n, 0), p.shrink_class.assign(n, -1), p.gap.assign(n, 0),
       p.gap_min.assign(n, 0);
   p.gap_kind.assign(n, Gap::kNone), p.space.assign(n, false);
   const bool kaiming = style.rules.punctuation == TypesettingRules::Punctuation::kKaiming;
-  std::vector<PunctKind> kind(n);
+  p.kind.assign(n, PunctKind::kNone);
+  std::vector<PunctKind>& kind = p.kind;
   for (size_t i = 0; i < n; ++i) {
     const Atom& a = atoms[begin + i];
     kind[i] = ClassifyPunct(a.ch);
@@ -112,7 +116,6 @@ Plan MakePlan(const ShapedText& text, uint32_t begin, uint32_t end, const Paragr
     if (kind[i] == PunctKind::kFixedHalf || kind[i + 1] == PunctKind::kFixedHalf) continue;
     p.gap_kind[i] = Gap::kNormal;
   }
-  return p;
 }
 
 // Takes `amount` in from the optional blanks of one shrink class, in proportion.
@@ -153,7 +156,8 @@ double StretchUpTo(size_t n, double amount, Room room, Grow grow) {
 LineMeasure MeasureLine(const ShapedText& text, uint32_t begin, uint32_t end, bool hanging,
                         const ParagraphStyle& style) {
   if (hanging && end > begin) --end;
-  Plan p = MakePlan(text, begin, end, style);
+  thread_local Plan p;
+  MakePlan(text, begin, end, style, p);
   LineMeasure m;
   m.natural = p.Natural();
   m.minimum = m.natural - p.ShrinkCapacity();
@@ -170,7 +174,8 @@ ComposedLine SetLine(const ShapedText& text, uint32_t begin, uint32_t end, doubl
   line.last = last;
   line.hanging = hanging && end > begin + 1;
   const uint32_t content_end = line.hanging ? end - 1 : end;
-  Plan p = MakePlan(text, begin, content_end, style);
+  thread_local Plan p;
+  MakePlan(text, begin, content_end, style, p);
   const double avail = width - indent;
   const double natural = p.Natural();
   line.natural = static_cast<float>(indent + natural);
@@ -227,7 +232,8 @@ ComposedLine SetLine(const ShapedText& text, uint32_t begin, uint32_t end, doubl
   }
   if (line.hanging) {
     // The hanging mark sits just past the content, outside the column.
-    Plan h = MakePlan(text, end - 1, end, style);
+    Plan h;
+    MakePlan(text, end - 1, end, style, h);
     line.x.push_back(static_cast<float>(x - h.cut_left[0] + h.shift[0]));
     line.right = static_cast<float>(x + h.width[0]);
   }

@@ -5,6 +5,8 @@
 namespace banmian {
 
 PunctKind ClassifyPunct(char32_t c) {
+  // Most characters of a page are ideographs or Latin: answer those without a search.
+  if ((c < U'‘' && c != U'·') || (c >= 0x3400 && c <= 0x9FFF)) return PunctKind::kNone;
   constexpr std::u32string_view kOpening = U"“‘（《【「『〔〖〈［｛";
   constexpr std::u32string_view kClosing = U"”’）》】」』〕〗〉］｝";
   if (kOpening.find(c) != std::u32string_view::npos) return PunctKind::kOpening;

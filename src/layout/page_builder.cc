@@ -28,6 +28,9 @@ struct Builder {
   Diagnostics& diags;
   // Labels jump lines must name, from the previous pass: "article#part" → page label.
   const std::map<std::string, std::string>& label_hints;
+  // Articles as composed (shaped and broken), kept across passes: a second pass only
+  // places them again.
+  std::map<std::string, ArticleFlow>& composed;
   std::map<std::string, std::string> labels_used;  // what this pass printed
   std::map<std::string, std::string> labels_true;  // where the parts really went
 
@@ -47,9 +50,11 @@ struct Builder {
 
   ArticleFlow& Flow(const std::string& id) {
     auto it = flows.find(id);
-    if (it == flows.end())
-      it = flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first;
-    return it->second;
+    if (it != flows.end()) return it->second;
+    auto c = composed.find(id);
+    if (c == composed.end())
+      c = composed.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first;
+    return flows.emplace(id, c->second).first->second;
   }
 
   // How many parts the issue gives an article (module threads), in document order.
@@ -252,11 +257,12 @@ struct Builder {
 Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
                        Diagnostics& diags) {
   std::map<std::string, std::string> hints;
+  std::map<std::string, ArticleFlow> composed;
   for (int pass = 0;; ++pass) {
     LayoutReport r;
     r.normalizations = report.normalizations;
     Diagnostics d;
-    Builder b{issue, fonts, r, d, hints, {}, {}, {}, {}, {}, {}, {}, {}};
+    Builder b{issue, fonts, r, d, hints, composed, {}, {}, {}, {}, {}, {}, {}, {}};
     Document doc = b.Build();
     // A jump line names the page its text goes on to; pages inserted for stacks can
     // move that page, so build again with the labels the parts really got.
