@@ -5,13 +5,18 @@
 # warm-ups), pages per second and peak RSS (/usr/bin/time -v), and the --jobs 1 / --jobs 2
 # comparison on x10. Results go to bench/results/<date>-<commit>.md and stdout.
 # Usage: bench/run.sh [ISSUE ...]   (default: x1 x10 x40)
+#   BANMIAN_BIN=path/to/banmian bench/run.sh   measures another build (e.g. an older commit)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 ensure_deps bench
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-release -j"$(nproc)" --target banmian >/dev/null
-bin=$PWD/build-release/banmian
+if [ -n "${BANMIAN_BIN:-}" ]; then
+  bin=$BANMIAN_BIN
+else
+  cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build-release -j"$(nproc)" --target banmian >/dev/null
+  bin=$PWD/build-release/banmian
+fi
 issues=("$@")
 [ ${#issues[@]} -eq 0 ] && issues=(x1 x10 x40)
 tmp=$(mktemp -d)
@@ -42,5 +47,18 @@ for issue in "${issues[@]}"; do
     "$(awk -v p="$pages" -v m="$ms" 'BEGIN{printf "%.1f", p / (m / 1000)}')" \
     "$(awk -v k="$rss_kb" 'BEGIN{printf "%.1f", k / 1024}')" >>"$tmp/table"
 done
-cat "$tmp/table" | tee "$result"
+# --jobs on x10: the same work on one core and on two.
+if "$bin" --help | grep -q -- "--jobs"; then
+  {
+    echo
+    echo "| x10 | wall median (ms) |"
+    echo "|---|---|"
+  } >>"$tmp/table"
+  for args in "--no-png -j 1" "--no-png -j 2" "-j 1" "-j 2"; do
+    hyperfine -N --warmup 2 --min-runs 10 --export-json "$tmp/jobs.json" \
+      "$bin render bench/issues/x10 -o $tmp/out-jobs -q $args" >/dev/null
+    printf '| `%s` | %s |\n' "$args" "$(jq '.results[0].median * 1000 | . * 10 | round / 10' "$tmp/jobs.json")" >>"$tmp/table"
+  done
+fi
+tee "$result" <"$tmp/table"
 echo "written to $result"
