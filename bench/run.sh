@@ -23,7 +23,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p bench/results
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-result=bench/results/$(date +%Y-%m-%d)-$commit.md
+result=bench/results/$(date +%Y-%m-%d)-$commit${BANMIAN_BIN:+-other-build}.md
 
 {
   echo "# banmian benchmark, $(date -u +%Y-%m-%dT%H:%MZ), commit $commit"
