@@ -2,7 +2,9 @@
 
 #include <deque>
 #include <map>
+#include <stdexcept>
 
+#include "base/parallel.h"
 #include "layout/furniture.h"
 #include "layout/module.h"
 
@@ -254,10 +256,41 @@ struct Builder {
 
 }  // namespace
 
-Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
-                       Diagnostics& diags) {
+namespace {
+
+// Composes every article on `threads.jobs` threads, each with its own font set, then
+// moves the font ids of each thread's glyph runs into `fonts`, article by article.
+std::map<std::string, ArticleFlow> ComposeAll(const Issue& issue, FontSet& fonts,
+                                              const ComposeThreads& threads) {
+  const size_t n = issue.articles.size();
+  std::vector<ArticleFlow> flows(n);
+  std::vector<int> worker_of(n, 0);
+  std::vector<std::unique_ptr<FontSet>> worker_fonts(threads.jobs);
+  ParallelFor(n, threads.jobs, [&](size_t i, int worker) {
+    if (!worker_fonts[worker]) worker_fonts[worker] = threads.make_fonts();
+    if (!worker_fonts[worker]) throw std::runtime_error("the fonts could not be loaded again");
+    flows[i] = ComposeArticle(issue.articles[i], issue.paper, *worker_fonts[worker]);
+    worker_of[i] = worker;
+  });
+  std::map<std::string, ArticleFlow> composed;
+  for (size_t i = 0; i < n; ++i) {
+    const FontSet& from = *worker_fonts[worker_of[i]];
+    for (BodyBlock& block : flows[i].blocks)
+      for (Item& item : block.items)
+        if (auto* run = std::get_if<GlyphRun>(&item))
+          run->font = fonts.AddFace(from.faces()[run->font]);
+    composed.emplace(issue.articles[i].id, std::move(flows[i]));
+  }
+  return composed;
+}
+
+}  // namespace
+
+Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags,
+                       const ComposeThreads& threads) {
   std::map<std::string, std::string> hints;
   std::map<std::string, ArticleFlow> composed;
+  if (threads.jobs > 1 && threads.make_fonts) composed = ComposeAll(issue, fonts, threads);
   for (int pass = 0;; ++pass) {
     LayoutReport r;
     r.normalizations = report.normalizations;
@@ -276,6 +309,23 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     }
     hints = b.labels_true;
   }
+}
+
+void NumberFontsByUse(Document& doc) {
+  std::vector<int> new_id(doc.fonts.size(), -1);
+  std::vector<FontFace> used;
+  for (Page& page : doc.pages)
+    for (Frame& frame : page.frames)
+      for (Item& item : frame.items)
+        if (auto* run = std::get_if<GlyphRun>(&item)) {
+          int& id = new_id[run->font];
+          if (id < 0) {
+            id = static_cast<int>(used.size());
+            used.push_back(doc.fonts[run->font]);
+          }
+          run->font = id;
+        }
+  doc.fonts = std::move(used);
 }
 
 }  // namespace banmian

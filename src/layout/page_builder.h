@@ -8,6 +8,9 @@
 // placeholder the issue does not define) go to `diags`.
 #pragma once
 
+#include <functional>
+#include <memory>
+
 #include "layout/layout_report.h"
 #include "model/diagnostic.h"
 #include "model/frame.h"
@@ -16,7 +19,20 @@
 
 namespace banmian {
 
-Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
-                       Diagnostics& diags);
+// How to compose articles on several threads: each thread shapes with a font set of its
+// own (Pango font maps are not thread-safe), made by `make_fonts`.
+struct ComposeThreads {
+  int jobs = 1;
+  std::function<std::unique_ptr<FontSet>()> make_fonts;
+};
+
+// With threads.jobs above 1, every article is composed (shaped and broken into lines)
+// in parallel first; the document is the same as with one thread.
+Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags,
+                       const ComposeThreads& threads = {});
+
+// Numbers a document's fonts in order of first use, page by page, dropping faces no glyph
+// uses: the ids then never depend on which thread met a font first.
+void NumberFontsByUse(Document& doc);
 
 }  // namespace banmian

@@ -116,7 +116,14 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     }
   }
   clock.Lap("normalize");
-  result.document = BuildDocument(*result.issue, *fonts, result.layout, result.diagnostics);
+  const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  const std::string fonts_dir = options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir;
+  ComposeThreads threads{jobs, [&fonts_dir] {
+                           Diagnostics ignored;  // the same configuration loaded once already
+                           return FontSet::Create(fonts_dir, ignored);
+                         }};
+  result.document =
+      BuildDocument(*result.issue, *fonts, result.layout, result.diagnostics, threads);
   if (options.press) {
     result.press_document = *result.document;
     if (options.marks) {
@@ -130,6 +137,8 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     AddProofOverlay(*result.document, result.issue->paper, result.layout, *fonts);
     result.document->fonts = fonts->faces();
   }
+  NumberFontsByUse(*result.document);
+  if (result.press_document) NumberFontsByUse(*result.press_document);
   clock.Lap("compose");
   if (result.diagnostics.HasErrors()) {
     result.document.reset();

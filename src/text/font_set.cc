@@ -125,6 +125,15 @@ int FontSet::FontId(PangoFont* font) {
   return id;
 }
 
+int FontSet::AddFace(const FontFace& face) {
+  std::pair<std::string, int> key{face.file, face.index};
+  if (auto it = ids_by_file_.find(key); it != ids_by_file_.end()) return it->second;
+  int id = static_cast<int>(faces_.size());
+  faces_.push_back(face);
+  ids_by_file_[key] = id;
+  return id;
+}
+
 }  // namespace banmian
 
 namespace banmian {

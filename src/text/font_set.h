@@ -56,6 +56,8 @@ class FontSet {
   // it, so the PDF gives the mark the width it really takes.
   uint32_t HalfWidthGlyph(PangoFont* font, char32_t ch);
   const std::vector<FontFace>& faces() const { return faces_; }
+  // The id of a face another font set registered (by file and face index), adding it.
+  int AddFace(const FontFace& face);
 
  private:
   FontSet() = default;
