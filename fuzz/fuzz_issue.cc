@@ -53,6 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.issue_dir = root + "/issue";
   options.out_dir = root + "/out";
   options.png = false;  // rasterizing is Cairo's work, and slow
+  options.jobs = 1;     // one thread: a crash must reproduce from its input alone
   // An archived "args" file turns on the command line's press and proof options.
   for (const banmian::fuzz::ArchivedFile& f : files) {
     if (f.path != "args") continue;
