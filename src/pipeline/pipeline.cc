@@ -193,20 +193,13 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
   ExportResult pdf, png;
   auto write_pdf = [&] { pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf")); };
-  auto write_pngs = [&](int png_jobs) {
-    png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi, png_jobs);
-  };
-  if (options.png && jobs > 1) {
-    // The screen PDF is one file, painted on one thread while the others paint previews.
-    ParallelFor(2, 2, [&](size_t index, int) { index == 0 ? write_pdf() : write_pngs(jobs - 1); });
+  if (options.png) {
+    // The screen PDF is one file on one thread; the previews are painted around it.
+    png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi, jobs, write_pdf);
     clock.Lap("pdf+png");
   } else {
     write_pdf();
     clock.Lap("pdf");
-    if (options.png) {
-      write_pngs(1);
-      clock.Lap("png");
-    }
   }
   if (!pdf.ok) return fail(pdf.error);
   result.outputs.insert(result.outputs.end(), pdf.files.begin(), pdf.files.end());

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <memory>
 
 #include "base/parallel.h"
@@ -98,7 +99,8 @@ ExportResult WritePdf(const Document& doc, const std::string& path) {
   return r;
 }
 
-ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs) {
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs,
+                       const std::function<void()>& alongside) {
   struct PageResult {
     std::string path, error;
     bool ok = false;
@@ -106,7 +108,15 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
   std::vector<PageResult> pages(doc.pages.size());
   // One painter per thread: it caches font faces and decoded pictures.
   std::vector<std::unique_ptr<Painter>> painters(std::max(jobs, 1));
-  ParallelFor(doc.pages.size(), jobs, [&](size_t index, int worker) {
+  // The other work goes first: it is one long task (the screen PDF) the pages can fill in
+  // around.
+  const size_t first_page = alongside ? 1 : 0;
+  ParallelFor(first_page + doc.pages.size(), jobs, [&](size_t task, int worker) {
+    if (task < first_page) {
+      alongside();
+      return;
+    }
+    const size_t index = task - first_page;
     if (!painters[worker]) painters[worker] = std::make_unique<Painter>(doc);
     Painter& painter = *painters[worker];
     const Page& page = doc.pages[index];

@@ -6,6 +6,7 @@
 // labels and an outline entry per page.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,9 @@ struct ExportResult {
 
 ExportResult WritePdf(const Document& doc, const std::string& path);
 // Writes one PNG per page as <prefix>-p01.png …, at `dpi`, painting `jobs` pages at once.
-ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs = 1);
+// `alongside`, if given, is more work (the screen PDF) run first on the same threads.
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs = 1,
+                       const std::function<void()>& alongside = {});
 
 // Writes `data` to `path` through a temporary file and a rename.
 bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error);

@@ -1,12 +1,15 @@
 #include "render/painter.h"
 
 #include <cairo-ft.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <fontconfig/fontconfig.h>
 #include <jpeglib.h>
 
 #include <csetjmp>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 namespace banmian {
@@ -77,8 +80,50 @@ cairo_surface_t* DecodeJpeg(const std::string& data) {
 
 }  // namespace
 
+// FreeType for one painter. cairo shares a font opened by file name between all threads
+// under one lock, so painters on different threads would take turns; each painter opens
+// the files itself instead. cairo may release a face after its painter is gone (its font
+// caches hold on to faces), so the library is counted and goes with its last face.
+struct Painter::FreeType {
+  FT_Library library = nullptr;
+  std::mutex mutex;  // FT_New_Face and FT_Done_Face on one library must not overlap
+  int refs = 1;
+
+  void Release() {
+    bool last;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      last = --refs == 0;
+    }
+    if (last) {
+      if (library) FT_Done_FreeType(library);
+      delete this;
+    }
+  }
+};
+
+namespace {
+struct OpenFace {
+  FT_Face face;
+  Painter::FreeType* freetype;
+};
+const cairo_user_data_key_t kOpenFaceKey = {};
+
+void CloseFace(void* data) {
+  auto* open = static_cast<OpenFace*>(data);
+  {
+    std::lock_guard<std::mutex> lock(open->freetype->mutex);
+    FT_Done_Face(open->face);
+  }
+  open->freetype->Release();
+  delete open;
+}
+}  // namespace
+
 Painter::Painter(const Document& doc, ColourProxies* proxies)
-    : doc_(doc), faces_(doc.fonts.size(), nullptr), proxies_(proxies) {}
+    : doc_(doc), faces_(doc.fonts.size(), nullptr), proxies_(proxies), freetype_(new FreeType) {
+  if (FT_Init_FreeType(&freetype_->library) != 0) freetype_->library = nullptr;
+}
 
 void Painter::SetColour(cairo_t* cr, const Cmyk& colour) {
   Rgb rgb = proxies_ ? proxies_->Proxy(colour) : ScreenRgb(colour);
@@ -90,10 +135,33 @@ Painter::~Painter() {
     if (f) cairo_font_face_destroy(f);
   for (auto& [_, s] : images_)
     if (s) cairo_surface_destroy(s);
+  freetype_->Release();
 }
 
 cairo_font_face_t* Painter::Face(int font) {
   if (font < 0 || static_cast<size_t>(font) >= faces_.size()) return nullptr;
+  if (!faces_[font] && freetype_->library) {
+    const FontFace& f = doc_.fonts[font];
+    FT_Face face = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(freetype_->mutex);
+      if (FT_New_Face(freetype_->library, f.file.c_str(), f.index, &face) != 0)
+        face = nullptr;
+      else
+        ++freetype_->refs;
+    }
+    if (face) {
+      cairo_font_face_t* cairo_face = cairo_ft_font_face_create_for_ft_face(face, 0);
+      auto* open = new OpenFace{face, freetype_};
+      if (cairo_font_face_set_user_data(cairo_face, &kOpenFaceKey, open, CloseFace) !=
+          CAIRO_STATUS_SUCCESS) {
+        cairo_font_face_destroy(cairo_face);
+        CloseFace(open);
+      } else {
+        faces_[font] = cairo_face;
+      }
+    }
+  }
   if (!faces_[font]) {
     const FontFace& f = doc_.fonts[font];
     FcPattern* pattern = FcPatternCreate();

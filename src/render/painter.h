@@ -25,6 +25,7 @@ class Painter {
   // every colour is drawn as its proxy, for the press stage to rewrite.
   explicit Painter(const Document& doc, ColourProxies* proxies = nullptr);
   ~Painter();
+  struct FreeType;
   Painter(const Painter&) = delete;
   Painter& operator=(const Painter&) = delete;
 
@@ -50,6 +51,7 @@ class Painter {
   std::vector<std::string> errors_;
   ColourProxies* proxies_;
   std::map<std::string, std::string> overrides_;
+  FreeType* freetype_;  // counted: cairo may outlive the painter with its faces
 };
 
 }  // namespace banmian
