@@ -1,0 +1,56 @@
+#include "base/parallel.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+using namespace banmian;
+
+TEST_CASE("parallel: every index runs exactly once, on a worker below jobs") {
+  for (int jobs : {1, 2, 3, 8}) {
+    std::vector<std::atomic<int>> runs(100);
+    std::vector<int> worker_of(100, -1);
+    ParallelFor(100, jobs, [&](size_t i, int worker) {
+      runs[i]++;
+      worker_of[i] = worker;
+    });
+    for (size_t i = 0; i < runs.size(); ++i) {
+      CHECK(runs[i] == 1);
+      CHECK(worker_of[i] >= 0);
+      CHECK(worker_of[i] < jobs);
+    }
+  }
+}
+
+TEST_CASE("parallel: one job runs in order on the calling thread") {
+  std::vector<size_t> order;
+  const auto caller = std::this_thread::get_id();
+  bool same_thread = true;
+  ParallelFor(5, 1, [&](size_t i, int) {
+    order.push_back(i);
+    same_thread = same_thread && std::this_thread::get_id() == caller;
+  });
+  CHECK(order == std::vector<size_t>{0, 1, 2, 3, 4});
+  CHECK(same_thread);
+}
+
+TEST_CASE("parallel: an exception in a worker reaches the caller, after all work stopped") {
+  std::atomic<int> done{0};
+  CHECK_THROWS_WITH_AS(ParallelFor(20, 3,
+                                   [&](size_t i, int) {
+                                     if (i == 7) throw std::runtime_error("page 8 failed");
+                                     done++;
+                                   }),
+                       "page 8 failed", std::runtime_error);
+  CHECK(done == 19);  // the others still ran: nothing is left half-done on another thread
+}
+
+TEST_CASE("parallel: nothing to do is fine, and DefaultJobs is at least one") {
+  int calls = 0;
+  ParallelFor(0, 4, [&](size_t, int) { ++calls; });
+  CHECK(calls == 0);
+  CHECK(DefaultJobs() >= 1);
+}
