@@ -8,21 +8,11 @@
 #include <memory>
 #include <vector>
 
+#include "base/jpeg_error.h"
+
 namespace banmian {
 
 namespace {
-
-struct JpegErrorJump {
-  jpeg_error_mgr mgr;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-};
-
-void JpegErrorExit(j_common_ptr cinfo) {
-  auto* err = reinterpret_cast<JpegErrorJump*>(cinfo->err);
-  (*cinfo->err->format_message)(cinfo, err->message);
-  std::longjmp(err->jump, 1);
-}
 
 // libjpeg only warns about damaged data (a truncated file, a bad Huffman code) and
 // fills the rest grey; a newspaper page must not print that, so a warning fails too.
@@ -37,8 +27,7 @@ void JpegWarning(j_common_ptr cinfo, int level) {
 std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
   jpeg_decompress_struct cinfo;
   JpegErrorJump err;
-  cinfo.err = jpeg_std_error(&err.mgr);
-  err.mgr.error_exit = JpegErrorExit;
+  cinfo.err = err.Install();
   err.mgr.emit_message = JpegWarning;
   std::vector<unsigned char> row;
   if (setjmp(err.jump)) {
@@ -72,8 +61,7 @@ void PngWarning(png_structp, png_const_charp) {}  // e.g. a known-incorrect sRGB
 
 std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
   std::string message;
-  png_structp png =
-      png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
   png_infop info_ptr = png ? png_create_info_struct(png) : nullptr;
   if (!png || !info_ptr) {
     png_destroy_read_struct(&png, nullptr, nullptr);

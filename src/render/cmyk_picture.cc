@@ -14,21 +14,11 @@
 #include <sstream>
 #include <vector>
 
+#include "base/jpeg_error.h"
+
 namespace banmian {
 
 namespace {
-
-struct JpegErrorJump {
-  jpeg_error_mgr mgr;
-  std::jmp_buf jump;
-  char message[JMSG_LENGTH_MAX];
-};
-
-void JpegErrorExit(j_common_ptr cinfo) {
-  auto* err = reinterpret_cast<JpegErrorJump*>(cinfo->err);
-  (*cinfo->err->format_message)(cinfo, err->message);
-  std::longjmp(err->jump, 1);
-}
 
 // 8-bit RGB pixels of a picture.
 struct RgbImage {
@@ -40,8 +30,7 @@ std::optional<RgbImage> DecodeJpegRgb(const std::string& data, int& components,
                                       std::string& error) {
   jpeg_decompress_struct cinfo;
   JpegErrorJump err;
-  cinfo.err = jpeg_std_error(&err.mgr);
-  err.mgr.error_exit = JpegErrorExit;
+  cinfo.err = err.Install();
   RgbImage img;
   if (setjmp(err.jump)) {
     jpeg_destroy_decompress(&cinfo);

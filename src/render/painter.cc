@@ -12,25 +12,17 @@
 #include <mutex>
 #include <sstream>
 
+#include "base/jpeg_error.h"
+
 namespace banmian {
 
 namespace {
-
-struct JpegErrorJump {
-  jpeg_error_mgr mgr;
-  std::jmp_buf jump;
-};
-
-void JpegErrorExit(j_common_ptr cinfo) {
-  std::longjmp(reinterpret_cast<JpegErrorJump*>(cinfo->err)->jump, 1);
-}
 
 // Decodes JPEG bytes into an RGB24 surface (for previews and as cairo's fallback).
 cairo_surface_t* DecodeJpeg(const std::string& data) {
   jpeg_decompress_struct cinfo;
   JpegErrorJump err;
-  cinfo.err = jpeg_std_error(&err.mgr);
-  err.mgr.error_exit = JpegErrorExit;
+  cinfo.err = err.Install();
   cairo_surface_t* surface = nullptr;
   std::vector<unsigned char> row;
   if (setjmp(err.jump)) {
