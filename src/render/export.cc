@@ -101,11 +101,7 @@ ExportResult WritePdf(const Document& doc, const std::string& path) {
 
 ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs,
                        const std::function<void()>& alongside) {
-  struct PageResult {
-    std::string path, error;
-    bool ok = false;
-  };
-  std::vector<PageResult> pages(doc.pages.size());
+  std::vector<PageFile> pages(doc.pages.size());
   // One painter per thread: it caches font faces and decoded pictures.
   std::vector<std::unique_ptr<Painter>> painters(std::max(jobs, 1));
   // The other work goes first: it is one long task (the screen PDF) the pages can fill in
@@ -131,7 +127,7 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     size_t errors_before = painter.errors().size();
     painter.PaintPage(cr, page);
     cairo_destroy(cr);
-    PageResult& result = pages[index];
+    PageFile& result = pages[index];
     if (painter.errors().size() > errors_before) {
       cairo_surface_destroy(surface);
       result.error = painter.errors()[errors_before];
@@ -147,9 +143,12 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     result.ok = Finish(tmp, result.path, status, one);
     if (!result.ok) result.error = one.error;
   });
-  // Reported in page order, whichever thread finished first.
+  return CollectInPageOrder(pages);
+}
+
+ExportResult CollectInPageOrder(const std::vector<PageFile>& pages) {
   ExportResult r;
-  for (const PageResult& page : pages) {
+  for (const PageFile& page : pages) {
     if (!page.ok) {
       r.ok = false;
       r.error = page.error;

@@ -26,6 +26,14 @@ ExportResult WritePdf(const Document& doc, const std::string& path);
 ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs = 1,
                        const std::function<void()>& alongside = {});
 
+// One page's file, written by whichever thread took the page.
+struct PageFile {
+  std::string path, error;
+  bool ok = false;
+};
+// The files in page order (not finishing order); the first page's error if any failed.
+ExportResult CollectInPageOrder(const std::vector<PageFile>& pages);
+
 // Writes `data` to `path` through a temporary file and a rename.
 bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error);
 // A temporary name beside `path`, for writers that need a file name.

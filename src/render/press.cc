@@ -188,25 +188,12 @@ ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
     result.error = pictures.errors.front();
     return result;
   }
-  struct PageResult {
-    std::string path, error;
-    bool ok = false;
-  };
-  std::vector<PageResult> pages(doc.pages.size());
+  std::vector<PageFile> pages(doc.pages.size());
   ParallelFor(doc.pages.size(), jobs, [&](size_t index, int) {
-    PageResult& r = pages[index];
-    r.ok = WritePressPage(doc, doc.pages[index], options, pictures, dir, r.path, r.error);
+    PageFile& page = pages[index];
+    page.ok = WritePressPage(doc, doc.pages[index], options, pictures, dir, page.path, page.error);
   });
-  // Reported in page order, whichever thread finished first.
-  for (const PageResult& page : pages) {
-    if (!page.ok) {
-      result.ok = false;
-      result.error = page.error;
-      return result;
-    }
-    result.files.push_back(page.path);
-  }
-  return result;
+  return CollectInPageOrder(pages);
 }
 
 }  // namespace banmian
