@@ -111,16 +111,9 @@ int FontSet::FontId(PangoFont* font) {
   FcPatternGetInteger(pattern, FC_FONTVERSION, 0, &version);
   char version_text[16];
   std::snprintf(version_text, sizeof version_text, "%.3f", version / 65536.0);
-  std::pair<std::string, int> key{file ? reinterpret_cast<const char*>(file) : "", index};
-  int id;
-  if (auto it = ids_by_file_.find(key); it != ids_by_file_.end()) {
-    id = it->second;
-  } else {
-    id = static_cast<int>(faces_.size());
-    faces_.push_back({key.first, index, family ? reinterpret_cast<const char*>(family) : "",
-                      style ? reinterpret_cast<const char*>(style) : "", version_text});
-    ids_by_file_[key] = id;
-  }
+  int id = AddFace({file ? reinterpret_cast<const char*>(file) : "", index,
+                    family ? reinterpret_cast<const char*>(family) : "",
+                    style ? reinterpret_cast<const char*>(style) : "", version_text});
   ids_by_font_[static_cast<PangoFont*>(g_object_ref(font))] = id;
   return id;
 }
