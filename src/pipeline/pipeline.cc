@@ -52,6 +52,14 @@ bool MakeDirs(const std::string& path, std::string& error) {
   return true;
 }
 
+int JobsOf(const RunOptions& options) {
+  return options.jobs > 0 ? options.jobs : DefaultJobs();
+}
+
+std::string FontsDirOf(const RunOptions& options) {
+  return options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir;
+}
+
 }  // namespace
 
 std::string IssueName(const std::string& issue_dir) {
@@ -90,8 +98,7 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
   }
   std::unique_ptr<FontSet> own_fonts;
   if (!fonts) {
-    own_fonts = FontSet::Create(options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir,
-                                result.diagnostics);
+    own_fonts = FontSet::Create(FontsDirOf(options), result.diagnostics);
     fonts = own_fonts.get();
   }
   if (fonts) fonts->CheckStyles(result.issue->paper, result.diagnostics);
@@ -116,9 +123,8 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     }
   }
   clock.Lap("normalize");
-  const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
-  const std::string fonts_dir = options.fonts_dir.empty() ? DefaultFontsDir() : options.fonts_dir;
-  ComposeThreads threads{jobs, [&fonts_dir] {
+  const std::string fonts_dir = FontsDirOf(options);
+  ComposeThreads threads{JobsOf(options), [&fonts_dir] {
                            Diagnostics ignored;  // the same configuration loaded once already
                            return FontSet::Create(fonts_dir, ignored);
                          }};
@@ -190,7 +196,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   }
   if (!MakeDirs(out, error)) return fail(error);
   const std::string stem = name + (options.proof ? "-proof" : "");
-  const int jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  const int jobs = JobsOf(options);
   ExportResult pdf, png;
   auto write_pdf = [&] { pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf")); };
   if (options.png) {
