@@ -3,7 +3,8 @@
 //
 // ParallelFor calls work(index, worker) once for every index below `count`, on at most
 // `jobs` threads; `worker` numbers the thread (0 … jobs-1) so each can keep its own
-// state (a painter, a font set). Results must be stored by index, never in finishing
+// state (a painter, a font set). Worker 0 is always the calling thread, so it may use
+// the caller's own state. Results must be stored by index, never in finishing
 // order, so the output is the same whatever `jobs` is.
 #pragma once
 

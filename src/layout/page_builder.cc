@@ -259,26 +259,33 @@ struct Builder {
 namespace {
 
 // Composes every article on `threads.jobs` threads, each with its own font set, then
-// moves the font ids of each thread's glyph runs into `fonts`, article by article.
+// moves the font ids of the other threads' glyph runs into `fonts`, article by article.
 std::map<std::string, ArticleFlow> ComposeAll(const Issue& issue, FontSet& fonts,
                                               const ComposeThreads& threads) {
   const size_t n = issue.articles.size();
   std::vector<ArticleFlow> flows(n);
   std::vector<int> worker_of(n, 0);
-  std::vector<std::unique_ptr<FontSet>> worker_fonts(threads.jobs);
+  // Worker 0 is the calling thread: it shapes with `fonts` itself; the others load their own.
+  std::vector<std::unique_ptr<FontSet>> own_fonts(threads.jobs);
+  std::vector<FontSet*> worker_fonts(threads.jobs, nullptr);
+  worker_fonts[0] = &fonts;
   ParallelFor(n, threads.jobs, [&](size_t i, int worker) {
-    if (!worker_fonts[worker]) worker_fonts[worker] = threads.make_fonts();
-    if (!worker_fonts[worker]) throw std::runtime_error("the fonts could not be loaded again");
+    if (!worker_fonts[worker]) {
+      own_fonts[worker] = threads.make_fonts();
+      if (!own_fonts[worker]) throw std::runtime_error("the fonts could not be loaded again");
+      worker_fonts[worker] = own_fonts[worker].get();
+    }
     flows[i] = ComposeArticle(issue.articles[i], issue.paper, *worker_fonts[worker]);
     worker_of[i] = worker;
   });
   std::map<std::string, ArticleFlow> composed;
   for (size_t i = 0; i < n; ++i) {
     const FontSet& from = *worker_fonts[worker_of[i]];
-    for (BodyBlock& block : flows[i].blocks)
-      for (Item& item : block.items)
-        if (auto* run = std::get_if<GlyphRun>(&item))
-          run->font = fonts.AddFace(from.faces()[run->font]);
+    if (&from != &fonts)
+      for (BodyBlock& block : flows[i].blocks)
+        for (Item& item : block.items)
+          if (auto* run = std::get_if<GlyphRun>(&item))
+            run->font = fonts.AddFace(from.faces()[run->font]);
     composed.emplace(issue.articles[i].id, std::move(flows[i]));
   }
   return composed;

@@ -10,13 +10,17 @@
 using namespace banmian;
 
 TEST_CASE("parallel: every index runs exactly once, on a worker below jobs") {
+  const auto caller = std::this_thread::get_id();
   for (int jobs : {1, 2, 3, 8}) {
     std::vector<std::atomic<int>> runs(100);
     std::vector<int> worker_of(100, -1);
+    std::atomic<bool> worker0_is_caller{true};
     ParallelFor(100, jobs, [&](size_t i, int worker) {
       runs[i]++;
       worker_of[i] = worker;
+      if (worker == 0 && std::this_thread::get_id() != caller) worker0_is_caller = false;
     });
+    CHECK(worker0_is_caller);
     for (size_t i = 0; i < runs.size(); ++i) {
       CHECK(runs[i] == 1);
       CHECK(worker_of[i] >= 0);
