@@ -70,13 +70,13 @@ cairo_surface_t* DecodeJpeg(const std::string& data) {
   return surface;
 }
 
-}  // namespace
-
-// FreeType for one painter. cairo shares a font opened by file name between all threads
-// under one lock, so painters on different threads would take turns; each painter opens
-// the files itself instead. cairo may release a face after its painter is gone (its font
-// caches hold on to faces), so the library is counted and goes with its last face.
-struct Painter::FreeType {
+// The font faces of one thread, shared by every painter on it. cairo shares a face
+// opened by file name between all threads under one lock, so painters on different
+// threads would take turns; each thread opens the files itself instead, once (a Noto
+// CJK face holds megabytes of parsed tables, so not once per painter). cairo may release
+// a face after the thread is gone (its font caches hold on to faces), so the FreeType
+// library is counted and goes with its last face.
+struct FreeType {
   FT_Library library = nullptr;
   std::mutex mutex;  // FT_New_Face and FT_Done_Face on one library must not overlap
   int refs = 1;
@@ -94,10 +94,9 @@ struct Painter::FreeType {
   }
 };
 
-namespace {
 struct OpenFace {
   FT_Face face;
-  Painter::FreeType* freetype;
+  FreeType* freetype;
 };
 const cairo_user_data_key_t kOpenFaceKey = {};
 
@@ -110,12 +109,54 @@ void CloseFace(void* data) {
   open->freetype->Release();
   delete open;
 }
+
+class ThreadFaces {
+ public:
+  static ThreadFaces& Get() {
+    thread_local ThreadFaces faces;
+    return faces;
+  }
+  ThreadFaces() : freetype_(new FreeType) {
+    if (FT_Init_FreeType(&freetype_->library) != 0) freetype_->library = nullptr;
+  }
+  ~ThreadFaces() {
+    for (auto& [_, face] : faces_) cairo_font_face_destroy(face);
+    freetype_->Release();
+  }
+
+  // A new reference to the face of `f`; null when FreeType cannot open it.
+  cairo_font_face_t* Face(const FontFace& f) {
+    auto key = std::make_pair(f.file, f.index);
+    if (auto it = faces_.find(key); it != faces_.end())
+      return cairo_font_face_reference(it->second);
+    if (!freetype_->library) return nullptr;
+    FT_Face face = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(freetype_->mutex);
+      if (FT_New_Face(freetype_->library, f.file.c_str(), f.index, &face) != 0) return nullptr;
+      ++freetype_->refs;
+    }
+    cairo_font_face_t* cairo_face = cairo_ft_font_face_create_for_ft_face(face, 0);
+    auto* open = new OpenFace{face, freetype_};
+    if (cairo_font_face_set_user_data(cairo_face, &kOpenFaceKey, open, CloseFace) !=
+        CAIRO_STATUS_SUCCESS) {
+      cairo_font_face_destroy(cairo_face);
+      CloseFace(open);
+      return nullptr;
+    }
+    faces_[key] = cairo_face;
+    return cairo_font_face_reference(cairo_face);
+  }
+
+ private:
+  FreeType* freetype_;
+  std::map<std::pair<std::string, int>, cairo_font_face_t*> faces_;
+};
+
 }  // namespace
 
 Painter::Painter(const Document& doc, ColourProxies* proxies)
-    : doc_(doc), faces_(doc.fonts.size(), nullptr), proxies_(proxies), freetype_(new FreeType) {
-  if (FT_Init_FreeType(&freetype_->library) != 0) freetype_->library = nullptr;
-}
+    : doc_(doc), faces_(doc.fonts.size(), nullptr), proxies_(proxies) {}
 
 void Painter::SetColour(cairo_t* cr, const Cmyk& colour) {
   Rgb rgb = proxies_ ? proxies_->Proxy(colour) : ScreenRgb(colour);
@@ -127,33 +168,11 @@ Painter::~Painter() {
     if (f) cairo_font_face_destroy(f);
   for (auto& [_, s] : images_)
     if (s) cairo_surface_destroy(s);
-  freetype_->Release();
 }
 
 cairo_font_face_t* Painter::Face(int font) {
   if (font < 0 || static_cast<size_t>(font) >= faces_.size()) return nullptr;
-  if (!faces_[font] && freetype_->library) {
-    const FontFace& f = doc_.fonts[font];
-    FT_Face face = nullptr;
-    {
-      std::lock_guard<std::mutex> lock(freetype_->mutex);
-      if (FT_New_Face(freetype_->library, f.file.c_str(), f.index, &face) != 0)
-        face = nullptr;
-      else
-        ++freetype_->refs;
-    }
-    if (face) {
-      cairo_font_face_t* cairo_face = cairo_ft_font_face_create_for_ft_face(face, 0);
-      auto* open = new OpenFace{face, freetype_};
-      if (cairo_font_face_set_user_data(cairo_face, &kOpenFaceKey, open, CloseFace) !=
-          CAIRO_STATUS_SUCCESS) {
-        cairo_font_face_destroy(cairo_face);
-        CloseFace(open);
-      } else {
-        faces_[font] = cairo_face;
-      }
-    }
-  }
+  if (!faces_[font]) faces_[font] = ThreadFaces::Get().Face(doc_.fonts[font]);
   if (!faces_[font]) {
     const FontFace& f = doc_.fonts[font];
     FcPattern* pattern = FcPatternCreate();

@@ -5,7 +5,8 @@
 // cairo-ft, unhinted) and glyphs drawn with their text clusters so PDF text copies
 // out as the original characters. JPEG data is attached to image surfaces so the PDF
 // embeds the original bytes untouched. Colours are converted from the declared CMYK
-// to RGB for the screen. Not thread-safe; one Painter per thread.
+// to RGB for the screen. Not thread-safe; one Painter per thread, used on the thread
+// that made it (font faces are opened once per thread and shared by its painters).
 #pragma once
 
 #include <cairo.h>
@@ -25,7 +26,6 @@ class Painter {
   // every colour is drawn as its proxy, for the press stage to rewrite.
   explicit Painter(const Document& doc, ColourProxies* proxies = nullptr);
   ~Painter();
-  struct FreeType;
   Painter(const Painter&) = delete;
   Painter& operator=(const Painter&) = delete;
 
@@ -51,7 +51,6 @@ class Painter {
   std::vector<std::string> errors_;
   ColourProxies* proxies_;
   std::map<std::string, std::string> overrides_;
-  FreeType* freetype_;  // counted: cairo may outlive the painter with its faces
 };
 
 }  // namespace banmian
