@@ -197,15 +197,11 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   if (!MakeDirs(out, error)) return fail(error);
   const std::string stem = name + (options.proof ? "-proof" : "");
   const int jobs = JobsOf(options);
-  ExportResult pdf, png;
-  auto write_pdf = [&] { pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf")); };
-  if (options.png) {
-    // The screen PDF is one file on one thread; the previews are painted around it.
-    png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi, jobs, write_pdf);
-    clock.Lap("pdf+png");
-  } else {
-    write_pdf();
-    clock.Lap("pdf");
+  ExportResult pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf"), jobs), png;
+  clock.Lap("pdf");
+  if (options.png && pdf.ok) {
+    png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi, jobs);
+    clock.Lap("png");
   }
   if (!pdf.ok) return fail(pdf.error);
   result.outputs.insert(result.outputs.end(), pdf.files.begin(), pdf.files.end());

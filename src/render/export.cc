@@ -1,6 +1,5 @@
 #include "render/export.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <unistd.h>
 
@@ -13,6 +12,7 @@
 
 #include "base/parallel.h"
 #include "render/painter.h"
+#include "render/pdf_writer.h"
 
 namespace banmian {
 
@@ -60,59 +60,28 @@ bool Finish(const std::string& tmp, const std::string& path, cairo_status_t stat
 }
 }  // namespace
 
-ExportResult WritePdf(const Document& doc, const std::string& path) {
+ExportResult WritePdf(const Document& doc, const std::string& path, int jobs) {
   ExportResult r;
-  std::string tmp = TemporaryPathFor(path);
-  double w = doc.pages.empty() ? 595 : doc.pages[0].width,
-         h = doc.pages.empty() ? 842 : doc.pages[0].height;
-  cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), w, h);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "banmian " BANMIAN_VERSION);
-  std::string date = doc.date + "T00:00:00";
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-  {
-    Painter painter(doc);
-    cairo_t* cr = cairo_create(surface);
-    for (const Page& page : doc.pages) {
-      cairo_pdf_surface_set_size(surface, page.width, page.height);
-      cairo_pdf_surface_set_page_label(surface, page.label.c_str());
-      std::string link = "page=" + std::to_string(page.number);
-      cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT,
-                                    ("第 " + page.label + " 版").c_str(), link.c_str(),
-                                    cairo_pdf_outline_flags_t(0));
-      painter.PaintPage(cr, page);
-      cairo_show_page(cr);
-    }
-    cairo_destroy(cr);
-    if (!painter.errors().empty()) {
-      cairo_surface_destroy(surface);
-      std::remove(tmp.c_str());
-      r.ok = false;
-      r.error = painter.errors().front();
-      return r;
-    }
+  std::vector<const Page*> pages;
+  for (const Page& page : doc.pages) pages.push_back(&page);
+  PdfSettings settings;
+  settings.title = doc.title;
+  settings.jobs = jobs;
+  std::string bytes;
+  if (!WritePdfBytes(doc, pages, settings, bytes, r.error) ||
+      !WriteFileAtomically(path, bytes, r.error)) {
+    r.ok = false;
+    return r;
   }
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  Finish(tmp, path, status, r);
+  r.files.push_back(path);
   return r;
 }
 
-ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs,
-                       const std::function<void()>& alongside) {
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs) {
   std::vector<PageFile> pages(doc.pages.size());
   // One painter per thread: it caches font faces and decoded pictures.
   std::vector<std::unique_ptr<Painter>> painters(std::max(jobs, 1));
-  // The other work goes first: it is one long task (the screen PDF) the pages can fill in
-  // around.
-  const size_t first_page = alongside ? 1 : 0;
-  ParallelFor(first_page + doc.pages.size(), jobs, [&](size_t task, int worker) {
-    if (task < first_page) {
-      alongside();
-      return;
-    }
-    const size_t index = task - first_page;
+  ParallelFor(doc.pages.size(), jobs, [&](size_t index, int worker) {
     if (!painters[worker]) painters[worker] = std::make_unique<Painter>(doc);
     Painter& painter = *painters[worker];
     const Page& page = doc.pages[index];

@@ -6,7 +6,6 @@
 // labels and an outline entry per page.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,11 +19,10 @@ struct ExportResult {
   std::vector<std::string> files;
 };
 
-ExportResult WritePdf(const Document& doc, const std::string& path);
+// Writes the screen PDF, `jobs` threads subsetting fonts and writing pages at once.
+ExportResult WritePdf(const Document& doc, const std::string& path, int jobs = 1);
 // Writes one PNG per page as <prefix>-p01.png …, at `dpi`, painting `jobs` pages at once.
-// `alongside`, if given, is more work (the screen PDF) run first on the same threads.
-ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs = 1,
-                       const std::function<void()>& alongside = {});
+ExportResult WritePngs(const Document& doc, const std::string& prefix, double dpi, int jobs = 1);
 
 // One page's file, written by whichever thread took the page.
 struct PageFile {

@@ -18,7 +18,7 @@ namespace banmian {
 
 namespace {
 
-// Decodes JPEG bytes into an RGB24 surface (for previews and as cairo's fallback).
+// Decodes JPEG bytes into an RGB24 surface.
 cairo_surface_t* DecodeJpeg(const std::string& data) {
   jpeg_decompress_struct cinfo;
   JpegErrorJump err;
@@ -155,13 +155,14 @@ class ThreadFaces {
 
 }  // namespace
 
-Painter::Painter(const Document& doc, ColourProxies* proxies)
-    : doc_(doc), faces_(doc.fonts.size(), nullptr), proxies_(proxies) {}
+Painter::Painter(const Document& doc) : doc_(doc), faces_(doc.fonts.size(), nullptr) {}
 
-void Painter::SetColour(cairo_t* cr, const Cmyk& colour) {
-  Rgb rgb = proxies_ ? proxies_->Proxy(colour) : ScreenRgb(colour);
+namespace {
+void SetColour(cairo_t* cr, const Cmyk& colour) {
+  Rgb rgb = ScreenRgb(colour);
   cairo_set_source_rgb(cr, rgb.r, rgb.g, rgb.b);
 }
+}  // namespace
 
 Painter::~Painter() {
   for (cairo_font_face_t* f : faces_)
@@ -187,30 +188,13 @@ cairo_font_face_t* Painter::Face(int font) {
 cairo_surface_t* Painter::Image(const std::string& path) {
   if (auto it = images_.find(path); it != images_.end()) return it->second;
   cairo_surface_t* surface = nullptr;
-  std::string data;
-  if (auto o = overrides_.find(path); o != overrides_.end()) {
-    data = o->second;
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    data = ss.str();
-  }
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string data = ss.str();
   if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xFF &&
       static_cast<unsigned char>(data[1]) == 0xD8) {
     surface = DecodeJpeg(data);
-    if (surface) {
-      // The PDF gets the original JPEG bytes, untouched.
-      auto* copy = static_cast<unsigned char*>(std::malloc(data.size()));
-      std::memcpy(copy, data.data(), data.size());
-      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, data.size(), std::free,
-                                  copy);
-      std::string id = path;
-      auto* id_copy = static_cast<unsigned char*>(std::malloc(id.size()));
-      std::memcpy(id_copy, id.data(), id.size());
-      cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, id_copy, id.size(), std::free,
-                                  id_copy);
-    }
   } else {
     surface = cairo_image_surface_create_from_png(path.c_str());
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {

@@ -1,36 +1,45 @@
-// PDF/X: turning a page Cairo wrote with colour proxies into a press-ready PDF/X file.
+// PDF/X: what makes a press page's PDF a PDF/X file, added to the document the PDF
+// writer is assembling with libqpdf.
 //
-// With libqpdf: every proxy colour operator in the content streams is replaced by the
-// declared CMYK (so black stays on the K plate alone), Cairo's no-op transparency
-// states are dropped, the page gets its MediaBox, BleedBox and TrimBox, the document
-// an OutputIntent with the printing condition's ICC profile, the PDF/X version keys,
-// Trapped, title and dates taken from the issue (so reruns give the same bytes), and
-// a document ID computed from the content. Annotations are removed. Anything left in
-// RGB is an error: a press file must not carry it.
+// The page gets its TrimBox and BleedBox (the writer's colours are already the declared
+// CMYK, so black stays on the K plate alone and nothing is left in RGB); the document
+// gets an OutputIntent with the printing condition's ICC profile, the PDF/X version
+// keys and Trapped in its information dictionary, and for PDF/X-4 the XMP metadata,
+// all dated from the issue so reruns give the same bytes.
 #pragma once
 
 #include <string>
 
-#include "render/colour_proxy.h"
+class QPDF;
+class QPDFObjectHandle;
 
 namespace banmian {
 
 struct PdfxSettings {
   enum class Standard { kX1a2001, kX4 };
   Standard standard = Standard::kX1a2001;
-  std::string title;
-  std::string date;              // ISO date of the issue: creation and modification date
   std::string profile_path;      // the output intent's ICC profile (CMYK)
   std::string output_condition;  // e.g. "Newsprint (plant profile)"
-  // Page boxes in points, in the PDF's own coordinates (origin bottom-left).
-  double media_w = 0, media_h = 0;
-  double trim_x = 0, trim_y = 0, trim_w = 0, trim_h = 0;
-  double bleed = 0;
+  double bleed = 0;              // around the trim box, in points
 };
 
-// Rewrites `cairo_pdf` (one or more pages) into PDF/X bytes; on failure returns false
-// and explains in `error`.
-bool MakePdfX(const std::string& cairo_pdf, const ColourProxies& proxies,
-              const PdfxSettings& settings, std::string& out, std::string& error);
+// The PDF version a standard asks for ("1.3" for X-1a, "1.6" for X-4).
+const char* PdfxVersion(const PdfxSettings& settings);
+
+// Sets TrimBox and BleedBox of `page`, whose trim box is `trim` ([x0 y0 x1 y1] points).
+void AddPdfxBoxes(QPDFObjectHandle& page, const double trim[4], const PdfxSettings& settings);
+
+// Adds the output intent, the PDF/X keys of `info` and the XMP metadata, whose
+// `title`, `date` (ISO) and `id` it repeats. False with `error` if the profile cannot
+// be read.
+bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,
+                  const std::string& title, const std::string& date, const std::string& id,
+                  std::string& error);
+
+// PDF's date form of an ISO date: 2021-05-10 → D:20210510000000Z.
+std::string PdfDate(const std::string& iso);
+
+// A stable UUID-shaped identifier of `data`.
+std::string StableUuid(const std::string& data);
 
 }  // namespace banmian

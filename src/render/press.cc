@@ -1,7 +1,5 @@
 #include "render/press.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <ft2build.h>
 #include <lcms2.h>
 #include FT_FREETYPE_H
@@ -13,16 +11,11 @@
 #include "base/parallel.h"
 #include "layout/press_marks.h"
 #include "render/cmyk_picture.h"
-#include "render/painter.h"
+#include "render/pdf_writer.h"
 
 namespace banmian {
 
 namespace {
-
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
 
 // Pictures converted once for all pages; a little under the limit, for JPEG's error.
 constexpr double kInkMargin = 6;
@@ -125,55 +118,30 @@ std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions&
 }
 
 namespace {
-// One press file: the page painted on its media box with RGB proxies, then made PDF/X.
+// One press file: the page on its media box (bleed and marks around it) in the declared
+// CMYK, its pictures replaced by their CMYK conversions, as PDF/X.
 bool WritePressPage(const Document& doc, const Page& page, const PressOptions& options,
-                    const PressPictures& pictures, const std::string& dir, std::string& path,
-                    std::string& error) {
-  const double margin = page.bleed + (options.marks ? kMarksMargin : 0);
-  const double media_w = page.width + 2 * margin, media_h = page.height + 2 * margin;
-  ColourProxies proxies;
-  std::string cairo_pdf;
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create_for_stream(AppendToString, &cairo_pdf, media_w, media_h);
-  std::string date = doc.date + "T00:00:00";
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-  {
-    Painter painter(doc, &proxies);
-    for (auto& [file, picture] : pictures.converted) painter.OverrideJpeg(file, picture.jpeg);
-    cairo_t* cr = cairo_create(surface);
-    cairo_translate(cr, margin, margin);
-    painter.PaintPage(cr, page);
-    cairo_show_page(cr);
-    cairo_destroy(cr);
-    if (!painter.errors().empty()) {
-      cairo_surface_destroy(surface);
-      error = painter.errors().front();
-      return false;
-    }
-  }
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    error = std::string("the press page could not be drawn: ") + cairo_status_to_string(status);
-    return false;
-  }
-  PdfxSettings s;
-  s.standard = options.standard;
-  s.title = doc.title + " 第" + page.label + "版";
-  s.date = doc.date;
-  s.profile_path = options.settings.profile;
-  s.output_condition = options.settings.output_condition;
-  s.media_w = media_w, s.media_h = media_h;
-  s.trim_x = margin, s.trim_y = margin, s.trim_w = page.width, s.trim_h = page.height;
-  s.bleed = page.bleed;
-  std::string pdfx;
-  if (!MakePdfX(cairo_pdf, proxies, s, pdfx, error)) {
+                    const std::map<std::string, std::string>& pictures, const std::string& dir,
+                    std::string& path, std::string& error) {
+  PdfxSettings pdfx;
+  pdfx.standard = options.standard;
+  pdfx.profile_path = options.settings.profile;
+  pdfx.output_condition = options.settings.output_condition;
+  pdfx.bleed = page.bleed;
+  PdfSettings settings;
+  settings.colours = PdfColours::kDeclaredCmyk;
+  settings.margin = page.bleed + (options.marks ? kMarksMargin : 0);
+  settings.navigation = false;
+  settings.title = doc.title + " 第" + page.label + "版";
+  settings.picture_bytes = &pictures;
+  settings.pdfx = &pdfx;
+  std::string bytes;
+  if (!WritePdfBytes(doc, {&page}, settings, bytes, error)) {
     error = "page " + page.label + ": " + error;
     return false;
   }
   path = dir + "/" + PressFileName(options, page);
-  return WriteFileAtomically(path, pdfx, error);
+  return WriteFileAtomically(path, bytes, error);
 }
 
 }  // namespace
@@ -188,10 +156,12 @@ ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
     result.error = pictures.errors.front();
     return result;
   }
+  std::map<std::string, std::string> jpegs;
+  for (auto& [file, picture] : pictures.converted) jpegs[file] = picture.jpeg;
   std::vector<PageFile> pages(doc.pages.size());
   ParallelFor(doc.pages.size(), jobs, [&](size_t index, int) {
     PageFile& page = pages[index];
-    page.ok = WritePressPage(doc, doc.pages[index], options, pictures, dir, page.path, page.error);
+    page.ok = WritePressPage(doc, doc.pages[index], options, jpegs, dir, page.path, page.error);
   });
   return CollectInPageOrder(pages);
 }

@@ -3,9 +3,9 @@
 // WritePressPdfs first checks that the document can go to press at all — every font
 // may be embedded, every declared colour used on the page is within the ink limit,
 // every picture converts to CMYK — and writes nothing if not. Then each page is
-// painted with the bleed around it (and the printer's marks, when the document has a
-// "marks" frame) with colour proxies, its pictures replaced by CMYK JPEGs, and turned
-// into PDF/X by MakePdfX. Files are <paper>-<date>-<label>.pdf, written under a
+// written with the bleed around it (and the printer's marks, when the document has a
+// "marks" frame) in the declared CMYK colours, its pictures replaced by CMYK JPEGs, as
+// PDF/X (pdf_writer.h, pdfx.h). Files are <paper>-<date>-<label>.pdf, written under a
 // temporary name and renamed when complete.
 #pragma once
 

@@ -1,0 +1,216 @@
+#include "render/pdf_page_content.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace banmian {
+
+void AppendNumber(std::string& out, double value, int decimals) {
+  static const double kScale[] = {1, 10, 100, 1000, 10000, 100000};
+  const double scale = kScale[std::clamp(decimals, 0, 5)];
+  long long scaled = std::llround(value * scale);
+  if (scaled < 0) {
+    out += '-';
+    scaled = -scaled;
+  }
+  const long long whole = scaled / static_cast<long long>(scale);
+  long long fraction = scaled % static_cast<long long>(scale);
+  char digits[24];
+  int n = 0;
+  long long w = whole;
+  do {
+    digits[n++] = static_cast<char>('0' + w % 10);
+    w /= 10;
+  } while (w > 0);
+  while (n > 0) out += digits[--n];
+  if (fraction == 0) return;
+  int places = decimals;
+  while (fraction % 10 == 0) fraction /= 10, --places;
+  out += '.';
+  char frac[8];
+  for (int i = places - 1; i >= 0; --i)
+    frac[i] = static_cast<char>('0' + fraction % 10), fraction /= 10;
+  out.append(frac, places);
+}
+
+namespace {
+
+class ContentWriter {
+ public:
+  ContentWriter(const PageContentSettings& settings) : s_(settings) { out_.reserve(1 << 16); }
+
+  std::string Finish() { return std::move(out_); }
+
+  void Run(const GlyphRun& run) {
+    const FontSubset* subset = run.font >= 0 && static_cast<size_t>(run.font) < s_.fonts->size()
+                                   ? (*s_.fonts)[run.font]
+                                   : nullptr;
+    if (!subset || run.glyphs.empty()) return;
+    Colour(run.colour, false);
+    out_ += "BT\n";
+    if (run.font != font_ || run.size != size_) {
+      font_ = run.font, size_ = run.size;
+      out_ += "/F";
+      AppendNumber(out_, run.font, 0);
+      out_ += ' ';
+      AppendNumber(out_, run.size, 3);
+      out_ += " Tf\n";
+    }
+    bool in_array = false, in_string = false;
+    double pen_x = 0, pen_y = 0;
+    const double per_unit = run.size / 1000;
+    for (const PositionedGlyph& g : run.glyphs) {
+      auto code = subset->code_of.find(g.id);
+      if (code == subset->code_of.end()) continue;
+      const double x = X(g.x), y = Y(g.y);
+      const double gap = x - pen_x;
+      if (!in_array || std::abs(y - pen_y) > 1e-4 || gap < -run.size || gap > 10 * run.size) {
+        if (in_string) out_ += '>';
+        if (in_array) out_ += "] TJ\n";
+        in_string = false;
+        out_ += "1 0 0 1 ";
+        pen_x = Rounded(x), pen_y = Rounded(y);
+        AppendNumber(out_, pen_x);
+        out_ += ' ';
+        AppendNumber(out_, pen_y);
+        out_ += " Tm\n[";
+        in_array = true;
+      } else {
+        const double adjust = std::round(-gap / per_unit * 100) / 100;
+        if (adjust != 0) {
+          if (in_string) out_ += '>';
+          in_string = false;
+          AppendNumber(out_, adjust, 2);
+          pen_x -= adjust * per_unit;
+        }
+      }
+      if (!in_string) out_ += '<';
+      in_string = true;
+      Hex(code->second);
+      pen_x += Width(*subset, code->second) * per_unit;
+    }
+    if (in_string) out_ += '>';
+    if (in_array) out_ += "] TJ\n";
+    out_ += "ET\n";
+  }
+
+  void Rect(const RectItem& rect) {
+    if (!rect.has_fill && !rect.has_stroke) return;
+    if (rect.has_fill) Colour(rect.fill, false);
+    if (rect.has_stroke) {
+      Colour(rect.stroke, true);
+      LineWidth(rect.stroke_width);
+    }
+    AppendNumber(out_, X(rect.x));
+    out_ += ' ';
+    AppendNumber(out_, Y(rect.y + rect.height));
+    out_ += ' ';
+    AppendNumber(out_, rect.width);
+    out_ += ' ';
+    AppendNumber(out_, rect.height);
+    out_ += rect.has_fill ? (rect.has_stroke ? " re B\n" : " re f\n") : " re S\n";
+  }
+
+  void Rule(const RuleItem& rule) {
+    Colour(rule.colour, true);
+    LineWidth(rule.weight);
+    AppendNumber(out_, X(rule.x1));
+    out_ += ' ';
+    AppendNumber(out_, Y(rule.y1));
+    out_ += " m ";
+    AppendNumber(out_, X(rule.x2));
+    out_ += ' ';
+    AppendNumber(out_, Y(rule.y2));
+    out_ += " l S\n";
+  }
+
+  void Picture(const ImageItem& image) {
+    auto it = s_.pictures->find(image.path);
+    if (it == s_.pictures->end()) return;
+    out_ += "q ";
+    AppendNumber(out_, image.width);
+    out_ += " 0 0 ";
+    AppendNumber(out_, image.height);
+    out_ += ' ';
+    AppendNumber(out_, X(image.x));
+    out_ += ' ';
+    AppendNumber(out_, Y(image.y + image.height));
+    out_ += " cm /Im";
+    AppendNumber(out_, it->second, 0);
+    out_ += " Do Q\n";
+  }
+
+ private:
+  double X(double x) const { return s_.margin + x; }
+  double Y(double y) const { return s_.media_height - (s_.margin + y); }
+  static double Rounded(double v) { return std::round(v * 1000) / 1000; }
+
+  static int Width(const FontSubset& subset, uint16_t code) {
+    auto it = std::lower_bound(subset.widths.begin(), subset.widths.end(),
+                               std::make_pair(code, INT32_MIN));
+    return it != subset.widths.end() && it->first == code ? it->second : 1000;
+  }
+
+  void Hex(uint16_t code) {
+    static const char kDigits[] = "0123456789abcdef";
+    char hex[4] = {kDigits[code >> 12], kDigits[(code >> 8) & 15], kDigits[(code >> 4) & 15],
+                   kDigits[code & 15]};
+    out_.append(hex, 4);
+  }
+
+  void Colour(const Cmyk& colour, bool stroke) {
+    std::string op;
+    if (s_.colours == PdfColours::kDeclaredCmyk) {
+      for (double v : {colour.c, colour.m, colour.y, colour.k}) {
+        AppendNumber(op, v / 100, 4);
+        op += ' ';
+      }
+      op += stroke ? "K\n" : "k\n";
+    } else {
+      Rgb rgb = ScreenRgb(colour);
+      for (double v : {rgb.r, rgb.g, rgb.b}) {
+        AppendNumber(op, v, 4);
+        op += ' ';
+      }
+      op += stroke ? "RG\n" : "rg\n";
+    }
+    std::string& current = stroke ? stroke_ : fill_;
+    if (op == current) return;
+    current = op;
+    out_ += op;
+  }
+
+  void LineWidth(double width) {
+    if (width == line_width_) return;
+    line_width_ = width;
+    AppendNumber(out_, width);
+    out_ += " w\n";
+  }
+
+  const PageContentSettings& s_;
+  std::string out_;
+  std::string fill_, stroke_;
+  int font_ = -1;
+  double size_ = 0, line_width_ = 1;
+};
+
+}  // namespace
+
+std::string PageContent(const Page& page, const PageContentSettings& settings) {
+  ContentWriter writer(settings);
+  for (const Frame& frame : page.frames)
+    for (const Item& item : frame.items) {
+      if (const auto* run = std::get_if<GlyphRun>(&item))
+        writer.Run(*run);
+      else if (const auto* rect = std::get_if<RectItem>(&item))
+        writer.Rect(*rect);
+      else if (const auto* rule = std::get_if<RuleItem>(&item))
+        writer.Rule(*rule);
+      else if (const auto* image = std::get_if<ImageItem>(&item))
+        writer.Picture(*image);
+    }
+  return writer.Finish();
+}
+
+}  // namespace banmian

@@ -1,0 +1,39 @@
+// One page's PDF content stream, written straight from the frame tree.
+//
+// Glyph runs become text objects in the document's embedded fonts (resource /F<n> for
+// Document.fonts[n]) under Identity-H: a glyph's code comes from its font subset, and
+// each glyph lands exactly where the composer put it (a TJ adjustment where the
+// justified position differs from the font's advance, a new text matrix where the
+// baseline jumps), measured from the written numbers so no rounding error accumulates.
+// Rectangles, rules and pictures (resource /Im<n>) follow in the frame tree's order.
+// Colours are the screen RGB of each declared colour, or the declared CMYK itself for
+// press. Plain text, deterministic; the caller compresses it.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/frame.h"
+#include "render/font_subset.h"
+
+namespace banmian {
+
+enum class PdfColours { kScreenRgb, kDeclaredCmyk };
+
+struct PageContentSettings {
+  PdfColours colours = PdfColours::kScreenRgb;
+  double margin = 0;        // the trim box's distance from the media box's edges
+  double media_height = 0;  // page height + 2 × margin
+  // By Document font index; null for a font that is not embedded (its runs are skipped).
+  const std::vector<const FontSubset*>* fonts = nullptr;
+  // Picture path → its number in /Im<n>.
+  const std::map<std::string, int>* pictures = nullptr;
+};
+
+std::string PageContent(const Page& page, const PageContentSettings& settings);
+
+// A number as PDF writes it: at most `decimals` places, no trailing zeros, no "-0".
+void AppendNumber(std::string& out, double value, int decimals = 3);
+
+}  // namespace banmian

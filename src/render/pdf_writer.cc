@@ -1,0 +1,458 @@
+#include "render/pdf_writer.h"
+
+#include <zlib.h>
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string_view>
+
+#include "base/parallel.h"
+#include "model/utf8.h"
+#include "render/font_subset.h"
+#include "render/pdf_picture.h"
+
+namespace banmian {
+
+namespace {
+
+using Object = QPDFObjectHandle;
+
+std::string Deflate(const std::string& raw, int level = 6) {
+  uLongf size = compressBound(raw.size());
+  std::string out(size, '\0');
+  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
+            raw.size(), level);
+  out.resize(size);
+  return out;
+}
+
+// The glyphs one font shows on the pages, each with the text it stands for.
+struct GlyphUse {
+  std::vector<bool> used;
+  std::vector<std::string_view> text;  // by glyph id; the first text seen
+
+  void Add(uint32_t glyph, std::string_view chars) {
+    if (glyph >= used.size()) {
+      used.resize(glyph + 1024);
+      text.resize(glyph + 1024);
+    }
+    if (!used[glyph] || (text[glyph].empty() && !chars.empty())) text[glyph] = chars;
+    used[glyph] = true;
+  }
+  std::vector<uint32_t> Glyphs() const {
+    std::vector<uint32_t> glyphs;
+    for (uint32_t g = 0; g < used.size(); ++g)
+      if (used[g]) glyphs.push_back(g);
+    return glyphs;
+  }
+};
+
+void CollectGlyphs(const GlyphRun& run, GlyphUse& use) {
+  std::string_view text = run.text;
+  size_t byte = 0, glyph = 0;
+  for (const TextCluster& c : run.clusters) {
+    std::string_view chars =
+        byte + c.bytes <= text.size() ? text.substr(byte, c.bytes) : std::string_view();
+    for (int i = 0; i < c.glyphs && glyph < run.glyphs.size(); ++i, ++glyph)
+      use.Add(run.glyphs[glyph].id, i == 0 ? chars : std::string_view());
+    byte += c.bytes;
+  }
+  for (; glyph < run.glyphs.size(); ++glyph) use.Add(run.glyphs[glyph].id, {});
+}
+
+void AppendHex(std::string& out, uint32_t value, int digits) {
+  static const char kDigits[] = "0123456789abcdef";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kDigits[(value >> shift) & 15];
+}
+
+// The ToUnicode CMap: code → the UTF-16 of the characters its glyph stands for.
+std::string ToUnicodeCMap(const FontSubset& subset, const GlyphUse& use) {
+  std::vector<std::pair<uint16_t, std::string>> entries;
+  for (auto& [glyph, code] : subset.code_of) {
+    if (glyph >= use.text.size() || use.text[glyph].empty()) continue;
+    std::string utf16;
+    std::string_view chars = use.text[glyph];
+    for (size_t i = 0; i < chars.size();) {
+      char32_t cp = Utf8Next(chars, i);
+      if (cp >= 0x10000) {
+        cp -= 0x10000;
+        AppendHex(utf16, 0xD800 + (cp >> 10), 4);
+        AppendHex(utf16, 0xDC00 + (cp & 0x3FF), 4);
+      } else {
+        AppendHex(utf16, cp, 4);
+      }
+    }
+    entries.emplace_back(code, std::move(utf16));
+  }
+  std::sort(entries.begin(), entries.end());
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n";
+  for (size_t start = 0; start < entries.size(); start += 100) {
+    const size_t end = std::min(entries.size(), start + 100);
+    cmap += std::to_string(end - start) + " beginbfchar\n";
+    for (size_t i = start; i < end; ++i) {
+      cmap += '<';
+      AppendHex(cmap, entries[i].first, 4);
+      cmap += "> <" + entries[i].second + ">\n";
+    }
+    cmap += "endbfchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return cmap;
+}
+
+// The /W array: runs of consecutive codes with their widths; 1000 (/DW) left out.
+std::string WidthArray(const FontSubset& subset) {
+  std::string w = "[";
+  int last = -2;
+  for (auto& [code, width] : subset.widths) {
+    if (width == 1000) continue;
+    if (code != last + 1) {
+      if (last >= 0) w += "] ";
+      w += std::to_string(code) + " [";
+    } else {
+      w += ' ';
+    }
+    w += std::to_string(width);
+    last = code;
+  }
+  if (last >= 0) w += ']';
+  return w + "]";
+}
+
+// Six capital letters naming this subset, the same for the same glyphs.
+std::string SubsetTag(const FontSubset& subset, int font) {
+  uint64_t h = 1469598103934665603ULL ^ static_cast<uint64_t>(font);
+  for (auto& [code, width] : subset.widths) h = (h ^ code) * 1099511628211ULL;
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+  return tag;
+}
+
+// A font's finished parts, made on a worker thread.
+struct EmbeddedFont {
+  std::optional<FontSubset> subset;
+  std::string to_unicode;  // deflated
+  std::string widths;
+  std::string error;
+};
+
+struct EmbeddedPicture {
+  std::string path;
+  std::optional<PdfPicture> picture;
+  std::string error;
+};
+
+std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+Object Stream(QPDF& pdf, std::string data, const char* filter) {
+  Object stream = Object::newStream(&pdf);
+  stream.replaceStreamData(std::move(data), filter ? Object::newName(filter) : Object::newNull(),
+                           Object::newNull());
+  return stream;
+}
+
+Object Number(double value) {
+  std::string s;
+  AppendNumber(s, value);
+  return Object::parse(s);
+}
+
+Object Rectangle(double x0, double y0, double x1, double y1) {
+  Object box = Object::newArray();
+  for (double v : {x0, y0, x1, y1}) box.appendItem(Number(v));
+  return box;
+}
+
+Object FontObject(QPDF& pdf, const EmbeddedFont& font, int index) {
+  const FontSubset& s = *font.subset;
+  const bool cff = s.format == FontSubset::Format::kCff;
+  const std::string name = "/" + SubsetTag(s, index) + "+" + s.postscript_name;
+  Object program = Stream(pdf, s.program, nullptr);
+  if (cff)
+    program.getDict().replaceKey("/Subtype", Object::newName("/CIDFontType0C"));
+  else
+    program.getDict().replaceKey("/Length1",
+                                 Object::newInteger(static_cast<long long>(s.program.size())));
+
+  Object descriptor = Object::newDictionary();
+  descriptor.replaceKey("/Type", Object::newName("/FontDescriptor"));
+  descriptor.replaceKey("/FontName", Object::newName(name));
+  descriptor.replaceKey("/Flags", Object::newInteger(4 | (s.serif ? 2 : 0)));
+  descriptor.replaceKey("/FontBBox", Rectangle(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]));
+  descriptor.replaceKey("/ItalicAngle", Object::newInteger(s.italic_angle));
+  descriptor.replaceKey("/Ascent", Object::newInteger(s.ascent));
+  descriptor.replaceKey("/Descent", Object::newInteger(s.descent));
+  descriptor.replaceKey("/CapHeight", Object::newInteger(s.cap_height));
+  descriptor.replaceKey("/StemV", Object::newInteger(80));
+  descriptor.replaceKey(cff ? "/FontFile3" : "/FontFile2", program);
+
+  Object system_info = Object::newDictionary();
+  system_info.replaceKey("/Registry", Object::newString(s.registry));
+  system_info.replaceKey("/Ordering", Object::newString(s.ordering));
+  system_info.replaceKey("/Supplement", Object::newInteger(s.supplement));
+
+  Object cid_font = Object::newDictionary();
+  cid_font.replaceKey("/Type", Object::newName("/Font"));
+  cid_font.replaceKey("/Subtype", Object::newName(cff ? "/CIDFontType0" : "/CIDFontType2"));
+  cid_font.replaceKey("/BaseFont", Object::newName(name));
+  cid_font.replaceKey("/CIDSystemInfo", system_info);
+  cid_font.replaceKey("/FontDescriptor", pdf.makeIndirectObject(descriptor));
+  cid_font.replaceKey("/DW", Object::newInteger(1000));
+  cid_font.replaceKey("/W", Object::parse(font.widths));
+  if (!cff) cid_font.replaceKey("/CIDToGIDMap", Object::newName("/Identity"));
+
+  Object type0 = Object::newDictionary();
+  type0.replaceKey("/Type", Object::newName("/Font"));
+  type0.replaceKey("/Subtype", Object::newName("/Type0"));
+  type0.replaceKey("/BaseFont", Object::newName(name));
+  type0.replaceKey("/Encoding", Object::newName("/Identity-H"));
+  Object descendants = Object::newArray();
+  descendants.appendItem(pdf.makeIndirectObject(cid_font));
+  type0.replaceKey("/DescendantFonts", descendants);
+  type0.replaceKey("/ToUnicode", Stream(pdf, font.to_unicode, "/FlateDecode"));
+  return pdf.makeIndirectObject(type0);
+}
+
+Object PictureObject(QPDF& pdf, const PdfPicture& p) {
+  Object image = Stream(pdf, p.data, p.filter.c_str());
+  Object dict = image.getDict();
+  dict.replaceKey("/Type", Object::newName("/XObject"));
+  dict.replaceKey("/Subtype", Object::newName("/Image"));
+  dict.replaceKey("/Width", Object::newInteger(p.width));
+  dict.replaceKey("/Height", Object::newInteger(p.height));
+  dict.replaceKey("/ColorSpace", Object::newName(p.colour_space));
+  dict.replaceKey("/BitsPerComponent", Object::newInteger(8));
+  if (p.inverted_cmyk) dict.replaceKey("/Decode", Object::parse("[1 0 1 0 1 0 1 0]"));
+  if (!p.alpha.empty()) {
+    Object mask = Stream(pdf, p.alpha, "/FlateDecode");
+    Object m = mask.getDict();
+    m.replaceKey("/Type", Object::newName("/XObject"));
+    m.replaceKey("/Subtype", Object::newName("/Image"));
+    m.replaceKey("/Width", Object::newInteger(p.width));
+    m.replaceKey("/Height", Object::newInteger(p.height));
+    m.replaceKey("/ColorSpace", Object::newName("/DeviceGray"));
+    m.replaceKey("/BitsPerComponent", Object::newInteger(8));
+    dict.replaceKey("/SMask", mask);
+  }
+  return image;
+}
+
+// A page label: "A01" → prefix "A0", decimal numbers from 1 (what a viewer shows).
+Object PageLabel(const std::string& label) {
+  size_t digits = label.size();
+  while (digits > 0 && label[digits - 1] >= '0' && label[digits - 1] <= '9') --digits;
+  Object l = Object::newDictionary();
+  if (digits < label.size() && label.size() - digits < 9) {
+    // Leading zeros belong to the prefix: the number part is written without them.
+    size_t first = digits;
+    while (first + 1 < label.size() && label[first] == '0') ++first;
+    l.replaceKey("/S", Object::newName("/D"));
+    l.replaceKey("/St", Object::newInteger(std::stoll(label.substr(first))));
+    if (first > 0) l.replaceKey("/P", Object::newUnicodeString(label.substr(0, first)));
+  } else {
+    l.replaceKey("/P", Object::newUnicodeString(label));
+  }
+  return l;
+}
+
+}  // namespace
+
+bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
+                   const PdfSettings& settings, std::string& out, std::string& error) {
+  // What the pages use.
+  std::vector<GlyphUse> glyph_use(doc.fonts.size());
+  std::vector<EmbeddedPicture> pictures;
+  std::map<std::string, int> picture_number;
+  for (const Page* page : pages)
+    for (const Frame& frame : page->frames)
+      for (const Item& item : frame.items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+          if (run->font >= 0 && static_cast<size_t>(run->font) < glyph_use.size())
+            CollectGlyphs(*run, glyph_use[run->font]);
+        } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+          if (picture_number.emplace(image->path, static_cast<int>(pictures.size()) + 1).second)
+            pictures.push_back({image->path, std::nullopt, {}});
+        }
+      }
+  std::vector<int> used_fonts;
+  for (size_t f = 0; f < glyph_use.size(); ++f)
+    if (!glyph_use[f].used.empty()) used_fonts.push_back(static_cast<int>(f));
+
+  // Fonts and pictures, one task each; the biggest font first.
+  std::vector<EmbeddedFont> fonts(doc.fonts.size());
+  ParallelFor(used_fonts.size() + pictures.size(), settings.jobs, [&](size_t task, int) {
+    if (task < used_fonts.size()) {
+      const int f = used_fonts[task];
+      EmbeddedFont& font = fonts[f];
+      font.subset = SubsetFont(doc.fonts[f], glyph_use[f].Glyphs(), font.error);
+      if (!font.subset) return;
+      font.to_unicode = Deflate(ToUnicodeCMap(*font.subset, glyph_use[f]));
+      font.widths = WidthArray(*font.subset);
+      return;
+    }
+    EmbeddedPicture& picture = pictures[task - used_fonts.size()];
+    std::string bytes;
+    if (settings.picture_bytes) {
+      auto it = settings.picture_bytes->find(picture.path);
+      if (it != settings.picture_bytes->end()) bytes = it->second;
+    }
+    if (bytes.empty()) bytes = ReadBytes(picture.path);
+    picture.picture = EncodePdfPicture(bytes, picture.error);
+  });
+  for (int f : used_fonts)
+    if (!fonts[f].subset) {
+      error = "font '" + doc.fonts[f].family + "' (" + doc.fonts[f].file +
+              ") could not be embedded: " + fonts[f].error;
+      return false;
+    }
+  for (const EmbeddedPicture& p : pictures) {
+    if (!p.picture) {
+      error = "picture '" + p.path + "' could not be decoded: it " + p.error;
+      return false;
+    }
+    if (settings.colours == PdfColours::kDeclaredCmyk &&
+        (p.picture->colour_space == "/DeviceRGB" || !p.picture->alpha.empty())) {
+      error = "picture '" + p.path + "' is not in CMYK and cannot go to press";
+      return false;
+    }
+  }
+
+  // Content streams, one task a page.
+  std::vector<const FontSubset*> subsets(doc.fonts.size(), nullptr);
+  for (int f : used_fonts) subsets[f] = &*fonts[f].subset;
+  std::vector<std::string> contents(pages.size());
+  ParallelFor(pages.size(), settings.jobs, [&](size_t index, int) {
+    const Page& page = *pages[index];
+    PageContentSettings content;
+    content.colours = settings.colours;
+    content.margin = settings.margin;
+    content.media_height = page.height + 2 * settings.margin;
+    content.fonts = &subsets;
+    content.pictures = &picture_number;
+    contents[index] = Deflate(PageContent(page, content));
+  });
+
+  std::string document_id;
+  if (settings.pdfx) {
+    std::string seed = settings.title;
+    for (const std::string& content : contents) seed += content;
+    document_id = StableUuid(seed);
+  }
+
+  // The file, in page order.
+  try {
+    QPDF pdf;
+    pdf.emptyPDF();
+    Object resources = Object::newDictionary();
+    Object font_resources = Object::newDictionary();
+    for (int f : used_fonts)
+      font_resources.replaceKey("/F" + std::to_string(f), FontObject(pdf, fonts[f], f));
+    resources.replaceKey("/Font", font_resources);
+    if (!pictures.empty()) {
+      Object xobjects = Object::newDictionary();
+      for (size_t i = 0; i < pictures.size(); ++i)
+        xobjects.replaceKey("/Im" + std::to_string(i + 1),
+                            PictureObject(pdf, *pictures[i].picture));
+      resources.replaceKey("/XObject", xobjects);
+    }
+    resources = pdf.makeIndirectObject(resources);
+
+    std::vector<Object> page_objects;
+    for (size_t i = 0; i < pages.size(); ++i) {
+      const Page& page = *pages[i];
+      const double m = settings.margin;
+      Object p = Object::newDictionary();
+      p.replaceKey("/Type", Object::newName("/Page"));
+      p.replaceKey("/MediaBox", Rectangle(0, 0, page.width + 2 * m, page.height + 2 * m));
+      p.replaceKey("/Resources", resources);
+      p.replaceKey("/Contents", Stream(pdf, std::move(contents[i]), "/FlateDecode"));
+      if (settings.pdfx) {
+        const double trim[4] = {m, m, m + page.width, m + page.height};
+        AddPdfxBoxes(p, trim, *settings.pdfx);
+      }
+      p = pdf.makeIndirectObject(p);
+      pdf.addPage(p, false);
+      page_objects.push_back(p);
+    }
+
+    Object root = pdf.getRoot();
+    if (settings.navigation && !pages.empty()) {
+      Object numbers = Object::newArray();
+      for (size_t i = 0; i < pages.size(); ++i) {
+        numbers.appendItem(Object::newInteger(static_cast<long long>(i)));
+        numbers.appendItem(PageLabel(pages[i]->label));
+      }
+      Object labels = Object::newDictionary();
+      labels.replaceKey("/Nums", numbers);
+      root.replaceKey("/PageLabels", labels);
+
+      Object outlines = pdf.makeIndirectObject(Object::newDictionary());
+      std::vector<Object> entries;
+      for (size_t i = 0; i < pages.size(); ++i) {
+        Object entry = Object::newDictionary();
+        entry.replaceKey("/Title", Object::newUnicodeString("第 " + pages[i]->label + " 版"));
+        entry.replaceKey("/Parent", outlines);
+        Object destination = Object::newArray();
+        destination.appendItem(page_objects[i]);
+        destination.appendItem(Object::newName("/Fit"));
+        entry.replaceKey("/Dest", destination);
+        entries.push_back(pdf.makeIndirectObject(entry));
+      }
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (i > 0) entries[i].replaceKey("/Prev", entries[i - 1]);
+        if (i + 1 < entries.size()) entries[i].replaceKey("/Next", entries[i + 1]);
+      }
+      outlines.replaceKey("/Type", Object::newName("/Outlines"));
+      outlines.replaceKey("/First", entries.front());
+      outlines.replaceKey("/Last", entries.back());
+      outlines.replaceKey("/Count", Object::newInteger(static_cast<long long>(entries.size())));
+      root.replaceKey("/Outlines", outlines);
+      root.replaceKey("/PageMode", Object::newName("/UseOutlines"));
+    }
+
+    Object info = Object::newDictionary();
+    info.replaceKey("/Title", Object::newUnicodeString(settings.title));
+    info.replaceKey("/Creator", Object::newString("banmian " BANMIAN_VERSION));
+    info.replaceKey("/Producer", Object::newString("banmian " BANMIAN_VERSION " (qpdf)"));
+    info.replaceKey("/CreationDate", Object::newString(PdfDate(doc.date)));
+    info.replaceKey("/ModDate", Object::newString(PdfDate(doc.date)));
+    if (settings.pdfx &&
+        !AddPdfxParts(pdf, info, *settings.pdfx, settings.title, doc.date, document_id, error))
+      return false;
+    pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(info));
+
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setDeterministicID(true);
+    writer.setObjectStreamMode(qpdf_o_disable);
+    writer.setCompressStreams(false);
+    writer.setDecodeLevel(qpdf_dl_none);
+    writer.forcePDFVersion(settings.pdfx ? PdfxVersion(*settings.pdfx) : "1.5");
+    writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    out.assign(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return true;
+  } catch (const std::exception& e) {
+    error = std::string("the PDF could not be written: ") + e.what();
+    return false;
+  }
+}
+
+}  // namespace banmian
