@@ -37,9 +37,9 @@ Options:
                      and BleedBox, the output intent's ICC profile embedded
   --pdfx 1a|4        the PDF/X standard of the press PDFs (default 1a)
   --marks            crop marks and a slug line outside the bleed of the press PDFs
-  -j, --jobs N       use N threads: articles composed, PNG previews and press files
-                     painted N at a time, the screen PDF alongside; default: the number
-                     of cores. The files are the same for any N
+  -j, --jobs N       use N threads: articles composed, the PDF's fonts subset and its
+                     pages written, PNG previews and press files painted N at a time;
+                     default: the number of cores. The files are the same for any N
   --json             print report.json to standard output (check)
   --fonts DIR        folder holding fonts.conf (default: the project's fonts/)
   --layouts DIR      folder holding <paper>/paper.yaml (default: found from the issue)

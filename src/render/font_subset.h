@@ -1,45 +1,81 @@
-// Font programs for PDF: one font face cut down to the glyphs a document shows, with
-// what a PDF font dictionary says about it.
+// Font programs for PDF: one font face, measured and cut down to the glyphs a document
+// shows.
 //
-// HarfBuzz's subsetter does the cutting (no layout tables, no Unicode closure: PDF text
-// is drawn by glyph, and copies out through a ToUnicode map instead). A CFF face (Noto
-// CJK) becomes a bare CFF program for /FontFile3 /CIDFontType0C, shown by CID; FreeType
-// reads the subset's CIDs. A TrueType face (AR PL UKai, Hanazono) becomes a TrueType
-// program for /FontFile2, shown by its new glyph ids. Either way, under Identity-H the
-// shaper's glyph `g` is written as the two-byte code `code_of.at(g)`. Only the metrics
-// a font descriptor needs are read; no glyph outline is ever decoded.
+// PDF text is written in the shaper's own glyph ids (two-byte codes), so pages can be
+// written before, or while, their fonts are subset. A SubsettableFont opens the face
+// once with HarfBuzz (an immutable face: several threads may use it at once). Measure
+// reads what the font dictionary needs (advance widths by glyph id, ascent, bounding
+// box …) from the face's tables; no glyph outline is ever decoded. Subset runs
+// HarfBuzz's subsetter (no layout tables, no Unicode closure, subroutines expanded) and
+// says how codes reach the subset's glyphs: a CFF face (Noto CJK) becomes a bare CFF
+// program for /FontFile3 /CIDFontType0C whose glyphs are found by CID, read back with
+// FreeType; a TrueType face (AR PL UKai, Hanazono) a TrueType program for /FontFile2
+// whose glyphs are renumbered. `identity` says the codes need no map (Noto CJK: a
+// glyph's CID is its glyph id).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/frame.h"
 
+struct hb_face_t;
+struct hb_font_t;
+struct hb_blob_t;
+
 namespace banmian {
 
-struct FontSubset {
-  enum class Format { kCff, kTrueType };
-  Format format = Format::kCff;
-  std::string program;          // the CFF table, or a whole TrueType file
-  std::string postscript_name;  // the face's own name, without a subset tag
-  // The character collection of a CID-keyed CFF (Adobe-Identity-0 for Noto CJK).
-  std::string registry = "Adobe", ordering = "Identity";
-  int supplement = 0;
-  std::unordered_map<uint32_t, uint16_t> code_of;  // shaper's glyph id → code in the PDF
-  // Advance widths in thousandths of an em, by code, ascending.
-  std::vector<std::pair<uint16_t, int>> widths;
+struct FontMetrics {
+  // Advance widths in thousandths of an em, by glyph id, ascending.
+  std::vector<std::pair<uint32_t, int>> widths;
   // Thousandths of an em.
   int ascent = 880, descent = -120, cap_height = 700, italic_angle = 0;
   int bbox[4] = {0, -120, 1000, 880};
+  std::string postscript_name;  // the face's own name, without a subset tag
   bool serif = false;
+
+  // The width of `glyph` (1000 if it was not measured).
+  int WidthOf(uint32_t glyph) const;
 };
 
-// The subset of `face` holding `glyphs` (the shaper's glyph ids; .notdef is always
-// kept). Nothing on failure, with `error` saying why.
-std::optional<FontSubset> SubsetFont(const FontFace& face, const std::vector<uint32_t>& glyphs,
-                                     std::string& error);
+struct FontProgram {
+  enum class Format { kCff, kTrueType };
+  Format format = Format::kCff;
+  std::string program;  // the CFF table, or a whole TrueType file
+  // The character collection of the CFF program (Adobe-Identity-0 for Noto CJK).
+  std::string registry = "Adobe", ordering = "Identity";
+  int supplement = 0;
+  // Glyph id (the code in the PDF) → CID (CFF) or the subset's glyph id (TrueType),
+  // ascending; `identity` when every pair is equal.
+  std::vector<std::pair<uint16_t, uint16_t>> code_to_glyph;
+  bool identity = false;
+};
+
+class SubsettableFont {
+ public:
+  explicit SubsettableFont(const FontFace& face);
+  ~SubsettableFont();
+  SubsettableFont(const SubsettableFont&) = delete;
+  SubsettableFont& operator=(const SubsettableFont&) = delete;
+
+  bool ok() const { return face_ != nullptr; }
+  const std::string& error() const { return error_; }
+
+  FontMetrics Measure(const std::vector<uint32_t>& glyphs) const;
+  // The subset holding `glyphs` (.notdef is always kept); nothing on failure, with
+  // `error` saying why.
+  std::optional<FontProgram> Subset(const std::vector<uint32_t>& glyphs, std::string& error) const;
+
+ private:
+  FontFace source_;
+  hb_blob_t* blob_ = nullptr;
+  hb_face_t* face_ = nullptr;
+  hb_font_t* font_ = nullptr;
+  std::string error_;
+};
 
 }  // namespace banmian

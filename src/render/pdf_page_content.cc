@@ -43,10 +43,10 @@ class ContentWriter {
   std::string Finish() { return std::move(out_); }
 
   void Run(const GlyphRun& run) {
-    const FontSubset* subset = run.font >= 0 && static_cast<size_t>(run.font) < s_.fonts->size()
-                                   ? (*s_.fonts)[run.font]
-                                   : nullptr;
-    if (!subset || run.glyphs.empty()) return;
+    const FontMetrics* metrics = run.font >= 0 && static_cast<size_t>(run.font) < s_.fonts->size()
+                                     ? (*s_.fonts)[run.font]
+                                     : nullptr;
+    if (!metrics || run.glyphs.empty()) return;
     Colour(run.colour, false);
     out_ += "BT\n";
     if (run.font != font_ || run.size != size_) {
@@ -61,8 +61,7 @@ class ContentWriter {
     double pen_x = 0, pen_y = 0;
     const double per_unit = run.size / 1000;
     for (const PositionedGlyph& g : run.glyphs) {
-      auto code = subset->code_of.find(g.id);
-      if (code == subset->code_of.end()) continue;
+      if (g.id > 0xFFFF) continue;
       const double x = X(g.x), y = Y(g.y);
       const double gap = x - pen_x;
       if (!in_array || std::abs(y - pen_y) > 1e-4 || gap < -run.size || gap > 10 * run.size) {
@@ -87,8 +86,8 @@ class ContentWriter {
       }
       if (!in_string) out_ += '<';
       in_string = true;
-      Hex(code->second);
-      pen_x += Width(*subset, code->second) * per_unit;
+      Hex(static_cast<uint16_t>(g.id));
+      pen_x += metrics->WidthOf(g.id) * per_unit;
     }
     if (in_string) out_ += '>';
     if (in_array) out_ += "] TJ\n";
@@ -145,12 +144,6 @@ class ContentWriter {
   double X(double x) const { return s_.margin + x; }
   double Y(double y) const { return s_.media_height - (s_.margin + y); }
   static double Rounded(double v) { return std::round(v * 1000) / 1000; }
-
-  static int Width(const FontSubset& subset, uint16_t code) {
-    auto it = std::lower_bound(subset.widths.begin(), subset.widths.end(),
-                               std::make_pair(code, INT32_MIN));
-    return it != subset.widths.end() && it->first == code ? it->second : 1000;
-  }
 
   void Hex(uint16_t code) {
     static const char kDigits[] = "0123456789abcdef";

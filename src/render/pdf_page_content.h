@@ -1,10 +1,11 @@
 // One page's PDF content stream, written straight from the frame tree.
 //
 // Glyph runs become text objects in the document's embedded fonts (resource /F<n> for
-// Document.fonts[n]) under Identity-H: a glyph's code comes from its font subset, and
-// each glyph lands exactly where the composer put it (a TJ adjustment where the
-// justified position differs from the font's advance, a new text matrix where the
-// baseline jumps), measured from the written numbers so no rounding error accumulates.
+// Document.fonts[n]), each glyph written as its two-byte glyph id (the font's encoding
+// maps it to the subset's glyph, font_subset.h), so a page needs only the fonts'
+// advance widths, not their subsets. Each glyph lands exactly where the composer put it (a TJ
+// adjustment where the justified position differs from the font's advance, a new text matrix where
+// the baseline jumps), measured from the written numbers so no rounding error accumulates.
 // Rectangles, rules and pictures (resource /Im<n>) follow in the frame tree's order.
 // Colours are the screen RGB of each declared colour, or the declared CMYK itself for
 // press. Plain text, deterministic; the caller compresses it.
@@ -26,7 +27,7 @@ struct PageContentSettings {
   double margin = 0;        // the trim box's distance from the media box's edges
   double media_height = 0;  // page height + 2 × margin
   // By Document font index; null for a font that is not embedded (its runs are skipped).
-  const std::vector<const FontSubset*>* fonts = nullptr;
+  const std::vector<const FontMetrics*>* fonts = nullptr;
   // Picture path → its number in /Im<n>.
   const std::map<std::string, int>* pictures = nullptr;
 };

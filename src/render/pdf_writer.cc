@@ -41,8 +41,9 @@ struct GlyphUse {
 
   void Add(uint32_t glyph, std::string_view chars) {
     if (glyph >= used.size()) {
-      used.resize(glyph + 1024);
-      text.resize(glyph + 1024);
+      const size_t size = std::max<size_t>({glyph + 1, 2 * used.size(), 4096});
+      used.resize(size);
+      text.resize(size);
     }
     if (!used[glyph] || (text[glyph].empty() && !chars.empty())) text[glyph] = chars;
     used[glyph] = true;
@@ -73,11 +74,11 @@ void AppendHex(std::string& out, uint32_t value, int digits) {
   for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kDigits[(value >> shift) & 15];
 }
 
-// The ToUnicode CMap: code → the UTF-16 of the characters its glyph stands for.
-std::string ToUnicodeCMap(const FontSubset& subset, const GlyphUse& use) {
-  std::vector<std::pair<uint16_t, std::string>> entries;
-  for (auto& [glyph, code] : subset.code_of) {
-    if (glyph >= use.text.size() || use.text[glyph].empty()) continue;
+// The ToUnicode CMap: code (glyph id) → the UTF-16 of the characters it stands for.
+std::string ToUnicodeCMap(const GlyphUse& use) {
+  std::vector<std::pair<uint32_t, std::string>> entries;
+  for (uint32_t glyph = 0; glyph < use.used.size() && glyph <= 0xFFFF; ++glyph) {
+    if (!use.used[glyph] || use.text[glyph].empty()) continue;
     std::string utf16;
     std::string_view chars = use.text[glyph];
     for (size_t i = 0; i < chars.size();) {
@@ -90,9 +91,8 @@ std::string ToUnicodeCMap(const FontSubset& subset, const GlyphUse& use) {
         AppendHex(utf16, cp, 4);
       }
     }
-    entries.emplace_back(code, std::move(utf16));
+    entries.emplace_back(glyph, std::move(utf16));
   }
-  std::sort(entries.begin(), entries.end());
   std::string cmap =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -112,39 +112,79 @@ std::string ToUnicodeCMap(const FontSubset& subset, const GlyphUse& use) {
   return cmap;
 }
 
+// The encoding CMap of a CFF font whose CIDs are not its glyph ids: code → CID.
+std::string EncodingCMap(const FontProgram& program, const std::string& name) {
+  const std::string system_info = "<< /Registry (" + program.registry + ") /Ordering (" +
+                                  program.ordering + ") /Supplement " +
+                                  std::to_string(program.supplement) + " >>";
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo " +
+      system_info + " def\n/CMapName /" + name +
+      " def\n/CMapType 1 def\n"
+      "1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n";
+  const auto& pairs = program.code_to_glyph;
+  for (size_t start = 0; start < pairs.size(); start += 100) {
+    const size_t end = std::min(pairs.size(), start + 100);
+    cmap += std::to_string(end - start) + " begincidchar\n";
+    for (size_t i = start; i < end; ++i) {
+      cmap += '<';
+      AppendHex(cmap, pairs[i].first, 4);
+      cmap += "> " + std::to_string(pairs[i].second) + "\n";
+    }
+    cmap += "endcidchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return cmap;
+}
+
+// The CIDToGIDMap of a TrueType subset: two bytes per code, the subset's glyph id.
+std::string CidToGidMap(const FontProgram& program) {
+  std::string map;
+  if (program.code_to_glyph.empty()) return map;
+  map.assign(2 * (program.code_to_glyph.back().first + 1), '\0');
+  for (auto [code, glyph] : program.code_to_glyph) {
+    map[2 * code] = static_cast<char>(glyph >> 8);
+    map[2 * code + 1] = static_cast<char>(glyph & 0xFF);
+  }
+  return map;
+}
+
 // The /W array: runs of consecutive codes with their widths; 1000 (/DW) left out.
-std::string WidthArray(const FontSubset& subset) {
+std::string WidthArray(const FontMetrics& metrics) {
   std::string w = "[";
-  int last = -2;
-  for (auto& [code, width] : subset.widths) {
-    if (width == 1000) continue;
-    if (code != last + 1) {
+  int64_t last = -2;
+  for (auto& [glyph, width] : metrics.widths) {
+    if (width == 1000 || glyph > 0xFFFF) continue;
+    if (glyph != last + 1) {
       if (last >= 0) w += "] ";
-      w += std::to_string(code) + " [";
+      w += std::to_string(glyph) + " [";
     } else {
       w += ' ';
     }
     w += std::to_string(width);
-    last = code;
+    last = glyph;
   }
   if (last >= 0) w += ']';
   return w + "]";
 }
 
 // Six capital letters naming this subset, the same for the same glyphs.
-std::string SubsetTag(const FontSubset& subset, int font) {
+std::string SubsetTag(const FontMetrics& metrics, int font) {
   uint64_t h = 1469598103934665603ULL ^ static_cast<uint64_t>(font);
-  for (auto& [code, width] : subset.widths) h = (h ^ code) * 1099511628211ULL;
+  for (auto& [glyph, width] : metrics.widths) h = (h ^ glyph) * 1099511628211ULL;
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   return tag;
 }
 
-// A font's finished parts, made on a worker thread.
+// A font's parts: measured before the pages are written, subset alongside them.
 struct EmbeddedFont {
-  std::optional<FontSubset> subset;
+  std::unique_ptr<SubsettableFont> face;
+  std::vector<uint32_t> glyphs;
+  FontMetrics metrics;
+  std::optional<FontProgram> program;
   std::string to_unicode;  // deflated
-  std::string widths;
   std::string error;
 };
 
@@ -181,32 +221,34 @@ Object Rectangle(double x0, double y0, double x1, double y1) {
 }
 
 Object FontObject(QPDF& pdf, const EmbeddedFont& font, int index) {
-  const FontSubset& s = *font.subset;
-  const bool cff = s.format == FontSubset::Format::kCff;
-  const std::string name = "/" + SubsetTag(s, index) + "+" + s.postscript_name;
-  Object program = Stream(pdf, s.program, nullptr);
+  const FontMetrics& m = font.metrics;
+  const FontProgram& p = *font.program;
+  const bool cff = p.format == FontProgram::Format::kCff;
+  const std::string tag = SubsetTag(m, index);
+  const std::string name = "/" + tag + "+" + m.postscript_name;
+  Object program = Stream(pdf, p.program, nullptr);
   if (cff)
     program.getDict().replaceKey("/Subtype", Object::newName("/CIDFontType0C"));
   else
     program.getDict().replaceKey("/Length1",
-                                 Object::newInteger(static_cast<long long>(s.program.size())));
+                                 Object::newInteger(static_cast<long long>(p.program.size())));
 
   Object descriptor = Object::newDictionary();
   descriptor.replaceKey("/Type", Object::newName("/FontDescriptor"));
   descriptor.replaceKey("/FontName", Object::newName(name));
-  descriptor.replaceKey("/Flags", Object::newInteger(4 | (s.serif ? 2 : 0)));
-  descriptor.replaceKey("/FontBBox", Rectangle(s.bbox[0], s.bbox[1], s.bbox[2], s.bbox[3]));
-  descriptor.replaceKey("/ItalicAngle", Object::newInteger(s.italic_angle));
-  descriptor.replaceKey("/Ascent", Object::newInteger(s.ascent));
-  descriptor.replaceKey("/Descent", Object::newInteger(s.descent));
-  descriptor.replaceKey("/CapHeight", Object::newInteger(s.cap_height));
+  descriptor.replaceKey("/Flags", Object::newInteger(4 | (m.serif ? 2 : 0)));
+  descriptor.replaceKey("/FontBBox", Rectangle(m.bbox[0], m.bbox[1], m.bbox[2], m.bbox[3]));
+  descriptor.replaceKey("/ItalicAngle", Object::newInteger(m.italic_angle));
+  descriptor.replaceKey("/Ascent", Object::newInteger(m.ascent));
+  descriptor.replaceKey("/Descent", Object::newInteger(m.descent));
+  descriptor.replaceKey("/CapHeight", Object::newInteger(m.cap_height));
   descriptor.replaceKey("/StemV", Object::newInteger(80));
   descriptor.replaceKey(cff ? "/FontFile3" : "/FontFile2", program);
 
   Object system_info = Object::newDictionary();
-  system_info.replaceKey("/Registry", Object::newString(s.registry));
-  system_info.replaceKey("/Ordering", Object::newString(s.ordering));
-  system_info.replaceKey("/Supplement", Object::newInteger(s.supplement));
+  system_info.replaceKey("/Registry", Object::newString(cff ? p.registry : "Adobe"));
+  system_info.replaceKey("/Ordering", Object::newString(cff ? p.ordering : "Identity"));
+  system_info.replaceKey("/Supplement", Object::newInteger(cff ? p.supplement : 0));
 
   Object cid_font = Object::newDictionary();
   cid_font.replaceKey("/Type", Object::newName("/Font"));
@@ -215,14 +257,28 @@ Object FontObject(QPDF& pdf, const EmbeddedFont& font, int index) {
   cid_font.replaceKey("/CIDSystemInfo", system_info);
   cid_font.replaceKey("/FontDescriptor", pdf.makeIndirectObject(descriptor));
   cid_font.replaceKey("/DW", Object::newInteger(1000));
-  cid_font.replaceKey("/W", Object::parse(font.widths));
-  if (!cff) cid_font.replaceKey("/CIDToGIDMap", Object::newName("/Identity"));
+  cid_font.replaceKey("/W", Object::parse(WidthArray(m)));
+  if (!cff)
+    cid_font.replaceKey("/CIDToGIDMap", p.identity
+                                            ? Object::newName("/Identity")
+                                            : Stream(pdf, Deflate(CidToGidMap(p)), "/FlateDecode"));
 
   Object type0 = Object::newDictionary();
   type0.replaceKey("/Type", Object::newName("/Font"));
   type0.replaceKey("/Subtype", Object::newName("/Type0"));
   type0.replaceKey("/BaseFont", Object::newName(name));
-  type0.replaceKey("/Encoding", Object::newName("/Identity-H"));
+  if (!cff || p.identity) {
+    type0.replaceKey("/Encoding", Object::newName("/Identity-H"));
+  } else {
+    const std::string cmap_name = "Banmian-" + tag + "-H";
+    Object encoding = Stream(pdf, Deflate(EncodingCMap(p, cmap_name)), "/FlateDecode");
+    Object e = encoding.getDict();
+    e.replaceKey("/Type", Object::newName("/CMap"));
+    e.replaceKey("/CMapName", Object::newName("/" + cmap_name));
+    e.replaceKey("/CIDSystemInfo", system_info);
+    e.replaceKey("/WMode", Object::newInteger(0));
+    type0.replaceKey("/Encoding", encoding);
+  }
   Object descendants = Object::newArray();
   descendants.appendItem(pdf.makeIndirectObject(cid_font));
   type0.replaceKey("/DescendantFonts", descendants);
@@ -291,33 +347,60 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
             pictures.push_back({image->path, std::nullopt, {}});
         }
       }
-  std::vector<int> used_fonts;
-  for (size_t f = 0; f < glyph_use.size(); ++f)
-    if (!glyph_use[f].used.empty()) used_fonts.push_back(static_cast<int>(f));
-
-  // Fonts and pictures, one task each; the biggest font first.
+  // Fonts are opened and measured first (pages need their widths); the biggest is
+  // subset first, as the longest task.
   std::vector<EmbeddedFont> fonts(doc.fonts.size());
-  ParallelFor(used_fonts.size() + pictures.size(), settings.jobs, [&](size_t task, int) {
-    if (task < used_fonts.size()) {
-      const int f = used_fonts[task];
+  std::vector<int> used_fonts;
+  for (size_t f = 0; f < glyph_use.size(); ++f) {
+    if (glyph_use[f].used.empty()) continue;
+    EmbeddedFont& font = fonts[f];
+    font.face = std::make_unique<SubsettableFont>(doc.fonts[f]);
+    if (!font.face->ok()) {
+      error = "font '" + doc.fonts[f].family + "' (" + doc.fonts[f].file +
+              ") could not be embedded: " + font.face->error();
+      return false;
+    }
+    font.glyphs = glyph_use[f].Glyphs();
+    font.metrics = font.face->Measure(font.glyphs);
+    used_fonts.push_back(static_cast<int>(f));
+  }
+  std::vector<int> font_tasks = used_fonts;
+  std::stable_sort(font_tasks.begin(), font_tasks.end(),
+                   [&](int a, int b) { return fonts[a].glyphs.size() > fonts[b].glyphs.size(); });
+  std::vector<const FontMetrics*> metrics(doc.fonts.size(), nullptr);
+  for (int f : used_fonts) metrics[f] = &fonts[f].metrics;
+
+  // Font subsets, pictures and pages, one task each, all at once.
+  std::vector<std::string> contents(pages.size());
+  const size_t first_picture = font_tasks.size(), first_page = first_picture + pictures.size();
+  ParallelFor(first_page + pages.size(), settings.jobs, [&](size_t task, int) {
+    if (task < first_picture) {
+      const int f = font_tasks[task];
       EmbeddedFont& font = fonts[f];
-      font.subset = SubsetFont(doc.fonts[f], glyph_use[f].Glyphs(), font.error);
-      if (!font.subset) return;
-      font.to_unicode = Deflate(ToUnicodeCMap(*font.subset, glyph_use[f]));
-      font.widths = WidthArray(*font.subset);
-      return;
+      font.program = font.face->Subset(font.glyphs, font.error);
+      font.to_unicode = Deflate(ToUnicodeCMap(glyph_use[f]));
+    } else if (task < first_page) {
+      EmbeddedPicture& picture = pictures[task - first_picture];
+      std::string bytes;
+      if (settings.picture_bytes) {
+        auto it = settings.picture_bytes->find(picture.path);
+        if (it != settings.picture_bytes->end()) bytes = it->second;
+      }
+      if (bytes.empty()) bytes = ReadBytes(picture.path);
+      picture.picture = EncodePdfPicture(bytes, picture.error);
+    } else {
+      const Page& page = *pages[task - first_page];
+      PageContentSettings content;
+      content.colours = settings.colours;
+      content.margin = settings.margin;
+      content.media_height = page.height + 2 * settings.margin;
+      content.fonts = &metrics;
+      content.pictures = &picture_number;
+      contents[task - first_page] = Deflate(PageContent(page, content));
     }
-    EmbeddedPicture& picture = pictures[task - used_fonts.size()];
-    std::string bytes;
-    if (settings.picture_bytes) {
-      auto it = settings.picture_bytes->find(picture.path);
-      if (it != settings.picture_bytes->end()) bytes = it->second;
-    }
-    if (bytes.empty()) bytes = ReadBytes(picture.path);
-    picture.picture = EncodePdfPicture(bytes, picture.error);
   });
   for (int f : used_fonts)
-    if (!fonts[f].subset) {
+    if (!fonts[f].program) {
       error = "font '" + doc.fonts[f].family + "' (" + doc.fonts[f].file +
               ") could not be embedded: " + fonts[f].error;
       return false;
@@ -333,21 +416,6 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
       return false;
     }
   }
-
-  // Content streams, one task a page.
-  std::vector<const FontSubset*> subsets(doc.fonts.size(), nullptr);
-  for (int f : used_fonts) subsets[f] = &*fonts[f].subset;
-  std::vector<std::string> contents(pages.size());
-  ParallelFor(pages.size(), settings.jobs, [&](size_t index, int) {
-    const Page& page = *pages[index];
-    PageContentSettings content;
-    content.colours = settings.colours;
-    content.margin = settings.margin;
-    content.media_height = page.height + 2 * settings.margin;
-    content.fonts = &subsets;
-    content.pictures = &picture_number;
-    contents[index] = Deflate(PageContent(page, content));
-  });
 
   std::string document_id;
   if (settings.pdfx) {
