@@ -22,6 +22,7 @@ struct JpegErrorJump {
   jpeg_error_mgr* Install() {
     jpeg_std_error(&mgr);
     mgr.error_exit = Exit;
+    mgr.output_message = [](j_common_ptr) {};  // warnings are not printed: errors are ours to report
     return &mgr;
   }
 

@@ -8,7 +8,8 @@ namespace banmian {
 
 void AppendNumber(std::string& out, double value, int decimals) {
   static const double kScale[] = {1, 10, 100, 1000, 10000, 100000};
-  const double scale = kScale[std::clamp(decimals, 0, 5)];
+  decimals = std::clamp(decimals, 0, 5);
+  const double scale = kScale[decimals];
   long long scaled = std::llround(value * scale);
   if (scaled < 0) {
     out += '-';
@@ -62,14 +63,14 @@ class ContentWriter {
     const double per_unit = run.size / 1000;
     for (const PositionedGlyph& g : run.glyphs) {
       if (g.id > 0xFFFF) continue;
-      const double x = X(g.x), y = Y(g.y);
+      const double x = X(g.x), y = Rounded(Y(g.y));
       const double gap = x - pen_x;
-      if (!in_array || std::abs(y - pen_y) > 1e-4 || gap < -run.size || gap > 10 * run.size) {
+      if (!in_array || y != pen_y || gap < -run.size || gap > 10 * run.size) {
         if (in_string) out_ += '>';
         if (in_array) out_ += "] TJ\n";
         in_string = false;
         out_ += "1 0 0 1 ";
-        pen_x = Rounded(x), pen_y = Rounded(y);
+        pen_x = Rounded(x), pen_y = y;
         AppendNumber(out_, pen_x);
         out_ += ' ';
         AppendNumber(out_, pen_y);

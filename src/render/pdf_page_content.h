@@ -34,7 +34,7 @@ struct PageContentSettings {
 
 std::string PageContent(const Page& page, const PageContentSettings& settings);
 
-// A number as PDF writes it: at most `decimals` places, no trailing zeros, no "-0".
+// A number as PDF writes it: at most `decimals` places (0 to 5), no trailing zeros, no "-0".
 void AppendNumber(std::string& out, double value, int decimals = 3);
 
 }  // namespace banmian

@@ -1,0 +1,448 @@
+// PDF content streams (render/pdf_page_content.h): AppendNumber's number format, and
+// the operators PageContent writes for a hand-built page — text by glyph id with exact TJ
+// adjustments and text matrices, colours for screen and press, rectangles, rules and
+// pictures — with glyph positions parsed back from the stream to show that every glyph
+// lands where it was placed. The font metrics are made by hand: no font file is read.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "render/pdf_page_content.h"
+
+using namespace banmian;
+
+namespace {
+
+std::string Number(double value, int decimals = 3) {
+  std::string s;
+  AppendNumber(s, value, decimals);
+  return s;
+}
+
+// A page 200 pt high drawn with a 10 pt margin: media height 220, so a point at page
+// (x, y) is at PDF (10 + x, 210 - y).
+// Glyph ids, written as themselves (two-byte codes, Identity-H).
+constexpr uint32_t kA = 0x0102, kB = 0x0abc, kC = 0x1f00;
+
+struct Canvas {
+  FontMetrics metrics;
+  std::vector<const FontMetrics*> fonts;
+  std::map<std::string, int> pictures{{"pictures/a.jpg", 1}, {"pictures/b.png", 2}};
+  Page page;
+  PageContentSettings settings;
+
+  explicit Canvas(PdfColours colours = PdfColours::kScreenRgb) {
+    // kA is a full em wide, kB half, kC a quarter.
+    metrics.widths = {{kA, 1000}, {kB, 500}, {kC, 250}};
+    fonts = {&metrics, nullptr, nullptr, &metrics};  // fonts 1 and 2 are not embedded
+    page.width = 150, page.height = 200;
+    page.frames.resize(1);
+    settings.colours = colours;
+    settings.margin = 10;
+    settings.media_height = page.height + 2 * settings.margin;
+    settings.fonts = &fonts;
+    settings.pictures = &pictures;
+  }
+  void Add(Item item) { page.frames[0].items.push_back(std::move(item)); }
+  std::string Content() const { return PageContent(page, settings); }
+};
+
+GlyphRun Run(std::vector<PositionedGlyph> glyphs, double size = 10, int font = 0) {
+  GlyphRun run;
+  run.font = font;
+  run.size = size;
+  run.glyphs = std::move(glyphs);
+  return run;
+}
+
+Cmyk Colour(double c, double m, double y, double k) {
+  Cmyk colour;
+  colour.c = c, colour.m = m, colour.y = y, colour.k = k;
+  return colour;
+}
+
+// Where a content stream puts each glyph: a reader of Tf, Tm and TJ alone.
+struct ShownGlyph {
+  int code = 0;
+  double x = 0, y = 0;
+};
+
+std::vector<ShownGlyph> ShownGlyphs(const std::string& content,
+                                    const std::map<int, int>& width_of_code) {
+  std::vector<ShownGlyph> shown;
+  std::vector<double> operands;
+  double size = 0, x = 0, y = 0;
+  bool in_array = false;
+  size_t i = 0;
+  while (i < content.size()) {
+    char c = content[i];
+    if (c == ' ' || c == '\n') {
+      ++i;
+    } else if (c == '[') {
+      in_array = true, ++i;
+    } else if (c == ']') {
+      in_array = false, ++i;
+    } else if (c == '<') {
+      size_t end = content.find('>', i);
+      REQUIRE(end != std::string::npos);
+      REQUIRE(in_array);
+      std::string hex = content.substr(i + 1, end - i - 1);
+      REQUIRE(hex.size() % 4 == 0);
+      for (size_t h = 0; h < hex.size(); h += 4) {
+        int code = std::stoi(hex.substr(h, 4), nullptr, 16);
+        shown.push_back({code, x, y});
+        REQUIRE(width_of_code.count(code) == 1);
+        x += width_of_code.at(code) * size / 1000;
+      }
+      i = end + 1;
+    } else if (c == '-' || c == '.' || (c >= '0' && c <= '9')) {
+      size_t end = i;
+      while (end < content.size() && (content[end] == '-' || content[end] == '.' ||
+                                      (content[end] >= '0' && content[end] <= '9')))
+        ++end;
+      double value = std::strtod(content.substr(i, end - i).c_str(), nullptr);
+      if (in_array)
+        x -= value * size / 1000;
+      else
+        operands.push_back(value);
+      i = end;
+    } else {
+      size_t end = i;
+      while (end < content.size() && content[end] != ' ' && content[end] != '\n' &&
+             content[end] != '[' && content[end] != '<')
+        ++end;
+      std::string op = content.substr(i, end - i);
+      if (op == "Tf") {
+        REQUIRE(!operands.empty());
+        size = operands.back();
+      } else if (op == "Tm") {
+        REQUIRE(operands.size() >= 6);
+        x = operands[operands.size() - 2], y = operands.back();
+      }
+      if (op[0] != '/') operands.clear();
+      i = end;
+    }
+  }
+  return shown;
+}
+
+}  // namespace
+
+TEST_CASE("pdf content: AppendNumber writes integers without a decimal point") {
+  CHECK(Number(0) == "0");
+  CHECK(Number(7) == "7");
+  CHECK(Number(1234567) == "1234567");
+  CHECK(Number(-42) == "-42");
+  CHECK(Number(3, 0) == "3");
+  CHECK(Number(2.0000001) == "2");
+}
+
+TEST_CASE("pdf content: AppendNumber trims trailing zeros and keeps the sign") {
+  CHECK(Number(1.5) == "1.5");
+  CHECK(Number(0.25) == "0.25");
+  CHECK(Number(0.125) == "0.125");
+  CHECK(Number(10.1) == "10.1");
+  CHECK(Number(100.05) == "100.05");
+  CHECK(Number(-3.25) == "-3.25");
+  CHECK(Number(-0.5) == "-0.5");
+  CHECK(Number(0.001) == "0.001");
+  CHECK(Number(0.0625, 4) == "0.0625");
+  CHECK(Number(0.5, 4) == "0.5");
+}
+
+TEST_CASE("pdf content: AppendNumber rounds to the given decimals and never writes -0") {
+  CHECK(Number(1.23456) == "1.235");
+  CHECK(Number(1.23456, 2) == "1.23");
+  CHECK(Number(1.23456, 4) == "1.2346");
+  CHECK(Number(1.2351, 2) == "1.24");
+  CHECK(Number(2.9996) == "3");
+  CHECK(Number(-2.9996) == "-3");
+  CHECK(Number(0.0004) == "0");
+  CHECK(Number(0.0006) == "0.001");
+  CHECK(Number(-0.0004) == "0");
+  CHECK(Number(-0.0006) == "-0.001");
+  CHECK(Number(-0.004, 2) == "0");
+  CHECK(Number(-0.0) == "0");
+  CHECK(Number(0.6, 0) == "1");
+  CHECK(Number(-0.4, 0) == "0");
+  CHECK(Number(-1.005001, 2) == "-1.01");
+  CHECK(Number(1.000049, 4) == "1");
+  // More than five places are five.
+  CHECK(Number(0.5, 6) == "0.5");
+  CHECK(Number(1.25, 9) == "1.25");
+  CHECK(Number(1.1234567, 7) == "1.12346");
+  // The output is appended, not replacing what is there.
+  std::string s = "x ";
+  AppendNumber(s, 12.5);
+  CHECK(s == "x 12.5");
+}
+
+TEST_CASE("pdf content: glyphs at their natural advance make one hex string") {
+  Canvas canvas;
+  canvas.Add(Run({{kA, 20, 30}, {kB, 30, 30}, {kC, 35, 30}, {kA, 37.5, 30}}));
+  CHECK(canvas.Content() ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<01020abc1f000102>] TJ\nET\n");
+}
+
+TEST_CASE("pdf content: a justified gap or a kern gives the exact TJ adjustment") {
+  Canvas canvas;
+  // 6 is 1.5 pt right of where 5's advance leaves the pen (1.5 pt = 150 thousandths of
+  // 10 pt, written -150); 7 is 0.25 pt left of 6's end (+25); 5 is 0.11234 pt right.
+  canvas.Add(Run({{kA, 20, 30}, {kB, 31.5, 30}, {kC, 36.25, 30}, {kA, 38.86234, 30}}));
+  CHECK(canvas.Content() ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<0102>-150<0abc>25<1f00>-11.23<0102>] TJ\n"
+        "ET\n");
+}
+
+TEST_CASE("pdf content: a baseline jump, a long gap or a step back starts a new Tm") {
+  Canvas canvas;
+  canvas.Add(Run({{kA, 20, 30},
+                  {kB, 30, 42.5},      // next line
+                  {kC, 35, 42.5},      // natural advance
+                  {kA, 150.25, 42.5},  // more than 10 em along
+                  {kB, 100, 42.5}}));  // more than an em back
+  CHECK(canvas.Content() ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n"
+        "1 0 0 1 30 180 Tm\n[<0102>] TJ\n"
+        "1 0 0 1 40 167.5 Tm\n[<0abc1f00>] TJ\n"
+        "1 0 0 1 160.25 167.5 Tm\n[<0102>] TJ\n"
+        "1 0 0 1 110 167.5 Tm\n[<0abc>] TJ\nET\n");
+}
+
+TEST_CASE("pdf content: a glyph id beyond two bytes is left out, the next keeps its place") {
+  Canvas canvas;
+  canvas.Add(Run({{kA, 20, 30}, {0x10000, 30, 30}, {kB, 40, 30}}));
+  CHECK(canvas.Content() ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<0102>-1000<0abc>] TJ\nET\n");
+}
+
+TEST_CASE("pdf content: a glyph without a measured width advances a full em") {
+  Canvas canvas;
+  // 0x0777 is not in the metrics: the pen moves 10 pt past it, so kC 10 pt on needs no
+  // adjustment, and kA 2 pt after kC (whose advance is 2.5 pt) needs 50 (a step back).
+  canvas.Add(Run({{0x0777, 20, 30}, {kC, 30, 30}, {kA, 32, 30}}));
+  CHECK(canvas.Content() ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<07771f00>50<0102>] TJ\nET\n");
+}
+
+TEST_CASE("pdf content: y is flipped from the page's top onto the media box") {
+  Canvas canvas;
+  canvas.settings.margin = 8.5;
+  canvas.settings.media_height = canvas.page.height + 17;
+  canvas.Add(Run({{kC, 0, 0}}));
+  canvas.Add(Run({{kC, 1.25, 200}}));
+  // media_height - (margin + y): 217 - 8.5 = 208.5 and 217 - 208.5 = 8.5.
+  CHECK(canvas.Content() ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 8.5 208.5 Tm\n[<1f00>] TJ\nET\n"
+        "BT\n1 0 0 1 9.75 8.5 Tm\n[<1f00>] TJ\nET\n");
+}
+
+TEST_CASE("pdf content: Tf by document font index and size, only when it changes") {
+  Canvas canvas;
+  canvas.Add(Run({{kA, 0, 10}}, 10, 0));
+  canvas.Add(Run({{kA, 0, 20}}, 10, 0));    // same font and size: no Tf
+  canvas.Add(Run({{kA, 0, 30}}, 10.5, 0));  // new size
+  canvas.Add(Run({{kA, 0, 40}}, 10.5, 3));  // new font
+  canvas.Add(Run({{kA, 0, 50}}, 10.5, 1));  // not embedded: skipped
+  canvas.Add(Run({{kA, 0, 60}}, 10.5, 9));  // no such font: skipped
+  canvas.Add(Run({}, 10.5, 0));             // no glyphs: nothing at all
+  const std::string content = canvas.Content();
+  CHECK(content ==
+        "0 0 0 rg\n"
+        "BT\n/F0 10 Tf\n1 0 0 1 10 200 Tm\n[<0102>] TJ\nET\n"
+        "BT\n1 0 0 1 10 190 Tm\n[<0102>] TJ\nET\n"
+        "BT\n/F0 10.5 Tf\n1 0 0 1 10 180 Tm\n[<0102>] TJ\nET\n"
+        "BT\n/F3 10.5 Tf\n1 0 0 1 10 170 Tm\n[<0102>] TJ\nET\n");
+  CHECK(content.find("/F1") == std::string::npos);
+  CHECK(content.find("/F9") == std::string::npos);
+}
+
+TEST_CASE("pdf content: screen colours are rg and RG, each set only when it changes") {
+  Canvas canvas;
+  GlyphRun black = Run({{kA, 0, 10}});
+  GlyphRun cyan = Run({{kA, 0, 20}});
+  cyan.colour = Colour(100, 0, 0, 0);
+  GlyphRun brown = Run({{kA, 0, 30}});
+  brown.colour = Colour(20, 40, 60, 10);
+  GlyphRun brown_again = brown;
+  canvas.Add(black);
+  canvas.Add(cyan);
+  canvas.Add(brown);
+  canvas.Add(brown_again);
+  RuleItem rule;
+  rule.x1 = 0, rule.y1 = 100, rule.x2 = 50, rule.y2 = 100, rule.weight = 1;
+  rule.colour = Colour(20, 40, 60, 10);
+  canvas.Add(rule);
+  const std::string content = canvas.Content();
+  CHECK(content ==
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 10 200 Tm\n[<0102>] TJ\nET\n"
+        "0 1 1 rg\nBT\n1 0 0 1 10 190 Tm\n[<0102>] TJ\nET\n"
+        "0.72 0.54 0.36 rg\nBT\n1 0 0 1 10 180 Tm\n[<0102>] TJ\nET\n"
+        "BT\n1 0 0 1 10 180 Tm\n[<0102>] TJ\nET\n"
+        "0.72 0.54 0.36 RG\n10 110 m 60 110 l S\n");
+}
+
+TEST_CASE("pdf content: press colours are the declared CMYK, k and K, and never RGB") {
+  Canvas canvas(PdfColours::kDeclaredCmyk);
+  GlyphRun black = Run({{kA, 0, 10}});  // 100% K
+  GlyphRun brown = Run({{kA, 0, 20}});
+  brown.colour = Colour(20, 40, 60, 10);
+  GlyphRun fine = Run({{kA, 0, 30}});
+  fine.colour = Colour(12.345, 0, 0, 0);  // four decimals of a fraction
+  canvas.Add(black);
+  canvas.Add(brown);
+  canvas.Add(fine);
+  RuleItem rule;
+  rule.x1 = 0, rule.y1 = 100, rule.x2 = 50, rule.y2 = 100, rule.weight = 1;
+  canvas.Add(rule);  // 100% K
+  const std::string content = canvas.Content();
+  CHECK(content ==
+        "0 0 0 1 k\nBT\n/F0 10 Tf\n1 0 0 1 10 200 Tm\n[<0102>] TJ\nET\n"
+        "0.2 0.4 0.6 0.1 k\nBT\n1 0 0 1 10 190 Tm\n[<0102>] TJ\nET\n"
+        "0.1235 0 0 0 k\nBT\n1 0 0 1 10 180 Tm\n[<0102>] TJ\nET\n"
+        "0 0 0 1 K\n10 110 m 60 110 l S\n");
+  CHECK(content.find("rg") == std::string::npos);
+  CHECK(content.find("RG") == std::string::npos);
+}
+
+TEST_CASE("pdf content: rectangles are filled re f, stroked re S, or both re B") {
+  Canvas canvas;
+  RectItem fill;
+  fill.x = 5, fill.y = 20, fill.width = 30, fill.height = 40;
+  fill.has_fill = true, fill.fill = Colour(0, 0, 0, 50);
+  RectItem stroke = fill;
+  stroke.has_fill = false, stroke.has_stroke = true;
+  stroke.stroke = Colour(0, 0, 0, 100), stroke.stroke_width = 2;
+  RectItem both = fill;
+  both.y = 100, both.has_stroke = true;
+  both.fill = Colour(0, 0, 0, 0), both.stroke = Colour(0, 0, 0, 100), both.stroke_width = 0.25;
+  RectItem neither = fill;
+  neither.has_fill = false;
+  canvas.Add(fill);
+  canvas.Add(stroke);
+  canvas.Add(both);
+  canvas.Add(neither);
+  // The rectangle's bottom-left corner: (10 + 5, 210 - (20 + 40)).
+  CHECK(canvas.Content() ==
+        "0.5 0.5 0.5 rg\n15 150 30 40 re f\n"
+        "0 0 0 RG\n2 w\n15 150 30 40 re S\n"
+        "1 1 1 rg\n0.25 w\n15 70 30 40 re B\n");
+}
+
+TEST_CASE("pdf content: rules are m l S with their weight as w") {
+  Canvas canvas;
+  RuleItem thin;
+  thin.x1 = 0, thin.y1 = 100, thin.x2 = 50, thin.y2 = 100, thin.weight = 0.5;
+  RuleItem same = thin;
+  same.y1 = same.y2 = 120.125;
+  RuleItem vertical;
+  vertical.x1 = vertical.x2 = 75.5, vertical.y1 = 10, vertical.y2 = 190, vertical.weight = 1;
+  vertical.colour = Colour(0, 100, 100, 0);
+  canvas.Add(thin);
+  canvas.Add(same);
+  canvas.Add(vertical);
+  CHECK(canvas.Content() ==
+        "0 0 0 RG\n0.5 w\n10 110 m 60 110 l S\n"
+        "10 89.875 m 60 89.875 l S\n"
+        "1 0 0 RG\n1 w\n85.5 200 m 85.5 20 l S\n");
+}
+
+TEST_CASE("pdf content: a picture is scaled into place with cm and drawn as /Im<n>") {
+  Canvas canvas;
+  ImageItem picture;
+  picture.path = "pictures/b.png";
+  picture.x = 5, picture.y = 20, picture.width = 30.5, picture.height = 40;
+  ImageItem unknown = picture;
+  unknown.path = "pictures/not-embedded.jpg";
+  ImageItem first = picture;
+  first.path = "pictures/a.jpg", first.y = 0;
+  canvas.Add(picture);
+  canvas.Add(unknown);
+  canvas.page.frames.push_back(Frame{});
+  canvas.page.frames[1].items.push_back(first);
+  CHECK(canvas.Content() ==
+        "q 30.5 0 0 40 15 150 cm /Im2 Do Q\n"
+        "q 30.5 0 0 40 15 170 cm /Im1 Do Q\n");
+}
+
+// A run of 40 glyphs (ids 0x4e00 + 3i, widths of many sizes) spaced
+// irregularly: each glyph's advance plus a justification, a kern or nothing, with a
+// line break after 17 glyphs. `y` is the first baseline.
+struct IrregularRun {
+  Canvas canvas;
+  GlyphRun run;
+  std::map<int, int> width_of_code;
+
+  IrregularRun(double x, double y, double line_step, double size = 9.37) {
+    const int kWidths[] = {1000, 500, 333, 667, 917, 250, 1000, 556, 1000, 611, 278};
+    canvas.metrics.widths.clear();
+    for (int i = 0; i < 40; ++i) {
+      canvas.metrics.widths.emplace_back(0x4e00 + 3 * i, kWidths[i % 11]);
+      width_of_code[0x4e00 + 3 * i] = kWidths[i % 11];
+    }
+    run = Run({}, size);
+    const double x0 = x;
+    for (int i = 0; i < 40; ++i) {
+      if (i == 17) y += line_step, x = x0;
+      PositionedGlyph g;
+      g.id = 0x4e00 + 3 * i, g.x = x, g.y = y;
+      run.glyphs.push_back(g);
+      const double extra = i % 5 == 0 ? 0 : ((i * 7919) % 1000) / 1000.0 * 1.1 - 0.3 + 1.23e-5 * i;
+      x += kWidths[i % 11] * size / 1000 + extra;
+    }
+    canvas.Add(run);
+  }
+
+  size_t TextMatrices(const std::string& content) const {
+    size_t n = 0;
+    for (size_t at = content.find(" Tm\n"); at != std::string::npos;
+         at = content.find(" Tm\n", at + 1))
+      ++n;
+    return n;
+  }
+
+  // Every glyph as the content shows it, checked against where it was placed.
+  void CheckPositions(const std::string& content) const {
+    std::vector<ShownGlyph> shown = ShownGlyphs(content, width_of_code);
+    REQUIRE(shown.size() == run.glyphs.size());
+    for (size_t i = 0; i < shown.size(); ++i) {
+      CAPTURE(i);
+      const PositionedGlyph& placed = run.glyphs[i];
+      CHECK(shown[i].code == static_cast<int>(placed.id));
+      const double want_x = 10 + placed.x, want_y = 210 - placed.y;
+      CHECK(std::abs(shown[i].x - want_x) < 0.001);
+      CHECK(std::abs(shown[i].y - want_y) < 0.001);
+    }
+  }
+};
+
+TEST_CASE("pdf content: ~40 irregularly spaced glyphs land within 0.001 pt, no drift") {
+  IrregularRun r(12.3456, 45.678, 13.062);
+  const std::string content = r.canvas.Content();
+  r.CheckPositions(content);
+  // One text object, one text matrix per line: the glyphs between are placed by TJ
+  // adjustments measured from the written numbers.
+  CHECK(content.find("BT") == content.rfind("BT"));
+  CHECK(r.TextMatrices(content) == 2);
+  CHECK(content.find("] TJ\n1 0 0 1 ") != std::string::npos);
+}
+
+TEST_CASE("pdf content: large type far along the page still lands within 0.001 pt") {
+  IrregularRun r(512.78901, 1001.25, 80.5, 72.5);
+  const std::string content = r.canvas.Content();
+  r.CheckPositions(content);
+  CHECK(r.TextMatrices(content) < 10);
+}
+
+// A baseline whose y has a fourth decimal is compared as it is written (rounded to three),
+// so its glyphs stay in one text object rather than one text matrix each.
+TEST_CASE("pdf content: a baseline with more than three decimals keeps one Tm per line") {
+  IrregularRun r(12.3456, 45.6789, 13.0625);
+  const std::string content = r.canvas.Content();
+  r.CheckPositions(content);
+  CHECK(r.TextMatrices(content) == 2);
+}
