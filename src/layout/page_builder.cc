@@ -30,8 +30,8 @@ struct Builder {
   Diagnostics& diags;
   // Labels jump lines must name, from the previous pass: "article#part" → page label.
   const std::map<std::string, std::string>& label_hints;
-  // Articles as composed (shaped and broken), kept across passes: a second pass only
-  // places them again.
+  // Articles as composed (shaped and broken) before placing begins, if they were; placing
+  // moves each into `flows`.
   std::map<std::string, ArticleFlow>& composed;
   std::map<std::string, std::string> labels_used;  // what this pass printed
   std::map<std::string, std::string> labels_true;  // where the parts really went
@@ -53,10 +53,15 @@ struct Builder {
   ArticleFlow& Flow(const std::string& id) {
     auto it = flows.find(id);
     if (it != flows.end()) return it->second;
-    auto c = composed.find(id);
-    if (c == composed.end())
-      c = composed.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first;
-    return flows.emplace(id, c->second).first->second;
+    // Placing takes the composed text apart, so this pass owns it; a second pass (rare)
+    // composes again.
+    if (auto c = composed.find(id); c != composed.end()) {
+      ArticleFlow& flow = flows.emplace(id, std::move(c->second)).first->second;
+      composed.erase(c);
+      return flow;
+    }
+    return flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts))
+        .first->second;
   }
 
   // How many parts the issue gives an article (module threads), in document order.
@@ -315,6 +320,8 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
       return doc;
     }
     hints = b.labels_true;
+    composed.clear();
+    if (threads.jobs > 1 && threads.make_fonts) composed = ComposeAll(issue, fonts, threads);
   }
 }
 

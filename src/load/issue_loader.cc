@@ -8,6 +8,7 @@
 #include <set>
 #include <vector>
 
+#include "base/parallel.h"
 #include "load/article_loader.h"
 #include "load/layout_loader.h"
 #include "load/text_file.h"
@@ -296,9 +297,21 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
     issue->paper = *paper;
     ValidateIssue(*issue, diags);
   }
-  for (auto& [id, rel] : issue->article_files) {
-    auto article = LoadArticle(id, JoinPath(dir, rel), issue->article_pos[id], dir, diags);
-    if (article) issue->articles.push_back(std::move(*article));
+  // Articles are independent files: parsed in parallel, kept and reported in list order.
+  std::vector<std::pair<std::string, std::string>> files(issue->article_files.begin(),
+                                                         issue->article_files.end());
+  std::vector<std::optional<Article>> articles(files.size());
+  std::vector<Diagnostics> article_diags(files.size());
+  ParallelFor(files.size(), options.jobs, [&](size_t i, int) {
+    const auto& [id, rel] = files[i];
+    auto pos = issue->article_pos.find(id);
+    articles[i] = LoadArticle(id, JoinPath(dir, rel),
+                              pos != issue->article_pos.end() ? pos->second : SourcePos{file, 0, 0},
+                              dir, article_diags[i]);
+  });
+  for (size_t i = 0; i < files.size(); ++i) {
+    diags.Append(article_diags[i]);
+    if (articles[i]) issue->articles.push_back(std::move(*articles[i]));
   }
   if (!paper || diags.HasErrors()) return std::nullopt;
   return issue;

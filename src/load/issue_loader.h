@@ -16,6 +16,7 @@ namespace banmian {
 
 struct LoadOptions {
   std::string layouts_dir;  // empty: search upwards from the issue folder, then the source tree
+  int jobs = 1;             // articles read and parsed this many at a time
 };
 
 std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& options,

@@ -90,6 +90,7 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
   StageClock clock(result.timings);
   LoadOptions load_options;
   load_options.layouts_dir = options.layouts_dir;
+  load_options.jobs = JobsOf(options);
   result.issue = LoadIssue(options.issue_dir, load_options, result.diagnostics);
   clock.Lap("load");
   if (!result.issue) {
@@ -107,11 +108,14 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     result.exit_status = kExitBadInput;
     return result;
   }
-  for (Article& a : result.issue->articles) {
-    auto changes = NormalizeArticle(a);
-    result.layout.normalizations.insert(result.layout.normalizations.end(), changes.begin(),
-                                        changes.end());
-  }
+  std::vector<std::vector<Normalization>> article_changes(result.issue->articles.size());
+  ParallelFor(article_changes.size(), JobsOf(options), [&](size_t i, int) {
+    article_changes[i] = NormalizeArticle(result.issue->articles[i]);
+  });
+  for (auto& changes : article_changes)
+    result.layout.normalizations.insert(result.layout.normalizations.end(),
+                                        std::make_move_iterator(changes.begin()),
+                                        std::make_move_iterator(changes.end()));
   // The furniture's texts (footer credits, call-outs) are Chinese text too.
   for (auto& [name, value] : result.issue->fields) {
     std::vector<Normalization> changes;
