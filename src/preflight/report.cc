@@ -1,127 +1,184 @@
 #include "preflight/report.h"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
-#include "model/utf8.h"
+#include "preflight/json_writer.h"
 
 namespace banmian {
 
 namespace {
 
-nlohmann::ordered_json Pos(const SourcePos& p) {
-  if (p.file.empty()) return nullptr;
-  return {{"file", p.file}, {"line", p.line}, {"col", p.col}};
+void Pos(JsonWriter& w, const SourcePos& p) {
+  if (p.file.empty()) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("file").String(p.file);
+  w.Key("line").Int(p.line);
+  w.Key("col").Int(p.col);
+  w.EndObject();
 }
 
 }  // namespace
 
+// Written with JsonWriter rather than built as an nlohmann tree (see json_writer.h); the
+// text is what the tree's dump(2) gave, member order included.
 std::string ReportJson(const ReportInput& in) {
-  using json = nlohmann::ordered_json;
-  json j;
-  j["tool"] = "banmian";
-  j["version"] = BANMIAN_VERSION;
-  j["command"] = in.command;
-  j["issue"] = in.issue_dir;
-  j["exit_status"] = in.exit_status;
-  j["outputs"] = in.outputs;
   size_t errors = 0, warnings = 0, infos = 0;
   auto count = [&](Severity s) {
     (s == Severity::kError ? errors : s == Severity::kWarning ? warnings : infos)++;
   };
 
-  json diags = json::array();
+  JsonWriter w(2);
+  w.BeginObject();
+  w.Key("tool").String("banmian");
+  w.Key("version").String(BANMIAN_VERSION);
+  w.Key("command").String(in.command);
+  w.Key("issue").String(in.issue_dir);
+  w.Key("exit_status").Int(in.exit_status);
+  w.Key("outputs").BeginArray();
+  for (const std::string& o : in.outputs) w.String(o);
+  w.EndArray();
+
+  w.Key("input_errors").BeginArray();
   if (in.diagnostics)
     for (const Diagnostic& d : in.diagnostics->items()) {
       count(d.severity);
-      diags.push_back({{"severity", SeverityName(d.severity)},
-                       {"code", d.code},
-                       {"at", Pos(d.pos)},
-                       {"message", d.message},
-                       {"hint", d.hint}});
+      w.BeginObject();
+      w.Key("severity").String(SeverityName(d.severity));
+      w.Key("code").String(d.code);
+      Pos(w.Key("at"), d.pos);
+      w.Key("message").String(d.message);
+      w.Key("hint").String(d.hint);
+      w.EndObject();
     }
-  j["input_errors"] = diags;
+  w.EndArray();
 
-  json pages = json::array();
+  w.Key("pages").BeginArray();
   if (in.document) {
     for (const Page& p : in.document->pages) {
-      json slots = json::array();
+      w.BeginObject();
+      w.Key("number").Int(p.number);
+      w.Key("label").String(p.label);
+      w.Key("width_mm").Double(p.width * 25.4 / 72);
+      w.Key("height_mm").Double(p.height * 25.4 / 72);
+      w.Key("slots").BeginArray();
       if (in.layout)
         for (const SlotRecord& s : in.layout->slots)
-          if (s.page == p.number)
-            slots.push_back({{"slot", s.slot},
-                             {"article", s.article},
-                             {"columns", s.columns},
-                             {"rows", s.rows},
-                             {"rows_used", s.rows_used},
-                             {"headline_rows", s.headline_rows}});
-      json page_findings = json::array();
+          if (s.page == p.number) {
+            w.BeginObject();
+            w.Key("slot").String(s.slot);
+            w.Key("article").String(s.article);
+            w.Key("columns").Int(s.columns);
+            w.Key("rows").Int(s.rows);
+            w.Key("rows_used").Int(s.rows_used);
+            w.Key("headline_rows").Int(s.headline_rows);
+            w.EndObject();
+          }
+      w.EndArray();
+      w.Key("findings").BeginArray();
       if (in.findings)
         for (const Finding& f : *in.findings)
-          if (f.page == p.number)
-            page_findings.push_back(
-                {{"severity", SeverityName(f.severity)}, {"code", f.code}, {"message", f.message}});
-      pages.push_back({{"number", p.number},
-                       {"label", p.label},
-                       {"width_mm", p.width * 25.4 / 72},
-                       {"height_mm", p.height * 25.4 / 72},
-                       {"slots", slots},
-                       {"findings", page_findings}});
+          if (f.page == p.number) {
+            w.BeginObject();
+            w.Key("severity").String(SeverityName(f.severity));
+            w.Key("code").String(f.code);
+            w.Key("message").String(f.message);
+            w.EndObject();
+          }
+      w.EndArray();
+      w.EndObject();
     }
   }
-  j["pages"] = pages;
+  w.EndArray();
 
-  json findings = json::array();
+  w.Key("findings").BeginArray();
   if (in.findings)
     for (const Finding& f : *in.findings) {
       count(f.severity);
-      findings.push_back({{"severity", SeverityName(f.severity)},
-                          {"code", f.code},
-                          {"page", f.page},
-                          {"where", f.where},
-                          {"article", f.article},
-                          {"count", f.count},
-                          {"at", Pos(f.pos)},
-                          {"message", f.message}});
+      w.BeginObject();
+      w.Key("severity").String(SeverityName(f.severity));
+      w.Key("code").String(f.code);
+      w.Key("page").Int(f.page);
+      w.Key("where").String(f.where);
+      w.Key("article").String(f.article);
+      w.Key("count").Int(f.count);
+      Pos(w.Key("at"), f.pos);
+      w.Key("message").String(f.message);
+      w.EndObject();
     }
-  j["findings"] = findings;
+  w.EndArray();
 
-  json norms = json::array();
+  w.Key("normalizations").BeginArray();
   if (in.layout)
-    for (const Normalization& n : in.layout->normalizations)
-      norms.push_back({{"article", n.article},
-                       {"at", Pos(n.pos)},
-                       {"from", n.from},
-                       {"to", n.to},
-                       {"context", n.context}});
-  j["normalizations"] = norms;
+    for (const Normalization& n : in.layout->normalizations) {
+      w.BeginObject();
+      w.Key("article").String(n.article);
+      Pos(w.Key("at"), n.pos);
+      w.Key("from").String(n.from);
+      w.Key("to").String(n.to);
+      w.Key("context").String(n.context);
+      w.EndObject();
+    }
+  w.EndArray();
 
-  json fonts = json::array();
+  w.Key("fonts").BeginArray();
   if (in.document)
-    for (const FontFace& f : in.document->fonts)
-      fonts.push_back({{"family", f.family},
-                       {"style", f.style},
-                       {"version", f.version},
-                       {"file", f.file},
-                       {"index", f.index}});
-  j["fonts"] = fonts;
+    for (const FontFace& f : in.document->fonts) {
+      w.BeginObject();
+      w.Key("family").String(f.family);
+      w.Key("style").String(f.style);
+      w.Key("version").String(f.version);
+      w.Key("file").String(f.file);
+      w.Key("index").Int(f.index);
+      w.EndObject();
+    }
+  w.EndArray();
 
-  json pictures = json::array();
+  w.Key("pictures").BeginArray();
   if (in.layout)
-    for (const PictureRecord& p : in.layout->pictures)
-      pictures.push_back({{"page", p.page},
-                          {"article", p.article},
-                          {"file", p.path},
-                          {"pixels", {p.pixel_width, p.pixel_height}},
-                          {"placed_mm", {p.placed_width * 25.4 / 72, p.placed_height * 25.4 / 72}},
-                          {"effective_ppi", p.effective_ppi},
-                          {"colour_space", p.colour_space}});
-  j["pictures"] = pictures;
+    for (const PictureRecord& p : in.layout->pictures) {
+      w.BeginObject();
+      w.Key("page").Int(p.page);
+      w.Key("article").String(p.article);
+      w.Key("file").String(p.path);
+      w.Key("pixels").BeginArray().Int(p.pixel_width).Int(p.pixel_height).EndArray();
+      w.Key("placed_mm")
+          .BeginArray()
+          .Double(p.placed_width * 25.4 / 72)
+          .Double(p.placed_height * 25.4 / 72)
+          .EndArray();
+      w.Key("effective_ppi").Double(p.effective_ppi);
+      w.Key("colour_space").String(p.colour_space);
+      w.EndObject();
+    }
+  w.EndArray();
 
-  json timings = json::object();
-  for (const StageTiming& t : in.timings) timings[t.stage] = t.ms;
-  j["timings_ms"] = timings;
-  j["summary"] = {{"errors", errors}, {"warnings", warnings}, {"info", infos}};
-  return j.dump(2) + "\n";
+  // A stage timed twice keeps its first place and its last figure, as it did when this was
+  // an ordered_json object assigned by key; JSON has no room for the same key twice.
+  std::vector<const StageTiming*> timings;
+  for (const StageTiming& t : in.timings) {
+    auto same = [&](const StageTiming* u) { return u->stage == t.stage; };
+    auto it = std::find_if(timings.begin(), timings.end(), same);
+    if (it == timings.end())
+      timings.push_back(&t);
+    else
+      *it = &t;
+  }
+  w.Key("timings_ms").BeginObject();
+  for (const StageTiming* t : timings) w.Key(t->stage).Double(t->ms);
+  w.EndObject();
+
+  w.Key("summary").BeginObject();
+  w.Key("errors").Uint(errors);
+  w.Key("warnings").Uint(warnings);
+  w.Key("info").Uint(infos);
+  w.EndObject();
+  w.EndObject();
+  std::string out = w.Take();
+  out += '\n';
+  return out;
 }
 
 std::string ReportSummary(const ReportInput& in) {
