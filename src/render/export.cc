@@ -13,6 +13,7 @@
 #include "base/parallel.h"
 #include "render/painter.h"
 #include "render/pdf_writer.h"
+#include "render/png_file.h"
 
 namespace banmian {
 
@@ -39,26 +40,6 @@ bool WriteFileAtomically(const std::string& path, const std::string& data, std::
   }
   return true;
 }
-
-namespace {
-bool Finish(const std::string& tmp, const std::string& path, cairo_status_t status,
-            ExportResult& r) {
-  if (status != CAIRO_STATUS_SUCCESS) {
-    std::remove(tmp.c_str());
-    r.ok = false;
-    r.error = "cannot write '" + path + "': " + cairo_status_to_string(status);
-    return false;
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    r.ok = false;
-    r.error = "cannot rename into '" + path + "'";
-    return false;
-  }
-  r.files.push_back(path);
-  return true;
-}
-}  // namespace
 
 ExportResult WritePdf(const Document& doc, const std::string& path, int jobs) {
   ExportResult r;
@@ -105,12 +86,12 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     char name[32];
     std::snprintf(name, sizeof name, "-p%02d.png", page.number);
     result.path = prefix + name;
-    std::string tmp = TemporaryPathFor(result.path);
-    cairo_status_t status = cairo_surface_write_to_png(surface, tmp.c_str());
+    cairo_surface_flush(surface);
+    std::string png;
+    result.ok = EncodePng(cairo_image_surface_get_data(surface), pw, ph,
+                          cairo_image_surface_get_stride(surface), png, result.error) &&
+                WriteFileAtomically(result.path, png, result.error);
     cairo_surface_destroy(surface);
-    ExportResult one;
-    result.ok = Finish(tmp, result.path, status, one);
-    if (!result.ok) result.error = one.error;
   });
   return CollectInPageOrder(pages);
 }
