@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <tuple>
 
 #include "compose/line_breaker.h"
 #include "layout/line_items.h"
@@ -266,8 +268,8 @@ struct HeadlineBlock {
   int rows = 0;
 };
 
-HeadlineBlock LayOutHeadline(const Context& cx, const Article& article, const Slot& slot,
-                             double width) {
+HeadlineBlock LayOutHeadlineAfresh(const Context& cx, const Article& article, const Slot& slot,
+                                   double width) {
   HeadlineBlock hb;
   std::vector<size_t> part_starts;
   auto add = [&](const std::string& s, const Style& style, Align align) {
@@ -306,6 +308,27 @@ HeadlineBlock LayOutHeadline(const Context& cx, const Article& article, const Sl
   return hb;
 }
 
+}  // namespace
+
+struct HeadlineCache::Entries {
+  std::map<std::tuple<const Article*, const Slot*, double>, HeadlineBlock> blocks;
+};
+HeadlineCache::HeadlineCache() : entries_(std::make_unique<Entries>()) {}
+HeadlineCache::~HeadlineCache() = default;
+
+namespace {
+
+const HeadlineBlock& LayOutHeadline(const Context& cx, const Article& article, const Slot& slot,
+                                    double width, HeadlineCache* cache, HeadlineBlock& scratch) {
+  if (!cache) return scratch = LayOutHeadlineAfresh(cx, article, slot, width);
+  auto& blocks = cache->entries().blocks;
+  auto key = std::make_tuple(&article, &slot, width);
+  auto it = blocks.find(key);
+  if (it == blocks.end())
+    it = blocks.emplace(key, LayOutHeadlineAfresh(cx, article, slot, width)).first;
+  return it->second;
+}
+
 // ---------------------------------------------------------------------------------
 // Placing a part of an article.
 
@@ -318,6 +341,7 @@ struct Placer {
   const ModulePart& part;
   int page;
   LayoutReport& report;
+  const PlaceOptions& options;
   Frame frame;
   std::vector<MissingGlyphRecord> missing;
 
@@ -335,7 +359,8 @@ struct Placer {
 
   // Across the module: tag, kicker, headline, subhead.
   int Headline(double width) {
-    HeadlineBlock hb = LayOutHeadline(cx, article, slot, width);
+    HeadlineBlock scratch;
+    const HeadlineBlock& hb = LayOutHeadline(cx, article, slot, width, options.headlines, scratch);
     for (size_t i = 0; i < hb.lines.size(); ++i) {
       const DisplayLine& d = hb.lines[i];
       double baseline =
@@ -542,7 +567,7 @@ struct Placer {
     for (size_t k = 0; k < lines.size(); ++k)
       AddLine(text, lines[k], area.x,
               top + k * box + (box - style.size) / 2 + kEmAscent * style.size, b.heading_style);
-    b.items.clear(), b.lines.clear();
+    if (!options.trial) b.items.clear(), b.lines.clear();
     flow.placed[i] = true;
     return rows;
   }
@@ -603,6 +628,10 @@ struct Placer {
   }
 
   void Put(size_t i, int col, int row) {
+    if (options.trial) {
+      flow.placed[i] = true;
+      return;
+    }
     BodyBlock& b = flow.blocks[i];
     Shift(b.items, ColumnX(col), area.y + row * Pitch());
     for (Item& item : b.items) frame.items.push_back(std::move(item));
@@ -690,15 +719,18 @@ ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& 
 }
 
 Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const ModulePart& part,
-                  const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report) {
+                  const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report,
+                  const PlaceOptions& options) {
   Context cx{paper, fonts};
-  Placer placer{cx, flow, *flow.article, slot, area, part, page_number, report, {}, {}};
+  Placer placer{cx, flow, *flow.article, slot, area, part, page_number, report, options, {}, {}};
   return placer.Place();
 }
 
-int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts) {
+int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts,
+                 HeadlineCache* headlines) {
   Context cx{paper, fonts};
-  int rows = LayOutHeadline(cx, article, slot, slot.area.width).rows;
+  HeadlineBlock scratch;
+  int rows = LayOutHeadline(cx, article, slot, slot.area.width, headlines, scratch).rows;
   if (!article.byline.empty()) {
     ShapedText text = ShapeOne(fonts, article.byline, cx.StyleOf("byline"));
     rows += static_cast<int>(BreakBalanced(text, slot.area.width, cx.Display(Align::kLeft)).size());

@@ -13,6 +13,7 @@
 // （下转第N版）. Text that fits nowhere is overset: reported, never dropped.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,12 +63,38 @@ struct ModulePart {
   std::string continues_on;  // page label of the part after: （下转第…版）; empty: last part
 };
 
+// Headlines laid out once per article, slot and width: a stack lays out an article's
+// headline to measure it, to try the article and to place it. Valid for one build (it
+// keeps pointers to the articles and slots).
+class HeadlineCache {
+ public:
+  HeadlineCache();
+  ~HeadlineCache();
+  HeadlineCache(const HeadlineCache&) = delete;
+  HeadlineCache& operator=(const HeadlineCache&) = delete;
+  struct Entries;
+  Entries& entries() { return *entries_; }
+
+ private:
+  std::unique_ptr<Entries> entries_;
+};
+
+struct PlaceOptions {
+  HeadlineCache* headlines = nullptr;  // none: every headline is laid out afresh
+  // Only find out what fits: blocks are marked placed but left whole (their items are
+  // not moved into the frame), so the caller can put back `placed` and `started` and
+  // place for real.
+  bool trial = false;
+};
+
 // Places what still fits of `flow` in `slot` (a module slot, or a band of a stack slot
 // given as `area`), and reports overset when this is the last part.
 Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const ModulePart& part,
-                  const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report);
+                  const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report,
+                  const PlaceOptions& options = {});
 
 // Grid lines the headline block of `article` takes in a module `cols` columns wide.
-int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts);
+int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts,
+                 HeadlineCache* headlines = nullptr);
 
 }  // namespace banmian

@@ -42,6 +42,7 @@ struct Builder {
   std::map<std::string, int> parts_placed;               // article → parts placed so far
   std::map<std::string, std::string> last_label;         // article → page label of its last part
   std::map<std::string, std::deque<std::string>> carry;  // "template/slot" → articles to go on
+  HeadlineCache headlines;
 
   const Paper& paper() const { return issue.paper; }
 
@@ -60,8 +61,7 @@ struct Builder {
       composed.erase(c);
       return flow;
     }
-    return flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts))
-        .first->second;
+    return flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first->second;
   }
 
   // How many parts the issue gives an article (module threads), in document order.
@@ -115,8 +115,8 @@ struct Builder {
     }
     labels_true[id + "#" + std::to_string(index)] = Label(k);
     last_label[id] = Label(k);
-    page.frames.push_back(
-        PlaceModule(flow, slot, slot.area, part, paper(), fonts, page.number, report));
+    page.frames.push_back(PlaceModule(flow, slot, slot.area, part, paper(), fonts, page.number,
+                                      report, {&headlines, false}));
   }
 
   // Articles stacked down a stack slot, each across its full width with its body
@@ -136,14 +136,18 @@ struct Builder {
       ModulePart part;
       part.first = !flow.started;
       part.continued_from = last_label[id];
-      int head = part.first ? HeadlineRows(*flow.article, slot, paper(), fonts) : 1;
+      int head = part.first ? HeadlineRows(*flow.article, slot, paper(), fonts, &headlines) : 1;
       // A headline never stands without at least two lines of its text under it.
       if (area.rows < head + 2 && !(row == 0 && automatic[k])) break;
       // Set whole when it fits; else as much as fits, to be continued.
-      ArticleFlow trial = flow;
+      const std::vector<bool> placed_before = flow.placed;
+      const bool started_before = flow.started;
       LayoutReport scratch;
-      PlaceModule(trial, slot, area, part, paper(), fonts, page.number, scratch);
-      bool fits = trial.Done();
+      PlaceModule(flow, slot, area, part, paper(), fonts, page.number, scratch,
+                  {&headlines, /*trial=*/true});
+      const bool fits = flow.Done();
+      flow.placed = placed_before;
+      flow.started = started_before;
       if (!fits && !(row == 0 && automatic[k] && area.rows < head + 2)) {
         part.continues_on = NextStackLabel(k);
         labels_used[id + "@" + std::to_string(parts_placed[id] + 1)] = part.continues_on;
@@ -159,8 +163,8 @@ struct Builder {
       labels_true[id + "@" + std::to_string(parts_placed[id])] = Label(k);
       ++parts_placed[id];
       last_label[id] = Label(k);
-      page.frames.push_back(
-          PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report));
+      page.frames.push_back(PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report,
+                                        {&headlines, false}));
       row = start + report.slots.back().rows_used;
       if (!flow.Done()) break;  // continued on the next page
       queue.pop_front();
@@ -307,7 +311,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     LayoutReport r;
     r.normalizations = report.normalizations;
     Diagnostics d;
-    Builder b{issue, fonts, r, d, hints, composed, {}, {}, {}, {}, {}, {}, {}, {}};
+    Builder b{issue, fonts, r, d, hints, composed, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     Document doc = b.Build();
     // A jump line names the page its text goes on to; pages inserted for stacks can
     // move that page, so build again with the labels the parts really got.
