@@ -5,7 +5,9 @@
 // `jobs` threads; `worker` numbers the thread (0 … jobs-1) so each can keep its own
 // state (a painter, a font set). Worker 0 is always the calling thread, so it may use
 // the caller's own state. Results must be stored by index, never in finishing
-// order, so the output is the same whatever `jobs` is.
+// order, so the output is the same whatever `jobs` is. The threads are kept between
+// calls (worker k is always the same thread); a ParallelFor inside another's work runs
+// on the thread that called it.
 #pragma once
 
 #include <cstddef>

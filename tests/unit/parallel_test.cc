@@ -58,3 +58,23 @@ TEST_CASE("parallel: nothing to do is fine, and DefaultJobs is at least one") {
   CHECK(calls == 0);
   CHECK(DefaultJobs() >= 1);
 }
+
+TEST_CASE("parallel: worker k is the same thread in every call, and nesting runs inline") {
+  std::vector<std::thread::id> first(3), second(3);
+  ParallelFor(300, 3, [&](size_t, int worker) { first[worker] = std::this_thread::get_id(); });
+  ParallelFor(300, 3, [&](size_t, int worker) { second[worker] = std::this_thread::get_id(); });
+  for (int w = 0; w < 3; ++w)
+    if (first[w] != std::thread::id() && second[w] != std::thread::id())
+      CHECK(first[w] == second[w]);
+  // A ParallelFor inside a worker's job does its work on that worker's thread.
+  std::atomic<int> inner_elsewhere{0}, inner_runs{0};
+  ParallelFor(8, 2, [&](size_t, int) {
+    const auto outer = std::this_thread::get_id();
+    ParallelFor(4, 2, [&](size_t, int worker) {
+      inner_runs++;
+      if (std::this_thread::get_id() != outer || worker != 0) inner_elsewhere++;
+    });
+  });
+  CHECK(inner_runs == 32);
+  CHECK(inner_elsewhere == 0);
+}
