@@ -118,6 +118,26 @@ void ParallelFor(size_t count, int jobs,
   if (failure) std::rethrow_exception(failure);
 }
 
+void RunAlongside(int jobs, const std::function<void()>& own,
+                  const std::function<void(int worker)>& helper) {
+  if (jobs <= 1 || Pool::InBatch()) {
+    own();
+    return;
+  }
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const std::function<void(int)> run = [&](int worker) {
+    try {
+      worker == 0 ? own() : helper(worker);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+    }
+  };
+  Pool::Get().Run(jobs - 1, run);
+  if (failure) std::rethrow_exception(failure);
+}
+
 int DefaultJobs() {
   return std::max(1u, std::thread::hardware_concurrency());
 }

@@ -17,6 +17,12 @@ namespace banmian {
 
 void ParallelFor(size_t count, int jobs, const std::function<void(size_t index, int worker)>& work);
 
+// Runs `own` on the calling thread while helper(1) … helper(jobs-1) run on the other
+// threads; returns when all have returned, rethrowing the first exception. Inside another
+// batch only `own` runs, so helpers must be work `own` can do without (work ahead).
+void RunAlongside(int jobs, const std::function<void()>& own,
+                  const std::function<void(int worker)>& helper);
+
 // The number of cores, at least 1: the default for --jobs.
 int DefaultJobs();
 

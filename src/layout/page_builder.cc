@@ -1,7 +1,12 @@
 #include "layout/page_builder.h"
 
+#include <atomic>
+#include <condition_variable>
 #include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "base/parallel.h"
@@ -23,6 +28,84 @@ std::string NextLabel(const std::string& label, int number) {
   return head + next;
 }
 
+// Articles composed ahead of placing by the other threads, from the issue's last article
+// back, each thread with its own font set. Placing takes each article when it needs it: one a thread
+// has finished (its glyph runs moved to the placing font set's ids), one a thread is on
+// (waiting for it), or one no thread has begun, which placing composes itself. So placing
+// never waits for work nobody is doing, and the helpers only ever save it time.
+class ComposeAhead {
+ public:
+  explicit ComposeAhead(const Issue& issue) : issue_(issue), slots_(issue.articles.size()) {
+    for (size_t i = 0; i < issue.articles.size(); ++i) index_[issue.articles[i].id] = i;
+  }
+
+  // A helper thread's loop: the next article nobody has begun, until none is left.
+  void Work(const std::function<std::unique_ptr<FontSet>()>& make_fonts) {
+    std::unique_ptr<FontSet> fonts;
+    for (size_t k = next_++; k < slots_.size(); k = next_++) {
+      // From the last article back: placing composes from the first on, and they meet.
+      const size_t i = slots_.size() - 1 - k;
+      Slot& slot = slots_[i];
+      int expected = kFree;
+      if (!slot.state.compare_exchange_strong(expected, kBusy)) continue;  // placing took it
+      std::optional<ArticleFlow> flow;
+      std::exception_ptr error;
+      try {
+        if (!fonts) fonts = make_fonts();
+        if (!fonts) throw std::runtime_error("the fonts could not be loaded again");
+        flow = ComposeArticle(issue_.articles[i], issue_.paper, *fonts);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (flow) slot.flow = std::move(*flow), slot.faces = fonts->faces();
+        slot.error = error;
+        slot.state = kDone;
+      }
+      done_.notify_all();
+    }
+  }
+
+  // After placing: helpers take nothing more.
+  void Stop() { next_ = slots_.size(); }
+
+  // The article composed by a helper, its fonts numbered in `fonts`; nothing when no
+  // helper has begun it (the caller composes it).
+  std::optional<ArticleFlow> Take(const std::string& id, FontSet& fonts) {
+    auto it = index_.find(id);
+    if (it == index_.end()) return std::nullopt;
+    Slot& slot = slots_[it->second];
+    int expected = kFree;
+    if (slot.state.compare_exchange_strong(expected, kTaken)) return std::nullopt;
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_.wait(lock, [&] { return slot.state == kDone; });
+    slot.state = kTaken;
+    if (slot.error) std::rethrow_exception(slot.error);
+    for (BodyBlock& block : slot.flow.blocks)
+      for (Item& item : block.items)
+        if (auto* run = std::get_if<GlyphRun>(&item))
+          run->font = fonts.AddFace(slot.faces[run->font]);
+    return std::move(slot.flow);
+  }
+
+ private:
+  enum : int { kFree, kBusy, kDone, kTaken };
+  struct Slot {
+    std::atomic<int> state{kFree};
+    ArticleFlow flow;
+    std::vector<FontFace> faces;  // the helper's font set's faces, by its ids
+    std::exception_ptr error;
+  };
+
+  const Issue& issue_;
+  std::vector<Slot> slots_;
+  std::map<std::string, size_t> index_;
+  std::atomic<size_t> next_{0};
+  std::mutex mutex_;
+  std::condition_variable done_;
+};
+
 struct Builder {
   const Issue& issue;
   FontSet& fonts;
@@ -30,9 +113,8 @@ struct Builder {
   Diagnostics& diags;
   // Labels jump lines must name, from the previous pass: "article#part" → page label.
   const std::map<std::string, std::string>& label_hints;
-  // Articles as composed (shaped and broken) before placing begins, if they were; placing
-  // moves each into `flows`.
-  std::map<std::string, ArticleFlow>& composed;
+  // Articles being composed ahead by other threads, if any; placing takes each from here.
+  ComposeAhead* ahead;
   std::map<std::string, std::string> labels_used;  // what this pass printed
   std::map<std::string, std::string> labels_true;  // where the parts really went
 
@@ -54,13 +136,9 @@ struct Builder {
   ArticleFlow& Flow(const std::string& id) {
     auto it = flows.find(id);
     if (it != flows.end()) return it->second;
-    // Placing takes the composed text apart, so this pass owns it; a second pass (rare)
-    // composes again.
-    if (auto c = composed.find(id); c != composed.end()) {
-      ArticleFlow& flow = flows.emplace(id, std::move(c->second)).first->second;
-      composed.erase(c);
-      return flow;
-    }
+    if (ahead)
+      if (std::optional<ArticleFlow> flow = ahead->Take(id, fonts))
+        return flows.emplace(id, std::move(*flow)).first->second;
     return flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first->second;
   }
 
@@ -265,54 +343,26 @@ struct Builder {
 
 }  // namespace
 
-namespace {
-
-// Composes every article on `threads.jobs` threads, each with its own font set, then
-// moves the font ids of the other threads' glyph runs into `fonts`, article by article.
-std::map<std::string, ArticleFlow> ComposeAll(const Issue& issue, FontSet& fonts,
-                                              const ComposeThreads& threads) {
-  const size_t n = issue.articles.size();
-  std::vector<ArticleFlow> flows(n);
-  std::vector<int> worker_of(n, 0);
-  // Worker 0 is the calling thread: it shapes with `fonts` itself; the others load their own.
-  std::vector<std::unique_ptr<FontSet>> own_fonts(threads.jobs);
-  std::vector<FontSet*> worker_fonts(threads.jobs, nullptr);
-  worker_fonts[0] = &fonts;
-  ParallelFor(n, threads.jobs, [&](size_t i, int worker) {
-    if (!worker_fonts[worker]) {
-      own_fonts[worker] = threads.make_fonts();
-      if (!own_fonts[worker]) throw std::runtime_error("the fonts could not be loaded again");
-      worker_fonts[worker] = own_fonts[worker].get();
-    }
-    flows[i] = ComposeArticle(issue.articles[i], issue.paper, *worker_fonts[worker]);
-    worker_of[i] = worker;
-  });
-  std::map<std::string, ArticleFlow> composed;
-  for (size_t i = 0; i < n; ++i) {
-    const FontSet& from = *worker_fonts[worker_of[i]];
-    if (&from != &fonts)
-      for (BodyBlock& block : flows[i].blocks)
-        for (Item& item : block.items)
-          if (auto* run = std::get_if<GlyphRun>(&item))
-            run->font = fonts.AddFace(from.faces()[run->font]);
-    composed.emplace(issue.articles[i].id, std::move(flows[i]));
-  }
-  return composed;
-}
-
-}  // namespace
-
 Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags,
                        const ComposeThreads& threads) {
   std::map<std::string, std::string> hints;
-  std::map<std::string, ArticleFlow> composed;
-  if (threads.jobs > 1 && threads.make_fonts) composed = ComposeAll(issue, fonts, threads);
   for (int pass = 0;; ++pass) {
     LayoutReport r;
     r.normalizations = report.normalizations;
     Diagnostics d;
-    Builder b{issue, fonts, r, d, hints, composed, {}, {}, {}, {}, {}, {}, {}, {}, {}};
-    Document doc = b.Build();
+    Document doc;
+    // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
+    const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
+    ComposeAhead composing(issue);
+    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {},
+              {},    {},    {}, {}, {}};
+    RunAlongside(
+        ahead ? threads.jobs : 1,
+        [&] {
+          doc = b.Build();
+          composing.Stop();
+        },
+        [&](int) { composing.Work(threads.make_fonts); });
     // A jump line names the page its text goes on to; pages inserted for stacks can
     // move that page, so build again with the labels the parts really got.
     bool consistent = true;
@@ -324,8 +374,6 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
       return doc;
     }
     hints = b.labels_true;
-    composed.clear();
-    if (threads.jobs > 1 && threads.make_fonts) composed = ComposeAll(issue, fonts, threads);
   }
 }
 

@@ -26,8 +26,9 @@ struct ComposeThreads {
   std::function<std::unique_ptr<FontSet>()> make_fonts;
 };
 
-// With threads.jobs above 1, every article is composed (shaped and broken into lines)
-// in parallel first; the document is the same as with one thread.
+// With threads.jobs above 1, the other threads compose articles (shape them and break
+// them into lines) ahead of placing, which runs on the calling thread; the document is
+// the same as with one thread.
 Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags,
                        const ComposeThreads& threads = {});
 
