@@ -78,3 +78,30 @@ TEST_CASE("parallel: worker k is the same thread in every call, and nesting runs
   CHECK(inner_runs == 32);
   CHECK(inner_elsewhere == 0);
 }
+
+TEST_CASE("parallel: RunAlongside runs its own work on the caller and each helper once") {
+  const auto caller = std::this_thread::get_id();
+  std::atomic<int> own_runs{0};
+  std::vector<std::atomic<int>> helper_runs(4);
+  std::atomic<bool> helper_on_caller{false};
+  RunAlongside(
+      4, [&] { own_runs += std::this_thread::get_id() == caller ? 1 : 100; },
+      [&](int worker) {
+        helper_runs[worker]++;
+        if (std::this_thread::get_id() == caller) helper_on_caller = true;
+      });
+  CHECK(own_runs == 1);
+  CHECK(helper_runs[0] == 0);
+  for (int w = 1; w < 4; ++w) CHECK(helper_runs[w] == 1);
+  CHECK(!helper_on_caller);
+  // One job, or inside a batch: only the caller's own work runs.
+  int helpers = 0, own = 0;
+  RunAlongside(
+      1, [&] { ++own; }, [&](int) { ++helpers; });
+  CHECK(own == 1);
+  CHECK(helpers == 0);
+  // An exception in a helper reaches the caller once everything has returned.
+  CHECK_THROWS_WITH_AS(RunAlongside(
+                           2, [] {}, [](int) { throw std::runtime_error("helper failed"); }),
+                       "helper failed", std::runtime_error);
+}
