@@ -291,29 +291,38 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
   SourcePos paper_pos{file, 1, 1};
   YamlSource src{file, *text, 0};
   if (auto root = ParseYaml(src, diags)) paper_pos = src.Pos(Child(*root, "paper"));
-  auto paper =
-      LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id, paper_pos, diags);
-  if (paper) {
-    issue->paper = *paper;
-    ValidateIssue(*issue, diags);
-  }
-  // Articles are independent files: parsed in parallel, kept and reported in list order.
+  // The paper (needed to check the pages) and the articles are independent files: read
+  // and parsed in parallel, reported in this order whatever finishes first.
   std::vector<std::pair<std::string, std::string>> files(issue->article_files.begin(),
                                                          issue->article_files.end());
+  bool paper_loaded = false;
+  Diagnostics paper_diags;
   std::vector<std::optional<Article>> articles(files.size());
   std::vector<Diagnostics> article_diags(files.size());
-  ParallelFor(files.size(), options.jobs, [&](size_t i, int) {
-    const auto& [id, rel] = files[i];
+  ParallelFor(files.size() + 1, options.jobs, [&](size_t task, int) {
+    if (task == 0) {
+      auto paper = LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id,
+                             paper_pos, paper_diags);
+      if (!paper) return;
+      issue->paper = std::move(*paper);  // the article tasks read other members only
+      paper_loaded = true;
+      ValidateIssue(*issue, paper_diags);
+      return;
+    }
+    const auto& [id, rel] = files[task - 1];
     auto pos = issue->article_pos.find(id);
-    articles[i] = LoadArticle(id, JoinPath(dir, rel),
-                              pos != issue->article_pos.end() ? pos->second : SourcePos{file, 0, 0},
-                              dir, article_diags[i]);
+    articles[task - 1] =
+        LoadArticle(id, JoinPath(dir, rel),
+                    pos != issue->article_pos.end() ? pos->second : SourcePos{file, 0, 0}, dir,
+                    article_diags[task - 1]);
+    if (articles[task - 1] && options.prepare_article) options.prepare_article(*articles[task - 1]);
   });
+  diags.Append(paper_diags);
   for (size_t i = 0; i < files.size(); ++i) {
     diags.Append(article_diags[i]);
     if (articles[i]) issue->articles.push_back(std::move(*articles[i]));
   }
-  if (!paper || diags.HasErrors()) return std::nullopt;
+  if (!paper_loaded || diags.HasErrors()) return std::nullopt;
   return issue;
 }
 

@@ -6,6 +6,7 @@
 // when no error was found. All errors are collected.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,8 @@ namespace banmian {
 struct LoadOptions {
   std::string layouts_dir;  // empty: search upwards from the issue folder, then the source tree
   int jobs = 1;             // articles read and parsed this many at a time
+  // Run on each article as soon as it is loaded, on the thread that loaded it.
+  std::function<void(Article&)> prepare_article;
 };
 
 std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& options,

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <map>
+#include <mutex>
 
 #include "base/parallel.h"
 #include "layout/page_builder.h"
@@ -91,6 +93,14 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
   LoadOptions load_options;
   load_options.layouts_dir = options.layouts_dir;
   load_options.jobs = JobsOf(options);
+  // Articles are normalised as they are loaded, on the loading threads.
+  std::mutex normalized_mutex;
+  std::map<std::string, std::vector<Normalization>> normalized;
+  load_options.prepare_article = [&](Article& a) {
+    std::vector<Normalization> changes = NormalizeArticle(a);
+    std::lock_guard<std::mutex> lock(normalized_mutex);
+    normalized[a.id] = std::move(changes);
+  };
   result.issue = LoadIssue(options.issue_dir, load_options, result.diagnostics);
   clock.Lap("load");
   if (!result.issue) {
@@ -108,14 +118,12 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     result.exit_status = kExitBadInput;
     return result;
   }
-  std::vector<std::vector<Normalization>> article_changes(result.issue->articles.size());
-  ParallelFor(article_changes.size(), JobsOf(options), [&](size_t i, int) {
-    article_changes[i] = NormalizeArticle(result.issue->articles[i]);
-  });
-  for (auto& changes : article_changes)
+  for (const Article& a : result.issue->articles) {
+    std::vector<Normalization>& changes = normalized[a.id];
     result.layout.normalizations.insert(result.layout.normalizations.end(),
                                         std::make_move_iterator(changes.begin()),
                                         std::make_move_iterator(changes.end()));
+  }
   // The furniture's texts (footer credits, call-outs) are Chinese text too.
   for (auto& [name, value] : result.issue->fields) {
     std::vector<Normalization> changes;

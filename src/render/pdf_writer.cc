@@ -36,7 +36,7 @@ std::string Deflate(const std::string& raw, int level = 6) {
 
 // The glyphs one font shows on the pages, each with the text it stands for.
 struct GlyphUse {
-  std::vector<bool> used;
+  std::vector<uint8_t> used;  // bytes, not bits: this is looked up for every glyph
   std::vector<std::string_view> text;  // by glyph id; the first text seen
 
   void Add(uint32_t glyph, std::string_view chars) {
@@ -45,8 +45,12 @@ struct GlyphUse {
       used.resize(size);
       text.resize(size);
     }
-    if (!used[glyph] || (text[glyph].empty() && !chars.empty())) text[glyph] = chars;
-    used[glyph] = true;
+    if (!used[glyph]) {
+      used[glyph] = 1;
+      text[glyph] = chars;
+    } else if (text[glyph].empty()) {
+      text[glyph] = chars;
+    }
   }
   std::vector<uint32_t> Glyphs() const {
     std::vector<uint32_t> glyphs;
