@@ -82,11 +82,6 @@ bool ReadCids(const std::string& cff, size_t glyph_count, FontProgram& program,
 
 }  // namespace
 
-int FontMetrics::WidthOf(uint32_t glyph) const {
-  auto it = std::lower_bound(widths.begin(), widths.end(), std::make_pair(glyph, INT32_MIN));
-  return it != widths.end() && it->first == glyph ? it->second : 1000;
-}
-
 SubsettableFont::SubsettableFont(const FontFace& face) : source_(face) {
   blob_ = hb_blob_create_from_file_or_fail(face.file.c_str());
   if (!blob_) {
@@ -109,19 +104,21 @@ SubsettableFont::~SubsettableFont() {
   if (blob_) hb_blob_destroy(blob_);
 }
 
-FontMetrics SubsettableFont::Measure(const std::vector<uint32_t>& glyphs) const {
+FontMetrics SubsettableFont::Measure() const {
   FontMetrics m;
   if (!face_) return m;
   const double upem = hb_face_get_upem(face_);
   auto thousandths = [&](double units) {
     return static_cast<int>(std::lround(units * 1000 / upem));
   };
-  std::vector<uint32_t> sorted = glyphs;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  m.widths.reserve(sorted.size());
-  for (uint32_t g : sorted)
-    m.widths.emplace_back(g, thousandths(hb_font_get_glyph_h_advance(font_, g)));
+  const unsigned count = hb_face_get_glyph_count(face_);
+  std::vector<hb_codepoint_t> glyphs(count);
+  for (unsigned g = 0; g < count; ++g) glyphs[g] = g;
+  std::vector<hb_position_t> advances(count);
+  hb_font_get_glyph_h_advances(font_, count, glyphs.data(), sizeof(hb_codepoint_t), advances.data(),
+                               sizeof(hb_position_t));
+  m.advances.resize(count);
+  for (unsigned g = 0; g < count; ++g) m.advances[g] = thousandths(advances[g]);
 
   char name[128];
   unsigned name_length = sizeof name;

@@ -4,8 +4,8 @@
 // PDF text is written in the shaper's own glyph ids (two-byte codes), so pages can be
 // written before, or while, their fonts are subset. A SubsettableFont opens the face
 // once with HarfBuzz (an immutable face: several threads may use it at once). Measure
-// reads what the font dictionary needs (advance widths by glyph id, ascent, bounding
-// box …) from the face's tables; no glyph outline is ever decoded. Subset runs
+// reads what pages and the font dictionary need (every glyph's advance width, ascent,
+// bounding box …) from the face's tables; no glyph outline is ever decoded. Subset runs
 // HarfBuzz's subsetter (no layout tables, no Unicode closure, subroutines expanded) and
 // says how codes reach the subset's glyphs: a CFF face (Noto CJK) becomes a bare CFF
 // program for /FontFile3 /CIDFontType0C whose glyphs are found by CID, read back with
@@ -30,16 +30,16 @@ struct hb_blob_t;
 namespace banmian {
 
 struct FontMetrics {
-  // Advance widths in thousandths of an em, by glyph id, ascending.
-  std::vector<std::pair<uint32_t, int>> widths;
+  // Advance widths in thousandths of an em, by glyph id: every glyph of the face.
+  std::vector<int> advances;
   // Thousandths of an em.
   int ascent = 880, descent = -120, cap_height = 700, italic_angle = 0;
   int bbox[4] = {0, -120, 1000, 880};
   std::string postscript_name;  // the face's own name, without a subset tag
   bool serif = false;
 
-  // The width of `glyph` (1000 if it was not measured).
-  int WidthOf(uint32_t glyph) const;
+  // The width of `glyph` (1000 beyond the face's glyphs).
+  int WidthOf(uint32_t glyph) const { return glyph < advances.size() ? advances[glyph] : 1000; }
 };
 
 struct FontProgram {
@@ -65,7 +65,9 @@ class SubsettableFont {
   bool ok() const { return face_ != nullptr; }
   const std::string& error() const { return error_; }
 
-  FontMetrics Measure(const std::vector<uint32_t>& glyphs) const;
+  // Every glyph's advance (a fraction of a millisecond for Noto CJK's 65 535) and the
+  // font descriptor's figures.
+  FontMetrics Measure() const;
   // The subset holding `glyphs` (.notdef is always kept); nothing on failure, with
   // `error` saying why.
   std::optional<FontProgram> Subset(const std::vector<uint32_t>& glyphs, std::string& error) const;

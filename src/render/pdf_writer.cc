@@ -36,7 +36,7 @@ std::string Deflate(const std::string& raw, int level = 6) {
 
 // The glyphs one font shows on the pages, each with the text it stands for.
 struct GlyphUse {
-  std::vector<uint8_t> used;  // bytes, not bits: this is looked up for every glyph
+  std::vector<uint8_t> used;           // bytes, not bits: this is looked up for every glyph
   std::vector<std::string_view> text;  // by glyph id; the first text seen
 
   void Add(uint32_t glyph, std::string_view chars) {
@@ -154,11 +154,13 @@ std::string CidToGidMap(const FontProgram& program) {
   return map;
 }
 
-// The /W array: runs of consecutive codes with their widths; 1000 (/DW) left out.
-std::string WidthArray(const FontMetrics& metrics) {
+// The /W array for `glyphs` (ascending): runs of consecutive codes with their widths;
+// 1000 (/DW) left out.
+std::string WidthArray(const FontMetrics& metrics, const std::vector<uint32_t>& glyphs) {
   std::string w = "[";
   int64_t last = -2;
-  for (auto& [glyph, width] : metrics.widths) {
+  for (uint32_t glyph : glyphs) {
+    const int width = metrics.WidthOf(glyph);
     if (width == 1000 || glyph > 0xFFFF) continue;
     if (glyph != last + 1) {
       if (last >= 0) w += "] ";
@@ -174,21 +176,23 @@ std::string WidthArray(const FontMetrics& metrics) {
 }
 
 // Six capital letters naming this subset, the same for the same glyphs.
-std::string SubsetTag(const FontMetrics& metrics, int font) {
+std::string SubsetTag(const std::vector<uint32_t>& glyphs, int font) {
   uint64_t h = 1469598103934665603ULL ^ static_cast<uint64_t>(font);
-  for (auto& [glyph, width] : metrics.widths) h = (h ^ glyph) * 1099511628211ULL;
+  for (uint32_t glyph : glyphs) h = (h ^ glyph) * 1099511628211ULL;
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   return tag;
 }
 
-// A font's parts: measured before the pages are written, subset alongside them.
+// A font's parts: measured before the pages are written (they need its advances), its
+// glyphs gathered and subset alongside them.
 struct EmbeddedFont {
   std::unique_ptr<SubsettableFont> face;
-  std::vector<uint32_t> glyphs;
   FontMetrics metrics;
+  std::vector<uint32_t> glyphs;  // ascending
   std::optional<FontProgram> program;
   std::string to_unicode;  // deflated
+  std::string widths, tag;
   std::string error;
 };
 
@@ -224,11 +228,11 @@ Object Rectangle(double x0, double y0, double x1, double y1) {
   return box;
 }
 
-Object FontObject(QPDF& pdf, const EmbeddedFont& font, int index) {
+Object FontObject(QPDF& pdf, const EmbeddedFont& font) {
   const FontMetrics& m = font.metrics;
   const FontProgram& p = *font.program;
   const bool cff = p.format == FontProgram::Format::kCff;
-  const std::string tag = SubsetTag(m, index);
+  const std::string& tag = font.tag;
   const std::string name = "/" + tag + "+" + m.postscript_name;
   Object program = Stream(pdf, p.program, nullptr);
   if (cff)
@@ -261,7 +265,7 @@ Object FontObject(QPDF& pdf, const EmbeddedFont& font, int index) {
   cid_font.replaceKey("/CIDSystemInfo", system_info);
   cid_font.replaceKey("/FontDescriptor", pdf.makeIndirectObject(descriptor));
   cid_font.replaceKey("/DW", Object::newInteger(1000));
-  cid_font.replaceKey("/W", Object::parse(WidthArray(m)));
+  cid_font.replaceKey("/W", Object::parse(font.widths));
   if (!cff)
     cid_font.replaceKey("/CIDToGIDMap", p.identity
                                             ? Object::newName("/Identity")
@@ -336,27 +340,29 @@ Object PageLabel(const std::string& label) {
 
 bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
                    const PdfSettings& settings, std::string& out, std::string& error) {
-  // What the pages use.
-  std::vector<GlyphUse> glyph_use(doc.fonts.size());
+  // The fonts and pictures the pages use (their glyphs are gathered by each font's task).
+  std::vector<uint8_t> font_used(doc.fonts.size(), 0);
   std::vector<EmbeddedPicture> pictures;
   std::map<std::string, int> picture_number;
   for (const Page* page : pages)
     for (const Frame& frame : page->frames)
       for (const Item& item : frame.items) {
         if (const auto* run = std::get_if<GlyphRun>(&item)) {
-          if (run->font >= 0 && static_cast<size_t>(run->font) < glyph_use.size())
-            CollectGlyphs(*run, glyph_use[run->font]);
+          if (run->font >= 0 && static_cast<size_t>(run->font) < font_used.size() &&
+              !run->glyphs.empty())
+            font_used[run->font] = 1;
         } else if (const auto* image = std::get_if<ImageItem>(&item)) {
           if (picture_number.emplace(image->path, static_cast<int>(pictures.size()) + 1).second)
             pictures.push_back({image->path, std::nullopt, {}});
         }
       }
-  // Fonts are opened and measured first (pages need their widths); the biggest is
-  // subset first, as the longest task.
+
+  // Fonts are opened and measured first: pages need their advances.
   std::vector<EmbeddedFont> fonts(doc.fonts.size());
   std::vector<int> used_fonts;
-  for (size_t f = 0; f < glyph_use.size(); ++f) {
-    if (glyph_use[f].used.empty()) continue;
+  std::vector<const FontMetrics*> metrics(doc.fonts.size(), nullptr);
+  for (size_t f = 0; f < doc.fonts.size(); ++f) {
+    if (!font_used[f]) continue;
     EmbeddedFont& font = fonts[f];
     font.face = std::make_unique<SubsettableFont>(doc.fonts[f]);
     if (!font.face->ok()) {
@@ -364,25 +370,30 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
               ") could not be embedded: " + font.face->error();
       return false;
     }
-    font.glyphs = glyph_use[f].Glyphs();
-    font.metrics = font.face->Measure(font.glyphs);
+    font.metrics = font.face->Measure();
+    metrics[f] = &font.metrics;
     used_fonts.push_back(static_cast<int>(f));
   }
-  std::vector<int> font_tasks = used_fonts;
-  std::stable_sort(font_tasks.begin(), font_tasks.end(),
-                   [&](int a, int b) { return fonts[a].glyphs.size() > fonts[b].glyphs.size(); });
-  std::vector<const FontMetrics*> metrics(doc.fonts.size(), nullptr);
-  for (int f : used_fonts) metrics[f] = &fonts[f].metrics;
 
-  // Font subsets, pictures and pages, one task each, all at once.
+  // Font subsets, pictures and pages, one task each, all at once; fonts first, as the
+  // longest tasks.
   std::vector<std::string> contents(pages.size());
-  const size_t first_picture = font_tasks.size(), first_page = first_picture + pictures.size();
+  const size_t first_picture = used_fonts.size(), first_page = first_picture + pictures.size();
   ParallelFor(first_page + pages.size(), settings.jobs, [&](size_t task, int) {
     if (task < first_picture) {
-      const int f = font_tasks[task];
+      const int f = used_fonts[task];
       EmbeddedFont& font = fonts[f];
+      GlyphUse use;
+      for (const Page* page : pages)
+        for (const Frame& frame : page->frames)
+          for (const Item& item : frame.items)
+            if (const auto* run = std::get_if<GlyphRun>(&item); run && run->font == f)
+              CollectGlyphs(*run, use);
+      font.glyphs = use.Glyphs();
+      font.widths = WidthArray(font.metrics, font.glyphs);
+      font.tag = SubsetTag(font.glyphs, f);
       font.program = font.face->Subset(font.glyphs, font.error);
-      font.to_unicode = Deflate(ToUnicodeCMap(glyph_use[f]));
+      font.to_unicode = Deflate(ToUnicodeCMap(use));
     } else if (task < first_page) {
       EmbeddedPicture& picture = pictures[task - first_picture];
       std::string bytes;
@@ -435,7 +446,7 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
     Object resources = Object::newDictionary();
     Object font_resources = Object::newDictionary();
     for (int f : used_fonts)
-      font_resources.replaceKey("/F" + std::to_string(f), FontObject(pdf, fonts[f], f));
+      font_resources.replaceKey("/F" + std::to_string(f), FontObject(pdf, fonts[f]));
     resources.replaceKey("/Font", font_resources);
     if (!pictures.empty()) {
       Object xobjects = Object::newDictionary();

@@ -110,18 +110,17 @@ TEST_CASE("font subset: Noto Serif CJK SC is measured from its tables") {
   REQUIRE_MESSAGE(font.ok(), font.error());
   std::vector<uint32_t> glyphs = NominalGlyphs(NotoSerifSc(), {U'中', U'国', U'A'});
   REQUIRE(glyphs.size() == 3);
-  FontMetrics m = font.Measure({glyphs[1], glyphs[0], glyphs[2], glyphs[0]});
+  FontMetrics m = font.Measure();
   CHECK(m.postscript_name == "NotoSerifCJKsc-Regular");
   CHECK(m.serif);
-  // Widths by glyph id, ascending, once each; an ideograph is a full em, a Latin
-  // capital narrower.
-  REQUIRE(m.widths.size() == 3);
-  CHECK(std::is_sorted(m.widths.begin(), m.widths.end()));
+  // Every glyph's width, by glyph id; an ideograph is a full em, a Latin capital
+  // narrower.
+  CHECK(m.advances.size() == 65535);
   CHECK(m.WidthOf(glyphs[0]) == 1000);
   CHECK(m.WidthOf(glyphs[1]) == 1000);
   CHECK(m.WidthOf(glyphs[2]) > 400);
   CHECK(m.WidthOf(glyphs[2]) < 900);
-  CHECK(m.WidthOf(12345) == 1000);  // not measured: the default
+  CHECK(m.WidthOf(70000) == 1000);  // beyond the face: the default
   // Descriptor metrics in thousandths of an em.
   CHECK(m.ascent > 700);
   CHECK(m.ascent <= 1200);
@@ -179,7 +178,7 @@ TEST_CASE("font subset: the CFF program reads back in FreeType with the original
   std::string error;
   auto program = font.Subset(glyphs, error);
   REQUIRE_MESSAGE(program, error);
-  FontMetrics metrics = font.Measure(glyphs);
+  FontMetrics metrics = font.Measure();
 
   // FreeType indexes a bare CID-keyed CFF by CID: its "glyph count" is the highest CID
   // + 1, while the program itself holds three charstrings (.notdef, 中, 国).
@@ -230,7 +229,7 @@ TEST_CASE("font subset: AR PL UKai becomes a TrueType program with new glyph ids
   }
   CHECK_FALSE(program->identity);
 
-  FontMetrics metrics = font.Measure(glyphs);
+  FontMetrics metrics = font.Measure();
   CHECK_FALSE(metrics.postscript_name.empty());
   CHECK(metrics.postscript_name.find(' ') == std::string::npos);
   CHECK(metrics.serif);

@@ -37,7 +37,8 @@ struct Canvas {
 
   explicit Canvas(PdfColours colours = PdfColours::kScreenRgb) {
     // kA is a full em wide, kB half, kC a quarter.
-    metrics.widths = {{kA, 1000}, {kB, 500}, {kC, 250}};
+    metrics.advances.assign(0x5000, 1000);  // a face of 0x5000 glyphs
+    metrics.advances[kB] = 500, metrics.advances[kC] = 250;
     fonts = {&metrics, nullptr, nullptr, &metrics};  // fonts 1 and 2 are not embedded
     page.width = 150, page.height = 200;
     page.frames.resize(1);
@@ -220,13 +221,13 @@ TEST_CASE("pdf content: a glyph id beyond two bytes is left out, the next keeps 
         "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<0102>-1000<0abc>] TJ\nET\n");
 }
 
-TEST_CASE("pdf content: a glyph without a measured width advances a full em") {
+TEST_CASE("pdf content: a glyph beyond the face's widths advances a full em") {
   Canvas canvas;
-  // 0x0777 is not in the metrics: the pen moves 10 pt past it, so kC 10 pt on needs no
+  // 0x7777 is beyond the metrics: the pen moves 10 pt past it, so kC 10 pt on needs no
   // adjustment, and kA 2 pt after kC (whose advance is 2.5 pt) needs 50 (a step back).
-  canvas.Add(Run({{0x0777, 20, 30}, {kC, 30, 30}, {kA, 32, 30}}));
+  canvas.Add(Run({{0x7777, 20, 30}, {kC, 30, 30}, {kA, 32, 30}}));
   CHECK(canvas.Content() ==
-        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<07771f00>50<0102>] TJ\nET\n");
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<77771f00>50<0102>] TJ\nET\n");
 }
 
 TEST_CASE("pdf content: y is flipped from the page's top onto the media box") {
@@ -379,9 +380,8 @@ struct IrregularRun {
 
   IrregularRun(double x, double y, double line_step, double size = 9.37) {
     const int kWidths[] = {1000, 500, 333, 667, 917, 250, 1000, 556, 1000, 611, 278};
-    canvas.metrics.widths.clear();
     for (int i = 0; i < 40; ++i) {
-      canvas.metrics.widths.emplace_back(0x4e00 + 3 * i, kWidths[i % 11]);
+      canvas.metrics.advances[0x4e00 + 3 * i] = kWidths[i % 11];
       width_of_code[0x4e00 + 3 * i] = kWidths[i % 11];
     }
     run = Run({}, size);
