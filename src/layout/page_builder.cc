@@ -29,8 +29,8 @@ std::string NextLabel(const std::string& label, int number) {
 }
 
 // Articles composed ahead of placing by the other threads, from the issue's last article
-// back, each thread with its own font set. Placing takes each article when it needs it: one a thread
-// has finished (its glyph runs moved to the placing font set's ids), one a thread is on
+// back, each thread with its own font set. Placing takes each article when it needs it: one a
+// thread has finished (its glyph runs moved to the placing font set's ids), one a thread is on
 // (waiting for it), or one no thread has begun, which placing composes itself. So placing
 // never waits for work nobody is doing, and the helpers only ever save it time.
 class ComposeAhead {
@@ -48,19 +48,24 @@ class ComposeAhead {
       Slot& slot = slots_[i];
       int expected = kFree;
       if (!slot.state.compare_exchange_strong(expected, kBusy)) continue;  // placing took it
-      std::optional<ArticleFlow> flow;
-      std::exception_ptr error;
+      // Whatever happens here, the slot ends done, so placing never waits for it in vain;
+      // an article that failed is composed again by placing, which then meets the same
+      // error a single thread would.
+      bool failed = false;
       try {
         if (!fonts) fonts = make_fonts();
         if (!fonts) throw std::runtime_error("the fonts could not be loaded again");
-        flow = ComposeArticle(issue_.articles[i], issue_.paper, *fonts);
+        ArticleFlow flow = ComposeArticle(issue_.articles[i], issue_.paper, *fonts);
+        std::vector<FontFace> faces = fonts->faces();
+        std::lock_guard<std::mutex> lock(mutex_);
+        slot.flow = std::move(flow);
+        slot.faces = std::move(faces);
       } catch (...) {
-        error = std::current_exception();
+        failed = true;
       }
       {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (flow) slot.flow = std::move(*flow), slot.faces = fonts->faces();
-        slot.error = error;
+        slot.failed = failed;
         slot.state = kDone;
       }
       done_.notify_all();
@@ -71,7 +76,7 @@ class ComposeAhead {
   void Stop() { next_ = slots_.size(); }
 
   // The article composed by a helper, its fonts numbered in `fonts`; nothing when no
-  // helper has begun it (the caller composes it).
+  // helper has begun it or a helper failed on it (the caller composes it).
   std::optional<ArticleFlow> Take(const std::string& id, FontSet& fonts) {
     auto it = index_.find(id);
     if (it == index_.end()) return std::nullopt;
@@ -81,7 +86,7 @@ class ComposeAhead {
     std::unique_lock<std::mutex> lock(mutex_);
     done_.wait(lock, [&] { return slot.state == kDone; });
     slot.state = kTaken;
-    if (slot.error) std::rethrow_exception(slot.error);
+    if (slot.failed) return std::nullopt;
     for (BodyBlock& block : slot.flow.blocks)
       for (Item& item : block.items)
         if (auto* run = std::get_if<GlyphRun>(&item))
@@ -95,7 +100,7 @@ class ComposeAhead {
     std::atomic<int> state{kFree};
     ArticleFlow flow;
     std::vector<FontFace> faces;  // the helper's font set's faces, by its ids
-    std::exception_ptr error;
+    bool failed = false;
   };
 
   const Issue& issue_;
@@ -359,8 +364,12 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {
+          // Helpers stop taking articles however placing ends.
+          struct StopHelpers {
+            ComposeAhead& composing;
+            ~StopHelpers() { composing.Stop(); }
+          } stop{composing};
           doc = b.Build();
-          composing.Stop();
         },
         [&](int) { composing.Work(threads.make_fonts); });
     // A jump line names the page its text goes on to; pages inserted for stacks can

@@ -76,21 +76,33 @@ void PngError(png_structp png, png_const_charp message) {
 }
 void PngWarning(png_structp, png_const_charp) {}
 
+// A picture larger than this is refused rather than decoded (a small file can declare a
+// huge image): 100 million pixels is a 1 m wide picture at 250 dpi.
+constexpr uint64_t kMaxPixels = 100'000'000;
+
+// The libpng read structures, freed however the decoding ends.
+struct PngReader {
+  png_structp png = nullptr;
+  png_infop info = nullptr;
+  ~PngReader() { png_destroy_read_struct(&png, info ? &info : nullptr, nullptr); }
+};
+
 std::optional<PdfPicture> Png(const std::string& bytes, std::string& error) {
   std::string message;
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
-  png_infop info = png ? png_create_info_struct(png) : nullptr;
-  if (!info) {
-    png_destroy_read_struct(&png, nullptr, nullptr);
+  PngReader reader;
+  reader.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
+  reader.info = reader.png ? png_create_info_struct(reader.png) : nullptr;
+  if (!reader.info) {
     error = "could not be decoded: out of memory";
     return std::nullopt;
   }
+  png_structp png = reader.png;
+  png_infop info = reader.info;
   PngSource source{&bytes};
   // Declared before setjmp: a longjmp back must find them whole to free them.
   std::vector<unsigned char> pixels;
   std::vector<png_bytep> rows;
   if (setjmp(png_jmpbuf(png))) {
-    png_destroy_read_struct(&png, &info, nullptr);
     error = "is not a readable PNG: " + message;
     return std::nullopt;
   }
@@ -104,12 +116,16 @@ std::optional<PdfPicture> Png(const std::string& bytes, std::string& error) {
   const int height = static_cast<int>(png_get_image_height(png, info));
   const int channels = png_get_channels(png, info);
   const size_t row_bytes = png_get_rowbytes(png, info);
+  if (static_cast<uint64_t>(width) * static_cast<uint64_t>(height) > kMaxPixels) {
+    error = "is too large: " + std::to_string(width) + " × " + std::to_string(height) +
+            " pixels (at most 100 million)";
+    return std::nullopt;
+  }
   pixels.resize(row_bytes * height);
   rows.resize(height);
   for (int y = 0; y < height; ++y) rows[y] = pixels.data() + row_bytes * y;
   png_read_image(png, rows.data());
   png_read_end(png, nullptr);
-  png_destroy_read_struct(&png, &info, nullptr);
 
   PdfPicture picture;
   picture.width = width, picture.height = height;

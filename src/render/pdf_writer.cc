@@ -40,6 +40,9 @@ struct GlyphUse {
   std::vector<std::string_view> text;  // by glyph id; the first text seen
 
   void Add(uint32_t glyph, std::string_view chars) {
+    // Codes are two bytes; Pango's invisible glyph (PANGO_GLYPH_EMPTY, for a zero-width
+    // space or a soft hyphen) is 0x0FFFFFFF and is never drawn.
+    if (glyph > 0xFFFF) return;
     if (glyph >= used.size()) {
       const size_t size = std::max<size_t>({glyph + 1, 2 * used.size(), 4096});
       used.resize(size);
@@ -172,6 +175,19 @@ std::string WidthArray(const FontMetrics& metrics, const std::vector<uint32_t>& 
     last = glyph;
   }
   if (last >= 0) w += ']';
+  return w + "]";
+}
+
+// The /W array of a CFF font whose codes reach their glyphs through an encoding CMap:
+// there /W is keyed by CID, not by code.
+std::string WidthArrayByCid(const FontMetrics& metrics, const FontProgram& program) {
+  std::vector<std::pair<uint16_t, int>> by_cid;
+  for (auto [code, cid] : program.code_to_glyph) by_cid.emplace_back(cid, metrics.WidthOf(code));
+  std::sort(by_cid.begin(), by_cid.end());
+  std::string w = "[";
+  for (auto [cid, width] : by_cid)
+    if (width != 1000) w += std::to_string(cid) + " [" + std::to_string(width) + "] ";
+  if (w.back() == ' ') w.pop_back();
   return w + "]";
 }
 
@@ -323,10 +339,10 @@ Object PageLabel(const std::string& label) {
   size_t digits = label.size();
   while (digits > 0 && label[digits - 1] >= '0' && label[digits - 1] <= '9') --digits;
   Object l = Object::newDictionary();
-  if (digits < label.size() && label.size() - digits < 9) {
-    // Leading zeros belong to the prefix: the number part is written without them.
-    size_t first = digits;
-    while (first + 1 < label.size() && label[first] == '0') ++first;
+  size_t first = digits;  // leading zeros belong to the prefix
+  while (first + 1 < label.size() && label[first] == '0') ++first;
+  // A page number starts at 1 (/St): a label ending in 0 alone is all prefix.
+  if (digits < label.size() && label.size() - digits < 9 && label.substr(first) != "0") {
     l.replaceKey("/S", Object::newName("/D"));
     l.replaceKey("/St", Object::newInteger(std::stoll(label.substr(first))));
     if (first > 0) l.replaceKey("/P", Object::newUnicodeString(label.substr(0, first)));
@@ -390,9 +406,12 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
             if (const auto* run = std::get_if<GlyphRun>(&item); run && run->font == f)
               CollectGlyphs(*run, use);
       font.glyphs = use.Glyphs();
-      font.widths = WidthArray(font.metrics, font.glyphs);
       font.tag = SubsetTag(font.glyphs, f);
       font.program = font.face->Subset(font.glyphs, font.error);
+      if (font.program)
+        font.widths = font.program->format == FontProgram::Format::kCff && !font.program->identity
+                          ? WidthArrayByCid(font.metrics, *font.program)
+                          : WidthArray(font.metrics, font.glyphs);
       font.to_unicode = Deflate(ToUnicodeCMap(use));
     } else if (task < first_page) {
       EmbeddedPicture& picture = pictures[task - first_picture];
@@ -512,8 +531,8 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
 
     Object info = Object::newDictionary();
     info.replaceKey("/Title", Object::newUnicodeString(settings.title));
-    info.replaceKey("/Creator", Object::newString("banmian " BANMIAN_VERSION));
-    info.replaceKey("/Producer", Object::newString("banmian " BANMIAN_VERSION " (qpdf)"));
+    info.replaceKey("/Creator", Object::newString(kCreatorTool));
+    info.replaceKey("/Producer", Object::newString(kProducer));
     info.replaceKey("/CreationDate", Object::newString(PdfDate(doc.date)));
     info.replaceKey("/ModDate", Object::newString(PdfDate(doc.date)));
     if (settings.pdfx &&

@@ -56,8 +56,10 @@ std::string Xmp(const std::string& title_text, const std::string& iso_date, cons
          date + R"(</xmp:ModifyDate>
    <xmp:MetadataDate>)" +
          date + R"(</xmp:MetadataDate>
-   <xmp:CreatorTool>banmian</xmp:CreatorTool>
-   <pdf:Producer>banmian</pdf:Producer>
+   <xmp:CreatorTool>)" +
+         std::string(kCreatorTool) + R"(</xmp:CreatorTool>
+   <pdf:Producer>)" +
+         std::string(kProducer) + R"(</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
    <xmpMM:DocumentID>uuid:)" +
          id + R"(</xmpMM:DocumentID>

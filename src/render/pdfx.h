@@ -36,6 +36,11 @@ bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& setting
                   const std::string& title, const std::string& date, const std::string& id,
                   std::string& error);
 
+// What the document information and the XMP metadata name as the creating tool and the
+// producer: the same in both, as PDF/X asks.
+inline constexpr const char* kCreatorTool = "banmian " BANMIAN_VERSION;
+inline constexpr const char* kProducer = "banmian " BANMIAN_VERSION " (qpdf)";
+
 // PDF's date form of an ISO date: 2021-05-10 → D:20210510000000Z.
 std::string PdfDate(const std::string& iso);
 

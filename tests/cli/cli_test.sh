@@ -64,6 +64,17 @@ check "it is reported with its code point and source line" grep -q "error\[missi
 check "an extension-B character comes from the fallback font" grep -q '"family": "HanaMinA"' "$tmp/rare/report.json"
 check "the page is still written" test -s "$tmp/rare/rare-characters.pdf"
 
+# Invisible characters (a zero-width space, a soft hyphen) shape to Pango's empty glyph,
+# 0x0FFFFFFF: once that made the PDF writer size its glyph tables to 4.5 GB. Run under a
+# 1.5 GB address-space limit (not with AddressSanitizer, which reserves far more).
+mkdir -p "$tmp/zw"
+cp -r "$src/tests/layout/cases/rare-characters" "$tmp/zw/case"
+printf '零宽\xe2\x80\x8b空格与软\xc2\xad连字符。\n' >>"$tmp/zw/case/articles/a.md"
+if [ -z "${ASAN_OPTIONS:-}" ]; then limit="ulimit -v 1500000;"; else limit=""; fi
+sh -c "$limit '$bin' render '$tmp/zw/case' -o '$tmp/zw/out' --no-png -q" 2>"$tmp/zw.err"; status=$?
+check "invisible characters render within 1.5 GB (exit 1 only for the missing glyph)" test $status -eq 1
+check "and the PDF is written" test -s "$tmp/zw/out/case.pdf"
+
 # Proof mode: grids, slot names and overset text on the proof files, never on press files.
 "$bin" render "$src/tests/layout/cases/overset" -o "$tmp/proof" --proof --press --dpi 20 2>/dev/null
 check "--proof writes <issue>-proof.pdf and -proof PNGs" test -s "$tmp/proof/overset-proof.pdf" -a -s "$tmp/proof/overset-proof-p01.png"

@@ -322,3 +322,20 @@ TEST_CASE("pdf picture: a damaged JPEG or PNG gives an error saying which") {
     CHECK(error == "is not a readable PNG: the file ends early");
   }
 }
+
+TEST_CASE("pdf picture: a PNG declaring more than 100 million pixels is refused unread") {
+  // A 1×1 PNG whose header is rewritten to 20000 × 20000 (its CRC with it): a small file
+  // that would need 1.6 GB decoded.
+  std::string png = MakePng(1, 1, PNG_COLOR_TYPE_RGB_ALPHA, 8, Pattern(1, 1, 4));
+  REQUIRE(png.compare(12, 4, "IHDR") == 0);
+  for (int offset : {16, 20}) {  // width, height: big-endian
+    const uint32_t v = 20000;
+    png[offset] = static_cast<char>(v >> 24), png[offset + 1] = static_cast<char>(v >> 16);
+    png[offset + 2] = static_cast<char>(v >> 8), png[offset + 3] = static_cast<char>(v);
+  }
+  const uLong crc = crc32(0, reinterpret_cast<const Bytef*>(png.data() + 12), 17);
+  for (int k = 0; k < 4; ++k) png[29 + k] = static_cast<char>(crc >> (24 - 8 * k));
+  std::string error;
+  CHECK_FALSE(EncodePdfPicture(png, error));
+  CHECK(error == "is too large: 20000 × 20000 pixels (at most 100 million)");
+}

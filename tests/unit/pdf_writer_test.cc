@@ -4,6 +4,7 @@
 // the screen PDF and for a press PDF/X in DeviceCMYK; and the bytes must not depend on
 // the number of threads. (Built as C++17 under clang, like press_test.cc: qpdf headers.)
 #include <doctest/doctest.h>
+#include <hb.h>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
@@ -397,4 +398,138 @@ TEST_CASE("pdf writer: a font file that cannot be read is an error naming the fo
   CHECK_FALSE(WritePdfBytes(doc, AllPages(doc), settings, bytes, error));
   CHECK(error.find("font '" + doc.fonts[font].family + "'") != std::string::npos);
   CHECK(error.find("/nonexistent/banmian/Missing.otf") != std::string::npos);
+}
+
+namespace {
+
+// A one-page document of one run in `face`, showing `glyphs` side by side at 20 pt.
+Document OneRun(const FontFace& face, const std::vector<uint32_t>& glyphs, const std::string& text,
+                const std::string& label = "1") {
+  Document doc;
+  doc.title = "test";
+  doc.date = "2021-05-10";
+  doc.fonts.push_back(face);
+  Page page;
+  page.label = label;
+  page.width = 200, page.height = 100;
+  Frame frame;
+  GlyphRun run;
+  run.font = 0;
+  run.size = 20;
+  run.text = text;
+  double x = 10;
+  for (uint32_t g : glyphs) {
+    run.glyphs.push_back({g, x, 50, 15});
+    x += 15;
+  }
+  frame.items.push_back(run);
+  page.frames.push_back(frame);
+  doc.pages.push_back(page);
+  return doc;
+}
+
+}  // namespace
+
+TEST_CASE("pdf writer: Pango's invisible glyph is left out") {
+  // PANGO_GLYPH_EMPTY (a zero-width space, a soft hyphen) is 0x0FFFFFFF: it is not a
+  // two-byte code, so it is neither drawn nor embedded. (The 4.5 GB of glyph tables it
+  // once cost is checked in cli_test.sh, under an address-space limit.)
+  Document doc = FrontPage();
+  auto& run = std::get<GlyphRun>(doc.pages[0].frames[0].items.at([&] {
+    auto& items = doc.pages[0].frames[0].items;
+    for (size_t i = 0; i < items.size(); ++i)
+      if (std::holds_alternative<GlyphRun>(items[i])) return i;
+    FAIL("no glyph run in the first frame");
+    return size_t{0};
+  }()));
+  run.glyphs.push_back({0x0FFFFFFF, run.glyphs.back().x, run.glyphs.back().y, 0});
+  PdfSettings settings;
+  settings.title = "t";
+  const std::string with_empty = Write(doc, settings);
+  const std::string without = Write(FrontPage(), settings);
+  // The same fonts: only the one content stream differs, by a few bytes.
+  CHECK(with_empty.size() < without.size() + 200);
+  OpenedPdf pdf(with_empty);
+  CHECK(pdf.pdf.getAllPages().size() == 1);
+}
+
+TEST_CASE("pdf writer: a name-keyed CFF font's widths are keyed by CID, as its encoding maps") {
+  // C059 (URW, with Ghostscript) is a name-keyed CFF: its subset renumbers the glyphs, so
+  // codes (glyph ids) reach them through an embedded CMap, and /W must follow it.
+  FontFace face{"/usr/share/fonts/opentype/urw-base35/C059-Roman.otf", 0, "C059", "Roman", ""};
+  hb_blob_t* blob = hb_blob_create_from_file_or_fail(face.file.c_str());
+  REQUIRE(blob);
+  hb_face_t* hb_face = hb_face_create(blob, 0);
+  hb_font_t* font = hb_font_create(hb_face);
+  const double upem = hb_face_get_upem(hb_face);
+  std::vector<uint32_t> glyphs;
+  std::map<uint32_t, int> width_of_code;
+  for (char32_t c : {U'W', U'i', U'W', U'm'}) {
+    hb_codepoint_t g = 0;
+    REQUIRE(hb_font_get_nominal_glyph(font, c, &g));
+    glyphs.push_back(g);
+    width_of_code[g] =
+        static_cast<int>(std::lround(hb_font_get_glyph_h_advance(font, g) * 1000 / upem));
+  }
+  hb_font_destroy(font);
+  hb_face_destroy(hb_face);
+  hb_blob_destroy(blob);
+
+  PdfSettings settings;
+  settings.title = "t";
+  OpenedPdf pdf(Write(OneRun(face, glyphs, "WiWm"), settings));
+  QPDFObjectHandle page = pdf.pdf.getAllPages()[0];
+  QPDFObjectHandle type0 = page.getKey("/Resources").getKey("/Font").getKey("/F0");
+  QPDFObjectHandle encoding = type0.getKey("/Encoding");
+  REQUIRE(encoding.isStream());
+  // code → CID from the CMap's cidchar lines: "<hhhh> cid".
+  std::string cmap;
+  {
+    auto data = encoding.getStreamData();
+    cmap.assign(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  }
+  std::map<uint32_t, uint32_t> cid_of_code;
+  std::istringstream lines(cmap);
+  for (std::string line; std::getline(lines, line);)
+    if (line.size() > 7 && line[0] == '<' && line[5] == '>' && std::isdigit(line[7]))
+      cid_of_code[std::stoul(line.substr(1, 4), nullptr, 16)] = std::stoul(line.substr(7));
+  // /W: runs "c [w1 w2 …]" by CID.
+  std::map<uint32_t, int> width_of_cid;
+  QPDFObjectHandle w = type0.getKey("/DescendantFonts").getArrayItem(0).getKey("/W");
+  REQUIRE(w.isArray());
+  for (int i = 0; i + 1 < w.getArrayNItems(); i += 2) {
+    const int first = w.getArrayItem(i).getIntValueAsInt();
+    QPDFObjectHandle widths = w.getArrayItem(i + 1);
+    for (int k = 0; k < widths.getArrayNItems(); ++k)
+      width_of_cid[first + k] = widths.getArrayItem(k).getIntValueAsInt();
+  }
+  for (auto [code, width] : width_of_code) {
+    CAPTURE(code);
+    REQUIRE(cid_of_code.count(code));
+    const uint32_t cid = cid_of_code[code];
+    CHECK(cid != code);  // renumbered: the case the encoding exists for
+    CHECK(width != 1000);
+    REQUIRE(width_of_cid.count(cid));
+    CHECK(width_of_cid[cid] == width);
+  }
+}
+
+TEST_CASE("pdf writer: a page label without a number from 1 on is all prefix") {
+  FontFace face{"/usr/share/fonts/opentype/urw-base35/C059-Roman.otf", 0, "C059", "Roman", ""};
+  PdfSettings settings;
+  settings.title = "t";
+  for (const std::string label : {"0", "A00", "B0"}) {
+    CAPTURE(label);
+    OpenedPdf pdf(Write(OneRun(face, {36}, "A", label), settings));
+    QPDFObjectHandle nums = pdf.pdf.getRoot().getKey("/PageLabels").getKey("/Nums");
+    REQUIRE(nums.getArrayNItems() == 2);
+    QPDFObjectHandle l = nums.getArrayItem(1);
+    CHECK_FALSE(l.hasKey("/St"));
+    CHECK_FALSE(l.hasKey("/S"));
+    CHECK(l.getKey("/P").getUTF8Value() == label);
+  }
+  OpenedPdf pdf(Write(OneRun(face, {36}, "A", "A10"), settings));
+  QPDFObjectHandle l = pdf.pdf.getRoot().getKey("/PageLabels").getKey("/Nums").getArrayItem(1);
+  CHECK(l.getKey("/St").getIntValueAsInt() == 10);
+  CHECK(l.getKey("/P").getUTF8Value() == "A");
 }
