@@ -22,7 +22,8 @@ struct JpegErrorJump {
   jpeg_error_mgr* Install() {
     jpeg_std_error(&mgr);
     mgr.error_exit = Exit;
-    mgr.output_message = [](j_common_ptr) {};  // warnings are not printed: errors are ours to report
+    // Warnings are not printed: what matters is reported by banmian, with its position.
+    mgr.output_message = [](j_common_ptr) {};
     return &mgr;
   }
 
