@@ -47,17 +47,33 @@ for issue in "${issues[@]}"; do
     "$(awk -v p="$pages" -v m="$ms" 'BEGIN{printf "%.1f", p / (m / 1000)}')" \
     "$(awk -v k="$rss_kb" 'BEGIN{printf "%.1f", k / 1024}')" >>"$tmp/table"
 done
-# --jobs on x10: the same work on one core and on two.
+# --jobs on x10: the same work on one core and on two. The runs alternate (-j 1, -j 2,
+# -j 1, …), so a slow spell of a shared machine falls on both alike; the ratio is that of
+# the medians.
+now_ns() { date +%s%N; }
+alternate() {  # alternate RUNS ARGS…: prints "median-j1 median-j2"
+  local runs=$1; shift
+  local one=() two=() t
+  "$bin" render bench/issues/x10 -o "$tmp/out-jobs" -q "$@" -j 1 >/dev/null
+  "$bin" render bench/issues/x10 -o "$tmp/out-jobs" -q "$@" -j 2 >/dev/null
+  for ((i = 0; i < runs; i++)); do
+    t=$(now_ns); "$bin" render bench/issues/x10 -o "$tmp/out-jobs" -q "$@" -j 1 >/dev/null
+    one+=($(( ($(now_ns) - t) / 1000 )))
+    t=$(now_ns); "$bin" render bench/issues/x10 -o "$tmp/out-jobs" -q "$@" -j 2 >/dev/null
+    two+=($(( ($(now_ns) - t) / 1000 )))
+  done
+  median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {m = NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000}'; }
+  echo "$(median "${one[@]}") $(median "${two[@]}")"
+}
 if "$bin" --help | grep -q -- "--jobs"; then
   {
     echo
-    echo "| x10 | wall median (ms) |"
-    echo "|---|---|"
+    echo "| x10, alternating runs | -j 1 median (ms) | -j 2 median (ms) | ratio |"
+    echo "|---|---|---|---|"
   } >>"$tmp/table"
-  for args in "--no-png -j 1" "--no-png -j 2" "-j 1" "-j 2"; do
-    hyperfine -N --warmup 2 --min-runs 10 --export-json "$tmp/jobs.json" \
-      "$bin render bench/issues/x10 -o $tmp/out-jobs -q $args" >/dev/null
-    printf '| `%s` | %s |\n' "$args" "$(jq '.results[0].median * 1000 | . * 10 | round / 10' "$tmp/jobs.json")" >>"$tmp/table"
+  for what in "--no-png" "previews"; do
+    if [ "$what" = previews ]; then read -r a b < <(alternate 8); else read -r a b < <(alternate 20 --no-png); fi
+    printf '| %s | %s | %s | %s |\n' "$what" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN{printf "%.2f", a / b}')" >>"$tmp/table"
   done
 fi
 tee "$result" <"$tmp/table"
