@@ -184,6 +184,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     return result;
   };
   PressOptions press;
+  PressPictures press_pictures;
   if (options.press) {
     const Issue& issue = *result.issue;
     press.standard = options.pdfx4 ? PdfxSettings::Standard::kX4 : PdfxSettings::Standard::kX1a2001;
@@ -192,7 +193,9 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     press.date = issue.date;
     press.settings = issue.paper.press;
     // What cannot go to press is refused before anything is written.
-    for (const PressProblem& problem : PressProblems(*result.press_document, press)) {
+    press_pictures = ConvertPressPictures(*result.press_document, press);
+    for (const PressProblem& problem :
+         PressProblems(*result.press_document, press, press_pictures)) {
       SourcePos at = issue.paper.press.pos.file.empty() ? issue.paper.pos : issue.paper.press.pos;
       if (auto c = issue.paper.colour_pos.find(problem.colour); c != issue.paper.colour_pos.end())
         at = c->second;
@@ -224,7 +227,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   if (options.press) {
     std::string dir = JoinPath(out, "press");
     if (!MakeDirs(dir, error)) return fail(error);
-    ExportResult pdfs = WritePressPdfs(*result.press_document, press, dir, jobs);
+    ExportResult pdfs = WritePressPdfs(*result.press_document, press, press_pictures, dir, jobs);
     if (!pdfs.ok) return fail(pdfs.error);
     result.outputs.insert(result.outputs.end(), pdfs.files.begin(), pdfs.files.end());
     clock.Lap("press");

@@ -17,30 +17,8 @@ namespace banmian {
 
 namespace {
 
-// Pictures converted once for all pages; a little under the limit, for JPEG's error.
+// Pictures are converted a little under the limit, for JPEG's error.
 constexpr double kInkMargin = 6;
-
-struct PressPictures {
-  std::map<std::string, CmykPicture> converted;
-  std::vector<std::string> errors;
-
-  void Convert(const Document& doc, const PressOptions& options) {
-    for (const Page& page : doc.pages)
-      for (const Frame& f : page.frames)
-        for (const Item& item : f.items)
-          if (const auto* img = std::get_if<ImageItem>(&item)) {
-            if (converted.count(img->path)) continue;
-            std::string error;
-            auto c = ConvertToCmykJpeg(img->path, options.settings.profile,
-                                       options.settings.ink_limit - kInkMargin, error);
-            if (!c) {
-              errors.push_back("picture '" + img->path + "' " + error);
-              continue;
-            }
-            converted[img->path] = *c;
-          }
-  }
-};
 
 std::string Percent(double v) {
   char buf[16];
@@ -50,13 +28,34 @@ std::string Percent(double v) {
 
 }  // namespace
 
+PressPictures ConvertPressPictures(const Document& doc, const PressOptions& options) {
+  PressPictures pictures;
+  std::set<std::string> seen;
+  for (const Page& page : doc.pages)
+    for (const Frame& f : page.frames)
+      for (const Item& item : f.items)
+        if (const auto* img = std::get_if<ImageItem>(&item)) {
+          if (!seen.insert(img->path).second) continue;
+          std::string error;
+          auto c = ConvertToCmykJpeg(img->path, options.settings.profile,
+                                     options.settings.ink_limit - kInkMargin, error);
+          if (!c) {
+            pictures.errors.push_back("picture '" + img->path + "' " + error);
+            continue;
+          }
+          pictures.jpegs[img->path] = std::move(c->jpeg);
+        }
+  return pictures;
+}
+
 std::string PressFileName(const PressOptions& options, const Page& page) {
   std::string label;
   for (char c : page.label) label += (c == '/' || c == ' ') ? '-' : c;
   return options.paper_id + "-" + options.date + "-" + label + ".pdf";
 }
 
-std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions& options) {
+std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions& options,
+                                        const PressPictures& pictures) {
   std::vector<PressProblem> problems;
   // The output intent must describe a CMYK printing condition.
   if (cmsHPROFILE profile = cmsOpenProfileFromFile(options.settings.profile.c_str(), "r")) {
@@ -111,8 +110,6 @@ std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions&
         }
       }
     }
-  PressPictures pictures;
-  pictures.Convert(doc, options);
   for (const std::string& e : pictures.errors) problems.push_back({e, ""});
   return problems;
 }
@@ -147,21 +144,18 @@ bool WritePressPage(const Document& doc, const Page& page, const PressOptions& o
 }  // namespace
 
 ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
-                            const std::string& dir, int jobs) {
+                            const PressPictures& pictures, const std::string& dir, int jobs) {
   ExportResult result;
-  PressPictures pictures;
-  pictures.Convert(doc, options);
   if (!pictures.errors.empty()) {
     result.ok = false;
     result.error = pictures.errors.front();
     return result;
   }
-  std::map<std::string, std::string> jpegs;
-  for (auto& [file, picture] : pictures.converted) jpegs[file] = picture.jpeg;
   std::vector<PageFile> pages(doc.pages.size());
   ParallelFor(doc.pages.size(), jobs, [&](size_t index, int) {
     PageFile& page = pages[index];
-    page.ok = WritePressPage(doc, doc.pages[index], options, jpegs, dir, page.path, page.error);
+    page.ok =
+        WritePressPage(doc, doc.pages[index], options, pictures.jpegs, dir, page.path, page.error);
   });
   return CollectInPageOrder(pages);
 }

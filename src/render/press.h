@@ -1,14 +1,15 @@
 // The press export: one PDF/X file per page, named for the plant.
 //
-// WritePressPdfs first checks that the document can go to press at all — every font
-// may be embedded, every declared colour used on the page is within the ink limit,
-// every picture converts to CMYK — and writes nothing if not. Then each page is
-// written with the bleed around it (and the printer's marks, when the document has a
-// "marks" frame) in the declared CMYK colours, its pictures replaced by CMYK JPEGs, as
-// PDF/X (pdf_writer.h, pdfx.h). Files are <paper>-<date>-<label>.pdf, written under a
-// temporary name and renamed when complete.
+// The pictures are converted to CMYK once (ConvertPressPictures); PressProblems then
+// checks that the document can go to press at all — every font may be embedded, every
+// declared colour used on the page is within the ink limit, every picture converted —
+// and nothing is written if not. WritePressPdfs writes each page with the bleed around it (and the
+// printer's marks, when the document has a "marks" frame) in the declared CMYK colours, its
+// pictures replaced by CMYK JPEGs, as PDF/X (pdf_writer.h, pdfx.h). Files are
+// <paper>-<date>-<label>.pdf, written under a temporary name and renamed when complete.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,12 +33,21 @@ struct PressProblem {
   std::string colour;  // the declared colour it is about, if any
 };
 
+// The document's pictures in the printing condition's CMYK, converted once for both the
+// check and the files (a conversion runs every pixel through the ICC profile).
+struct PressPictures {
+  std::map<std::string, std::string> jpegs;  // picture path → CMYK JPEG bytes
+  std::vector<std::string> errors;           // pictures that would not convert
+};
+PressPictures ConvertPressPictures(const Document& doc, const PressOptions& options);
+
 // The problems that keep the document from press; empty when none.
-std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions& options);
+std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions& options,
+                                        const PressPictures& pictures);
 
 // Pages are written `jobs` at a time; the files do not depend on `jobs`.
 ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
-                            const std::string& dir, int jobs = 1);
+                            const PressPictures& pictures, const std::string& dir, int jobs = 1);
 
 // The file name the plant gets for a page: shequchenbao-2021-05-10-A01.pdf.
 std::string PressFileName(const PressOptions& options, const Page& page);
