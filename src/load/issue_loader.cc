@@ -50,6 +50,7 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
               diags);
   if (!r.ok()) return std::nullopt;
   if (auto v = r.String("paper", true)) issue.paper_id = *v;
+  issue.paper_pos = src.Pos(r.Get("paper"));
   if (auto v = r.String("title", true)) issue.title = *v;
   if (auto v = r.String("edition", false)) issue.edition = *v;
   if (auto v = r.String("number", false)) issue.number = *v;
@@ -287,10 +288,6 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
   if (!issue) return std::nullopt;
   issue->dir = dir;
 
-  // The paper is needed to check pages; the articles are checked on their own.
-  SourcePos paper_pos{file, 1, 1};
-  YamlSource src{file, *text, 0};
-  if (auto root = ParseYaml(src, diags)) paper_pos = src.Pos(Child(*root, "paper"));
   // The paper (needed to check the pages) and the articles are independent files: read
   // and parsed in parallel, reported in this order whatever finishes first.
   std::vector<std::pair<std::string, std::string>> files(issue->article_files.begin(),
@@ -302,7 +299,7 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
   ParallelFor(files.size() + 1, options.jobs, [&](size_t task, int) {
     if (task == 0) {
       auto paper = LoadPaper(FindPaperDir(dir, issue->paper_id, options), issue->paper_id,
-                             paper_pos, paper_diags);
+                             issue->paper_pos, paper_diags);
       if (!paper) return;
       issue->paper = std::move(*paper);  // the article tasks read other members only
       paper_loaded = true;

@@ -33,6 +33,7 @@ struct Issue {
   std::string dir;
   std::string file;
   std::string paper_id;
+  SourcePos paper_pos;  // of `paper:` in issue.yaml, where a paper's problems point
   std::string title, edition, number, date, qr;
   std::map<std::string, std::string> fields;
   std::map<std::string, SourcePos> field_pos;
