@@ -2,9 +2,7 @@
 
 #include <sys/stat.h>
 
-#include <fstream>
-#include <sstream>
-
+#include "base/read_file.h"
 #include "model/utf8.h"
 
 namespace banmian {
@@ -30,14 +28,12 @@ std::optional<std::string> ReadTextFile(const std::string& path, const SourcePos
     diags.Error("missing-file", referenced_from, what + " '" + path + "' is not a regular file");
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::optional<std::string> bytes = ReadFileBytes(path);
+  if (!bytes) {
     diags.Error("unreadable-file", referenced_from, what + " '" + path + "' cannot be read");
     return std::nullopt;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::string text = std::move(*bytes);
   size_t bad = Utf8FirstInvalid(text);
   if (bad != std::string::npos) {
     int line = 1, col = 1;

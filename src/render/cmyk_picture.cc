@@ -9,12 +9,11 @@
 #include <csetjmp>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <vector>
 
 #include "base/jpeg_error.h"
+#include "base/read_file.h"
 
 namespace banmian {
 
@@ -118,10 +117,7 @@ std::string EncodeCmykJpeg(const std::vector<unsigned char>& cmyk, int width, in
 std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& path,
                                              const std::string& profile_path, double ink_limit,
                                              std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string data = ss.str();
+  const std::string data = ReadFileBytes(path).value_or("");
   if (data.empty()) {
     error = "cannot be read";
     return std::nullopt;

@@ -8,11 +8,10 @@
 
 #include <csetjmp>
 #include <cstring>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "base/jpeg_error.h"
+#include "base/read_file.h"
 
 namespace banmian {
 
@@ -188,10 +187,7 @@ cairo_font_face_t* Painter::Face(int font) {
 cairo_surface_t* Painter::Image(const std::string& path) {
   if (auto it = images_.find(path); it != images_.end()) return it->second;
   cairo_surface_t* surface = nullptr;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
+  const std::string data = ReadFileBytes(path).value_or("");
   if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xFF &&
       static_cast<unsigned char>(data[1]) == 0xD8) {
     surface = DecodeJpeg(data);

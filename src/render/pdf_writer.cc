@@ -8,13 +8,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string_view>
 
 #include "base/parallel.h"
+#include "base/read_file.h"
 #include "model/utf8.h"
 #include "render/font_subset.h"
 #include "render/pdf_picture.h"
@@ -218,13 +217,6 @@ struct EmbeddedPicture {
   std::string error;
 };
 
-std::string ReadBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 Object Stream(QPDF& pdf, std::string data, const char* filter) {
   Object stream = Object::newStream(&pdf);
   stream.replaceStreamData(std::move(data), filter ? Object::newName(filter) : Object::newNull(),
@@ -420,7 +412,7 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
         auto it = settings.picture_bytes->find(picture.path);
         if (it != settings.picture_bytes->end()) bytes = it->second;
       }
-      if (bytes.empty()) bytes = ReadBytes(picture.path);
+      if (bytes.empty()) bytes = ReadFileBytes(picture.path).value_or("");
       picture.picture = EncodePdfPicture(bytes, picture.error);
     } else {
       const Page& page = *pages[task - first_page];

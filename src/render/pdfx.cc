@@ -5,8 +5,9 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <string>
+
+#include "base/read_file.h"
 
 namespace banmian {
 
@@ -110,10 +111,7 @@ void AddPdfxBoxes(QPDFObjectHandle& page, const double trim[4], const PdfxSettin
 bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,
                   const std::string& title, const std::string& date, const std::string& id,
                   std::string& error) {
-  std::ifstream icc_in(settings.profile_path, std::ios::binary);
-  std::ostringstream icc_ss;
-  icc_ss << icc_in.rdbuf();
-  std::string icc = icc_ss.str();
+  const std::string icc = ReadFileBytes(settings.profile_path).value_or("");
   if (icc.empty()) {
     error = "the output profile '" + settings.profile_path + "' cannot be read";
     return false;

@@ -1,0 +1,16 @@
+#include "base/read_file.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace banmian {
+
+std::optional<std::string> ReadFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace banmian
