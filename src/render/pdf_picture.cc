@@ -1,25 +1,17 @@
 #include "render/pdf_picture.h"
 
 #include <png.h>
-#include <zlib.h>
 
 #include <csetjmp>
 #include <cstring>
 #include <vector>
 
+#include "base/deflate.h"
 #include "base/jpeg_error.h"
 
 namespace banmian {
 
 namespace {
-
-std::string Deflate(const std::vector<unsigned char>& raw) {
-  uLongf size = compressBound(raw.size());
-  std::string out(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &size, raw.data(), raw.size(), 6);
-  out.resize(size);
-  return out;
-}
 
 std::optional<PdfPicture> Jpeg(const std::string& bytes, std::string& error) {
   jpeg_decompress_struct cinfo;

@@ -1,6 +1,5 @@
 #include "render/pdf_writer.h"
 
-#include <zlib.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
@@ -12,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+#include "base/deflate.h"
 #include "base/parallel.h"
 #include "base/read_file.h"
 #include "model/utf8.h"
@@ -23,15 +23,6 @@ namespace banmian {
 namespace {
 
 using Object = QPDFObjectHandle;
-
-std::string Deflate(const std::string& raw, int level = 6) {
-  uLongf size = compressBound(raw.size());
-  std::string out(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(raw.data()),
-            raw.size(), level);
-  out.resize(size);
-  return out;
-}
 
 // The glyphs one font shows on the pages, each with the text it stands for.
 struct GlyphUse {
