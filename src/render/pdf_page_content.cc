@@ -87,7 +87,7 @@ class ContentWriter {
       }
       if (!in_string) out_ += '<';
       in_string = true;
-      Hex(static_cast<uint16_t>(g.id));
+      AppendHex(out_, g.id, 4);
       pen_x += metrics->WidthOf(g.id) * per_unit;
     }
     if (in_string) out_ += '>';
@@ -145,13 +145,6 @@ class ContentWriter {
   double X(double x) const { return s_.margin + x; }
   double Y(double y) const { return s_.media_height - (s_.margin + y); }
   static double Rounded(double v) { return std::round(v * 1000) / 1000; }
-
-  void Hex(uint16_t code) {
-    static const char kDigits[] = "0123456789abcdef";
-    char hex[4] = {kDigits[code >> 12], kDigits[(code >> 8) & 15], kDigits[(code >> 4) & 15],
-                   kDigits[code & 15]};
-    out_.append(hex, 4);
-  }
 
   void Colour(const Cmyk& colour, bool stroke) {
     std::string op;

@@ -11,6 +11,7 @@
 // press. Plain text, deterministic; the caller compresses it.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,6 +34,12 @@ struct PageContentSettings {
 };
 
 std::string PageContent(const Page& page, const PageContentSettings& settings);
+
+// `value` as `digits` lower-case hex digits, e.g. a two-byte code as 4.
+inline void AppendHex(std::string& out, uint32_t value, int digits) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kDigits[(value >> shift) & 15];
+}
 
 // A number as PDF writes it: at most `decimals` places (0 to 5), no trailing zeros, no "-0".
 void AppendNumber(std::string& out, double value, int decimals = 3);

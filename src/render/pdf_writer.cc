@@ -66,11 +66,6 @@ void CollectGlyphs(const GlyphRun& run, GlyphUse& use) {
   for (; glyph < run.glyphs.size(); ++glyph) use.Add(run.glyphs[glyph].id, {});
 }
 
-void AppendHex(std::string& out, uint32_t value, int digits) {
-  static const char kDigits[] = "0123456789abcdef";
-  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kDigits[(value >> shift) & 15];
-}
-
 // The ToUnicode CMap: code (glyph id) → the UTF-16 of the characters it stands for.
 std::string ToUnicodeCMap(const GlyphUse& use) {
   std::vector<std::pair<uint32_t, std::string>> entries;
@@ -468,9 +463,10 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
       p.replaceKey("/MediaBox", Rectangle(0, 0, page.width + 2 * m, page.height + 2 * m));
       p.replaceKey("/Resources", resources);
       p.replaceKey("/Contents", Stream(pdf, std::move(contents[i]), "/FlateDecode"));
-      if (settings.pdfx) {
-        const double trim[4] = {m, m, m + page.width, m + page.height};
-        AddPdfxBoxes(p, trim, *settings.pdfx);
+      if (settings.pdfx) {  // the finished page, and the bleed around it
+        const double b = settings.pdfx->bleed;
+        p.replaceKey("/BleedBox", Rectangle(m - b, m - b, m + page.width + b, m + page.height + b));
+        p.replaceKey("/TrimBox", Rectangle(m, m, m + page.width, m + page.height));
       }
       p = pdf.makeIndirectObject(p);
       pdf.addPage(p, false);

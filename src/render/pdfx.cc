@@ -13,21 +13,6 @@ namespace banmian {
 
 namespace {
 
-// Page geometry to a thousandth of a point.
-std::string Coord(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
-QPDFObjectHandle Box(double x0, double y0, double x1, double y1) {
-  return QPDFObjectHandle::parse("[" + Coord(x0) + " " + Coord(y0) + " " + Coord(x1) + " " +
-                                 Coord(y1) + "]");
-}
-
 std::string Xmp(const std::string& title_text, const std::string& iso_date, const std::string& id) {
   std::string date = iso_date + "T00:00:00Z";
   std::string title;
@@ -100,12 +85,6 @@ std::string StableUuid(const std::string& data) {
 
 const char* PdfxVersion(const PdfxSettings& settings) {
   return settings.standard == PdfxSettings::Standard::kX4 ? "1.6" : "1.3";
-}
-
-void AddPdfxBoxes(QPDFObjectHandle& page, const double trim[4], const PdfxSettings& settings) {
-  const double b = settings.bleed;
-  page.replaceKey("/BleedBox", Box(trim[0] - b, trim[1] - b, trim[2] + b, trim[3] + b));
-  page.replaceKey("/TrimBox", Box(trim[0], trim[1], trim[2], trim[3]));
 }
 
 bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,

@@ -1,9 +1,9 @@
 // PDF/X: what makes a press page's PDF a PDF/X file, added to the document the PDF
 // writer is assembling with libqpdf.
 //
-// The page gets its TrimBox and BleedBox (the writer's colours are already the declared
-// CMYK, so black stays on the K plate alone and nothing is left in RGB); the document
-// gets an OutputIntent with the printing condition's ICC profile, the PDF/X version
+// The writer gives the page its TrimBox and BleedBox and writes the declared CMYK, so
+// black stays on the K plate alone and nothing is left in RGB; here the document gets
+// an OutputIntent with the printing condition's ICC profile, the PDF/X version
 // keys and Trapped in its information dictionary, and for PDF/X-4 the XMP metadata,
 // all dated from the issue so reruns give the same bytes.
 #pragma once
@@ -25,9 +25,6 @@ struct PdfxSettings {
 
 // The PDF version a standard asks for ("1.3" for X-1a, "1.6" for X-4).
 const char* PdfxVersion(const PdfxSettings& settings);
-
-// Sets TrimBox and BleedBox of `page`, whose trim box is `trim` ([x0 y0 x1 y1] points).
-void AddPdfxBoxes(QPDFObjectHandle& page, const double trim[4], const PdfxSettings& settings);
 
 // Adds the output intent, the PDF/X keys of `info` and the XMP metadata, whose
 // `title`, `date` (ISO) and `id` it repeats. False with `error` if the profile cannot
