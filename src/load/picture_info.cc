@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/jpeg_error.h"
+#include "base/png_error.h"
 
 namespace banmian {
 
@@ -51,17 +52,10 @@ std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
   return info;
 }
 
-// libpng's own handlers print to standard error; the message belongs in the diagnostic.
-void PngError(png_structp png, png_const_charp message) {
-  auto* text = static_cast<std::string*>(png_get_error_ptr(png));
-  if (text->empty()) *text = message;
-  png_longjmp(png, 1);
-}
-void PngWarning(png_structp, png_const_charp) {}  // e.g. a known-incorrect sRGB profile
-
 std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
   std::string message;
-  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
+  png_structp png =
+      png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngErrorJump, PngIgnoreWarning);
   png_infop info_ptr = png ? png_create_info_struct(png) : nullptr;
   if (!png || !info_ptr) {
     png_destroy_read_struct(&png, nullptr, nullptr);

@@ -8,6 +8,7 @@
 
 #include "base/deflate.h"
 #include "base/jpeg_error.h"
+#include "base/png_error.h"
 
 namespace banmian {
 
@@ -62,12 +63,6 @@ void ReadPngBytes(png_structp png, png_bytep out, png_size_t length) {
   source->offset += length;
 }
 
-void PngError(png_structp png, png_const_charp message) {
-  *static_cast<std::string*>(png_get_error_ptr(png)) = message;
-  png_longjmp(png, 1);
-}
-void PngWarning(png_structp, png_const_charp) {}
-
 // A picture larger than this is refused rather than decoded (a small file can declare a
 // huge image): 100 million pixels is a 1 m wide picture at 250 dpi.
 constexpr uint64_t kMaxPixels = 100'000'000;
@@ -82,7 +77,8 @@ struct PngReader {
 std::optional<PdfPicture> Png(const std::string& bytes, std::string& error) {
   std::string message;
   PngReader reader;
-  reader.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngError, PngWarning);
+  reader.png =
+      png_create_read_struct(PNG_LIBPNG_VER_STRING, &message, PngErrorJump, PngIgnoreWarning);
   reader.info = reader.png ? png_create_info_struct(reader.png) : nullptr;
   if (!reader.info) {
     error = "could not be decoded: out of memory";

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <vector>
 
+#include "base/png_error.h"
+
 namespace banmian {
 
 namespace {
@@ -17,18 +19,13 @@ void Append(png_structp png, png_bytep data, png_size_t length) {
 }
 void Flush(png_structp) {}
 
-void Error(png_structp png, png_const_charp message) {
-  *static_cast<std::string*>(png_get_error_ptr(png)) = message;
-  png_longjmp(png, 1);
-}
-void Warning(png_structp, png_const_charp) {}
-
 }  // namespace
 
 bool EncodePng(const unsigned char* pixels, int width, int height, int stride, std::string& out,
                std::string& error) {
   std::string message;
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &message, Error, Warning);
+  png_structp png =
+      png_create_write_struct(PNG_LIBPNG_VER_STRING, &message, PngErrorJump, PngIgnoreWarning);
   png_infop info = png ? png_create_info_struct(png) : nullptr;
   if (!info) {
     png_destroy_write_struct(&png, nullptr);
