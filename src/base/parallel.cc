@@ -89,6 +89,23 @@ class Pool {
 
 thread_local bool Pool::in_batch_ = false;
 
+// The first exception any thread of a batch throws, rethrown on the calling thread (where
+// the pipeline reports it) once the whole batch has returned.
+class FirstFailure {
+ public:
+  void Keep() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!failure_) failure_ = std::current_exception();
+  }
+  void Rethrow() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::exception_ptr failure_;
+};
+
 }  // namespace
 
 void ParallelFor(size_t count, int jobs,
@@ -101,21 +118,18 @@ void ParallelFor(size_t count, int jobs,
     return;
   }
   std::atomic<size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
+  FirstFailure failure;
   const std::function<void(int)> run = [&](int worker) {
     for (size_t i = next++; i < count; i = next++) {
       try {
         work(i, worker);
       } catch (...) {
-        // Kept and rethrown on the calling thread, where the pipeline reports it.
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
+        failure.Keep();  // the other indices still run: nothing is left half-done
       }
     }
   };
   Pool::Get().Run(workers - 1, run);
-  if (failure) std::rethrow_exception(failure);
+  failure.Rethrow();
 }
 
 void RunAlongside(int jobs, const std::function<void()>& own,
@@ -124,18 +138,16 @@ void RunAlongside(int jobs, const std::function<void()>& own,
     own();
     return;
   }
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
+  FirstFailure failure;
   const std::function<void(int)> run = [&](int worker) {
     try {
       worker == 0 ? own() : helper(worker);
     } catch (...) {
-      std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
+      failure.Keep();
     }
   };
   Pool::Get().Run(jobs - 1, run);
-  if (failure) std::rethrow_exception(failure);
+  failure.Rethrow();
 }
 
 int DefaultJobs() {
