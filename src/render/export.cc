@@ -17,12 +17,8 @@
 
 namespace banmian {
 
-std::string TemporaryPathFor(const std::string& path) {
-  return path + ".tmp-" + std::to_string(::getpid());
-}
-
 bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error) {
-  std::string tmp = TemporaryPathFor(path);
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << data;

@@ -34,7 +34,5 @@ ExportResult CollectInPageOrder(const std::vector<PageFile>& pages);
 
 // Writes `data` to `path` through a temporary file and a rename.
 bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error);
-// A temporary name beside `path`, for writers that need a file name.
-std::string TemporaryPathFor(const std::string& path);
 
 }  // namespace banmian
