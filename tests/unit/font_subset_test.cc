@@ -103,6 +103,16 @@ FontFace Ukai() {
   return {kUkai, 0, "AR PL UKai CN", "Book", ""};
 }
 
+// The subset of `font` holding `glyphs`; the test stops if the font does not open or
+// does not subset.
+FontProgram SubsetOf(const SubsettableFont& font, const std::vector<uint32_t>& glyphs) {
+  REQUIRE_MESSAGE(font.ok(), font.error());
+  std::string error;
+  std::optional<FontProgram> program = font.Subset(glyphs, error);
+  REQUIRE_MESSAGE(program, error);
+  return *program;
+}
+
 }  // namespace
 
 TEST_CASE("font subset: Noto Serif CJK SC is measured from its tables") {
@@ -140,33 +150,30 @@ TEST_CASE("font subset: Noto Serif CJK SC becomes a CID-keyed CFF shown by CID =
   REQUIRE(glyphs[0] > 0);
 
   SubsettableFont font(face);
-  REQUIRE_MESSAGE(font.ok(), font.error());
-  std::string error;
-  auto program = font.Subset(glyphs, error);
-  REQUIRE_MESSAGE(program, error);
-  CHECK(program->format == FontProgram::Format::kCff);
-  CHECK(program->registry == "Adobe");
-  CHECK(program->ordering == "Identity");
-  CHECK(program->supplement == 0);
+  FontProgram program = SubsetOf(font, glyphs);
+  CHECK(program.format == FontProgram::Format::kCff);
+  CHECK(program.registry == "Adobe");
+  CHECK(program.ordering == "Identity");
+  CHECK(program.supplement == 0);
 
   // Every requested glyph and .notdef has a code, and in Noto CJK the CID is the glyph id.
-  CHECK(program->code_to_glyph.size() == 3);
-  CHECK(std::is_sorted(program->code_to_glyph.begin(), program->code_to_glyph.end()));
-  CHECK(TargetOf(*program, 0) == 0);
+  CHECK(program.code_to_glyph.size() == 3);
+  CHECK(std::is_sorted(program.code_to_glyph.begin(), program.code_to_glyph.end()));
+  CHECK(TargetOf(program, 0) == 0);
   for (uint32_t g : glyphs) {
     CAPTURE(g);
-    CHECK(TargetOf(*program, g) == static_cast<int>(g));
+    CHECK(TargetOf(program, g) == static_cast<int>(g));
   }
-  CHECK(program->identity);
+  CHECK(program.identity);
 
   // A bare CFF program (major version 1), under a kilobyte or so out of megabytes.
-  REQUIRE(program->program.size() > 4);
-  CHECK(program->program[0] == 1);
-  CHECK(program->program[1] == 0);
+  REQUIRE(program.program.size() > 4);
+  CHECK(program.program[0] == 1);
+  CHECK(program.program[1] == 0);
   const long original = FileSize(kNotoSerifCjk);
   REQUIRE(original > 1000000);
-  CHECK(program->program.size() < 5000);
-  CHECK(static_cast<long>(program->program.size()) * 100 < original);
+  CHECK(program.program.size() < 5000);
+  CHECK(static_cast<long>(program.program.size()) * 100 < original);
 }
 
 TEST_CASE("font subset: the CFF program reads back in FreeType with the original outlines") {
@@ -174,15 +181,12 @@ TEST_CASE("font subset: the CFF program reads back in FreeType with the original
   std::vector<uint32_t> glyphs = NominalGlyphs(face, {U'中', U'国'});
   REQUIRE(glyphs.size() == 2);
   SubsettableFont font(face);
-  REQUIRE_MESSAGE(font.ok(), font.error());
-  std::string error;
-  auto program = font.Subset(glyphs, error);
-  REQUIRE_MESSAGE(program, error);
+  FontProgram program = SubsetOf(font, glyphs);
   FontMetrics metrics = font.Measure();
 
   // FreeType indexes a bare CID-keyed CFF by CID: its "glyph count" is the highest CID
   // + 1, while the program itself holds three charstrings (.notdef, 中, 国).
-  FtFace cut(program->program);
+  FtFace cut(program.program);
   REQUIRE(cut.face);
   FT_Bool cid_keyed = 0;
   REQUIRE(FT_Get_CID_Is_Internally_CID_Keyed(cut.face, &cid_keyed) == 0);
@@ -198,7 +202,7 @@ TEST_CASE("font subset: the CFF program reads back in FreeType with the original
   REQUIRE(whole.face);
   for (uint32_t g : glyphs) {
     CAPTURE(g);
-    Outline in_subset = LoadOutline(cut.face, TargetOf(*program, g));
+    Outline in_subset = LoadOutline(cut.face, TargetOf(program, g));
     CHECK(in_subset.points > 10);
     CHECK(in_subset == LoadOutline(whole.face, g));  // CID == glyph id in Noto CJK
     CHECK(in_subset.advance * 1000 / cut.face->units_per_EM == metrics.WidthOf(g));
@@ -211,23 +215,20 @@ TEST_CASE("font subset: AR PL UKai becomes a TrueType program with new glyph ids
   std::vector<uint32_t> glyphs = NominalGlyphs(face, {U'中', U'国', U'版'});
   REQUIRE(glyphs.size() == 3);
   SubsettableFont font(face);
-  REQUIRE_MESSAGE(font.ok(), font.error());
-  std::string error;
-  auto program = font.Subset(glyphs, error);
-  REQUIRE_MESSAGE(program, error);
-  CHECK(program->format == FontProgram::Format::kTrueType);
+  FontProgram program = SubsetOf(font, glyphs);
+  CHECK(program.format == FontProgram::Format::kTrueType);
 
   // .notdef stays 0; the used glyphs are numbered 1..n in their original order.
-  REQUIRE(program->code_to_glyph.size() == 4);
-  CHECK(std::is_sorted(program->code_to_glyph.begin(), program->code_to_glyph.end()));
-  CHECK(TargetOf(*program, 0) == 0);
+  REQUIRE(program.code_to_glyph.size() == 4);
+  CHECK(std::is_sorted(program.code_to_glyph.begin(), program.code_to_glyph.end()));
+  CHECK(TargetOf(program, 0) == 0);
   std::vector<uint32_t> sorted = glyphs;
   std::sort(sorted.begin(), sorted.end());
   for (size_t i = 0; i < sorted.size(); ++i) {
     CAPTURE(sorted[i]);
-    CHECK(TargetOf(*program, sorted[i]) == static_cast<int>(i + 1));
+    CHECK(TargetOf(program, sorted[i]) == static_cast<int>(i + 1));
   }
-  CHECK_FALSE(program->identity);
+  CHECK_FALSE(program.identity);
 
   FontMetrics metrics = font.Measure();
   CHECK_FALSE(metrics.postscript_name.empty());
@@ -236,15 +237,15 @@ TEST_CASE("font subset: AR PL UKai becomes a TrueType program with new glyph ids
   for (uint32_t g : glyphs) CHECK(metrics.WidthOf(g) == 1000);
 
   // A whole TrueType file (sfnt version 1.0), small.
-  REQUIRE(program->program.size() > 12);
-  CHECK(program->program.substr(0, 4) == std::string("\0\1\0\0", 4));
+  REQUIRE(program.program.size() > 12);
+  CHECK(program.program.substr(0, 4) == std::string("\0\1\0\0", 4));
   const long original = FileSize(kUkai);
   REQUIRE(original > 1000000);
-  CHECK(program->program.size() < 10000);
-  CHECK(static_cast<long>(program->program.size()) * 100 < original);
+  CHECK(program.program.size() < 10000);
+  CHECK(static_cast<long>(program.program.size()) * 100 < original);
 
   // FreeType reads it back: .notdef plus the three glyphs, each the original outline.
-  FtFace cut(program->program);
+  FtFace cut(program.program);
   REQUIRE(cut.face);
   CHECK(cut.face->num_glyphs == 4);
   CHECK(FT_IS_SFNT(cut.face));
@@ -252,7 +253,7 @@ TEST_CASE("font subset: AR PL UKai becomes a TrueType program with new glyph ids
   REQUIRE(whole.face);
   for (uint32_t g : glyphs) {
     CAPTURE(g);
-    Outline in_subset = LoadOutline(cut.face, TargetOf(*program, g));
+    Outline in_subset = LoadOutline(cut.face, TargetOf(program, g));
     CHECK(in_subset.points > 10);
     CHECK(in_subset == LoadOutline(whole.face, g));
   }
@@ -265,27 +266,21 @@ TEST_CASE("font subset: glyph ids beyond the font are left out, not an error") {
   glyphs.push_back(60000);  // beyond AR PL UKai's glyphs, still a two-byte code
   glyphs.push_back(6000000);
   SubsettableFont font(face);
-  REQUIRE_MESSAGE(font.ok(), font.error());
-  std::string error;
-  auto program = font.Subset(glyphs, error);
-  REQUIRE_MESSAGE(program, error);
-  CHECK(program->code_to_glyph.size() == 2);
-  CHECK(TargetOf(*program, 60000) == -1);
-  CHECK(TargetOf(*program, glyphs[0]) == 1);
-  FtFace cut(program->program);
+  FontProgram program = SubsetOf(font, glyphs);
+  CHECK(program.code_to_glyph.size() == 2);
+  CHECK(TargetOf(program, 60000) == -1);
+  CHECK(TargetOf(program, glyphs[0]) == 1);
+  FtFace cut(program.program);
   REQUIRE(cut.face);
   CHECK(cut.face->num_glyphs == 2);
 }
 
 TEST_CASE("font subset: nothing asked for keeps .notdef alone") {
   SubsettableFont font(NotoSerifSc());
-  REQUIRE_MESSAGE(font.ok(), font.error());
-  std::string error;
-  auto program = font.Subset({}, error);
-  REQUIRE_MESSAGE(program, error);
-  REQUIRE(program->code_to_glyph.size() == 1);
-  CHECK(program->code_to_glyph[0] == std::pair<uint16_t, uint16_t>(0, 0));
-  CHECK(program->program.size() < 1000);
+  FontProgram program = SubsetOf(font, {});
+  REQUIRE(program.code_to_glyph.size() == 1);
+  CHECK(program.code_to_glyph[0] == std::pair<uint16_t, uint16_t>(0, 0));
+  CHECK(program.program.size() < 1000);
 }
 
 TEST_CASE("font subset: a missing font file gives nothing and an error naming it") {
