@@ -52,12 +52,25 @@ struct PictureRecord {
   SourcePos pos;
 };
 
+// One article part placed in a slot (or a slot left empty), with how full it came out.
 struct SlotRecord {
   int page = 0;
   std::string slot, article;
   int columns = 0, rows = 0, rows_used = 0, headline_rows = 0, lines = 0;
   int first_row = 0;  // grid lines from the slot's top (articles further down a stack)
   int slot_rows = 0;  // the whole slot's grid lines
+  // Where the part sits on the page (pt, from the page's top left), and the grid cell of
+  // its top left (0-based), so findings can say where.
+  double x = 0, y = 0, width = 0, height = 0;
+  int grid_col = 0, grid_row = 0;
+  // Per text column of the body, left to right: the grid line (counted from the part's
+  // top, headline included) where the column's content ends, text or picture. Empty when
+  // nothing was set. A hole is a column more than one line above the longest.
+  std::vector<int> column_ends;
+  bool empty = false;         // nothing was placed in the slot
+  bool optional = false;      // the template marks the slot optional
+  bool continuation = false;  // a {continues: id} slot
+  std::string ended_on;       // empty continuation: the page label where the article ended
 };
 
 struct FurnitureOverflow {

@@ -12,6 +12,12 @@
 
 namespace banmian {
 
+// Where a picture sits in its module (clreq has no rule for this; it is how newspaper pages
+// are made up on the column grid). kFlow: a one-column picture heading a column in the
+// text flow. The others take a rectangle of whole columns at the top or foot of the body,
+// at its left or right, or across all its columns; the text runs around it.
+enum class PicturePlace { kFlow, kTopRight, kTopLeft, kBottomRight, kBottomLeft, kTop, kBottom };
+
 enum class SpanStyle { kPlain, kEmphasis, kStrong };
 
 struct Span {
@@ -33,8 +39,17 @@ struct Block {
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
   std::string credit;                         // kPicture: photo credit (the Markdown title)
-  // kPicture: 1 = a column, in the flow; N = across N columns, heading the body.
+  // kPicture: the columns it spans (0: all the module's columns) and where it sits.
+  // {cols=N} alone means N columns at the top right (kFlow for one column).
   int picture_columns = 1;
+  PicturePlace picture_place = PicturePlace::kFlow;
+  // kPicture: its height, either in grid lines (picture_rows, the image alone without
+  // its caption) or as an aspect ratio width / height (picture_ratio); 0 for both: the
+  // file's own proportions. A box of another shape is filled by cropping the picture
+  // around its focal point (fractions of its width and height from the top left).
+  int picture_rows = 0;
+  double picture_ratio = 0;
+  double focus_x = 0.5, focus_y = 0.5;
   std::string picture_colour_space;  // kPicture: RGB, Grey or CMYK
   SourcePos pos;
 

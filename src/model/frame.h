@@ -61,11 +61,17 @@ struct RuleItem {
   std::string role;
 };
 
+// A picture drawn into the rectangle (x, y, width, height). The crop rectangle says
+// which part of the file fills it, in fractions of the file's width and height from its
+// top left (the whole file by default); what lies outside it is clipped away.
 struct ImageItem {
   std::string path;
   double x = 0, y = 0, width = 0, height = 0;
   int pixel_width = 0, pixel_height = 0;
+  double crop_x = 0, crop_y = 0, crop_width = 1, crop_height = 1;
   std::string role;
+
+  bool cropped() const { return crop_x != 0 || crop_y != 0 || crop_width != 1 || crop_height != 1; }
 };
 
 using Item = std::variant<GlyphRun, RectItem, RuleItem, ImageItem>;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,10 +15,26 @@
 
 namespace banmian {
 
+// An issue's change to one slot of a template for one page: any of the template's
+// geometry keys (`col`, `cols`, `row`, `rows`, `below`, `min_rows`, `max_rows`), given beside
+// the article, e.g. `lead: {article: jinbo, rows: fit, max_rows: 40}`.
+struct SlotOverride {
+  std::optional<int> col, cols, row;  // 0-based col and row
+  std::optional<std::vector<std::string>> below;
+  std::optional<RowsMode> rows_mode;
+  std::optional<int> rows, min_rows, max_rows;
+  SourcePos pos;
+
+  bool empty() const {
+    return !col && !cols && !row && !below && !rows_mode && !rows && !min_rows && !max_rows;
+  }
+};
+
 struct SlotAssignment {
   std::string slot;
   std::vector<std::string> articles;  // one for a module slot; a stack slot may hold several
   bool continuation = false;  // {continues: id}: the article goes on here from an earlier slot
+  SlotOverride override;
   SourcePos pos;
 };
 

@@ -97,15 +97,48 @@ struct Region {
 
 enum class SlotKind { kModule, kStack };
 
+// How a slot's height is given (docs/formats.md, "Slots that follow their content").
+enum class RowsMode {
+  kFixed,  // `rows: N` grid lines
+  kFit,    // `rows: fit`: as many whole grid lines as its article needs, within min and max
+  kRest,   // `rows: rest`: down to the next slot or region below it, or the foot of the grid
+};
+
+// Where a slot sits on the grid, as the template (or an issue's override) gives it.
+// Columns are always absolute; the top is a grid line or "below" other slots or
+// regions, and the height fixed, fitted to the article or the rest of the space.
+// Grid numbers here are 0-based (the files count from 1).
+struct SlotGeometry {
+  int col = 0, cols = 1;
+  int row = 0;                     // the first grid line, when `below` is empty
+  std::vector<std::string> below;  // start on the grid line after the lowest of these
+  RowsMode rows_mode = RowsMode::kFixed;
+  int rows = 1;      // kFixed
+  int min_rows = 0;  // kFit: never fewer (0: the headline and two lines)
+  int max_rows = 0;  // kFit: never more (0: as far as the page allows)
+  SourcePos pos;     // of the area (or the override) that said this
+
+  // Absolute: the area is known without composing anything.
+  bool absolute() const { return below.empty() && rows_mode == RowsMode::kFixed; }
+};
+
 struct Slot {
   std::string name;
-  Area area;                          // always on the grid
+  SlotGeometry geometry;  // as written; relative slots are resolved page by page
+  // Always on the grid. For an absolute slot, its area; for a relative one, the area
+  // it would have with every fitted slot at its minimum (what the loader can check).
+  Area area;
   SlotKind kind = SlotKind::kModule;  // stack: articles stacked full width, carried onto new pages
   std::string headline_style = "headline";
   Align headline_align = Align::kCenter;
   bool vertical_headline = false;  // 竖排: the headline down the module's right edge
   bool column_rules = false;       // thin rules in the gutters between the module's columns
   bool boxed = false;              // a frame around the module
+  bool optional = false;           // may be left empty without an error
+  // Stack slots: the template of the pages added when the stack runs over
+  // (`add_pages: T`); empty: text that does not fit is overset.
+  std::string add_pages;
+  SourcePos add_pages_pos;
   SourcePos pos;
 };
 

@@ -25,6 +25,10 @@ struct Finding {
   std::string message;
   long count = 0;  // e.g. characters left over
   SourcePos pos;
+  // Where on the page it is (pt, from the page's top left), when it has a place: the
+  // proof overlay marks it there and report.json gives it.
+  bool has_area = false;
+  double x = 0, y = 0, width = 0, height = 0;
 };
 
 std::vector<Finding> Preflight(const LayoutReport& report);
