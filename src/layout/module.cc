@@ -691,8 +691,12 @@ struct Placer {
     int lines = 0;
     for (const LineRecord& l : report.lines)
       if (l.where == frame.name && l.page == page && l.role == "body") ++lines;
-    report.slots.push_back({page, slot.name, article.id, area.cols, area.rows, top_rows + used,
-                            top_rows, lines, area.row - slot.area.row, slot.area.rows});
+    SlotRecord rec;
+    rec.page = page, rec.slot = slot.name, rec.article = article.id;
+    rec.columns = area.cols, rec.rows = area.rows, rec.rows_used = top_rows + used;
+    rec.headline_rows = top_rows, rec.lines = lines;
+    rec.first_row = area.row - slot.area.row, rec.slot_rows = slot.area.rows;
+    report.slots.push_back(rec);
     for (MissingGlyphRecord& m : missing) {
       m.page = page;
       m.where = article.id;

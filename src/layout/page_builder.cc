@@ -183,8 +183,9 @@ struct Builder {
     if (flow.started && flow.Done()) {
       // Everything fitted before: the continuation slot stays empty, and no jump line
       // promised it (the part before prints （下转…） only when text goes on).
-      SlotRecord empty{page.number, slot.name, id, slot.area.cols, slot.area.rows, 0,
-                       0,           0,         0,  slot.area.rows};
+      SlotRecord empty;
+      empty.page = page.number, empty.slot = slot.name, empty.article = id;
+      empty.columns = slot.area.cols, empty.rows = slot.area.rows, empty.slot_rows = slot.area.rows;
       report.slots.push_back(empty);
       return;
     }
