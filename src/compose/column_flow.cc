@@ -6,25 +6,41 @@ namespace banmian {
 
 namespace {
 
-// Fills columns no taller than min(height, capacity), balancing as it goes: each
-// column aims at an even share of what is left, and goes beyond it only to keep a
-// block with the next.
-FlowResult Fill(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
-                int height, bool soft_keeps, bool even) {
-  const int columns = static_cast<int>(capacities.size());
+// Fills the columns' spaces left to right. With `even`, each column aims to leave an even
+// share of the room that will be left over, so the columns end within a line of each
+// other; without it, each column is filled to its foot. A column goes beyond its aim only
+// to keep a block with the next.
+FlowResult Fill(const std::vector<FlowBlock>& blocks, const std::vector<ColumnSpace>& spaces,
+                bool soft_keeps, bool even) {
+  const int columns = static_cast<int>(spaces.size());
+  const size_t n = blocks.size();
   FlowResult r;
-  r.positions.assign(blocks.size(), FlowPosition{-1, 0});
-  int col = 0, row = 0;
+  r.positions.assign(n, FlowPosition{-1, 0});
+  auto keeps = [&](size_t k) {
+    return blocks[k].keep_with_next || (soft_keeps && blocks[k].soft_keep_with_next);
+  };
+  // The rows a block needs with the blocks it is kept with (a chain moves on whole).
+  auto chain = [&](size_t i) {
+    int need = blocks[i].rows;
+    for (size_t j = i; keeps(j) && j + 1 < n && !blocks[j + 1].float_to_column_top; ++j)
+      need += blocks[j + 1].rows;
+    return need;
+  };
+  int col = 0, row = columns > 0 ? spaces[0].top : 0;
   std::vector<size_t> pending;  // pictures waiting for the next column's top
   int remaining = 0;
   for (const FlowBlock& b : blocks) remaining += b.rows;
-  auto limit = [&] { return col < columns ? std::min(height, capacities[col]) : 0; };
-  // The even share of the rows still to place for this column (never above its limit).
+  auto top = [&] { return spaces[col].top; };
+  auto limit = [&] { return spaces[col].bottom; };
   int target = 0;
   auto aim = [&] {
-    int cols_left = columns - col;
-    target = even && cols_left > 0 ? std::min(limit(), (remaining + cols_left - 1) / cols_left)
-                                   : limit();
+    if (col >= columns) return;
+    target = limit();
+    if (!even) return;
+    int room = 0;
+    for (int c = col; c < columns; ++c) room += std::max(0, spaces[c].bottom - spaces[c].top);
+    const int slack = room - remaining, cols_left = columns - col;
+    if (slack > 0) target = std::max(top(), limit() - slack / cols_left);
   };
   aim();
   auto put = [&](size_t i) {
@@ -35,43 +51,118 @@ FlowResult Fill(const std::vector<FlowBlock>& blocks, const std::vector<int>& ca
     ++r.placed;
   };
   auto next_column = [&] {
-    ++col, row = 0;
+    ++col;
+    if (col >= columns) return;
+    row = top();
     aim();
-    while (col < columns && !pending.empty() && row + blocks[pending.front()].rows <= limit()) {
+    while (!pending.empty() && row + blocks[pending.front()].rows <= limit()) {
       put(pending.front());
       pending.erase(pending.begin());
     }
   };
-  for (size_t i = 0; i < blocks.size() && col < columns; ++i) {
+  int tallest = 0;
+  for (const ColumnSpace& s : spaces) tallest = std::max(tallest, s.bottom - s.top);
+  for (size_t i = 0; i < n && col < columns; ++i) {
     const FlowBlock& b = blocks[i];
-    if (b.float_to_column_top && row > 0 && col + 1 < columns) {
+    // A picture no column can hold is left over; it never holds back the text after it.
+    if (b.float_to_column_top && b.rows > tallest) continue;
+    if (b.float_to_column_top && row > top() && col + 1 < columns) {
       pending.push_back(i);
       continue;
     }
-    bool keep = b.keep_with_next || (soft_keeps && b.soft_keep_with_next);
+    const bool kept_by_previous = i > 0 && r.positions[i - 1].column == col && keeps(i - 1);
     // A column ends once it has its share, unless the block before must stay with this one.
-    bool kept_by_previous =
-        i > 0 && r.positions[i - 1].column == col &&
-        (blocks[i - 1].keep_with_next || (soft_keeps && blocks[i - 1].soft_keep_with_next));
-    if (row > 0 && row >= target && !kept_by_previous && col + 1 < columns) next_column();
-    // A block kept with the next moves on with it when the pair does not fit here.
-    int need = b.rows + (keep && i + 1 < blocks.size() ? blocks[i + 1].rows : 0);
-    if (row > 0 && row + need > limit()) next_column();
-    // Pictures that went to the new column's top may leave too little room.
-    while (col < columns && row > 0 && row + b.rows > limit()) next_column();
-    if (col >= columns || b.rows > limit()) break;
+    if (row > top() && row >= target && !kept_by_previous && col + 1 < columns) next_column();
+    if (col >= columns) break;
+    // A chain of kept blocks moves on whole when it does not fit here.
+    if (!kept_by_previous && row > top() && row + chain(i) > limit()) next_column();
+    // What still does not fit goes on to the first column that holds it.
+    while (col < columns && row + b.rows > limit()) next_column();
+    if (col >= columns) break;
     put(i);
   }
   // Pictures still waiting when the text has run out go where the text ended.
   for (size_t i : pending) {
-    if (row > 0 && row + blocks[i].rows > limit()) next_column();
-    if (col >= columns || blocks[i].rows > limit()) break;
+    while (col < columns && row + blocks[i].rows > limit()) next_column();
+    if (col >= columns) break;
     if (r.positions[i].column < 0) put(i);
   }
   return r;
 }
 
+int Spread(const std::vector<int>& ends) {
+  if (ends.empty()) return 0;
+  return *std::max_element(ends.begin(), ends.end()) - *std::min_element(ends.begin(), ends.end());
+}
+
+// The fewest rows the columns can hold at foot `bottom`.
+int Room(const std::vector<ColumnSpace>& spaces) {
+  int room = 0;
+  for (const ColumnSpace& s : spaces) room += std::max(0, s.bottom - s.top);
+  return room;
+}
+
 }  // namespace
+
+std::vector<int> ColumnEnds(const std::vector<FlowBlock>& blocks, const FlowResult& r,
+                            const std::vector<ColumnSpace>& spaces) {
+  std::vector<int> ends(spaces.size());
+  for (size_t c = 0; c < spaces.size(); ++c) ends[c] = std::max(spaces[c].top, spaces[c].floor);
+  for (size_t i = 0; i < blocks.size(); ++i)
+    if (r.IsPlaced(i)) {
+      int& e = ends[static_cast<size_t>(r.positions[i].column)];
+      e = std::max(e, r.positions[i].row + blocks[i].rows);
+    }
+  return ends;
+}
+
+FlowResult FlowBalanced(const std::vector<FlowBlock>& blocks, const SpaceAt& space_at,
+                        int min_bottom, int max_bottom, bool widow_control) {
+  int total = 0;
+  for (const FlowBlock& b : blocks) total += b.rows;
+  FlowResult lowest;
+  int lowest_bottom = -1;
+  for (int bottom = std::max(0, min_bottom); bottom <= max_bottom; ++bottom) {
+    if (lowest_bottom >= 0 && bottom > lowest_bottom + 2) break;
+    const std::vector<ColumnSpace> spaces = space_at(bottom);
+    if (spaces.empty()) break;
+    if (Room(spaces) < total) continue;
+    for (bool soft_keeps : {true, false}) {
+      if (soft_keeps && !widow_control) continue;
+      for (bool even : {true, false}) {
+        FlowResult r = Fill(blocks, spaces, soft_keeps, even);
+        if (r.placed != blocks.size()) continue;
+        r.bottom = bottom;
+        if (Spread(ColumnEnds(blocks, r, spaces)) <= 1) return r;
+        if (lowest_bottom < 0) lowest = r, lowest_bottom = bottom;
+      }
+    }
+  }
+  // Nothing level (pictures and subheads take whole blocks of lines): the lowest fit.
+  if (lowest_bottom >= 0) return lowest;
+  FlowResult r = FlowFilled(blocks, space_at(max_bottom), widow_control);
+  r.bottom = max_bottom;
+  return r;
+}
+
+FlowResult FlowFilled(const std::vector<FlowBlock>& blocks, const std::vector<ColumnSpace>& spaces,
+                      bool widow_control) {
+  if (spaces.empty()) {
+    FlowResult none;
+    none.positions.assign(blocks.size(), FlowPosition{-1, 0});
+    return none;
+  }
+  int bottom = 0;
+  for (const ColumnSpace& s : spaces) bottom = std::max(bottom, s.bottom);
+  // Widow and orphan control first; without it only when it would leave text over.
+  for (bool soft_keeps : {true, false}) {
+    if (soft_keeps && !widow_control) continue;
+    FlowResult r = Fill(blocks, spaces, soft_keeps, false);
+    r.bottom = bottom;
+    if (r.placed == blocks.size() || !soft_keeps) return r;
+  }
+  return {};
+}
 
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, int rows_per_column,
                            bool balance) {
@@ -80,55 +171,20 @@ FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, in
 
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, const std::vector<int>& capacities,
                            bool balance, bool widow_control) {
-  const int columns = static_cast<int>(capacities.size());
   int tallest = 0;
   for (int c : capacities) tallest = std::max(tallest, c);
-  if (columns <= 0 || tallest <= 0) {
+  if (capacities.empty() || tallest <= 0) {
     FlowResult none;
     none.positions.assign(blocks.size(), FlowPosition{-1, 0});
     return none;
   }
-  int total = 0;
-  for (const FlowBlock& b : blocks) total += b.rows;
-  // Balanced columns differ by one grid line at most (for text lines), so a balanced
-  // fill that honours widow and orphan control but leaves columns further apart is
-  // passed over for one that does not honour it.
-  auto spread = [&](const FlowResult& r) {
-    std::vector<int> height(columns, 0);
-    for (size_t i = 0; i < blocks.size(); ++i)
-      if (r.IsPlaced(i))
-        height[r.positions[i].column] =
-            std::max(height[r.positions[i].column], r.positions[i].row + blocks[i].rows);
-    int lo = *std::min_element(height.begin(), height.end()),
-        hi = *std::max_element(height.begin(), height.end());
-    return hi - lo;
+  auto space_at = [&](int bottom) {
+    std::vector<ColumnSpace> spaces;
+    for (int c : capacities) spaces.push_back({0, std::min(bottom, std::max(0, c)), 0});
+    return spaces;
   };
-  if (balance) {
-    // The lowest arrangement that fits, kept in case none a line or two taller is level.
-    FlowResult lowest;
-    int lowest_height = 0;
-    for (int h = std::max(1, (total + columns - 1) / columns); h <= tallest; ++h) {
-      if (!lowest.positions.empty() && h > lowest_height + 2) break;
-      for (bool soft_keeps : {true, false}) {
-        if (soft_keeps && !widow_control) continue;
-        for (bool even : {true, false}) {
-          FlowResult r = Fill(blocks, capacities, h, soft_keeps, even);
-          if (r.placed != blocks.size()) continue;
-          if (spread(r) <= 1) return r;
-          if (lowest.positions.empty()) lowest = r, lowest_height = h;
-        }
-      }
-    }
-    // Nothing level (pictures and subheads take whole blocks of lines): the lowest fit.
-    if (!lowest.positions.empty()) return lowest;
-  }
-  // Widow and orphan control first; without it only when it would leave text over.
-  for (bool soft_keeps : {true, false}) {
-    if (soft_keeps && !widow_control) continue;
-    FlowResult r = Fill(blocks, capacities, tallest, soft_keeps, false);
-    if (r.placed == blocks.size() || !soft_keeps) return r;
-  }
-  return {};
+  if (balance) return FlowBalanced(blocks, space_at, 1, tallest, widow_control);
+  return FlowFilled(blocks, space_at(tallest), widow_control);
 }
 
 }  // namespace banmian

@@ -1,41 +1,77 @@
 // Column flow: distributing a module's blocks into the columns of its slot.
 //
 // After line breaking every piece of a module body is a block a whole number of grid
-// lines tall (a text line, a subhead, a picture with its caption). FlowIntoColumns
-// fills the columns left to right, top to bottom, keeps a block marked
-// keep_with_next in the same column as the next one (soft_keep_with_next too, unless
-// honouring it would leave text over), and balances the columns: it uses the smallest
-// column height at which everything fits. A picture (float_to_column_top) does not
-// start in the middle of a column: the text goes on in this column and the picture
-// heads the next, as pages are made up. What does not fit even at full height is
-// overset: the result says which blocks.
+// lines tall (a text line, a subhead, a one-column picture with its caption). The flow
+// fills the columns left to right, each between the grid lines its ColumnSpace leaves
+// free for text (a picture across columns at the top or foot of the body takes the rest),
+// and keeps a block marked keep_with_next in the same column as the next one: a chain of
+// such blocks moves on whole, so a subhead kept with the two lines after it never ends a
+// column. soft_keep_with_next (widow and orphan control, CJK-RULES §6) is honoured unless
+// that would leave text over.
+//
+// Balancing treats the body as one region: it looks for the lowest foot (grid line) at
+// which everything fits and every column ends within one grid line of the others,
+// counting a picture's foot as the end of the column it stands in. A one-column picture
+// (float_to_column_top) does not start in the middle of a column: the text goes on in
+// this column and the picture heads the next, as pages are made up. What does not fit
+// even at full height is overset: the result says which blocks.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace banmian {
 
 struct FlowBlock {
   int rows = 1;
-  bool keep_with_next = false;       // a heading: never last in its column
+  bool keep_with_next = false;       // a heading, or the first line after one: never last
   bool soft_keep_with_next = false;  // widow/orphan control: given up when space runs out
   bool float_to_column_top = false;  // a picture: heads a column rather than splitting one
 };
 
+// The grid lines of one column free for text: [top, bottom), counted from the body's top.
+// `floor` is where the column's content ends when it holds no text below it (the foot of
+// a picture standing in it, or the body's foot under a picture at the foot); 0: nothing.
+struct ColumnSpace {
+  int top = 0;
+  int bottom = 0;
+  int floor = 0;
+};
+
 struct FlowPosition {
   int column = 0;
-  int row = 0;
+  int row = 0;  // grid lines from the body's top (not from the column's space)
 };
 
 struct FlowResult {
   std::vector<FlowPosition> positions;  // one per block; column -1: not placed (overset)
   size_t placed = 0;                    // how many blocks were placed
-  int column_height = 0;                // rows used by the tallest column
+  int column_height = 0;                // the grid line where the lowest column ends
+  int bottom = 0;                       // the foot the flow was given (balanced: chosen)
 
   bool IsPlaced(size_t block) const { return positions[block].column >= 0; }
 };
 
+// The free grid lines of every column when the body ends at grid line `bottom` (a
+// picture at the foot moves with it).
+using SpaceAt = std::function<std::vector<ColumnSpace>(int bottom)>;
+
+// Where each column's content ends (text, or its ColumnSpace floor), for a flow result.
+std::vector<int> ColumnEnds(const std::vector<FlowBlock>& blocks, const FlowResult& r,
+                            const std::vector<ColumnSpace>& spaces);
+
+// Balanced: the lowest foot from `min_bottom` to `max_bottom` at which every block fits
+// and the column ends differ by one grid line at most; failing that, the lowest at which
+// every block fits; failing that (too much text), filled to `max_bottom` with what fits.
+FlowResult FlowBalanced(const std::vector<FlowBlock>& blocks, const SpaceAt& space_at,
+                        int min_bottom, int max_bottom, bool widow_control = true);
+
+// Every column filled to the foot of its space, left to right (a part that continues).
+FlowResult FlowFilled(const std::vector<FlowBlock>& blocks, const std::vector<ColumnSpace>& spaces,
+                      bool widow_control = true);
+
+// Columns of equal height from the top: `columns` × `rows_per_column`.
 FlowResult FlowIntoColumns(const std::vector<FlowBlock>& blocks, int columns, int rows_per_column,
                            bool balance);
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "compose/line_breaker.h"
+#include "layout/flow_region.h"
 #include "layout/line_items.h"
 #include "model/utf8.h"
 #include "text/script.h"
@@ -171,13 +172,23 @@ struct BodyComposer {
   }
 
   // A picture `span` columns wide with its caption under it on the grid (indented two
-  // characters) and its credit flush right. A one-column picture heads a column in the
-  // flow; a wider one is set at the top of the body.
-  void Picture(const Block& b, std::vector<BodyBlock>& out) {
+  // characters) and its credit flush right. Its height is the file's proportions, an
+  // aspect ratio or whole grid lines; a box of another shape than the file is filled by
+  // cropping around the focal point. A one-column picture without a place heads a
+  // column in the flow; the others are set at the top or foot of the body.
+  BodyBlock Picture(const Block& b, int span) {
     const Grid& g = cx.grid();
-    const int span = std::max(1, b.picture_columns);
+    span = std::max(1, span);
     const double width = g.column_x(span - 1) + g.column_width();
-    const double image_h = width * b.picture_height / b.picture_width;
+    const double top = (g.line_pitch - g.body_size) / 2;  // level with the text's em box
+    const double natural = b.picture_width > 0 && b.picture_height > 0
+                               ? static_cast<double>(b.picture_width) / b.picture_height
+                               : 1;
+    double image_h = width / natural;
+    if (b.picture_rows > 0)
+      image_h = (b.picture_rows - 1) * g.line_pitch + g.body_size;
+    else if (b.picture_ratio > 0)
+      image_h = width / b.picture_ratio;
     const Style& cap = cx.StyleOf("caption");
     std::vector<StyledRun> runs;
     for (const Span& s : b.spans) runs.push_back({s.text, &cap});
@@ -189,15 +200,16 @@ struct BodyComposer {
     ShapedText credit = ShapeOne(cx.fonts, b.credit, cap);
     auto credit_lines = b.credit.empty() ? std::vector<ComposedLine>{}
                                          : BreakLines(credit, width, cx.Display(Align::kRight));
-    const double top = (g.line_pitch - g.body_size) / 2;  // level with the text's em box
     // The caption starts on the first grid line whose text clears the picture.
     const double clear = top + image_h + 0.3 * g.body_size;
     int caption_row = 0;
     while (cx.GridBaseline(caption_row) - kEmAscent * cap.size < clear) ++caption_row;
     BodyBlock bb;
+    bb.source = &b;
     bb.picture = true;
     bb.span = span;
-    bb.flow.float_to_column_top = span == 1;
+    bb.place = b.picture_place;
+    bb.flow.float_to_column_top = b.picture_place == PicturePlace::kFlow && span == 1;
     bb.flow.rows = caption_row + static_cast<int>(lines.size() + credit_lines.size());
     if (lines.empty() && credit_lines.empty())
       bb.flow.rows =
@@ -207,6 +219,18 @@ struct BodyComposer {
     img.x = 0, img.y = top, img.width = width, img.height = image_h;
     img.pixel_width = b.picture_width, img.pixel_height = b.picture_height;
     img.role = "picture";
+    // Cropped to fill: the part of the file with the box's proportions, centred on the
+    // focal point as far as the file allows.
+    const double box = width / image_h;
+    if (std::abs(box - natural) > 1e-3 * natural) {
+      if (box > natural) {  // the box is wider: keep the full width, crop the height
+        img.crop_height = natural / box;
+        img.crop_y = std::clamp(b.focus_y - img.crop_height / 2, 0.0, 1 - img.crop_height);
+      } else {
+        img.crop_width = box / natural;
+        img.crop_x = std::clamp(b.focus_x - img.crop_width / 2, 0.0, 1 - img.crop_width);
+      }
+    }
     bb.items.push_back(img);
     int row = caption_row;
     for (const ComposedLine& l : lines)
@@ -219,11 +243,11 @@ struct BodyComposer {
     pr.path = b.picture_path;
     pr.pixel_width = b.picture_width, pr.pixel_height = b.picture_height;
     pr.placed_width = width, pr.placed_height = image_h;
-    pr.effective_ppi = b.picture_width / (width / 72.0);
+    pr.effective_ppi = b.picture_width * img.crop_width / (width / 72.0);
     pr.colour_space = b.picture_colour_space;
     pr.pos = b.pos;
     bb.pictures.push_back(pr);
-    out.push_back(std::move(bb));
+    return bb;
   }
 
   std::vector<BodyBlock> Compose() {
@@ -241,13 +265,20 @@ struct BodyComposer {
           Heading(b.spans, "section_title", blocks);
           break;
         case BlockKind::kPicture:
-          Picture(b, blocks);
+          // Across all columns: laid out again at the module's width when placed.
+          blocks.push_back(Picture(b, b.picture_columns > 0 ? b.picture_columns : 1));
           break;
         case BlockKind::kPullQuote:
           PullQuote(b, blocks);
           break;
       }
     }
+    // A subhead or section title never ends a column: it keeps with at least two lines
+    // of what follows (the first line after it is kept with the next).
+    for (size_t i = 0; i + 1 < blocks.size(); ++i)
+      if (blocks[i].heading && !blocks[i + 1].heading && !blocks[i + 1].picture &&
+          i + 2 < blocks.size() && !blocks[i + 2].picture)
+        blocks[i + 1].flow.keep_with_next = true;
     return blocks;
   }
 };
@@ -266,6 +297,7 @@ struct HeadlineBlock {
   std::vector<DisplayLine> lines;
   std::vector<double> tops;  // of each line box, from the block's top
   int rows = 0;
+  std::vector<std::shared_ptr<Style>> owned_styles;  // styles made for this block alone
 };
 
 HeadlineBlock LayOutHeadlineAfresh(const Context& cx, const Article& article, const Slot& slot,
@@ -327,6 +359,42 @@ const HeadlineBlock& LayOutHeadline(const Context& cx, const Article& article, c
   if (it == blocks.end())
     it = blocks.emplace(key, LayOutHeadlineAfresh(cx, article, slot, width)).first;
   return it->second;
+}
+
+// The head of a continued part: the headline again in the continuation style (the
+// paper's `continued_headline`, else the headline's own style at 60 %), then
+// （上接第N版） in the jump style, flush right, on whole grid lines.
+HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
+                                     const std::string& headline_style, const Slot& slot,
+                                     double width, const std::string& from_label) {
+  HeadlineBlock hb;
+  Style smaller;
+  if (const Style* s = cx.paper.FindStyle("continued_headline")) {
+    smaller = *s;
+  } else {
+    smaller = cx.StyleOf(headline_style.empty() ? slot.headline_style : headline_style);
+    smaller.size *= 0.6;
+    smaller.letter_spacing *= 0.6;
+    smaller.leading *= 0.6;
+    smaller.name = "continued";
+  }
+  auto add = [&](const std::string& s, const Style& style, Align align) {
+    ShapedText text = ShapeOne(cx.fonts, s, style);
+    for (ComposedLine& line : BreakBalanced(text, width, cx.Display(align)))
+      hb.lines.push_back(
+          {text, line, &style, style.leading > 0 ? style.leading : 1.25 * style.size});
+  };
+  // The style must outlive the block: keep it in the block's own storage.
+  hb.owned_styles.push_back(std::make_shared<Style>(smaller));
+  add(article.headline, *hb.owned_styles.back(), slot.headline_align);
+  add("（上接第" + from_label + "版）", cx.StyleOr("jump", "byline"), Align::kRight);
+  const double pitch = cx.grid().line_pitch;
+  double height = 0;
+  for (const DisplayLine& d : hb.lines) hb.tops.push_back(height), height += d.box;
+  hb.rows = static_cast<int>(std::ceil((height + 0.6 * pitch) / pitch - 1e-6));
+  const double offset = (hb.rows * pitch - height) / 2;
+  for (double& t : hb.tops) t += offset;
+  return hb;
 }
 
 // ---------------------------------------------------------------------------------
@@ -431,15 +499,18 @@ struct Placer {
     return static_cast<int>(lines.size());
   }
 
-  // A continuation opens with the headline again (续题) and where it comes from.
+  // A continuation opens with the headline again (续题), smaller, and where it comes
+  // from: （上接第N版）.
   int ContinuationHead(double width) {
-    const Style& style = cx.StyleOr("jump", "byline");
-    std::string label = article.headline + "（上接第" + part.continued_from + "版）";
-    ShapedText text = ShapeOne(cx.fonts, label, style);
-    auto lines = BreakBalanced(text, width, cx.Display(Align::kLeft));
-    for (size_t i = 0; i < lines.size(); ++i)
-      AddLine(text, lines[i], area.x, area.y + cx.GridBaseline(static_cast<int>(i)), "jump");
-    return static_cast<int>(lines.size());
+    HeadlineBlock hb = LayOutContinuationHead(cx, article, flow.headline_style, slot, width,
+                                              part.continued_from);
+    for (size_t i = 0; i < hb.lines.size(); ++i) {
+      const DisplayLine& d = hb.lines[i];
+      double baseline =
+          area.y + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
+      AddLine(d.text, d.line, area.x, baseline, i + 1 == hb.lines.size() ? "jump" : "continued");
+    }
+    return hb.rows;
   }
 
   // （下转第N版） flush right on the last grid line of the part's last column.
@@ -451,13 +522,25 @@ struct Placer {
       AddLine(text, lines[0], ColumnX(col), area.y + cx.GridBaseline(row), "jump");
   }
 
-  void ColumnRules(int cols, int from_row, int to_row) {
+  // Thin rules in the gutters, from `from_row` down to the longer of the two columns
+  // beside each; they stop where a picture spans the gutter.
+  void ColumnRules(int from_row, const FlowRegion& region, int bottom,
+                   const std::vector<int>& ends) {
     const Grid& g = cx.grid();
-    for (int c = 0; c + 1 < cols; ++c) {
-      double x = ColumnX(c) + g.column_width() + g.gutter / 2;
-      frame.items.push_back(RuleItem{x, area.y + from_row * Pitch() + 0.2 * Pitch(), x,
-                                     area.y + to_row * Pitch() - 0.2 * Pitch(), 0.4,
-                                     cx.StyleOf("body").colour, "column-rule"});
+    for (int c = 0; c + 1 < region.columns(); ++c) {
+      const double x = ColumnX(c) + g.column_width() + g.gutter / 2;
+      const int to = std::max(ends[static_cast<size_t>(c)], ends[static_cast<size_t>(c) + 1]);
+      int start = -1;
+      for (int row = 0; row <= to; ++row) {
+        const bool open = row < to && !region.GutterCovered(c, row, bottom);
+        if (open && start < 0) start = row;
+        if (!open && start >= 0) {
+          frame.items.push_back(RuleItem{x, area.y + (from_row + start) * Pitch() + 0.2 * Pitch(),
+                                         x, area.y + (from_row + row) * Pitch() - 0.2 * Pitch(),
+                                         0.4, cx.StyleOf("body").colour, "column-rule"});
+          start = -1;
+        }
+      }
     }
   }
 
@@ -504,54 +587,86 @@ struct Placer {
                      nullptr);
   }
 
-  // Places the blocks in the columns; returns the rows the body used.
-  int Body(int top_rows, int cols, bool& all_placed) {
-    const int body_rows = area.rows - top_rows;
-    std::vector<int> offsets(cols, 0), capacities(cols, std::max(0, body_rows));
+  // What a body of blocks came to in its region.
+  struct BodyResult {
+    int used = 0;                  // grid lines from the region's top to its foot
+    std::vector<int> column_ends;  // per column, from the region's top
+    bool all_placed = false;
+  };
+
+  // Sets the blocks `todo` in a region of `cols` columns from grid line `row0` of the
+  // area, at most `rows` tall: the pictures given a place at its top or foot, the rest
+  // flowed through the columns and balanced. When not everything fits and the article
+  // continues, the columns are filled to the foot instead, keeping the last line of the
+  // last column for （下转…）. A picture that does not fit is left for the next part.
+  BodyResult FlowBody(const std::vector<size_t>& todo, int row0, int rows, int cols,
+                      bool continues) {
+    BodyResult out;
+    FlowRegion region(cols, rows);
+    std::vector<size_t> flowed;
+    for (size_t i : todo) {
+      BodyBlock& b = flow.blocks[i];
+      const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;
+      const bool wide = b.picture && b.span > 1;
+      if (!placed_picture && !wide) {
+        flowed.push_back(i);
+        continue;
+      }
+      const int want = b.source && b.source->picture_columns > 0 ? b.source->picture_columns : cols;
+      const int span = std::min(want, cols);
+      if (b.span != span && b.source) {
+        BodyComposer composer{cx, article, b.source->pos};
+        b = composer.Picture(*b.source, span);
+      }
+      PicturePlace place = b.place == PicturePlace::kFlow ? PicturePlace::kTopRight : b.place;
+      region.Add(static_cast<int>(i), place, span, b.flow.rows);
+    }
+    std::vector<FlowBlock> fb;
+    for (size_t i : flowed) fb.push_back(flow.blocks[i].flow);
+    const SpaceAt space_at = [&](int bottom) { return region.SpaceAt(bottom); };
+    FlowResult r = FlowBalanced(fb, space_at, region.MinBottom(), rows, true);
+    std::vector<ColumnSpace> spaces = region.SpaceAt(r.bottom);
+    if (r.placed < fb.size() && continues) {
+      spaces = region.SpaceAt(rows);
+      if (!spaces.empty()) spaces.back().bottom = std::max(spaces.back().top, spaces.back().bottom - 1);
+      r = FlowFilled(fb, spaces, false);
+      r.bottom = rows;
+    }
+    const int bottom = r.bottom;
+    for (const RegionPicture& p : region.pictures())
+      Put(static_cast<size_t>(p.block), p.col, row0 + region.PictureRow(p, bottom));
+    for (size_t k = 0; k < flowed.size(); ++k)
+      if (r.IsPlaced(k)) Put(flowed[k], r.positions[k].column, row0 + r.positions[k].row);
+    out.column_ends = ColumnEnds(fb, r, spaces);
+    out.used = 0;
+    for (int e : out.column_ends) out.used = std::max(out.used, e);
+    out.all_placed = std::all_of(todo.begin(), todo.end(), [&](size_t i) { return flow.placed[i]; });
+    if (continues && !out.all_placed) {
+      JumpLine(cols - 1, row0 + rows - 1);
+      out.used = rows;
+      if (!out.column_ends.empty()) out.column_ends.back() = rows;
+    }
+    if (slot.column_rules) ColumnRules(row0, region, bottom, out.column_ends);
+    return out;
+  }
+
+  std::vector<size_t> Todo() const {
     std::vector<size_t> todo;
     for (size_t i = 0; i < flow.blocks.size(); ++i)
       if (!flow.placed[i]) todo.push_back(i);
-    // A picture across several columns heads the body at its right, first part only.
-    if (part.first) {
-      for (auto it = todo.begin(); it != todo.end(); ++it) {
-        BodyBlock& b = flow.blocks[*it];
-        if (b.span <= 1) continue;
-        int span = std::min(b.span, cols);
-        if (b.flow.rows > body_rows) break;
-        int first_col = cols - span;
-        for (int c = first_col; c < cols; ++c)
-          offsets[c] = b.flow.rows, capacities[c] -= b.flow.rows;
-        Put(*it, first_col, top_rows);
-        todo.erase(it);
-        break;
-      }
-    }
-    const bool continues = !part.continues_on.empty();
-    if (continues) capacities.back() = std::max(0, capacities.back() - 1);  // for （下转…）
-    std::vector<FlowBlock> fb;
-    for (size_t i : todo) fb.push_back(flow.blocks[i].flow);
-    FlowResult r = FlowIntoColumns(fb, capacities, !continues, !continues);
-    int used = 0;
-    for (int c = 0; c < cols; ++c) used = std::max(used, offsets[c]);
-    std::vector<size_t> left;
-    for (size_t k = 0; k < todo.size(); ++k) {
-      if (!r.IsPlaced(k)) {
-        left.push_back(todo[k]);
-        continue;
-      }
-      int c = r.positions[k].column;
-      Put(todo[k], c, top_rows + offsets[c] + r.positions[k].row);
-      used = std::max(used, offsets[c] + r.positions[k].row + flow.blocks[todo[k]].flow.rows);
-    }
-    all_placed = left.empty();
-    if (continues && !all_placed) {
-      JumpLine(cols - 1, area.rows - 1);
-      used = body_rows;
-    } else if (!continues && !all_placed) {
-      Overset(left, top_rows);
-    }
-    return used;
+    return todo;
   }
+
+  // Places the body of a module; returns what it came to, ends from the area's top.
+  BodyResult Body(int top_rows, int cols) {
+    const bool continues = !part.continues_on.empty();
+    BodyResult r = FlowBody(Todo(), top_rows, area.rows - top_rows, cols, continues);
+    for (int& e : r.column_ends) e += top_rows;
+    if (!continues && !r.all_placed) Overset(Left(), top_rows);
+    return r;
+  }
+
+  std::vector<size_t> Left() const { return Todo(); }
 
   // A subhead across the module (stacks): a blank grid line above its text, centred.
   int HeadingAcross(size_t i, int row, double width) {
@@ -572,59 +687,40 @@ struct Placer {
     return rows;
   }
 
-  // The body of a stacked article: subheads across, each section balanced on its own.
-  // Returns the rows used below top_rows.
-  int SectionedBody(int top_rows, int cols, bool& all_placed) {
+  // The body of a stacked article: subheads across, each section set as a region of its
+  // own (pictures and balance). Ends are those of the lowest section, from the area's top.
+  BodyResult SectionedBody(int top_rows, int cols) {
     const bool continues = !part.continues_on.empty();
     const double width = cx.grid().column_x(cols - 1) + cx.grid().column_width();
-    std::vector<size_t> todo;
-    for (size_t i = 0; i < flow.blocks.size(); ++i)
-      if (!flow.placed[i]) todo.push_back(i);
+    std::vector<size_t> todo = Todo();
     int row = top_rows;
-    std::vector<size_t> left;
+    BodyResult out;
+    out.column_ends.assign(static_cast<size_t>(cols), top_rows);
     size_t i = 0;
     while (i < todo.size()) {
       if (flow.blocks[todo[i]].heading) {
         int rows = HeadingAcross(todo[i], row, width);
         if (rows < 0) break;
         row += rows;
+        out.column_ends.assign(static_cast<size_t>(cols), row);
         ++i;
         continue;
       }
       size_t j = i;
       while (j < todo.size() && !flow.blocks[todo[j]].heading) ++j;
-      std::vector<FlowBlock> fb;
-      for (size_t k = i; k < j; ++k) fb.push_back(flow.blocks[todo[k]].flow);
-      std::vector<int> capacities(cols, area.rows - row);
-      FlowResult r = FlowIntoColumns(fb, capacities, true);
-      if (r.placed < fb.size()) {
-        // The section runs over: fill what is left to the last line of every column
-        // (widow control would leave columns uneven above the jump), keeping a line
-        // for （下转…）.
-        if (continues) capacities.back() = std::max(0, capacities.back() - 1);
-        r = FlowIntoColumns(fb, capacities, false, false);
-      }
-      int height = 0;
-      for (size_t k = i; k < j; ++k) {
-        if (!r.IsPlaced(k - i)) continue;
-        int c = r.positions[k - i].column;
-        Put(todo[k], c, row + r.positions[k - i].row);
-        height = std::max(height, r.positions[k - i].row + flow.blocks[todo[k]].flow.rows);
-      }
-      row += height;
-      if (r.placed < fb.size()) break;
+      std::vector<size_t> section(todo.begin() + static_cast<long>(i),
+                                  todo.begin() + static_cast<long>(j));
+      BodyResult r = FlowBody(section, row, area.rows - row, cols, continues);
+      out.column_ends = r.column_ends;
+      for (int& e : out.column_ends) e += row;
+      row += r.used;
+      if (!r.all_placed) break;
       i = j;
     }
-    for (size_t k = 0; k < todo.size(); ++k)
-      if (!flow.placed[todo[k]]) left.push_back(todo[k]);
-    all_placed = left.empty();
-    if (continues && !all_placed) {
-      JumpLine(cols - 1, area.rows - 1);
-      row = area.rows;
-    } else if (!continues && !all_placed) {
-      Overset(left, top_rows);
-    }
-    return row - top_rows;
+    out.used = row - top_rows;
+    out.all_placed = flow.Done();
+    if (!continues && !out.all_placed) Overset(Left(), top_rows);
+    return out;
   }
 
   void Put(size_t i, int col, int row) {
@@ -652,6 +748,7 @@ struct Placer {
   Frame Place() {
     frame.name = "slot:" + slot.name;
     frame.x = area.x, frame.y = area.y, frame.width = area.width, frame.height = area.height;
+    const size_t lines_before = report.lines.size();
     int cols = area.cols, top_rows = 0;
     const double full = area.width;
     if (part.first) {
@@ -664,20 +761,16 @@ struct Placer {
       double body_width = cx.grid().column_x(cols - 1) + cx.grid().column_width();
       top_rows += Byline(top_rows, body_width);
       flow.started = true;
+      flow.headline_style = slot.headline_style;
     } else {
       top_rows = ContinuationHead(full);
     }
-    bool all_placed = false;
-    int used = top_rows > area.rows            ? 0
-               : slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols, all_placed)
-                                               : Body(top_rows, cols, all_placed);
+    BodyResult body;
     if (top_rows > area.rows) {
-      std::vector<size_t> left;
-      for (size_t i = 0; i < flow.blocks.size(); ++i)
-        if (!flow.placed[i]) left.push_back(i);
-      Overset(left, top_rows);
+      Overset(Left(), top_rows);
+    } else {
+      body = slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols) : Body(top_rows, cols);
     }
-    if (slot.column_rules) ColumnRules(cols, top_rows, top_rows + used);
     if (slot.boxed) {
       const double g = cx.grid().gutter;
       RectItem box;
@@ -689,13 +782,18 @@ struct Placer {
       frame.items.push_back(box);
     }
     int lines = 0;
-    for (const LineRecord& l : report.lines)
-      if (l.where == frame.name && l.page == page && l.role == "body") ++lines;
+    for (size_t i = lines_before; i < report.lines.size(); ++i)
+      if (report.lines[i].role == "body") ++lines;
     SlotRecord rec;
     rec.page = page, rec.slot = slot.name, rec.article = article.id;
-    rec.columns = area.cols, rec.rows = area.rows, rec.rows_used = top_rows + used;
+    rec.columns = area.cols, rec.rows = area.rows, rec.rows_used = top_rows + body.used;
     rec.headline_rows = top_rows, rec.lines = lines;
     rec.first_row = area.row - slot.area.row, rec.slot_rows = slot.area.rows;
+    rec.x = area.x, rec.y = area.y, rec.width = area.width, rec.height = area.height;
+    rec.grid_col = area.col, rec.grid_row = area.row;
+    rec.column_ends = body.column_ends;
+    rec.optional = slot.optional;
+    rec.continuation = !part.first;
     report.slots.push_back(rec);
     for (MissingGlyphRecord& m : missing) {
       m.page = page;
@@ -708,6 +806,7 @@ struct Placer {
 };
 
 }  // namespace
+
 
 bool ArticleFlow::Done() const {
   return std::all_of(placed.begin(), placed.end(), [](bool p) { return p; });
@@ -740,6 +839,15 @@ int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, F
     rows += static_cast<int>(BreakBalanced(text, slot.area.width, cx.Display(Align::kLeft)).size());
   }
   return rows;
+}
+
+
+
+int ContinuationRows(const Article& article, const std::string& headline_style, const Slot& slot,
+                     const Paper& paper, FontSet& fonts, const std::string& from_label) {
+  Context cx{paper, fonts};
+  return LayOutContinuationHead(cx, article, headline_style, slot, slot.area.width, from_label)
+      .rows;
 }
 
 }  // namespace banmian

@@ -31,7 +31,9 @@ namespace banmian {
 struct BodyBlock {
   FlowBlock flow;
   bool picture = false;
-  int span = 1;  // columns a picture spans
+  int span = 1;  // columns a picture spans, as laid out
+  PicturePlace place = PicturePlace::kFlow;
+  const Block* source = nullptr;  // a picture's block, to lay it out again at another width
   // A subhead (crosshead or section title): in a stack it runs across the module, so
   // its text and style are kept to set it again at that width.
   bool heading = false;
@@ -50,6 +52,7 @@ struct ArticleFlow {
   std::vector<BodyBlock> blocks;
   std::vector<bool> placed;  // per block
   bool started = false;      // its first part (with the headline) has been placed
+  std::string headline_style;  // the style its headline was set in (for continuation heads)
 
   bool Done() const;
 };
@@ -96,5 +99,10 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
 // Grid lines the headline block of `article` takes in a module `cols` columns wide.
 int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts,
                  HeadlineCache* headlines = nullptr);
+
+// Grid lines the head of a continued part takes: the headline again (smaller) and
+// （上接第N版） (`headline_style`: the style of its first part's headline).
+int ContinuationRows(const Article& article, const std::string& headline_style, const Slot& slot,
+                     const Paper& paper, FontSet& fonts, const std::string& from_label);
 
 }  // namespace banmian
