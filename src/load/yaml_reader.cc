@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
 
 #include "load/units.h"
 #include "model/utf8.h"
@@ -29,15 +32,63 @@ SourcePos YamlSource::Pos(const YAML::Node& node) const {
   return Pos(node.Mark());
 }
 
+namespace {
+// Reports every key given twice in one mapping, at any depth, at the second one. yaml-cpp
+// keeps both pairs (looking a key up finds the first; iterating meets both), so without
+// this one reader would take the first value and another the last. Keys are compared as
+// text, as the readers look them up. Walked without recursion; a mapping reached again
+// through an alias (the same node, at the same mark) is walked once.
+bool CheckDuplicateKeys(const YAML::Node& root, const YamlSource& src, Diagnostics& diags) {
+  std::vector<Diagnostic> found;
+  std::vector<YAML::Node> todo{root};
+  std::set<std::tuple<int, int, int>> walked;  // collections by type and mark
+  while (!todo.empty()) {
+    const YAML::Node node = todo.back();
+    todo.pop_back();
+    if (!node.IsMap() && !node.IsSequence()) continue;
+    const YAML::Mark m = node.Mark();
+    if (!walked.insert({static_cast<int>(node.Type()), m.line, m.column}).second) continue;
+    if (node.IsSequence()) {
+      for (auto it = node.begin(); it != node.end(); ++it) todo.push_back(*it);
+      continue;
+    }
+    std::map<std::string, YAML::Node> first;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      // Copies: it-> points into a temporary that dies at the end of the statement.
+      const YAML::Node key = it->first, value = it->second;
+      todo.push_back(value);
+      if (!key.IsScalar()) continue;
+      auto [earlier, inserted] = first.emplace(key.Scalar(), key);
+      if (inserted) continue;
+      const SourcePos was = src.Pos(earlier->second), here = src.Pos(key);
+      found.push_back({Severity::kError, "duplicate-key", here,
+                       "duplicate key '" + key.Scalar() + "': it is already given at line " +
+                           std::to_string(was.line) +
+                           (was.line == here.line ? ", column " + std::to_string(was.col) : ""),
+                       "give each key once: delete one of the two, or merge them"});
+    }
+  }
+  // In the order of the file, not of the walk.
+  std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.pos.line, a.pos.col) < std::tie(b.pos.line, b.pos.col);
+  });
+  for (Diagnostic& f : found) diags.Add(std::move(f));
+  return found.empty();
+}
+}  // namespace
+
 std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags) {
+  YAML::Node root;
   try {
-    return YAML::Load(src.text);
+    root = YAML::Load(src.text);
   } catch (const YAML::Exception& e) {
     SourcePos pos = src.Pos(e.mark);
     diags.Error("yaml-syntax", pos, "YAML syntax error: " + e.msg,
                 "check indentation, colons and quotes on this line");
     return std::nullopt;
   }
+  if (!CheckDuplicateKeys(root, src, diags)) return std::nullopt;
+  return root;
 }
 
 namespace {

@@ -1,7 +1,8 @@
 // Reading YAML documents strictly, with source positions.
 //
 // ParseYaml turns text into a yaml-cpp node tree or a diagnostic at the syntax
-// error's line and column. MapReader reads one mapping: it is constructed with the
+// error's line and column; a key given twice in one mapping is an error too, in every
+// file banmian reads. MapReader reads one mapping: it is constructed with the
 // keys that mapping may hold and reports every other key as an error with a
 // "did you mean" hint, and its typed getters report missing or ill-typed values at
 // the value's position. Nothing here throws out of the loader.
@@ -29,7 +30,8 @@ struct YamlSource {
   SourcePos Pos(const YAML::Mark& mark) const;
 };
 
-// Parses the source's text; a syntax error is reported at its line and column.
+// Parses the source's text; a syntax error is reported at its line and column, and a key
+// given twice in one mapping (at any depth) at the second key. Either gives no tree.
 std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags);
 
 // The value of `key` in a mapping, or an undefined node (never one that throws when
