@@ -163,7 +163,7 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     result.exit_status = kExitBadInput;
     return result;
   }
-  result.findings = Preflight(result.layout);
+  result.findings = Preflight(result.layout, *result.document, result.issue->paper);
   clock.Lap("preflight");
   result.exit_status = kExitClean;
   for (const Finding& f : result.findings)

@@ -1,11 +1,15 @@
 #include "preflight/findings.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
-#include <map>
+#include <optional>
 
 #include "compose/break_rules.h"
 #include "model/utf8.h"
+#include "preflight/page_checks.h"
+#include "preflight/page_places.h"
+#include "preflight/slot_checks.h"
 
 namespace banmian {
 
@@ -21,9 +25,52 @@ std::string Plural(size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+void SetArea(Finding& f, const std::optional<Box>& b) {
+  if (!b) return;
+  f.has_area = true;
+  f.x = b->x0, f.y = b->y0, f.width = b->width(), f.height = b->height();
+}
+
+// The columns and grid lines an area covers (a strip in a gutter counts to the column on
+// its right; an area only partly on the grid, to the part that is).
+void PlaceOnGrid(Finding& f, const Paper& paper) {
+  const Grid& g = paper.grid;
+  if (!f.has_area || g.columns < 1 || g.lines < 1 || g.line_pitch <= 0) return;
+  const double left = paper.area_left(), top = paper.area_top();
+  const double right = left + g.area_width(), bottom = top + g.lines * g.line_pitch;
+  const double x0 = f.x, x1 = f.x + f.width, y0 = f.y, y1 = f.y + f.height;
+  if (x1 <= left || x0 >= right || y1 <= top || y0 >= bottom) return;
+  const double cell = g.column_width() + g.gutter, eps = 0.1;
+  auto col = [&](double x) {
+    return std::clamp(static_cast<int>(std::floor((x - left + g.gutter / 2) / cell)), 0,
+                      g.columns - 1);
+  };
+  auto row = [&](double y) {
+    return std::clamp(static_cast<int>(std::floor((y - top) / g.line_pitch)), 0, g.lines - 1);
+  };
+  f.col_first = col(x0 + eps) + 1, f.col_last = col(std::max(x0 + eps, x1 - eps)) + 1;
+  f.row_first = row(y0 + eps) + 1, f.row_last = row(std::max(y0 + eps, y1 - eps)) + 1;
+}
+
+// The article of a page-check finding in a slot: the part of the slot on that page whose
+// rows hold the finding's top (a stack holds several).
+std::string ArticleAt(const LayoutReport& report, const Finding& f) {
+  if (!f.where.starts_with("slot:")) return "";
+  const std::string slot = f.where.substr(5);
+  std::string article;
+  int parts = 0;
+  for (const SlotRecord& s : report.slots) {
+    if (s.page != f.page || s.slot != slot || s.empty) continue;
+    ++parts;
+    if (parts == 1 || (s.height > 0 && f.y >= s.y && f.y < s.y + s.height)) article = s.article;
+  }
+  return article;
+}
+
 }  // namespace
 
-std::vector<Finding> Preflight(const LayoutReport& report) {
+std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
+                               const Paper& paper) {
   std::vector<Finding> out;
   for (const OversetRecord& o : report.overset) {
     Finding f;
@@ -45,6 +92,7 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     for (size_t i = 0; i < parts.size(); ++i) f.message += (i ? " and " : "") + parts[i];
     if (!parts.empty()) f.message += " left over";
     if (!o.text_left.empty()) f.message += ", from “" + o.text_left + "…”";
+    if (const Page* page = FindPage(doc, o.page)) SetArea(f, SlotBox(*page, o.slot));
     out.push_back(f);
   }
   for (const MissingGlyphRecord& m : report.missing_glyphs) {
@@ -59,10 +107,12 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     f.message =
         "no font has the character " + ch + " (" + CodePoint(m.ch) + "), in “" + m.context + "”";
     f.count = 1;
+    if (const Page* page = FindPage(doc, m.page)) SetArea(f, MissingGlyphBox(*page, m.ch));
     out.push_back(f);
   }
   for (const LineRecord& l : report.lines) {
     if (l.text.empty()) continue;
+    const Page* page = FindPage(doc, l.page);
     size_t i = 0;
     char32_t first = Utf8Next(l.text, i);
     size_t j = l.text.size() - 1;
@@ -78,6 +128,7 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
                   " with a mark that may not " + (ProhibitedAtLineStart(first) ? "start" : "end") +
                   " a line: “" + l.text + "”";
       f.count = 1;
+      if (page) SetArea(f, LineBox(*page, l.where, l.text));
       out.push_back(f);
     }
     if (l.overfull) {
@@ -87,6 +138,7 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
       f.page = l.page;
       f.where = l.where;
       f.message = "a word wider than the column had to be cut: “" + l.text + "”";
+      if (page) SetArea(f, LineBox(*page, l.where, l.text));
       out.push_back(f);
     }
   }
@@ -103,6 +155,7 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     f.message = "picture '" + p.path + "' prints at " + buf + " (under " +
                 std::to_string(static_cast<int>(kMinPicturePpI)) + " ppi looks coarse)";
     f.count = static_cast<long>(p.effective_ppi);
+    if (const Page* page = FindPage(doc, p.page)) SetArea(f, PictureBox(*page, p.path));
     out.push_back(f);
   }
   for (const FurnitureOverflow& o : report.furniture_overflow) {
@@ -115,34 +168,14 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.1fmm", o.overflow * 25.4 / 72);
     f.message = "“" + o.text + "” is " + buf + " wider than its box";
+    if (const Page* page = FindPage(doc, o.page)) SetArea(f, LineBox(*page, f.where, o.text));
     out.push_back(f);
   }
-  // A slot left more than a few grid lines short (judged at the last article of a stack).
-  std::map<std::pair<int, std::string>, const SlotRecord*> lowest;
-  for (const SlotRecord& s : report.slots) {
-    auto key = std::make_pair(s.page, s.slot);
-    auto it = lowest.find(key);
-    if (it == lowest.end() ||
-        s.first_row + s.rows_used >= it->second->first_row + it->second->rows_used)
-      lowest[key] = &s;
-  }
-  for (const auto& [key, s] : lowest) {
-    int short_by = s->slot_rows - (s->first_row + s->rows_used);
-    if (short_by <= kUnderfullRows) continue;
-    Finding f;
-    // On a page added to carry a stack on, the stack simply ends there: information.
-    bool inserted = std::find(report.inserted_pages.begin(), report.inserted_pages.end(),
-                              s->page) != report.inserted_pages.end();
-    f.severity = inserted ? Severity::kInfo : Severity::kWarning;
-    f.code = "underfull";
-    f.page = s->page;
-    f.where = "slot:" + s->slot;
-    f.article = s->article;
-    f.count = short_by;
-    f.message = "slot '" + s->slot + "' is " + Plural(static_cast<size_t>(short_by), "grid line") +
-                " short of its " + std::to_string(s->slot_rows) + " (article '" + s->article +
-                "' ends early)";
-    out.push_back(f);
+  // Slots with holes, left short or empty, then what lies where it must not on the pages.
+  for (Finding& f : CheckSlots(report, doc, paper.grid)) out.push_back(std::move(f));
+  for (Finding& f : CheckPages(doc)) {
+    f.article = ArticleAt(report, f);
+    out.push_back(std::move(f));
   }
   if (!report.normalizations.empty()) {
     Finding f;
@@ -152,6 +185,10 @@ std::vector<Finding> Preflight(const LayoutReport& report) {
     f.message = std::to_string(report.normalizations.size()) +
                 " half-width marks between Chinese characters were set full-width";
     out.push_back(f);
+  }
+  for (Finding& f : out) {
+    if (f.page > 0 && f.label.empty()) f.label = PageLabel(doc, f.page);
+    PlaceOnGrid(f, paper);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 #include "preflight/report.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 #include "preflight/json_writer.h"
 
@@ -20,7 +22,31 @@ void Pos(JsonWriter& w, const SourcePos& p) {
   w.EndObject();
 }
 
+double Mm(double pt) {
+  return std::round(pt * 25.4 / 72 * 100) / 100;
+}
+
+std::string Range(const char* one, const char* many, int first, int last) {
+  return first == last
+             ? std::string(one) + " " + std::to_string(first)
+             : std::string(many) + " " + std::to_string(first) + "–" + std::to_string(last);
+}
+
 }  // namespace
+
+std::string FindingPlace(const Finding& f) {
+  if (f.page <= 0) return "";
+  std::string out = "page " + (f.label.empty() ? std::to_string(f.page) : f.label);
+  if (f.col_first > 0 && f.row_first > 0) {
+    out += " " + Range("col", "cols", f.col_first, f.col_last) + " " +
+           Range("row", "rows", f.row_first, f.row_last);
+  } else if (f.has_area) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " at %.1f, %.1f mm", f.x * 25.4 / 72, f.y * 25.4 / 72);
+    out += buf;
+  }
+  return out;
+}
 
 // Written with JsonWriter rather than built as an nlohmann tree (see json_writer.h); the
 // text is what the tree's dump(2) gave, member order included.
@@ -74,6 +100,9 @@ std::string ReportJson(const ReportInput& in) {
             w.Key("rows").Int(s.rows);
             w.Key("rows_used").Int(s.rows_used);
             w.Key("headline_rows").Int(s.headline_rows);
+            w.Key("column_ends").BeginArray();
+            for (int end : s.column_ends) w.Int(end);
+            w.EndArray();
             w.EndObject();
           }
       w.EndArray();
@@ -101,10 +130,31 @@ std::string ReportJson(const ReportInput& in) {
       w.Key("severity").String(SeverityName(f.severity));
       w.Key("code").String(f.code);
       w.Key("page").Int(f.page);
+      w.Key("label").String(f.label);
       w.Key("where").String(f.where);
       w.Key("article").String(f.article);
       w.Key("count").Int(f.count);
       Pos(w.Key("at"), f.pos);
+      w.Key("area_mm");
+      if (f.has_area) {
+        w.BeginObject();
+        w.Key("x").Double(Mm(f.x));
+        w.Key("y").Double(Mm(f.y));
+        w.Key("width").Double(Mm(f.width));
+        w.Key("height").Double(Mm(f.height));
+        w.EndObject();
+      } else {
+        w.Null();
+      }
+      w.Key("grid");
+      if (f.col_first > 0 && f.row_first > 0) {
+        w.BeginObject();
+        w.Key("columns").BeginArray().Int(f.col_first).Int(f.col_last).EndArray();
+        w.Key("rows").BeginArray().Int(f.row_first).Int(f.row_last).EndArray();
+        w.EndObject();
+      } else {
+        w.Null();
+      }
       w.Key("message").String(f.message);
       w.EndObject();
     }
@@ -197,7 +247,7 @@ std::string ReportSummary(const ReportInput& in) {
     for (const Finding& f : *in.findings) {
       if (f.severity == Severity::kInfo) continue;
       out += "  " + std::string(SeverityName(f.severity)) + "[" + f.code + "]";
-      if (f.page) out += " page " + std::to_string(f.page);
+      if (f.page) out += " " + FindingPlace(f);
       if (f.pos.line > 0) out += " (" + f.pos.file + ":" + std::to_string(f.pos.line) + ")";
       out += ": " + f.message + "\n";
     }

@@ -37,4 +37,9 @@ std::string ReportJson(const ReportInput& in);
 // A few lines for the terminal: pages, findings by severity, the first findings.
 std::string ReportSummary(const ReportInput& in);
 
+// Where a finding is, for people: "page A02 col 3 rows 40–52" (its area on the grid),
+// "page A01 at 12.0, 30.5 mm" (an area off the grid: its top left), "page A01" (no
+// area); empty for a finding about the whole issue.
+std::string FindingPlace(const Finding& f);
+
 }  // namespace banmian

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "preflight/report.h"
+
 using namespace banmian;
 
 TEST_CASE("preflight: overset names the article, the slot and what is left over") {
@@ -16,7 +20,7 @@ TEST_CASE("preflight: overset names the article, the slot and what is left over"
   headline.slot_rows = 3, headline.characters_left = 5, headline.lines_left = 1,
   headline.text_left = "正文";
   report.overset = {text, picture, headline};
-  auto findings = Preflight(report);
+  auto findings = Preflight(report, Document{}, Paper{});
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].severity == Severity::kError);
   CHECK(findings[0].count == 120);
@@ -39,10 +43,222 @@ TEST_CASE("preflight: a line breaking a rule is an error, a low-resolution pictu
   PictureRecord p;
   p.page = 1, p.article = "a", p.path = "p.jpg", p.effective_ppi = 120;
   report.pictures.push_back(p);
-  auto findings = Preflight(report);
+  auto findings = Preflight(report, Document{}, Paper{});
   REQUIRE(findings.size() == 3);
   CHECK(findings[0].message == "line starts with a mark that may not start a line: “，开头”");
   CHECK(findings[1].message == "line ends with a mark that may not end a line: “结尾“”");
   CHECK(findings[2].severity == Severity::kWarning);
   CHECK(findings[2].message == "picture 'p.jpg' prints at 120 ppi (under 150 ppi looks coarse)");
+}
+
+namespace {
+
+// Five columns of ten 10pt characters with 10pt gutters, a 15pt line pitch, 78 grid lines,
+// the text area's top left at (40, 40).
+Paper TestPaper() {
+  Paper p;
+  p.page.width = 640, p.page.height = 1250;
+  p.page.margin_left = 40, p.page.margin_top = 40;
+  p.grid.columns = 5, p.grid.characters = 10, p.grid.body_size = 10, p.grid.gutter = 10;
+  p.grid.line_pitch = 15, p.grid.lines = 78;
+  return p;
+}
+
+Document Labelled(std::vector<std::string> labels) {
+  Document doc;
+  for (size_t i = 0; i < labels.size(); ++i) {
+    Page page;
+    page.number = static_cast<int>(i) + 1;
+    page.label = labels[i];
+    doc.pages.push_back(page);
+  }
+  return doc;
+}
+
+// Slot "b" on page 2: columns 3 to 5, grid lines 40 to 63.
+SlotRecord PartInB(std::vector<int> column_ends) {
+  SlotRecord s;
+  s.page = 2, s.slot = "b", s.article = "x";
+  s.columns = 3, s.rows = 24, s.slot_rows = 24, s.headline_rows = 3;
+  s.rows_used = *std::max_element(column_ends.begin(), column_ends.end());
+  s.x = 40 + 2 * 110, s.y = 40 + 39 * 15, s.width = 320, s.height = 24 * 15;
+  s.grid_col = 2, s.grid_row = 39;
+  s.column_ends = column_ends;
+  return s;
+}
+
+std::vector<Finding> Coded(const std::vector<Finding>& all, const std::string& code) {
+  std::vector<Finding> out;
+  for (const Finding& f : all)
+    if (f.code == code) out.push_back(f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("preflight: a column ending more than a line above the longest is a hole") {
+  LayoutReport report;
+  report.slots = {PartInB({24, 24, 20})};
+  auto holes = Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "hole");
+  REQUIRE(holes.size() == 1);
+  const Finding& f = holes[0];
+  CHECK(f.severity == Severity::kError);
+  CHECK(f.page == 2);
+  CHECK(f.label == "A02");
+  CHECK(f.where == "slot:b");
+  CHECK(f.article == "x");
+  CHECK(f.count == 4);
+  CHECK(f.message == "column 3 of slot 'b' ends 4 grid lines short of the longest (article 'x')");
+  // The empty part of the module's third column: the page's fifth, grid lines 60 to 63.
+  REQUIRE(f.has_area);
+  CHECK(f.x == doctest::Approx(480));
+  CHECK(f.y == doctest::Approx(40 + 59 * 15));
+  CHECK(f.width == doctest::Approx(100));
+  CHECK(f.height == doctest::Approx(60));
+  CHECK(f.col_first == 5);
+  CHECK(f.col_last == 5);
+  CHECK(f.row_first == 60);
+  CHECK(f.row_last == 63);
+  CHECK(FindingPlace(f) == "page A02 col 5 rows 60–63");
+
+  LayoutReport even;
+  even.slots = {PartInB({24, 24, 23})};  // one line short: balanced, not a hole
+  CHECK(Coded(Preflight(even, Labelled({"A01", "A02"}), TestPaper()), "hole").empty());
+}
+
+TEST_CASE("preflight: a module more than two lines short of its slot is underfull, per column") {
+  LayoutReport report;
+  report.slots = {PartInB({21, 21, 20})};
+  auto all = Preflight(report, Labelled({"A01", "A02"}), TestPaper());
+  CHECK(Coded(all, "hole").empty());
+  auto underfull = Coded(all, "underfull");
+  REQUIRE(underfull.size() == 1);
+  const Finding& f = underfull[0];
+  CHECK(f.severity == Severity::kWarning);
+  CHECK(f.count == 4);
+  CHECK(f.message ==
+        "slot 'b' is short of its 24 grid lines: columns 1–2 by 3, column 3 by 4 (article 'x' "
+        "ends early)");
+  // The empty feet of the three columns: from the highest end to the slot's foot.
+  REQUIRE(f.has_area);
+  CHECK(f.x == doctest::Approx(260));
+  CHECK(f.y == doctest::Approx(40 + 59 * 15));
+  CHECK(f.width == doctest::Approx(320));
+  CHECK(f.height == doctest::Approx(4 * 15));
+  CHECK(FindingPlace(f) == "page A02 cols 3–5 rows 60–63");
+
+  // Two lines short is not underfull.
+  LayoutReport full;
+  full.slots = {PartInB({22, 22, 22})};
+  CHECK(Coded(Preflight(full, Labelled({"A01", "A02"}), TestPaper()), "underfull").empty());
+
+  // On a page added for a stack, the stack just ends there: information.
+  report.inserted_pages = {2};
+  auto inserted = Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "underfull");
+  REQUIRE(inserted.size() == 1);
+  CHECK(inserted[0].severity == Severity::kInfo);
+}
+
+TEST_CASE("preflight: a stack is judged underfull at its lowest article on the page") {
+  LayoutReport report;
+  SlotRecord upper = PartInB({5, 5, 5});  // ends 19 lines above the foot, but another follows
+  upper.rows = 24, upper.rows_used = 5;
+  SlotRecord lower = PartInB({17, 17, 17});
+  lower.first_row = 6, lower.rows = 18, lower.article = "y";
+  lower.y += 6 * 15, lower.height = 18 * 15;
+  report.slots = {upper, lower};
+  auto underfull = Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "underfull");
+  REQUIRE(underfull.empty());
+  report.slots[1].column_ends = {17, 17, 14};
+  underfull = Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "underfull");
+  REQUIRE(underfull.size() == 1);
+  CHECK(underfull[0].article == "y");
+  CHECK(underfull[0].message ==
+        "slot 'b' is short of its 24 grid lines: column 3 by 4 (article 'y' ends early)");
+  CHECK(FindingPlace(underfull[0]) == "page A02 col 5 rows 60–63");
+}
+
+TEST_CASE("preflight: an empty slot is an error, information when optional") {
+  LayoutReport report;
+  SlotRecord empty;
+  empty.page = 1, empty.slot = "side", empty.empty = true;
+  empty.x = 40, empty.y = 40, empty.width = 100, empty.height = 150;
+  SlotRecord optional = empty;
+  optional.slot = "extra", optional.optional = true;
+  SlotRecord continuation;
+  continuation.page = 2, continuation.slot = "cont", continuation.article = "x";
+  continuation.empty = true, continuation.continuation = true, continuation.ended_on = "A01";
+  report.slots = {empty, optional, continuation};
+  auto found = Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "empty-slot");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].severity == Severity::kError);
+  CHECK(found[0].message == "slot 'side' on A01 is empty: no article is placed in it");
+  CHECK(found[0].has_area);
+  CHECK(FindingPlace(found[0]) == "page A01 col 1 rows 1–10");
+  CHECK(found[1].severity == Severity::kInfo);
+  CHECK(found[1].message == "optional slot 'extra' on A01 is empty: no article is placed in it");
+  CHECK(found[2].severity == Severity::kError);
+  CHECK(found[2].message == "article 'x' fits on A01; continuation slot 'cont' on A02 is empty");
+  CHECK(!found[2].has_area);  // no place recorded
+  CHECK(FindingPlace(found[2]) == "page A02");
+  // Neither is counted as underfull too.
+  CHECK(Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "underfull").empty());
+}
+
+TEST_CASE("preflight: findings from the records get their place on the page") {
+  Document doc = Labelled({"A01"});
+  Frame slot;
+  slot.name = "slot:lead";
+  slot.x = 40, slot.y = 40, slot.width = 210, slot.height = 150;
+  GlyphRun run;
+  run.size = 10, run.role = "body", run.text = "长";
+  run.glyphs = {{0, 60, 60, 10}};  // glyph 0: no font had it
+  run.clusters = {{3, 1}};
+  slot.items.push_back(run);
+  ImageItem picture;
+  picture.path = "p.jpg", picture.x = 150, picture.y = 100, picture.width = 100;
+  picture.height = 40;
+  slot.items.push_back(picture);
+  doc.pages[0].frames.push_back(slot);
+
+  LayoutReport report;
+  OversetRecord o;
+  o.page = 1, o.slot = "lead", o.article = "a", o.characters_left = 3, o.lines_left = 1;
+  report.overset.push_back(o);
+  MissingGlyphRecord m;
+  m.page = 1, m.where = "a", m.ch = U'长', m.context = "长";
+  report.missing_glyphs.push_back(m);
+  PictureRecord p;
+  p.page = 1, p.article = "a", p.path = "p.jpg", p.effective_ppi = 100;
+  report.pictures.push_back(p);
+  auto found = Preflight(report, doc, TestPaper());
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].code == "overset");
+  CHECK(FindingPlace(found[0]) == "page A01 cols 1–2 rows 1–10");
+  CHECK(found[1].code == "missing-glyph");
+  CHECK(found[1].has_area);
+  CHECK(found[1].y == doctest::Approx(60 - 8.8));
+  CHECK(FindingPlace(found[1]) == "page A01 col 1 rows 1–2");
+  CHECK(found[2].code == "low-resolution");
+  CHECK(FindingPlace(found[2]) == "page A01 col 2 rows 5–7");
+}
+
+TEST_CASE("report.json: findings carry their area and grid place, slots their column ends") {
+  Document doc = Labelled({"A01", "A02"});
+  LayoutReport layout;
+  layout.slots = {PartInB({24, 24, 20})};
+  std::vector<Finding> findings = Preflight(layout, doc, TestPaper());
+  ReportInput in;
+  in.command = "check";
+  in.document = &doc;
+  in.layout = &layout;
+  in.findings = &findings;
+  std::string json = ReportJson(in);
+  CHECK(json.find("\"column_ends\": [\n") != std::string::npos);
+  CHECK(json.find("\"label\": \"A02\"") != std::string::npos);
+  CHECK(json.find("\"area_mm\": {\n        \"x\": 169.33,") != std::string::npos);
+  CHECK(json.find("\"columns\": [\n          5,\n          5\n        ]") != std::string::npos);
+  std::string summary = ReportSummary(in);
+  CHECK(summary.find("  error[hole] page A02 col 5 rows 60–63: column 3 of slot 'b'") !=
+        std::string::npos);
 }

@@ -1,0 +1,82 @@
+#include "preflight/page_places.h"
+
+#include "model/utf8.h"
+
+namespace banmian {
+
+const Page* FindPage(const Document& doc, int number) {
+  if (number >= 1 && static_cast<size_t>(number) <= doc.pages.size() &&
+      doc.pages[number - 1].number == number)
+    return &doc.pages[number - 1];
+  for (const Page& p : doc.pages)
+    if (p.number == number) return &p;
+  return nullptr;
+}
+
+std::string PageLabel(const Document& doc, int number) {
+  const Page* page = FindPage(doc, number);
+  return page && !page->label.empty() ? page->label : std::to_string(number);
+}
+
+std::string PageName(const std::string& label) {
+  bool number = !label.empty();
+  for (char c : label) number = number && c >= '0' && c <= '9';
+  return number ? "page " + label : label;
+}
+
+std::optional<Box> SlotBox(const Page& page, const std::string& slot) {
+  std::optional<Box> box;
+  for (const Frame& f : page.frames)
+    if (f.name == "slot:" + slot && f.width > 0 && f.height > 0)
+      box = Box{f.x, f.y, f.x + f.width, f.y + f.height};
+  return box;
+}
+
+std::optional<Box> LineBox(const Page& page, const std::string& frame, const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  for (const Frame& f : page.frames) {
+    if (f.name != frame) continue;
+    // A line is drawn as consecutive runs (one per font and style) whose texts make it up.
+    for (size_t i = 0; i < f.items.size(); ++i) {
+      std::string made;
+      Bounds bounds;
+      for (size_t j = i; j < f.items.size() && made.size() < text.size(); ++j) {
+        const auto* run = std::get_if<GlyphRun>(&f.items[j]);
+        if (!run || run->text.empty() || text.compare(made.size(), run->text.size(), run->text))
+          break;
+        made += run->text;
+        if (!run->glyphs.empty()) bounds.Add(ItemBox(f.items[j]));
+      }
+      if (made == text && bounds.any) return bounds.box;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Box> MissingGlyphBox(const Page& page, char32_t ch) {
+  for (const Frame& f : page.frames)
+    for (const Item& item : f.items) {
+      const auto* run = std::get_if<GlyphRun>(&item);
+      if (!run) continue;
+      size_t g = 0, b = 0;
+      for (const TextCluster& c : run->clusters) {
+        size_t at = b;
+        const bool same = b < run->text.size() && Utf8Next(run->text, at) == ch;
+        for (int k = 0; k < c.glyphs && g + k < run->glyphs.size(); ++k)
+          if (same && run->glyphs[g + k].id == 0) return GlyphBox(*run, run->glyphs[g + k]);
+        g += static_cast<size_t>(std::max(0, c.glyphs));
+        b += static_cast<size_t>(std::max(0, c.bytes));
+      }
+    }
+  return std::nullopt;
+}
+
+std::optional<Box> PictureBox(const Page& page, const std::string& path) {
+  for (const Frame& f : page.frames)
+    for (const Item& item : f.items)
+      if (const auto* image = std::get_if<ImageItem>(&item))
+        if (image->path == path) return ImageBox(*image);
+  return std::nullopt;
+}
+
+}  // namespace banmian
