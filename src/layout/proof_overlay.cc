@@ -1,17 +1,36 @@
 #include "layout/proof_overlay.h"
 
+#include <algorithm>
+
 #include "compose/line_breaker.h"
 #include "layout/line_items.h"
 #include "text/shaper.h"
 
 namespace banmian {
 
+namespace {
+
+// Lines at 45° every `step` pt across the rectangle, clipped to it.
+void Hatch(double x0, double y0, double x1, double y1, double step, const Cmyk& ink,
+           std::vector<Item>& out) {
+  // The lines x + y = c, from the top left corner to the bottom right.
+  for (double c = x0 + y0 + step / 2; c < x1 + y1; c += step) {
+    const double from = std::max(x0, c - y1), to = std::min(x1, c - y0);
+    if (to - from < 0.1) continue;
+    out.push_back(RuleItem{from, c - from, to, c - to, 0.3, ink, "proof-finding"});
+  }
+}
+
+}  // namespace
+
 void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& report,
-                     FontSet& fonts) {
+                     const std::vector<ProofMark>& marks, FontSet& fonts) {
   const Cmyk grid_colour{25, 0, 0, 0, "proof-grid"};
   const Cmyk baseline_colour{0, 35, 0, 0, "proof-baseline"};
   const Cmyk slot_colour{100, 50, 0, 0, "proof-slot"};
   const Cmyk overset_colour{0, 100, 100, 0, "proof-overset"};
+  const Cmyk error_colour{0, 100, 100, 0, "proof-finding"};
+  const Cmyk warning_colour{0, 55, 100, 0, "proof-finding-warning"};
   const Grid& g = paper.grid;
   const double left = paper.area_left(), top = paper.area_top(), height = g.lines * g.line_pitch;
   Style label;
@@ -23,6 +42,9 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
   overset.name = "proof-overset";
   overset.size = g.body_size * 0.8;
   overset.colour = overset_colour;
+  Style mark_label = label;
+  mark_label.name = "proof-finding-label";
+  mark_label.colour = Cmyk{0, 0, 0, 0, "paper"};
   ParagraphStyle ps;
   ps.rules = paper.rules;
   ps.justify = false;
@@ -82,6 +104,45 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
             shaped, lines[i], slot->x + pad,
             panel.y + pad + i * leading + (leading - overset.size) / 2 + kEmAscent * overset.size,
             proof.items, nullptr);
+    }
+    // Every place preflight found something wrong: outlined (a little wider, so a
+    // hairline's mark shows), hatched when asked, its label white on a tab of the mark's
+    // colour at the top left, inside the outline when there is room, else above it.
+    std::vector<RectItem> tabs;
+    for (const ProofMark& m : marks) {
+      if (m.page != page.number) continue;
+      const Cmyk& ink = m.error ? error_colour : warning_colour;
+      const double pad = 1;
+      const double x0 = m.x - pad, y0 = m.y - pad, x1 = m.x + m.width + pad,
+                   y1 = m.y + m.height + pad;
+      if (m.hatch) Hatch(x0, y0, x1, y1, 6, ink, proof.items);
+      RectItem outline;
+      outline.x = x0, outline.y = y0, outline.width = x1 - x0, outline.height = y1 - y0;
+      outline.has_stroke = true, outline.stroke = ink, outline.stroke_width = 0.8;
+      outline.role = "proof-finding";
+      proof.items.push_back(outline);
+      ShapedText text = ShapeOne(fonts, m.label, mark_label);
+      auto lines = BreakLines(text, 1000, ps);
+      if (lines.empty()) continue;
+      const double tab_h = mark_label.size * 1.5;
+      RectItem tab;
+      tab.x = x0, tab.y = y1 - y0 >= 2 * tab_h ? y0 : y0 - tab_h;
+      tab.width = text.Width(0, text.atoms.size()) + mark_label.size, tab.height = tab_h;
+      // Marks of one place share a corner: each label goes right of those already there.
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (const RectItem& t : tabs)
+          if (tab.x < t.x + t.width && t.x < tab.x + tab.width && tab.y < t.y + t.height &&
+              t.y < tab.y + tab.height)
+            tab.x = t.x + t.width + 1, moved = true;
+      }
+      tabs.push_back(tab);
+      tab.has_fill = true, tab.fill = ink;
+      tab.role = "proof-finding";
+      proof.items.push_back(tab);
+      AppendLineRuns(text, lines[0], tab.x + mark_label.size / 2,
+                     tab.y + (tab_h - mark_label.size) / 2 + kEmAscent * mark_label.size,
+                     proof.items, nullptr);
     }
     page.frames.push_back(std::move(proof));
   }

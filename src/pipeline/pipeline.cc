@@ -15,6 +15,7 @@
 #include "layout/proof_overlay.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
+#include "preflight/proof_marks.h"
 #include "render/contact_sheet.h"
 #include "render/export.h"
 #include "render/press.h"
@@ -150,12 +151,8 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
       result.press_document->fonts = fonts->faces();
     }
   }
-  // The proof overlay is for the screen PDF and previews only, never the press files.
-  if (options.proof) {
-    AddProofOverlay(*result.document, result.issue->paper, result.layout, *fonts);
-    result.document->fonts = fonts->faces();
-  }
-  NumberFontsByUse(*result.document);
+  // With a proof overlay still to come, the fonts are numbered once it is there.
+  if (!options.proof) NumberFontsByUse(*result.document);
   if (result.press_document) NumberFontsByUse(*result.press_document);
   clock.Lap("compose");
   if (result.diagnostics.HasErrors()) {
@@ -163,7 +160,15 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
     result.exit_status = kExitBadInput;
     return result;
   }
+  // Preflight looks at the pages as placed; the proof overlay then marks what it found.
   result.findings = Preflight(result.layout, *result.document, result.issue->paper);
+  // The proof overlay is for the screen PDF and previews only, never the press files.
+  if (options.proof) {
+    AddProofOverlay(*result.document, result.issue->paper, result.layout,
+                    ProofMarks(result.findings), *fonts);
+    result.document->fonts = fonts->faces();
+    NumberFontsByUse(*result.document);
+  }
   clock.Lap("preflight");
   result.exit_status = kExitClean;
   for (const Finding& f : result.findings)
