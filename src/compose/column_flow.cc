@@ -37,9 +37,13 @@ FlowResult Fill(const std::vector<FlowBlock>& blocks, const std::vector<ColumnSp
     if (col >= columns) return;
     target = limit();
     if (!even) return;
-    int room = 0;
-    for (int c = col; c < columns; ++c) room += std::max(0, spaces[c].bottom - spaces[c].top);
-    const int slack = room - remaining, cols_left = columns - col;
+    int room = 0, cols_left = 0;
+    for (int c = col; c < columns; ++c) {
+      room += std::max(0, spaces[c].bottom - spaces[c].top);
+      cols_left += spaces[c].bottom > spaces[c].top;
+    }
+    const int slack = room - remaining;
+    if (cols_left == 0) return;
     if (slack > 0) target = std::max(top(), limit() - slack / cols_left);
   };
   aim();
@@ -102,17 +106,79 @@ int Room(const std::vector<ColumnSpace>& spaces) {
   return room;
 }
 
+// Columns that all end on grid line `bottom` or the one above, found by trying every
+// way of cutting the blocks into columns (keeps honoured; with `soft_keeps`, widow and
+// orphan control too). Used when filling greedily leaves the columns uneven, e.g. when a
+// subhead kept with its lines had to move on. Pictures waiting for a column's top are
+// not handled here (an empty result).
+FlowResult Level(const std::vector<FlowBlock>& blocks, const std::vector<ColumnSpace>& spaces,
+                 int bottom, bool soft_keeps) {
+  const size_t n = blocks.size(), columns = spaces.size();
+  FlowResult none;
+  for (const FlowBlock& b : blocks)
+    if (b.float_to_column_top) return none;
+  auto keeps = [&](size_t k) {
+    return blocks[k].keep_with_next || (soft_keeps && blocks[k].soft_keep_with_next);
+  };
+  // from[c][i]: the first block of column c-1 when columns 0..c-1 hold blocks [0, i); -1:
+  // no way.
+  std::vector<std::vector<int>> from(columns + 1, std::vector<int>(n + 1, -1));
+  from[0][0] = 0;
+  for (size_t c = 0; c < columns; ++c) {
+    const ColumnSpace& s = spaces[c];
+    for (size_t i = 0; i <= n; ++i) {
+      if (from[c][i] < 0) continue;
+      int rows = 0, stretch = 0;
+      for (size_t j = i;; ++j) {
+        // Blocks [i, j) in column c, each stretchable one a grid line taller or not.
+        const bool may_end = j == n || j == i || !keeps(j - 1);
+        const int end = s.top + rows + s.foot;
+        const bool reaches = end <= bottom && end + stretch >= bottom - 1 &&
+                             s.top + rows + std::max(0, bottom - 1 - end) <= s.bottom;
+        if (may_end && reaches && from[c + 1][j] < 0) from[c + 1][j] = static_cast<int>(i);
+        if (j == n) break;
+        rows += blocks[j].rows;
+        stretch += blocks[j].stretch;
+        if (s.top + rows > s.bottom) break;
+      }
+    }
+  }
+  if (from[columns][n] < 0) return none;
+  FlowResult r;
+  r.positions.assign(n, FlowPosition{-1, 0});
+  size_t end = n;
+  for (size_t c = columns; c-- > 0;) {
+    const size_t begin = static_cast<size_t>(from[c + 1][end]);
+    int rows = 0;
+    for (size_t k = begin; k < end; ++k) rows += blocks[k].rows;
+    int extra = std::max(0, bottom - 1 - (spaces[c].top + rows + spaces[c].foot));
+    int row = spaces[c].top;
+    for (size_t k = begin; k < end; ++k) {
+      const int add = std::min(blocks[k].stretch, extra);
+      extra -= add;
+      r.positions[k] = {static_cast<int>(c), row, add};
+      row += blocks[k].rows + add;
+      r.column_height = std::max(r.column_height, row);
+    }
+    end = begin;
+  }
+  r.placed = n;
+  r.bottom = bottom;
+  return r;
+}
+
 }  // namespace
 
 std::vector<int> ColumnEnds(const std::vector<FlowBlock>& blocks, const FlowResult& r,
                             const std::vector<ColumnSpace>& spaces) {
   std::vector<int> ends(spaces.size());
-  for (size_t c = 0; c < spaces.size(); ++c) ends[c] = std::max(spaces[c].top, spaces[c].floor);
+  for (size_t c = 0; c < spaces.size(); ++c) ends[c] = spaces[c].top;
   for (size_t i = 0; i < blocks.size(); ++i)
     if (r.IsPlaced(i)) {
       int& e = ends[static_cast<size_t>(r.positions[i].column)];
-      e = std::max(e, r.positions[i].row + blocks[i].rows);
+      e = std::max(e, r.positions[i].row + blocks[i].rows + r.positions[i].extra);
     }
+  for (size_t c = 0; c < spaces.size(); ++c) ends[c] += spaces[c].foot;
   return ends;
 }
 
@@ -123,7 +189,7 @@ FlowResult FlowBalanced(const std::vector<FlowBlock>& blocks, const SpaceAt& spa
   FlowResult lowest;
   int lowest_bottom = -1;
   for (int bottom = std::max(0, min_bottom); bottom <= max_bottom; ++bottom) {
-    if (lowest_bottom >= 0 && bottom > lowest_bottom + 2) break;
+    if (lowest_bottom >= 0 && bottom > lowest_bottom + 3) break;
     const std::vector<ColumnSpace> spaces = space_at(bottom);
     if (spaces.empty()) break;
     if (Room(spaces) < total) continue;
@@ -136,6 +202,11 @@ FlowResult FlowBalanced(const std::vector<FlowBlock>& blocks, const SpaceAt& spa
         if (Spread(ColumnEnds(blocks, r, spaces)) <= 1) return r;
         if (lowest_bottom < 0) lowest = r, lowest_bottom = bottom;
       }
+    }
+    for (bool soft_keeps : {true, false}) {
+      if (soft_keeps && !widow_control) continue;
+      FlowResult r = Level(blocks, spaces, bottom, soft_keeps);
+      if (r.placed == blocks.size() && !blocks.empty()) return r;
     }
   }
   // Nothing level (pictures and subheads take whole blocks of lines): the lowest fit.

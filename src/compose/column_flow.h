@@ -28,20 +28,25 @@ struct FlowBlock {
   bool keep_with_next = false;       // a heading, or the first line after one: never last
   bool soft_keep_with_next = false;  // widow/orphan control: given up when space runs out
   bool float_to_column_top = false;  // a picture: heads a column rather than splitting one
+  // Grid lines the block may take beyond `rows` to level the columns: air round a
+  // subhead, which newspapers set on two to four grid lines.
+  int stretch = 0;
 };
 
 // The grid lines of one column free for text: [top, bottom), counted from the body's top.
-// `floor` is where the column's content ends when it holds no text below it (the foot of
-// a picture standing in it, or the body's foot under a picture at the foot); 0: nothing.
+// `foot` is the grid lines of pictures standing at the column's foot, under its text: the
+// column's content ends `foot` lines below where its text ends (so a gap between the
+// text and such a picture counts as white space like any other).
 struct ColumnSpace {
   int top = 0;
   int bottom = 0;
-  int floor = 0;
+  int foot = 0;
 };
 
 struct FlowPosition {
   int column = 0;
-  int row = 0;  // grid lines from the body's top (not from the column's space)
+  int row = 0;    // grid lines from the body's top (not from the column's space)
+  int extra = 0;  // grid lines added to a stretchable block, to level the columns
 };
 
 struct FlowResult {

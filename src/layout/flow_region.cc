@@ -22,8 +22,8 @@ bool FlowRegion::Add(int block, PicturePlace place, int cols, int rows) {
   int taken = 0;
   for (int c = first; c < first + cols; ++c) taken = std::max(taken, end[static_cast<size_t>(c)]);
   for (int c = first; c < first + cols; ++c)
-    if (head_[static_cast<size_t>(c)] + foot_[static_cast<size_t>(c)] - end[static_cast<size_t>(c)] +
-            taken + rows >
+    if (head_[static_cast<size_t>(c)] + foot_[static_cast<size_t>(c)] -
+            end[static_cast<size_t>(c)] + taken + rows >
         rows_)
       return false;
   RegionPicture p;
@@ -39,7 +39,7 @@ std::vector<ColumnSpace> FlowRegion::SpaceAt(int bottom) const {
   for (size_t c = 0; c < spaces.size(); ++c) {
     spaces[c].top = head_[c];
     spaces[c].bottom = std::max(head_[c], bottom - foot_[c]);
-    spaces[c].floor = foot_[c] > 0 ? bottom : head_[c];
+    spaces[c].foot = foot_[c];
   }
   return spaces;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/layout.h"
 #include "text/normalize.h"
 
 namespace banmian {
@@ -22,7 +23,18 @@ struct OversetRecord {
   int headline_rows = 0;  // set when the headline block alone is taller than the slot
   int slot_rows = 0;
   std::string text_left;  // the beginning of what was not placed
+  // Set when a block fits no slot at all (e.g. a picture taller than the slot): what
+  // it is and why, e.g. "picture 'pictures/a.jpg' (line 8) takes 40 grid lines; the
+  // slot has 34".
+  std::string blocking;
   SourcePos pos;
+};
+
+// A page banmian added because a stack slot asked for it (`add_pages`) and ran over.
+struct AddedPageRecord {
+  int page = 0;  // 1-based, in the finished document
+  std::string label, template_name, slot, after_label;
+  bool label_taken = false;  // the natural next label was the issue's already: label is made up
 };
 
 struct MissingGlyphRecord {
@@ -80,6 +92,17 @@ struct FurnitureOverflow {
   SourcePos pos;
 };
 
+// Every slot's area as resolved on every page (what `banmian check` prints).
+struct ResolvedSlotRecord {
+  int page = 0;
+  std::string slot;
+  Area area;
+  RowsMode rows_mode = RowsMode::kFixed;
+};
+struct PageGrids {
+  std::vector<ResolvedSlotRecord> slots;
+};
+
 struct LayoutReport {
   std::vector<OversetRecord> overset;
   std::vector<MissingGlyphRecord> missing_glyphs;
@@ -89,6 +112,8 @@ struct LayoutReport {
   std::vector<FurnitureOverflow> furniture_overflow;
   std::vector<Normalization> normalizations;
   std::vector<int> inserted_pages;  // pages added to carry a stack on (1-based)
+  std::vector<AddedPageRecord> added_pages;
+  PageGrids grid;
 };
 
 }  // namespace banmian

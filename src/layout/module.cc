@@ -134,6 +134,7 @@ struct BodyComposer {
     BodyBlock bb;
     bb.flow.rows = static_cast<int>(std::ceil(height / pitch - 1e-6)) + 1;
     bb.flow.keep_with_next = true;
+    bb.flow.stretch = 2;
     bb.heading = true;
     for (const Span& s : spans) bb.heading_text += s.text;
     bb.heading_style = style_name;
@@ -343,7 +344,8 @@ HeadlineBlock LayOutHeadlineAfresh(const Context& cx, const Article& article, co
 }  // namespace
 
 struct HeadlineCache::Entries {
-  std::map<std::tuple<const Article*, const Slot*, double>, HeadlineBlock> blocks;
+  // By article, headline style, alignment and width: slots are copied page by page.
+  std::map<std::tuple<const Article*, std::string, int, double>, HeadlineBlock> blocks;
 };
 HeadlineCache::HeadlineCache() : entries_(std::make_unique<Entries>()) {}
 HeadlineCache::~HeadlineCache() = default;
@@ -354,7 +356,8 @@ const HeadlineBlock& LayOutHeadline(const Context& cx, const Article& article, c
                                     double width, HeadlineCache* cache, HeadlineBlock& scratch) {
   if (!cache) return scratch = LayOutHeadlineAfresh(cx, article, slot, width);
   auto& blocks = cache->entries().blocks;
-  auto key = std::make_tuple(&article, &slot, width);
+  auto key =
+      std::make_tuple(&article, slot.headline_style, static_cast<int>(slot.headline_align), width);
   auto it = blocks.find(key);
   if (it == blocks.end())
     it = blocks.emplace(key, LayOutHeadlineAfresh(cx, article, slot, width)).first;
@@ -387,10 +390,25 @@ HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
   // The style must outlive the block: keep it in the block's own storage.
   hb.owned_styles.push_back(std::make_shared<Style>(smaller));
   add(article.headline, *hb.owned_styles.back(), slot.headline_align);
-  add("（上接第" + from_label + "版）", cx.StyleOr("jump", "byline"), Align::kRight);
+  const size_t headline_lines = hb.lines.size();
+  const Style& jump = cx.StyleOr("jump", "byline");
+  add("（上接第" + from_label + "版）", jump, Align::kRight);
   const double pitch = cx.grid().line_pitch;
   double height = 0;
   for (const DisplayLine& d : hb.lines) hb.tops.push_back(height), height += d.box;
+  // The label shares the headline's last line when it fits beside it, on its baseline.
+  if (headline_lines > 0 && hb.lines.size() == headline_lines + 1) {
+    const DisplayLine& last = hb.lines[headline_lines - 1];
+    const DisplayLine& label = hb.lines.back();
+    const double label_width = label.line.right - label.line.x.front();
+    if (last.line.right + jump.size + label_width <= width) {
+      auto baseline = [](const DisplayLine& d) {
+        return (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
+      };
+      height -= label.box;
+      hb.tops.back() = hb.tops[headline_lines - 1] + baseline(last) - baseline(label);
+    }
+  }
   hb.rows = static_cast<int>(std::ceil((height + 0.6 * pitch) / pitch - 1e-6));
   const double offset = (hb.rows * pitch - height) / 2;
   for (double& t : hb.tops) t += offset;
@@ -502,8 +520,8 @@ struct Placer {
   // A continuation opens with the headline again (续题), smaller, and where it comes
   // from: （上接第N版）.
   int ContinuationHead(double width) {
-    HeadlineBlock hb = LayOutContinuationHead(cx, article, flow.headline_style, slot, width,
-                                              part.continued_from);
+    HeadlineBlock hb =
+        LayOutContinuationHead(cx, article, flow.headline_style, slot, width, part.continued_from);
     for (size_t i = 0; i < hb.lines.size(); ++i) {
       const DisplayLine& d = hb.lines[i];
       double baseline =
@@ -628,7 +646,8 @@ struct Placer {
     std::vector<ColumnSpace> spaces = region.SpaceAt(r.bottom);
     if (r.placed < fb.size() && continues) {
       spaces = region.SpaceAt(rows);
-      if (!spaces.empty()) spaces.back().bottom = std::max(spaces.back().top, spaces.back().bottom - 1);
+      if (!spaces.empty())
+        spaces.back().bottom = std::max(spaces.back().top, spaces.back().bottom - 1);
       r = FlowFilled(fb, spaces, false);
       r.bottom = rows;
     }
@@ -636,11 +655,14 @@ struct Placer {
     for (const RegionPicture& p : region.pictures())
       Put(static_cast<size_t>(p.block), p.col, row0 + region.PictureRow(p, bottom));
     for (size_t k = 0; k < flowed.size(); ++k)
-      if (r.IsPlaced(k)) Put(flowed[k], r.positions[k].column, row0 + r.positions[k].row);
+      if (r.IsPlaced(k))
+        Put(flowed[k], r.positions[k].column, row0 + r.positions[k].row,
+            r.positions[k].extra * Pitch() / 2);
     out.column_ends = ColumnEnds(fb, r, spaces);
     out.used = 0;
     for (int e : out.column_ends) out.used = std::max(out.used, e);
-    out.all_placed = std::all_of(todo.begin(), todo.end(), [&](size_t i) { return flow.placed[i]; });
+    out.all_placed =
+        std::all_of(todo.begin(), todo.end(), [&](size_t i) { return flow.placed[i]; });
     if (continues && !out.all_placed) {
       JumpLine(cols - 1, row0 + rows - 1);
       out.used = rows;
@@ -723,13 +745,14 @@ struct Placer {
     return out;
   }
 
-  void Put(size_t i, int col, int row) {
+  // Moves block i to grid line `row` of column `col` (`air`: pt more above its content).
+  void Put(size_t i, int col, int row, double air = 0) {
     if (options.trial) {
       flow.placed[i] = true;
       return;
     }
     BodyBlock& b = flow.blocks[i];
-    Shift(b.items, ColumnX(col), area.y + row * Pitch());
+    Shift(b.items, ColumnX(col), area.y + row * Pitch() + air);
     for (Item& item : b.items) frame.items.push_back(std::move(item));
     for (LineRecord& l : b.lines) {
       l.page = page;
@@ -807,7 +830,6 @@ struct Placer {
 
 }  // namespace
 
-
 bool ArticleFlow::Done() const {
   return std::all_of(placed.begin(), placed.end(), [](bool p) { return p; });
 }
@@ -840,8 +862,6 @@ int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, F
   }
   return rows;
 }
-
-
 
 int ContinuationRows(const Article& article, const std::string& headline_style, const Slot& slot,
                      const Paper& paper, FontSet& fonts, const std::string& from_label) {

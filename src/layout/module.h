@@ -50,8 +50,8 @@ struct BodyBlock {
 struct ArticleFlow {
   const Article* article = nullptr;
   std::vector<BodyBlock> blocks;
-  std::vector<bool> placed;  // per block
-  bool started = false;      // its first part (with the headline) has been placed
+  std::vector<bool> placed;    // per block
+  bool started = false;        // its first part (with the headline) has been placed
   std::string headline_style;  // the style its headline was set in (for continuation heads)
 
   bool Done() const;

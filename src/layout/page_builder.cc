@@ -12,6 +12,7 @@
 #include "base/parallel.h"
 #include "layout/furniture.h"
 #include "layout/module.h"
+#include "layout/slot_resolution.h"
 
 namespace banmian {
 
@@ -129,6 +130,8 @@ struct Builder {
   std::map<std::string, int> parts_placed;               // article → parts placed so far
   std::map<std::string, std::string> last_label;         // article → page label of its last part
   std::map<std::string, std::deque<std::string>> carry;  // "template/slot" → articles to go on
+  std::map<size_t, std::pair<std::string, std::string>> carry_to;  // page → (template, slot) added
+  PageGrids grid;  // every page's resolved slots, for `check`
   HeadlineCache headlines;
 
   const Paper& paper() const { return issue.paper; }
@@ -178,39 +181,100 @@ struct Builder {
     return a;
   }
 
+  // A slot left empty on page k: recorded, so preflight reports it.
+  void EmptySlot(const Page& page, const Slot& slot, const std::string& article,
+                 bool continuation) {
+    SlotRecord empty;
+    empty.page = page.number, empty.slot = slot.name, empty.article = article;
+    empty.columns = slot.area.cols, empty.rows = slot.area.rows, empty.slot_rows = slot.area.rows;
+    empty.x = slot.area.x, empty.y = slot.area.y;
+    empty.width = slot.area.width, empty.height = slot.area.height;
+    empty.grid_col = slot.area.col, empty.grid_row = slot.area.row;
+    empty.empty = true;
+    empty.optional = slot.optional;
+    empty.continuation = continuation;
+    if (continuation && !article.empty()) empty.ended_on = last_label[article];
+    report.slots.push_back(empty);
+  }
+
+  ModulePart ThreadPart(const std::string& id, size_t k, bool record) {
+    ArticleFlow& flow = Flow(id);
+    int index = parts_placed[id];
+    ModulePart part;
+    part.first = index == 0 && !flow.started;
+    part.continued_from = last_label[id];
+    if (index + 1 < PartsOf(id)) {
+      part.continues_on = PartLabel(id, index + 1);
+      if (record) labels_used[id + "#" + std::to_string(index + 1)] = part.continues_on;
+    }
+    (void)k;
+    return part;
+  }
+
   void PlaceThreadPart(Page& page, size_t k, const Slot& slot, const std::string& id) {
     ArticleFlow& flow = Flow(id);
     if (flow.started && flow.Done()) {
       // Everything fitted before: the continuation slot stays empty, and no jump line
       // promised it (the part before prints （下转…） only when text goes on).
-      SlotRecord empty;
-      empty.page = page.number, empty.slot = slot.name, empty.article = id;
-      empty.columns = slot.area.cols, empty.rows = slot.area.rows, empty.slot_rows = slot.area.rows;
-      report.slots.push_back(empty);
+      EmptySlot(page, slot, id, true);
       return;
     }
+    ModulePart part = ThreadPart(id, k, true);
     int index = parts_placed[id]++;
-    ModulePart part;
-    part.first = index == 0;
-    part.continued_from = last_label[id];
-    if (index + 1 < PartsOf(id)) {
-      part.continues_on = PartLabel(id, index + 1);
-      labels_used[id + "#" + std::to_string(index + 1)] = part.continues_on;
-    }
     labels_true[id + "#" + std::to_string(index)] = Label(k);
     last_label[id] = Label(k);
     page.frames.push_back(PlaceModule(flow, slot, slot.area, part, paper(), fonts, page.number,
                                       report, {&headlines, false}));
   }
 
+  // Grid lines a module slot needs for what is left of its article, at most `room`:
+  // the part is tried in a slot `room` tall and the rows it used are taken.
+  int FitRows(const Slot& slot, size_t k, const std::string& id, int room) {
+    ArticleFlow& flow = Flow(id);
+    if (flow.started && flow.Done()) return 1;
+    ModulePart part = ThreadPart(id, k, false);
+    part.continues_on.clear();  // as if it were the last part: balanced
+    const std::vector<bool> placed_before = flow.placed;
+    const bool started_before = flow.started;
+    const std::string style_before = flow.headline_style;
+    LayoutReport scratch;
+    Slot trial = slot;
+    trial.area = SubArea(slot, 0);
+    PlaceModule(flow, trial, trial.area, part, paper(), fonts, 0, scratch, {&headlines, true});
+    const bool fits = flow.Done();
+    flow.placed = placed_before;
+    flow.started = started_before;
+    flow.headline_style = style_before;
+    if (!fits || scratch.slots.empty()) return room;
+    return std::min(room, scratch.slots.back().rows_used);
+  }
+
+  // The stack slot of template `tmpl` a stack named `slot` goes on in.
+  const Slot* CarrySlot(const std::string& tmpl, const std::string& slot) const {
+    const PageTemplate& t = paper().templates.at(tmpl);
+    const Slot* first = nullptr;
+    for (const Slot& s : t.slots) {
+      if (s.kind != SlotKind::kStack) continue;
+      if (s.name == slot) return &s;
+      if (!first) first = &s;
+    }
+    return first;
+  }
+
   // Articles stacked down a stack slot, each across its full width with its body
-  // balanced; what does not fit goes on to the next page of this template.
+  // balanced. What does not fit goes on to a page added after this one when the slot
+  // asks for it (add_pages: template); otherwise it is overset.
   void PlaceStack(Page& page, size_t k, const Slot& slot, const std::vector<std::string>& own) {
     const std::string key = pages[k].template_name + "/" + slot.name;
     std::deque<std::string> queue = std::move(carry[key]);
     carry.erase(key);
     for (const std::string& id : own) queue.push_back(id);
+    if (queue.empty()) {
+      EmptySlot(page, slot, "", false);
+      return;
+    }
     const Grid& g = paper().grid;
+    const bool adds = !slot.add_pages.empty();
     int row = 0;
     while (!queue.empty()) {
       const std::string id = queue.front();
@@ -220,19 +284,46 @@ struct Builder {
       ModulePart part;
       part.first = !flow.started;
       part.continued_from = last_label[id];
-      int head = part.first ? HeadlineRows(*flow.article, slot, paper(), fonts, &headlines) : 1;
+      int head = part.first ? HeadlineRows(*flow.article, slot, paper(), fonts, &headlines)
+                            : ContinuationRows(*flow.article, flow.headline_style, slot, paper(),
+                                               fonts, part.continued_from);
       // A headline never stands without at least two lines of its text under it.
-      if (area.rows < head + 2 && !(row == 0 && automatic[k])) break;
+      if (area.rows < head + 2) {
+        if (row == 0) {
+          // Not even an empty slot holds its head: no page added would either.
+          OversetRecord o = Leftover(id, page.number, slot.name);
+          o.blocking = "its head takes " + std::to_string(head) +
+                       " grid lines with the first two lines of text; slot '" + slot.name +
+                       "' has " + std::to_string(area.rows);
+          report.overset.push_back(o);
+          queue.pop_front();
+          continue;
+        }
+        break;
+      }
       // Set whole when it fits; else as much as fits, to be continued.
       const std::vector<bool> placed_before = flow.placed;
       const bool started_before = flow.started;
+      const std::string style_before = flow.headline_style;
       LayoutReport scratch;
       PlaceModule(flow, slot, area, part, paper(), fonts, page.number, scratch,
                   {&headlines, /*trial=*/true});
       const bool fits = flow.Done();
+      size_t progress = 0;
+      for (size_t i = 0; i < flow.placed.size(); ++i)
+        progress += flow.placed[i] && !placed_before[i];
       flow.placed = placed_before;
       flow.started = started_before;
-      if (!fits && !(row == 0 && automatic[k] && area.rows < head + 2)) {
+      flow.headline_style = style_before;
+      if (!fits && adds && row == 0 && progress == 0 && !part.first) {
+        // A fresh slot takes nothing of what is left: a block fits no slot at all.
+        OversetRecord o = Leftover(id, page.number, slot.name);
+        o.blocking = BlockingBlock(flow, slot);
+        report.overset.push_back(o);
+        queue.pop_front();
+        continue;
+      }
+      if (!fits && adds) {
         part.continues_on = NextStackLabel(k);
         labels_used[id + "@" + std::to_string(parts_placed[id] + 1)] = part.continues_on;
       }
@@ -250,20 +341,86 @@ struct Builder {
       page.frames.push_back(PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report,
                                         {&headlines, false}));
       row = start + report.slots.back().rows_used;
-      if (!flow.Done()) break;  // continued on the next page
       queue.pop_front();
+      if (!flow.Done()) {
+        if (adds) queue.push_front(id);  // continued on the added page
+        break;                           // else reported as overset by PlaceModule
+      }
     }
-    if (!queue.empty()) carry[key] = std::move(queue);
+    if (queue.empty()) return;
+    if (adds) {
+      carry_to[k] = {slot.add_pages, slot.name};
+      const Slot* target = CarrySlot(slot.add_pages, slot.name);
+      carry[slot.add_pages + "/" + target->name] = std::move(queue);
+      return;
+    }
+    // No pages may be added: every article left is overset here.
+    for (const std::string& id : queue) {
+      OversetRecord o = Leftover(id, page.number, slot.name);
+      report.overset.push_back(o);
+    }
   }
 
-  // Where a stack on page k goes on: the next page if it has the same template, else a
-  // page that will be inserted after it.
-  std::string NextStackLabel(size_t k) const {
-    if (k + 1 < pages.size() && pages[k + 1].template_name == pages[k].template_name)
-      return Label(k + 1);
-    std::string label = pages[k].label.empty() ? std::to_string(k + 2)
-                                               : NextLabel(pages[k].label, static_cast<int>(k + 2));
-    return label;
+  // What is left of an article, as an overset record in `slot` on page `page`.
+  OversetRecord Leftover(const std::string& id, int page, const std::string& slot) {
+    ArticleFlow& flow = Flow(id);
+    OversetRecord o;
+    o.page = page;
+    o.slot = slot;
+    o.article = id;
+    o.pos = flow.article->pos;
+    for (size_t i = 0; i < flow.blocks.size(); ++i) {
+      if (flow.placed[i]) continue;
+      const BodyBlock& b = flow.blocks[i];
+      o.characters_left += b.characters;
+      o.lines_left += b.lines.size();
+      o.pictures_left += b.picture;
+      if (o.text_left.size() < 160) o.text_left += b.text;
+    }
+    size_t cut = 0, n = 0;
+    while (cut < o.text_left.size() && n < 40) {
+      unsigned char c = static_cast<unsigned char>(o.text_left[cut]);
+      cut += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++n;
+    }
+    o.text_left = o.text_left.substr(0, std::min(cut, o.text_left.size()));
+    return o;
+  }
+
+  // The first block left of an article that an empty slot cannot take, described.
+  std::string BlockingBlock(const ArticleFlow& flow, const Slot& slot) const {
+    for (size_t i = 0; i < flow.blocks.size(); ++i) {
+      if (flow.placed[i]) continue;
+      const BodyBlock& b = flow.blocks[i];
+      std::string what = b.picture && b.source
+                             ? "picture '" + b.source->picture_path + "' (line " +
+                                   std::to_string(b.source->pos.line) + ") with its caption"
+                             : "a block (“" + b.text.substr(0, 30) + "…”)";
+      return what + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" + slot.name +
+             "' has " + std::to_string(slot.area.rows) + " below the continuation head";
+    }
+    return "";
+  }
+
+  // The label of the page to be added after page k.
+  std::string NextStackLabel(size_t k) const { return AddedLabel(k).first; }
+
+  // The label a page added after page k gets, and whether the natural one was taken.
+  std::pair<std::string, bool> AddedLabel(size_t k) const {
+    std::string label = Label(k);
+    std::string next = NextLabel(label, static_cast<int>(k + 2));
+    auto taken = [&](const std::string& l) {
+      for (size_t i = 0; i < pages.size(); ++i)
+        if (i != k + 1 && Label(i) == l) return true;
+      for (const PageSpec& p : issue.pages)
+        if (p.label == l) return true;
+      return false;
+    };
+    if (!taken(next)) return {next, false};
+    for (int n = 2;; ++n) {
+      std::string made = label + "-" + std::to_string(n);
+      if (!taken(made)) return {made, true};
+    }
   }
 
   Page BuildPage(size_t k) {
@@ -281,22 +438,37 @@ struct Builder {
     for (const Region& region : tmpl.regions)
       page.frames.push_back(
           PlaceRegion(region, paper(), fonts, values, page.number, report, diags));
-    // First parts before continuations, so a thread on one page runs in order.
-    for (bool continuations : {false, true}) {
-      for (const Slot& slot : tmpl.slots) {
-        const SlotAssignment* a = nullptr;
-        for (const SlotAssignment& s : spec.slots)
-          if (s.slot == slot.name) a = &s;
-        if (slot.kind == SlotKind::kStack) {
-          if (continuations) continue;
-          if (a || carry.count(spec.template_name + "/" + slot.name))
-            PlaceStack(page, k, slot, a ? a->articles : std::vector<std::string>{});
-          continue;
-        }
-        if (!a || a->continuation != continuations || a->articles.empty()) continue;
-        PlaceThreadPart(page, k, slot, a->articles.front());
+    // Each slot after those it is below; first parts before continuations, so a thread
+    // on one page runs in order.
+    SlotResolver resolver(tmpl, spec, paper());
+    for (const Slot* template_slot : resolver.Order(diags)) {
+      const SlotAssignment* a = nullptr;
+      for (const SlotAssignment& s : spec.slots)
+        if (s.slot == template_slot->name) a = &s;
+      Slot slot = *template_slot;
+      const SlotGeometry& geo = resolver.Geometry(slot);
+      const bool has_article = a && !a->articles.empty() && slot.kind == SlotKind::kModule;
+      if (geo.rows_mode == RowsMode::kFit && has_article) {
+        slot.area = resolver.Resolve(slot, resolver.Room(slot));
+        int need = FitRows(slot, k, a->articles.front(), resolver.Room(slot));
+        slot.area = resolver.Resolve(slot, std::max(need, geo.min_rows));
+      } else if (geo.rows_mode == RowsMode::kFit) {
+        slot.area = resolver.Resolve(slot, std::max(1, geo.min_rows));
+      } else {
+        slot.area = resolver.ResolveUnmeasured(slot);
       }
+      grid.slots.push_back({page.number, slot.name, slot.area, geo.rows_mode});
+      if (slot.kind == SlotKind::kStack) {
+        PlaceStack(page, k, slot, a ? a->articles : std::vector<std::string>{});
+        continue;
+      }
+      if (!a || a->articles.empty()) {
+        EmptySlot(page, slot, "", false);
+        continue;
+      }
+      PlaceThreadPart(page, k, slot, a->articles.front());
     }
+    resolver.Check(page.label, diags);
     return page;
   }
 
@@ -312,33 +484,29 @@ struct Builder {
     for (size_t k = 0; k < pages.size(); ++k) {
       doc.pages.push_back(BuildPage(k));
       if (automatic[k]) report.inserted_pages.push_back(static_cast<int>(k) + 1);
-      // A stack that ran over goes on to an inserted page of the same template.
-      for (auto& [key, queue] : carry) {
-        std::string tmpl = key.substr(0, key.find('/'));
-        bool next_same = k + 1 < pages.size() && pages[k + 1].template_name == tmpl;
-        if (queue.empty() || next_same) continue;
-        if (pages.size() >= 500) break;  // a safety net against a stack that never fits
-        PageSpec more;
-        more.template_name = tmpl;
-        more.section = pages[k].section;
-        more.label =
-            pages[k].label.empty() ? "" : NextLabel(pages[k].label, static_cast<int>(k + 2));
-        more.pos = pages[k].pos;
-        pages.insert(pages.begin() + static_cast<long>(k) + 1, more);
-        automatic.insert(automatic.begin() + static_cast<long>(k) + 1, true);
-        break;
-      }
+      // A stack that ran over, in a slot that asks for it, goes on to a page added here.
+      auto it = carry_to.find(k);
+      if (it == carry_to.end()) continue;
+      const auto [tmpl, from_slot] = it->second;
+      carry_to.erase(it);
+      if (pages.size() >= 1000) break;  // a safety net; a block no slot holds stops earlier
+      auto [label, taken] = AddedLabel(k);
+      PageSpec more;
+      more.template_name = tmpl;
+      more.section = pages[k].section;
+      more.label = label;
+      more.pos = pages[k].pos;
+      pages.insert(pages.begin() + static_cast<long>(k) + 1, more);
+      automatic.insert(automatic.begin() + static_cast<long>(k) + 1, true);
+      report.added_pages.push_back(
+          {static_cast<int>(k) + 2, label, tmpl, from_slot, Label(k), taken});
     }
+    // Whatever is still carried found no page (the safety net): overset.
     for (auto& [key, queue] : carry)
-      for (const std::string& id : queue) {
-        OversetRecord o;
-        o.slot = key.substr(key.find('/') + 1);
-        o.article = id;
-        o.pos = issue.FindArticle(id)->pos;
-        o.characters_left = issue.FindArticle(id)->BodyCharacterCount();
-        o.text_left = "";
-        report.overset.push_back(o);
-      }
+      for (const std::string& id : queue)
+        report.overset.push_back(
+            Leftover(id, static_cast<int>(pages.size()), key.substr(key.find('/') + 1)));
+    report.grid = std::move(grid);
     doc.title = issue.title + (issue.edition.empty() ? "" : " · " + issue.edition) +
                 (issue.number.empty() ? "" : " " + issue.number) + " " + issue.date;
     doc.date = issue.date;
@@ -360,7 +528,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
     const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
     ComposeAhead composing(issue);
-    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {},
+    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {}, {}, {},
               {},    {},    {}, {}, {}};
     RunAlongside(
         ahead ? threads.jobs : 1,

@@ -146,6 +146,115 @@ std::optional<Area> ReadArea(const YAML::Node& node, const YamlSource& src, cons
   return a;
 }
 
+// Reads a slot's area: columns on the grid, its top a grid line (`row`) or `below` other
+// slots or regions, its height `rows: N`, `rows: fit` (with optional `min_rows` and
+// `max_rows`) or `rows: rest`.
+std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlSource& src,
+                                             const std::string& what, const Paper& paper,
+                                             Diagnostics& diags) {
+  MapReader r(node, src, what + " area",
+              {"col", "cols", "row", "rows", "below", "min_rows", "max_rows"}, diags);
+  if (!r.ok()) return std::nullopt;
+  const Grid& g = paper.grid;
+  SlotGeometry geo;
+  geo.pos = src.Pos(node);
+  const size_t errors = diags.ErrorCount();
+  auto col = r.Int("col", true, 1, 1000), cols = r.Int("cols", true, 1, 1000);
+  if (col && cols && *col + *cols - 1 > g.columns) {
+    diags.Error("outside-grid", r.KeyPos("cols"),
+                what + " area reaches column " + std::to_string(*col + *cols - 1) +
+                    " but the grid has " + std::to_string(g.columns) + " columns");
+    return std::nullopt;
+  }
+  if (col) geo.col = *col - 1;
+  if (cols) geo.cols = *cols;
+  if (r.Has("row") && r.Has("below")) {
+    diags.Error("bad-value", r.KeyPos("below"),
+                what + " area gives both 'row' and 'below'; its top is one or the other");
+    return std::nullopt;
+  }
+  if (r.Has("below")) {
+    YAML::Node b = r.Get("below");
+    if (b.IsScalar()) {
+      geo.below.push_back(b.Scalar());
+    } else if (b.IsSequence() && b.size() > 0) {
+      for (size_t i = 0; i < b.size(); ++i) {
+        if (!b[i].IsScalar()) {
+          diags.Error("wrong-type", src.Pos(b[i]), what + ": 'below' lists slot or region names");
+          return std::nullopt;
+        }
+        geo.below.push_back(b[i].Scalar());
+      }
+    } else {
+      diags.Error("wrong-type", src.Pos(b),
+                  what + ": 'below' must name a slot or region, or list several");
+      return std::nullopt;
+    }
+  } else if (auto row = r.Int("row", true, 1, 10000)) {
+    if (*row > g.lines) {
+      diags.Error("outside-grid", r.KeyPos("row"),
+                  what + " area starts on grid line " + std::to_string(*row) +
+                      " but the page has " + std::to_string(g.lines) + " grid lines");
+      return std::nullopt;
+    }
+    geo.row = *row - 1;
+  }
+  YAML::Node rows = r.Get("rows");
+  if (!rows.IsDefined()) {
+    r.ReportMissing("rows");
+  } else if (rows.IsScalar() && (rows.Scalar() == "fit" || rows.Scalar() == "rest")) {
+    geo.rows_mode = rows.Scalar() == "fit" ? RowsMode::kFit : RowsMode::kRest;
+  } else if (auto n = r.Int("rows", true, 1, 10000)) {
+    geo.rows = *n;
+    if (geo.below.empty() && geo.row + geo.rows > g.lines) {
+      diags.Error("outside-grid", r.KeyPos("rows"),
+                  what + " area reaches grid line " + std::to_string(geo.row + geo.rows) +
+                      " but the page has " + std::to_string(g.lines) + " grid lines");
+      return std::nullopt;
+    }
+  }
+  for (const char* key : {"min_rows", "max_rows"}) {
+    if (!r.Has(key)) continue;
+    if (geo.rows_mode != RowsMode::kFit) {
+      diags.Error("bad-value", r.KeyPos(key), what + ": '" + key + "' goes with 'rows: fit'",
+                  "a slot sized by its article takes rows: fit, min_rows and max_rows");
+      continue;
+    }
+    if (auto v = r.Int(key, true, 1, 10000)) (key[1] == 'i' ? geo.min_rows : geo.max_rows) = *v;
+  }
+  if (geo.min_rows && geo.max_rows && geo.min_rows > geo.max_rows)
+    diags.Error("bad-value", r.KeyPos("max_rows"),
+                what + ": max_rows " + std::to_string(geo.max_rows) + " is less than min_rows " +
+                    std::to_string(geo.min_rows));
+  if (diags.ErrorCount() > errors) return std::nullopt;
+  return geo;
+}
+
+// The grid area of an absolute slot geometry.
+Area GridArea(const SlotGeometry& geo, const Paper& paper) {
+  const Grid& g = paper.grid;
+  Area a;
+  a.on_grid = true;
+  a.col = geo.col, a.cols = geo.cols, a.row = geo.row, a.rows = geo.rows;
+  a.x = paper.area_left() + g.column_x(a.col);
+  a.y = paper.area_top() + a.row * g.line_pitch;
+  a.width = g.column_x(a.col + a.cols - 1) + g.column_width() - g.column_x(a.col);
+  a.height = a.rows * g.line_pitch;
+  a.pos = geo.pos;
+  return a;
+}
+
+// Whether a region's area covers any cell of a grid area (touching edges do not count).
+bool RegionCovers(const Area& region, const Area& slot) {
+  const double eps = 0.5;
+  return region.x < slot.x + slot.width - eps && slot.x < region.x + region.width - eps &&
+         region.y < slot.y + slot.height - eps && slot.y < region.y + region.height - eps;
+}
+
+std::string name_of(const PageTemplate& t) {
+  return t.name;
+}
+
 // Whether a style name used by a template is declared; reports it when not.
 bool CheckStyleName(const Paper& paper, const YAML::Node& v, const YamlSource& src,
                     const std::string& what, Diagnostics& diags) {
@@ -482,16 +591,23 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       std::string what = "slot '" + s.name + "'";
       MapReader sr(it->second, src, what,
                    {"area", "kind", "headline_style", "headline_align", "vertical_headline",
-                    "column_rules", "boxed"},
+                    "column_rules", "boxed", "optional", "add_pages"},
                    diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");
         continue;
       }
-      auto area = ReadArea(sr.Get("area"), src, what, paper, true, diags);
-      if (!area) continue;
-      s.area = *area;
+      auto geo = ReadSlotGeometry(sr.Get("area"), src, what, paper, diags);
+      if (!geo) continue;
+      s.geometry = *geo;
+      // Until the page is made, a relative slot is checked where it would start with its
+      // neighbours at their least: at the top of the grid, one grid line tall at least.
+      SlotGeometry least = *geo;
+      least.below.clear();
+      if (!geo->below.empty()) least.row = 0;
+      if (geo->rows_mode != RowsMode::kFixed) least.rows = std::max(1, geo->min_rows);
+      s.area = GridArea(least, paper);
       if (auto v = sr.String("headline_style", false)) {
         CheckStyleName(paper, sr.Get("headline_style"), src, what, diags);
         s.headline_style = *v;
@@ -503,11 +619,24 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       if (auto v = sr.Bool("vertical_headline", false)) s.vertical_headline = *v;
       if (auto v = sr.Bool("column_rules", false)) s.column_rules = *v;
       if (auto v = sr.Bool("boxed", false)) s.boxed = *v;
+      if (auto v = sr.Bool("optional", false)) s.optional = *v;
+      if (auto v = sr.String("add_pages", false)) {
+        s.add_pages = *v;
+        s.add_pages_pos = src.Pos(sr.Get("add_pages"));
+      }
+      if (s.kind != SlotKind::kStack && sr.Has("add_pages"))
+        diags.Error("bad-value", sr.KeyPos("add_pages"),
+                    what + ": only a stack slot (kind: stack) can add pages",
+                    "an article module that runs over continues with {continues: id}");
+      if (s.kind == SlotKind::kStack && s.geometry.rows_mode == RowsMode::kFit)
+        diags.Error("bad-value", s.geometry.pos,
+                    what + ": a stack slot takes fixed rows or 'rows: rest', not 'rows: fit'");
       if (s.vertical_headline && s.area.cols < 2)
         diags.Error("bad-value", sr.KeyPos("vertical_headline"),
                     what + ": a vertical headline needs a slot of at least two columns",
                     "the headline takes the slot's rightmost column");
       for (const Slot& other : t.slots) {
+        if (!s.geometry.absolute() || !other.geometry.absolute()) continue;  // checked per page
         const Area &a = s.area, &b = other.area;
         bool overlap = a.col < b.col + b.cols && b.col < a.col + a.cols && a.row < b.row + b.rows &&
                        b.row < a.row + a.rows;
@@ -517,6 +646,31 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       }
       t.slots.push_back(s);
     }
+  }
+  // A relative slot's neighbours must exist; furniture may not lie over a slot.
+  for (const Slot& s : t.slots) {
+    for (const std::string& name : s.geometry.below) {
+      bool known = name != s.name && (t.FindSlot(name) ||
+                                      std::any_of(t.regions.begin(), t.regions.end(),
+                                                  [&](const Region& r) { return r.name == name; }));
+      if (!known) {
+        std::vector<std::string> names;
+        for (const Slot& o : t.slots)
+          if (o.name != s.name) names.push_back(o.name);
+        for (const Region& o : t.regions) names.push_back(o.name);
+        diags.Error("unknown-slot", s.geometry.pos,
+                    "slot '" + s.name + "' is below '" + name +
+                        "', which is no other slot or region of template '" + name_of(t) + "'",
+                    SuggestOrList(name, names, "slots and regions:"));
+      }
+    }
+    if (!s.geometry.absolute()) continue;
+    for (const Region& reg : t.regions)
+      if (RegionCovers(reg.area, s.area))
+        diags.Error("region-over-slot", reg.area.pos,
+                    "region '" + reg.name + "' lies over slot '" + s.name +
+                        "': its furniture would be printed over the text",
+                    "move the region or the slot so they share no grid cell");
   }
   if (diags.ErrorCount() > errors_before) return std::nullopt;
   return t;
@@ -574,6 +728,26 @@ std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_
     }
     paper->templates[t->name] = *t;
   }
+  // The pages a stack adds must be of a template with a stack slot to carry it on.
+  for (const auto& [name, t] : paper->templates)
+    for (const Slot& s : t.slots) {
+      if (s.add_pages.empty()) continue;
+      auto added = paper->templates.find(s.add_pages);
+      if (added == paper->templates.end()) {
+        diags.Error("unknown-template", s.add_pages_pos,
+                    "slot '" + s.name + "' adds pages of template '" + s.add_pages +
+                        "', which the paper does not have",
+                    SuggestOrList(s.add_pages, KeysOf(paper->templates), "templates:"));
+        ok = false;
+      } else if (std::none_of(added->second.slots.begin(), added->second.slots.end(),
+                              [](const Slot& o) { return o.kind == SlotKind::kStack; })) {
+        diags.Error("bad-value", s.add_pages_pos,
+                    "slot '" + s.name + "' adds pages of template '" + s.add_pages +
+                        "', which has no stack slot to carry the stack on",
+                    "give that template a slot with kind: stack");
+        ok = false;
+      }
+    }
   if (!ok) return std::nullopt;
   return paper;
 }

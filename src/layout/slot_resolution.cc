@@ -1,0 +1,204 @@
+#include "layout/slot_resolution.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <tuple>
+
+namespace banmian {
+
+namespace {
+
+const SlotAssignment* AssignmentOf(const PageSpec& spec, const std::string& slot) {
+  for (const SlotAssignment& a : spec.slots)
+    if (a.slot == slot) return &a;
+  return nullptr;
+}
+
+bool ColumnsMeet(int col_a, int cols_a, int col_b, int cols_b) {
+  return col_a < col_b + cols_b && col_b < col_a + cols_a;
+}
+
+}  // namespace
+
+SlotResolver::SlotResolver(const PageTemplate& tmpl, const PageSpec& spec, const Paper& paper)
+    : tmpl_(tmpl), spec_(spec), paper_(paper) {
+  for (const Slot& s : tmpl.slots) {
+    SlotGeometry g = s.geometry;
+    if (const SlotAssignment* a = AssignmentOf(spec, s.name); a && !a->override.empty()) {
+      const SlotOverride& o = a->override;
+      if (o.col) g.col = *o.col;
+      if (o.cols) g.cols = *o.cols;
+      if (o.row) g.row = *o.row, g.below.clear();
+      if (o.below) g.below = *o.below;
+      if (o.rows_mode) g.rows_mode = *o.rows_mode;
+      if (o.rows) g.rows = *o.rows, g.rows_mode = RowsMode::kFixed;
+      if (o.min_rows) g.min_rows = *o.min_rows;
+      if (o.max_rows) g.max_rows = *o.max_rows;
+      g.pos = o.pos;
+    }
+    geometry_[s.name] = g;
+  }
+}
+
+const SlotGeometry& SlotResolver::Geometry(const Slot& slot) const {
+  return geometry_.at(slot.name);
+}
+
+std::vector<const Slot*> SlotResolver::Order(Diagnostics& diags) const {
+  const size_t n = tmpl_.slots.size();
+  std::vector<const Slot*> order;
+  std::vector<bool> done(n, false);
+  std::set<std::string> placed;
+  auto ready = [&](size_t i) {
+    for (const std::string& b : Geometry(tmpl_.slots[i]).below)
+      if (tmpl_.FindSlot(b) && !placed.count(b)) return false;
+    return true;
+  };
+  auto key = [&](size_t i) {
+    const Slot& s = tmpl_.slots[i];
+    const SlotAssignment* a = AssignmentOf(spec_, s.name);
+    return std::make_tuple(Geometry(s).rows_mode == RowsMode::kRest, a && a->continuation, i);
+  };
+  while (order.size() < n) {
+    size_t best = n;
+    for (size_t i = 0; i < n; ++i)
+      if (!done[i] && ready(i) && (best == n || key(i) < key(best))) best = i;
+    if (best == n) {
+      // A cycle: report it once, at the first slot left, and place the rest in order.
+      for (size_t i = 0; i < n; ++i)
+        if (!done[i]) {
+          const Slot& s = tmpl_.slots[i];
+          diags.Error("slot-cycle", Geometry(s).pos,
+                      "slot '" + s.name + "' is below slots that are (in the end) below it",
+                      "one slot of the chain must start on a grid line (row: N)");
+          break;
+        }
+      for (size_t i = 0; i < n; ++i)
+        if (!done[i]) done[i] = true, order.push_back(&tmpl_.slots[i]);
+      break;
+    }
+    done[best] = true;
+    placed.insert(tmpl_.slots[best].name);
+    order.push_back(&tmpl_.slots[best]);
+  }
+  return order;
+}
+
+int SlotResolver::Top(const Slot& slot) const {
+  const SlotGeometry& g = Geometry(slot);
+  if (g.below.empty()) return g.row;
+  const Grid& grid = paper_.grid;
+  int top = 0;
+  for (const std::string& name : g.below) {
+    if (auto a = Resolved(name)) {
+      top = std::max(top, a->row + a->rows);
+      continue;
+    }
+    for (const Region& r : tmpl_.regions)
+      if (r.name == name) {
+        const double foot = (r.area.y + r.area.height - paper_.area_top()) / grid.line_pitch;
+        top = std::max(top, static_cast<int>(std::ceil(foot - 1e-6)));
+      }
+  }
+  return top;
+}
+
+int SlotResolver::Room(const Slot& slot) const {
+  const SlotGeometry& g = Geometry(slot);
+  const Grid& grid = paper_.grid;
+  const int top = Top(slot);
+  int foot = grid.lines;
+  for (const Slot& other : tmpl_.slots) {
+    if (other.name == slot.name) continue;
+    std::optional<Area> a = Resolved(other.name);
+    if (!a && Geometry(other).absolute())
+      a = GridArea(Geometry(other).col, Geometry(other).cols, Geometry(other).row,
+                   Geometry(other).rows);
+    if (!a || !ColumnsMeet(g.col, g.cols, a->col, a->cols)) continue;
+    if (a->row >= top) foot = std::min(foot, a->row);
+  }
+  const Area self = GridArea(g.col, g.cols, top, 1);
+  for (const Region& r : tmpl_.regions) {
+    if (!(r.area.x < self.x + self.width - 0.5 && self.x < r.area.x + r.area.width - 0.5)) continue;
+    const double head = (r.area.y - paper_.area_top()) / grid.line_pitch;
+    const int row = static_cast<int>(std::floor(head + 1e-6));
+    if (row >= top) foot = std::min(foot, row);
+  }
+  int room = std::max(0, foot - top);
+  if (g.rows_mode == RowsMode::kFit && g.max_rows > 0) room = std::min(room, g.max_rows);
+  return room;
+}
+
+Area SlotResolver::GridArea(int col, int cols, int row, int rows) const {
+  const Grid& g = paper_.grid;
+  Area a;
+  a.on_grid = true;
+  a.col = col, a.cols = cols, a.row = row, a.rows = rows;
+  a.x = paper_.area_left() + g.column_x(col);
+  a.y = paper_.area_top() + row * g.line_pitch;
+  a.width = g.column_x(col + cols - 1) + g.column_width() - g.column_x(col);
+  a.height = rows * g.line_pitch;
+  return a;
+}
+
+Area SlotResolver::Resolve(const Slot& slot, int rows) {
+  const SlotGeometry& g = Geometry(slot);
+  Area a = GridArea(g.col, g.cols, Top(slot), std::max(1, rows));
+  a.pos = g.pos;
+  resolved_[slot.name] = a;
+  return a;
+}
+
+Area SlotResolver::ResolveUnmeasured(const Slot& slot) {
+  const SlotGeometry& g = Geometry(slot);
+  return Resolve(slot, g.rows_mode == RowsMode::kFixed ? g.rows : Room(slot));
+}
+
+std::optional<Area> SlotResolver::Resolved(const std::string& name) const {
+  auto it = resolved_.find(name);
+  if (it == resolved_.end()) return std::nullopt;
+  return it->second;
+}
+
+void SlotResolver::Check(const std::string& label, Diagnostics& diags) const {
+  const int lines = paper_.grid.lines;
+  auto rows_text = [](const Area& a) {
+    return "grid lines " + std::to_string(a.row + 1) + "–" + std::to_string(a.row + a.rows);
+  };
+  std::vector<const Slot*> seen;
+  for (const Slot& s : tmpl_.slots) {
+    auto a = Resolved(s.name);
+    if (!a) continue;
+    // An absolute slot without an override was checked when the template was loaded.
+    const bool changed = !Geometry(s).absolute() || AssignmentOf(spec_, s.name) != nullptr;
+    if (a->row + a->rows > lines)
+      diags.Error("outside-grid", a->pos,
+                  "on page " + label + ", slot '" + s.name + "' takes " + rows_text(*a) +
+                      " but the page has " + std::to_string(lines) + " grid lines",
+                  "give it fewer rows, or 'rows: rest' to take what is left");
+    for (const Slot* o : seen) {
+      auto b = Resolved(o->name);
+      const bool other_changed =
+          !Geometry(*o).absolute() || AssignmentOf(spec_, o->name) != nullptr;
+      if (!b || !(changed || other_changed)) continue;
+      if (ColumnsMeet(a->col, a->cols, b->col, b->cols) && a->row < b->row + b->rows &&
+          b->row < a->row + a->rows)
+        diags.Error("slots-overlap", a->pos,
+                    "on page " + label + ", slot '" + s.name + "' (" + rows_text(*a) +
+                        ") overlaps slot '" + o->name + "' (" + rows_text(*b) + ")",
+                    "start it below the other (below: " + o->name + ") or make one shorter");
+    }
+    seen.push_back(&s);
+    if (!changed) continue;
+    for (const Region& r : tmpl_.regions)
+      if (r.area.x < a->x + a->width - 0.5 && a->x < r.area.x + r.area.width - 0.5 &&
+          r.area.y < a->y + a->height - 0.5 && a->y < r.area.y + r.area.height - 0.5)
+        diags.Error("region-over-slot", a->pos,
+                    "on page " + label + ", region '" + r.name + "' lies over slot '" + s.name +
+                        "' (" + rows_text(*a) + "): its furniture would be printed over the text",
+                    "make the slot shorter (rows: rest stops above the region)");
+  }
+}
+
+}  // namespace banmian

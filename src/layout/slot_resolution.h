@@ -1,0 +1,63 @@
+// Slot resolution: a template's slots, with an issue's overrides for one page, turned
+// into areas on the page's grid.
+//
+// A slot's columns are given; its top is a grid line or the grid line after the lowest
+// of the slots and regions it is `below`; its height is fixed, fitted to its article
+// (whole grid lines, within min_rows and max_rows, measured by the caller) or the rest of
+// the space down to the next slot or region below it in its columns (or the grid's foot).
+// SlotResolver gives the order to place slots in (each after those it is below, first
+// parts of articles before continuations, then the template's order), the room a slot
+// has, and checks the resolved page: slots sharing a cell, slots off the grid and
+// regions over slots are errors at the template's or the override's position.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "model/issue.h"
+#include "model/layout.h"
+
+namespace banmian {
+
+class SlotResolver {
+ public:
+  // REQUIRES: tmpl, spec and paper outlive the resolver.
+  SlotResolver(const PageTemplate& tmpl, const PageSpec& spec, const Paper& paper);
+
+  // The template's slots in placing order; a cycle of `below` is reported and breaks
+  // the order at the first slot in it.
+  std::vector<const Slot*> Order(Diagnostics& diags) const;
+
+  // The slot's geometry with the page's override applied.
+  const SlotGeometry& Geometry(const Slot& slot) const;
+
+  // The grid line the slot starts on. REQUIRES: the slots it is below are resolved.
+  int Top(const Slot& slot) const;
+  // The most grid lines it may take from its top: to the first resolved slot or region
+  // below it in its columns, or the grid's foot; for `rows: fit`, no more than max_rows.
+  int Room(const Slot& slot) const;
+
+  // Fixes the slot's area: `rows` grid lines from Top (clamped to at least one).
+  Area Resolve(const Slot& slot, int rows);
+  // The area of a slot that needs no measuring (fixed or rest rows).
+  Area ResolveUnmeasured(const Slot& slot);
+
+  std::optional<Area> Resolved(const std::string& name) const;
+
+  // Errors of the resolved page (label: the page's, for messages): slots off the grid or
+  // sharing a cell, regions lying over slots.
+  void Check(const std::string& label, Diagnostics& diags) const;
+
+ private:
+  Area GridArea(int col, int cols, int row, int rows) const;
+  const PageTemplate& tmpl_;
+  const PageSpec& spec_;
+  const Paper& paper_;
+  std::map<std::string, SlotGeometry> geometry_;  // with overrides
+  std::map<std::string, Area> resolved_;
+};
+
+}  // namespace banmian
