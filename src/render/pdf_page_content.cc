@@ -125,17 +125,36 @@ class ContentWriter {
     out_ += " l S\n";
   }
 
+  // The image XObject fills the unit square. Uncropped, that square is scaled onto the
+  // item's rectangle; cropped, the whole file is drawn as large as it must be for its crop
+  // rectangle to cover the item's, shifted so the two coincide, and clipped to the item.
+  // A crop rectangle without area shows nothing of the file: nothing is drawn.
   void Picture(const ImageItem& image) {
     auto it = s_.pictures->find(image.path);
     if (it == s_.pictures->end()) return;
+    if (!(image.crop_width > 0 && image.crop_height > 0)) return;
+    double width = image.width, height = image.height;
+    double left = image.x, top = image.y;
     out_ += "q ";
-    AppendNumber(out_, image.width);
+    if (image.cropped()) {
+      AppendNumber(out_, X(image.x));
+      out_ += ' ';
+      AppendNumber(out_, Y(image.y + image.height));
+      out_ += ' ';
+      AppendNumber(out_, image.width);
+      out_ += ' ';
+      AppendNumber(out_, image.height);
+      out_ += " re W n ";
+      width = image.width / image.crop_width, height = image.height / image.crop_height;
+      left = image.x - image.crop_x * width, top = image.y - image.crop_y * height;
+    }
+    AppendNumber(out_, width);
     out_ += " 0 0 ";
-    AppendNumber(out_, image.height);
+    AppendNumber(out_, height);
     out_ += ' ';
-    AppendNumber(out_, X(image.x));
+    AppendNumber(out_, X(left));
     out_ += ' ';
-    AppendNumber(out_, Y(image.y + image.height));
+    AppendNumber(out_, Y(top + height));
     out_ += " cm /Im";
     AppendNumber(out_, it->second, 0);
     out_ += " Do Q\n";

@@ -6,7 +6,9 @@
 // advance widths, not their subsets. Each glyph lands exactly where the composer put it (a TJ
 // adjustment where the justified position differs from the font's advance, a new text matrix where
 // the baseline jumps), measured from the written numbers so no rounding error accumulates.
-// Rectangles, rules and pictures (resource /Im<n>) follow in the frame tree's order.
+// Rectangles, rules and pictures (resource /Im<n>) follow in the frame tree's order; a
+// cropped picture is drawn enlarged so its crop rectangle fills the item's rectangle,
+// clipped to it.
 // Colours are the screen RGB of each declared colour, or the declared CMYK itself for
 // press. Plain text, deterministic; the caller compresses it.
 #pragma once

@@ -1,8 +1,9 @@
 // PDF content streams (render/pdf_page_content.h): AppendNumber's number format, and
 // the operators PageContent writes for a hand-built page — text by glyph id with exact TJ
 // adjustments and text matrices, colours for screen and press, rectangles, rules and
-// pictures — with glyph positions parsed back from the stream to show that every glyph
-// lands where it was placed. The font metrics are made by hand: no font file is read.
+// pictures, whole or cropped — with glyph positions parsed back from the stream to show
+// that every glyph lands where it was placed. The font metrics are made by hand: no font
+// file is read.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -368,6 +369,76 @@ TEST_CASE("pdf content: a picture is scaled into place with cm and drawn as /Im<
   CHECK(canvas.Content() ==
         "q 30.5 0 0 40 15 150 cm /Im2 Do Q\n"
         "q 30.5 0 0 40 15 170 cm /Im1 Do Q\n");
+}
+
+// A cropped picture: the file drawn enlarged (1 / crop share in each direction) and shifted
+// so its crop rectangle lands on the item's rectangle, clipped to that rectangle, all
+// inside q ... Q so neither the clip nor the matrix outlives it.
+TEST_CASE("pdf content: a cropped picture is clipped to its rectangle, its crop mapped onto it") {
+  Canvas canvas;
+  ImageItem picture;
+  picture.path = "pictures/b.png";
+  picture.x = 5, picture.y = 20, picture.width = 30, picture.height = 40;
+  // The middle half across, the third quarter down.
+  picture.crop_x = 0.25, picture.crop_y = 0.5, picture.crop_width = 0.5, picture.crop_height = 0.25;
+  REQUIRE(picture.cropped());
+  canvas.Add(picture);
+  RectItem after;
+  after.x = 0, after.y = 0, after.width = 10, after.height = 10, after.has_fill = true;
+  canvas.Add(after);
+  // Clip: the item's rectangle, bottom-left (10 + 5, 210 - 60), 30 by 40. The whole file
+  // is 30 / 0.5 = 60 wide and 40 / 0.25 = 160 high, its top-left at page
+  // (5 - 0.25 * 60, 20 - 0.5 * 160) = (-10, -60), so its bottom-left at PDF
+  // (10 - 10, 210 - (-60 + 160)) = (0, 110). The crop's corners then fall on the clip's:
+  // x 0 + 0.25 * 60 = 15 to 0 + 0.75 * 60 = 45; y 110 + (1 - 0.75) * 160 = 150 to
+  // 110 + (1 - 0.5) * 160 = 190.
+  CHECK(canvas.Content() ==
+        "q 15 150 30 40 re W n 60 0 0 160 0 110 cm /Im2 Do Q\n"
+        "0 0 0 rg\n10 200 10 10 re f\n");
+}
+
+TEST_CASE("pdf content: a crop reaching the file's right and bottom edges, in thirds") {
+  Canvas canvas;
+  ImageItem picture;
+  picture.path = "pictures/a.jpg";
+  picture.x = 12.5, picture.y = 7.25, picture.width = 100, picture.height = 50;
+  picture.crop_x = 1.0 / 3, picture.crop_y = 0.2, picture.crop_width = 2.0 / 3,
+  picture.crop_height = 0.8;
+  canvas.Add(picture);
+  // The file is 150 by 62.5; its top-left at page (12.5 - 50, 7.25 - 12.5) = (-37.5,
+  // -5.25): PDF x 10 - 37.5 = -27.5, bottom 210 - (-5.25 + 62.5) = 152.75. The file's
+  // right edge, -27.5 + 150 = 122.5, is the clip's (22.5 + 100); its bottom is the clip's.
+  CHECK(canvas.Content() == "q 22.5 152.75 100 50 re W n 150 0 0 62.5 -27.5 152.75 cm /Im1 Do Q\n");
+}
+
+TEST_CASE("pdf content: only a crop that is not the whole file writes a clip") {
+  Canvas canvas;
+  ImageItem whole;
+  whole.path = "pictures/a.jpg";
+  whole.x = 5, whole.y = 20, whole.width = 30, whole.height = 40;
+  REQUIRE_FALSE(whole.cropped());
+  ImageItem across = whole;
+  across.crop_width = 0.5;  // the left half: cropped across only
+  canvas.Add(whole);
+  canvas.Add(across);
+  CHECK(canvas.Content() ==
+        "q 30 0 0 40 15 150 cm /Im1 Do Q\n"
+        "q 15 150 30 40 re W n 60 0 0 40 15 150 cm /Im1 Do Q\n");
+}
+
+TEST_CASE("pdf content: a crop without area draws nothing") {
+  Canvas canvas;
+  ImageItem picture;
+  picture.path = "pictures/a.jpg";
+  picture.x = 5, picture.y = 20, picture.width = 30, picture.height = 40;
+  ImageItem flat = picture, narrow = picture, negative = picture;
+  flat.crop_height = 0;
+  narrow.crop_width = 0;
+  negative.crop_width = -0.5;
+  canvas.Add(flat);
+  canvas.Add(narrow);
+  canvas.Add(negative);
+  CHECK(canvas.Content().empty());
 }
 
 // A run of 40 glyphs (ids 0x4e00 + 3i, widths of many sizes) spaced
