@@ -137,3 +137,44 @@ TEST_CASE("layout: stacked articles have balanced columns") {
   }
   CHECK(bands >= 10);
 }
+
+// The editor's case "one brief too many" (a copy of the chunshen weekly as a new user made
+// it): the front page's stack of briefs runs over by one brief. banmian used to add a
+// fifth page, a copy of the front template labelled A02 a second time, with exit 0. An
+// issue has exactly the pages it lists: the brief that does not fit is overset, on A01,
+// in slot 'briefs', with its characters and lines, and the run ends with exit 1.
+TEST_CASE("layout: a stack that runs over adds no page unless its slot asks for one") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_TEST_DATA) +
+                      "/layout/cases/chunshen-one-brief-too-many/issues/chunshen-2024-06-07";
+  RunResult result = ComposeIssue(options);
+  REQUIRE(result.document);
+  CHECK(result.exit_status == kExitFindings);
+  std::vector<std::string> labels;
+  for (const Page& p : result.document->pages) labels.push_back(p.label);
+  CHECK(labels == std::vector<std::string>{"A01", "A02", "A03", "A04"});
+  CHECK(result.layout.added_pages.empty());
+  const Finding* overset = nullptr;
+  for (const Finding& f : result.findings)
+    if (f.code == "overset") overset = &f;
+  REQUIRE(overset);
+  CHECK(overset->page == 1);
+  CHECK(overset->where == "briefs");
+  CHECK(overset->article == "jx5");
+  CHECK(overset->count > 0);
+  CHECK(overset->message.find("left over") != std::string::npos);
+}
+
+// With `add_pages: stack` on its stack slot, the feature demo's B02 runs over onto a page
+// banmian adds (B03), reported as information with the new label.
+TEST_CASE("layout: a stack slot that asks for pages gets them, reported") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_SOURCE_DIR) + "/issues/feature-demo";
+  RunResult result = ComposeIssue(options);
+  REQUIRE(result.document);
+  REQUIRE(result.layout.added_pages.size() == 1);
+  CHECK(result.layout.added_pages[0].label == "B03");
+  CHECK(result.layout.added_pages[0].after_label == "B02");
+  CHECK(result.layout.added_pages[0].template_name == "stack");
+  CHECK(result.document->pages.size() == 3);
+}
