@@ -159,6 +159,8 @@ struct BodyComposer {
     const double height = lines.size() * box;
     BodyBlock bb;
     bb.flow.rows = static_cast<int>(std::ceil((height + pitch) / pitch - 1e-6)) + 1;
+    // A pull quote is placed where the page needs it, as a picture is: at a column's head.
+    bb.flow.float_to_column_top = true;
     const double top = (bb.flow.rows * pitch - height) / 2;
     const Cmyk& ink = style.colour;
     bb.items.push_back(
@@ -177,7 +179,7 @@ struct BodyComposer {
   // aspect ratio or whole grid lines; a box of another shape than the file is filled by
   // cropping around the focal point. A one-column picture without a place heads a
   // column in the flow; the others are set at the top or foot of the body.
-  BodyBlock Picture(const Block& b, int span) {
+  BodyBlock Picture(const Block& b, int span, int image_rows = 0) {
     const Grid& g = cx.grid();
     span = std::max(1, span);
     const double width = g.column_x(span - 1) + g.column_width();
@@ -186,8 +188,9 @@ struct BodyComposer {
                                ? static_cast<double>(b.picture_width) / b.picture_height
                                : 1;
     double image_h = width / natural;
-    if (b.picture_rows > 0)
-      image_h = (b.picture_rows - 1) * g.line_pitch + g.body_size;
+    if (image_rows <= 0) image_rows = b.picture_rows;
+    if (image_rows > 0)
+      image_h = (image_rows - 1) * g.line_pitch + g.body_size;
     else if (b.picture_ratio > 0)
       image_h = width / b.picture_ratio;
     const Style& cap = cx.StyleOf("caption");
@@ -207,6 +210,7 @@ struct BodyComposer {
     while (cx.GridBaseline(caption_row) - kEmAscent * cap.size < clear) ++caption_row;
     BodyBlock bb;
     bb.source = &b;
+    bb.image_rows = static_cast<int>(std::floor((image_h - g.body_size) / g.line_pitch + 1e-6)) + 1;
     bb.picture = true;
     bb.span = span;
     bb.place = b.picture_place;
@@ -430,6 +434,7 @@ struct Placer {
   const PlaceOptions& options;
   Frame frame;
   std::vector<MissingGlyphRecord> missing;
+  std::map<std::pair<size_t, int>, BodyBlock> trims;  // pictures laid out cropped shorter
 
   double Pitch() const { return cx.grid().line_pitch; }
   double ColumnX(int col) const { return area.x + cx.grid().column_x(col); }
@@ -617,11 +622,14 @@ struct Placer {
   // flowed through the columns and balanced. When not everything fits and the article
   // continues, the columns are filled to the foot instead, keeping the last line of the
   // last column for （下转…）. A picture that does not fit is left for the next part.
+  // A picture given no height of its own may lose up to this share of its height to a
+  // crop around its focal point, when that levels the columns beside it.
+  static constexpr double kPictureTrim = 0.2;
+
   BodyResult FlowBody(const std::vector<size_t>& todo, int row0, int rows, int cols,
                       bool continues) {
     BodyResult out;
-    FlowRegion region(cols, rows);
-    std::vector<size_t> flowed;
+    std::vector<size_t> flowed, pictures;
     for (size_t i : todo) {
       BodyBlock& b = flow.blocks[i];
       const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;
@@ -636,14 +644,78 @@ struct Placer {
         BodyComposer composer{cx, article, b.source->pos};
         b = composer.Picture(*b.source, span);
       }
-      PicturePlace place = b.place == PicturePlace::kFlow ? PicturePlace::kTopRight : b.place;
-      region.Add(static_cast<int>(i), place, span, b.flow.rows);
+      pictures.push_back(i);
     }
     std::vector<FlowBlock> fb;
     for (size_t i : flowed) fb.push_back(flow.blocks[i].flow);
-    const SpaceAt space_at = [&](int bottom) { return region.SpaceAt(bottom); };
-    FlowResult r = FlowBalanced(fb, space_at, region.MinBottom(), rows, true);
-    std::vector<ColumnSpace> spaces = region.SpaceAt(r.bottom);
+    // The pictures as laid out with `trim` grid lines cropped off each that may be.
+    auto trimmed = [&](size_t i, int trim) -> BodyBlock* {
+      BodyBlock& b = flow.blocks[i];
+      if (trim == 0) return &b;
+      auto key = std::make_pair(i, trim);
+      auto it = trims.find(key);
+      if (it == trims.end()) {
+        BodyComposer composer{cx, article, b.source->pos};
+        it = trims.emplace(key, composer.Picture(*b.source, b.span, b.image_rows - trim)).first;
+      }
+      return &it->second;
+    };
+    auto may_trim = [&](size_t i, int trim) {
+      const BodyBlock& b = flow.blocks[i];
+      return b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
+             trim <= kPictureTrim * b.image_rows;
+    };
+    struct Try {
+      FlowRegion region{0, 0};
+      FlowResult r;
+      std::vector<ColumnSpace> spaces;
+      int spread = 0;
+    };
+    auto attempt = [&](int trim) {
+      Try t;
+      t.region = FlowRegion(cols, rows);
+      // One-column pictures in the flow may be cropped shorter as well.
+      for (size_t k = 0; k < flowed.size(); ++k)
+        if (flow.blocks[flowed[k]].picture)
+          fb[k] = (may_trim(flowed[k], trim) ? trimmed(flowed[k], trim) : &flow.blocks[flowed[k]])
+                      ->flow;
+      for (size_t i : pictures) {
+        const BodyBlock* b = may_trim(i, trim) ? trimmed(i, trim) : &flow.blocks[i];
+        PicturePlace place = b->place == PicturePlace::kFlow ? PicturePlace::kTopRight : b->place;
+        t.region.Add(static_cast<int>(i), place, b->span, b->flow.rows);
+      }
+      const SpaceAt space_at = [&](int bottom) { return t.region.SpaceAt(bottom); };
+      t.r = FlowBalanced(fb, space_at, t.region.MinBottom(), rows, true);
+      t.spaces = t.region.SpaceAt(t.r.bottom);
+      std::vector<int> ends = ColumnEnds(fb, t.r, t.spaces);
+      if (!ends.empty())
+        t.spread = *std::max_element(ends.begin(), ends.end()) -
+                   *std::min_element(ends.begin(), ends.end());
+      return t;
+    };
+    Try best = attempt(0);
+    int trim_used = 0;
+    std::vector<FlowBlock> fb_best = fb;
+    for (int trim = 1; best.r.placed == fb.size() && best.spread > 1; ++trim) {
+      bool any = false;
+      for (size_t i : pictures) any = any || may_trim(i, trim);
+      for (size_t i : flowed) any = any || (flow.blocks[i].picture && may_trim(i, trim));
+      if (!any) break;
+      Try t = attempt(trim);
+      if (t.r.placed == fb.size() && t.spread <= 1) {
+        best = std::move(t);
+        trim_used = trim;
+        fb_best = fb;
+        break;
+      }
+    }
+    for (size_t i : todo)
+      if (trim_used > 0 && flow.blocks[i].picture && may_trim(i, trim_used))
+        flow.blocks[i] = *trimmed(i, trim_used);
+    fb = fb_best;
+    const FlowRegion& region = best.region;
+    FlowResult r = best.r;
+    std::vector<ColumnSpace> spaces = best.spaces;
     if (r.placed < fb.size() && continues) {
       spaces = region.SpaceAt(rows);
       if (!spaces.empty())
@@ -847,7 +919,8 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
                   const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report,
                   const PlaceOptions& options) {
   Context cx{paper, fonts};
-  Placer placer{cx, flow, *flow.article, slot, area, part, page_number, report, options, {}, {}};
+  Placer placer{cx,          flow,   *flow.article, slot, area, part,
+                page_number, report, options,       {},   {},   {}};
   return placer.Place();
 }
 
