@@ -2,9 +2,16 @@
 
 #include <cmark.h>
 
-#include <cstdio>
+#include <algorithm>
+#include <climits>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
 
+#include "load/literal_markup.h"
+#include "load/picture_attributes.h"
 #include "load/picture_info.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
@@ -41,20 +48,52 @@ struct BodyParser {
   Article& article;
 
   const std::string& body;
+  std::vector<std::string_view> lines = {};  // the body's lines, without their line ends
+
+  void SplitLines() {
+    for (size_t i = 0; i <= body.size();) {
+      size_t nl = body.find('\n', i);
+      if (nl == std::string::npos) nl = body.size();
+      std::string_view l(body.data() + i, nl - i);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      lines.push_back(l);
+      i = nl + 1;
+    }
+  }
+
+  std::string_view Line(int line) const {  // 1-based, as cmark counts
+    return line >= 1 && static_cast<size_t>(line) <= lines.size() ? lines[line - 1]
+                                                                  : std::string_view();
+  }
 
   // cmark counts columns in bytes; editors count characters.
-  SourcePos Pos(cmark_node* n) const {
-    int line = cmark_node_get_start_line(n), byte_col = cmark_node_get_start_column(n);
-    size_t start = 0;
-    for (int l = 1; l < line && start != std::string::npos; ++l) {
-      start = body.find('\n', start);
-      if (start != std::string::npos) ++start;
-    }
+  SourcePos At(int line, size_t byte_col) const {
+    std::string_view l = Line(line);
+    const std::string text(l);
     int col = 1;
-    if (start != std::string::npos)
-      for (size_t i = start; i < body.size() && i < start + byte_col - 1 && body[i] != '\n'; ++col)
-        Utf8Next(body, i);
+    for (size_t i = 0; i < text.size() && i < byte_col; ++col) Utf8Next(text, i);
     return {file, line + line_offset, col};
+  }
+
+  SourcePos Pos(cmark_node* n) const {
+    return At(cmark_node_get_start_line(n), std::max(0, cmark_node_get_start_column(n) - 1));
+  }
+
+  void Unsupported(SourcePos pos, const std::string& message, const std::string& hint) {
+    diags.Error("unsupported-markdown", pos, message, hint);
+  }
+
+  // Tables, ~~strikes~~, footnotes and hashes without their space in a paragraph's or
+  // heading's source lines (cmark leaves them as text); true when there were any.
+  bool LiteralMarkupIn(cmark_node* n) {
+    const int first = cmark_node_get_start_line(n);
+    const int last = std::max(first, cmark_node_get_end_line(n));
+    std::vector<std::string_view> source;
+    for (int l = first; l <= last; ++l) source.push_back(Line(l));
+    std::vector<LiteralMarkup> found = FindLiteralMarkup(source);
+    for (const LiteralMarkup& m : found)
+      Unsupported(At(first + static_cast<int>(m.line), m.column), m.message, m.hint);
+    return !found.empty();
   }
 
   void AddText(std::vector<Span>& spans, const std::string& text, SpanStyle style) {
@@ -70,6 +109,20 @@ struct BodyParser {
   // between Latin words (resolved once the next text is known).
   bool pending_break = false;
 
+  // A hard line break: a backslash at the line's end is an error (banmian does not break
+  // lines where the editor asks); two spaces at its end, invisible and mostly left over
+  // from pasting, are read as an ordinary line break.
+  void HardBreak(cmark_node* br) {
+    cmark_node* prev = cmark_node_previous(br);
+    const int line = prev ? cmark_node_get_end_line(prev) : cmark_node_get_start_line(br);
+    std::string_view l = Line(line);
+    while (!l.empty() && l.back() == ' ') l.remove_suffix(1);
+    if (l.empty() || l.back() != '\\' || l.size() != Line(line).size()) return;
+    Unsupported(At(line, l.size() - 1), "a line break (\\ at a line's end) is not set by banmian",
+                "banmian joins the lines of a paragraph: remove the \\, or start a new paragraph "
+                "after a blank line");
+  }
+
   void Inline(cmark_node* n, SpanStyle style, std::vector<Span>& spans) {
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
       switch (cmark_node_get_type(c)) {
@@ -83,8 +136,11 @@ struct BodyParser {
           AddText(spans, t, style);
           break;
         }
-        case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
+          HardBreak(c);
+          pending_break = true;
+          break;
+        case CMARK_NODE_SOFTBREAK:
           pending_break = true;
           break;
         case CMARK_NODE_EMPH:
@@ -93,21 +149,45 @@ struct BodyParser {
         case CMARK_NODE_STRONG:
           Inline(c, SpanStyle::kStrong, spans);
           break;
-        case CMARK_NODE_CODE:
-          diags.Error("unsupported-markdown", Pos(c), "code spans have no place in an article",
-                      "remove the backticks");
+        case CMARK_NODE_CODE: {
+          // cmark's position is the code's first character, after the backticks.
+          const int line = cmark_node_get_start_line(c);
+          size_t at = std::max(0, cmark_node_get_start_column(c) - 1);
+          while (at > 0 && at <= Line(line).size() && Line(line)[at - 1] == '`') --at;
+          Unsupported(At(line, at), "code (`…`) is not set by banmian", "remove the backticks");
           break;
-        case CMARK_NODE_LINK:
-          diags.Error("unsupported-markdown", Pos(c), "links have no place in a printed article",
-                      "write the address out as text");
+        }
+        case CMARK_NODE_LINK: {
+          cmark_node* text = cmark_node_first_child(c);
+          const char* lit = text ? cmark_node_get_literal(text) : nullptr;
+          if (lit && lit[0] == '^') break;  // [^1]: reported as a footnote with the source lines
+          const char* url = cmark_node_get_url(c);
+          const bool autolink =
+              lit && url &&
+              (std::string(url) == lit || std::string(url) == "mailto:" + std::string(lit));
+          Unsupported(Pos(c), "a link is not set by banmian: a printed page cannot be clicked",
+                      autolink ? "remove the < > around the address"
+                               : "write the link's words, and its address if the reader needs "
+                                 "it, as plain text");
           break;
+        }
         case CMARK_NODE_IMAGE:
           diags.Error("picture-inline", Pos(c), "a picture must stand alone in its own paragraph",
                       "put a blank line before and after ![caption](file)");
           break;
+        case CMARK_NODE_HTML_INLINE: {
+          const char* lit = cmark_node_get_literal(c);
+          const bool comment = lit && std::string_view(lit).starts_with("<!--");
+          Unsupported(Pos(c),
+                      comment ? "an HTML comment is not set by banmian"
+                              : "HTML (" + std::string(lit ? lit : "") + ") is not set by banmian",
+                      comment ? "delete the comment: keep notes outside the article file"
+                              : "remove the tag; write *text* for emphasis and **text** for bold");
+          break;
+        }
         default:
-          diags.Error("unsupported-markdown", Pos(c),
-                      std::string("unsupported Markdown: ") + cmark_node_get_type_string(c));
+          Unsupported(Pos(c), std::string("unsupported Markdown: ") + cmark_node_get_type_string(c),
+                      "");
       }
     }
   }
@@ -119,12 +199,13 @@ struct BodyParser {
     return spans;
   }
 
-  void Picture(cmark_node* para, cmark_node* img, int columns) {
+  void Picture(cmark_node* para, cmark_node* img, std::optional<std::string_view> attributes,
+               const SourcePos& attributes_pos) {
     Block b;
     b.kind = BlockKind::kPicture;
-    b.picture_columns = columns;
     b.pos = Pos(para);
     b.spans = Spans(img);
+    if (attributes && !ReadPictureAttributes(*attributes, attributes_pos, b, diags)) return;
     const char* url = cmark_node_get_url(img);
     std::string rel = url ? url : "";
     if (rel.empty()) {
@@ -153,41 +234,178 @@ struct BodyParser {
     article.blocks.push_back(b);
   }
 
+  // A paragraph that is a picture: ![caption](file "credit") alone, or followed on its
+  // line by an attribute block {…}. False when the paragraph is something else.
+  bool PictureParagraph(cmark_node* para) {
+    cmark_node* img = cmark_node_first_child(para);
+    if (!img || cmark_node_get_type(img) != CMARK_NODE_IMAGE) return false;
+    cmark_node* after = cmark_node_next(img);
+    if (!after) {
+      Picture(para, img, std::nullopt, {});
+      return true;
+    }
+    // The attributes on the next line: the editor meant them for the picture.
+    const bool next_line = cmark_node_get_type(after) == CMARK_NODE_SOFTBREAK;
+    if (next_line && !(after = cmark_node_next(after))) return false;
+    // The text after the picture, when all of it is text.
+    std::string rest;
+    for (cmark_node* c = after; c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) != CMARK_NODE_TEXT) return false;
+      rest += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+    }
+    const size_t open = rest.find_first_not_of(" \t");
+    if (open == std::string::npos || rest[open] != '{') return false;
+    SourcePos pos = Pos(after);
+    pos.col += static_cast<int>(open);  // spaces are one character each
+    if (next_line) {
+      diags.Error("bad-value", pos, "the picture's attributes must be on its line, right after it",
+                  "write ![caption](file){cols=2} with nothing between ) and {");
+      return true;
+    }
+    const size_t close = rest.find('}', open);
+    if (close == std::string::npos) {
+      diags.Error("bad-value", pos, "the picture's attributes are not closed with }",
+                  "write them as {cols=2 place=top-left}");
+      return true;
+    }
+    if (rest.find_first_not_of(" \t", close + 1) != std::string::npos) return false;
+    Picture(para, img, std::string_view(rest).substr(open + 1, close - open - 1), pos);
+    return true;
+  }
+
+  // The error for a block banmian does not set (inside a pull quote or not).
+  void UnsupportedBlock(cmark_node* n, bool in_quote) {
+    const SourcePos pos = Pos(n);
+    std::string_view line = Line(cmark_node_get_start_line(n));
+    line.remove_prefix(std::min(line.size(), ContentStart(line)));
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_LIST: {
+        cmark_node* item = cmark_node_first_child(n);
+        cmark_node* para = item ? cmark_node_first_child(item) : nullptr;
+        cmark_node* text = para ? cmark_node_first_child(para) : nullptr;
+        const char* lit = text ? cmark_node_get_literal(text) : nullptr;
+        const std::string_view first = lit ? lit : "";
+        const bool task =
+            first.starts_with("[ ] ") || first.starts_with("[x] ") || first.starts_with("[X] ");
+        Unsupported(
+            pos,
+            task ? "a task list (- [ ] …) is not set by banmian" : "a list is not set by banmian",
+            "write the points as paragraphs, numbered 一、 or （1） if they need numbers: "
+            "a line that starts with -, +, * or 1. and a space makes a list");
+        return;
+      }
+      case CMARK_NODE_CODE_BLOCK:
+        if (line.starts_with("```") || line.starts_with("~~~"))
+          Unsupported(pos, "a code block (``` … ```) is not set by banmian",
+                      "remove the fence lines and write the text as paragraphs");
+        else
+          Unsupported(pos,
+                      "a line indented four spaces (or a tab) is a code block, which banmian "
+                      "does not set",
+                      "remove the indentation: banmian indents every paragraph itself");
+        return;
+      case CMARK_NODE_HTML_BLOCK:
+        if (line.starts_with("<!--"))
+          Unsupported(pos, "an HTML comment is not set by banmian",
+                      "delete the comment: keep notes outside the article file");
+        else
+          Unsupported(pos, "HTML is not set by banmian",
+                      "remove the tags; write *text* for emphasis and **text** for bold");
+        return;
+      case CMARK_NODE_THEMATIC_BREAK:
+        Unsupported(pos, "a thematic break (---, *** or ___) is not set by banmian",
+                    line.starts_with("-") && !in_quote
+                        ? "remove the line; if it was meant to close the front matter, the front "
+                          "matter must start on line 1"
+                        : "remove the line; a ### section title separates the parts of an "
+                          "article");
+        return;
+      case CMARK_NODE_BLOCK_QUOTE:
+        Unsupported(pos, "a pull quote inside a pull quote is not set by banmian",
+                    "a pull quote is a paragraph after a single >");
+        return;
+      case CMARK_NODE_HEADING:
+        if (in_quote) {
+          Unsupported(pos, "a heading inside a pull quote is not set by banmian",
+                      "a pull quote holds plain paragraphs");
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    Unsupported(pos, std::string("unsupported Markdown: ") + cmark_node_get_type_string(n),
+                "articles hold paragraphs, #### subheads, ### section titles, > pull quotes "
+                "and pictures");
+  }
+
+  void Heading(cmark_node* n) {
+    const int level = cmark_node_get_heading_level(n);
+    std::string_view line = Line(cmark_node_get_start_line(n));
+    line.remove_prefix(std::min(line.size(), ContentStart(line)));
+    if (!line.starts_with("#")) {  // setext: the text, then a line of === or ---
+      const std::string rule = level == 1 ? "===" : "---";
+      Unsupported(Pos(n), "a heading underlined with " + rule + " is not set by banmian",
+                  "remove the line of " + rule +
+                      " under the text; for a subhead write #### before the text");
+      return;
+    }
+    if (level != 3 && level != 4) {
+      Unsupported(Pos(n), "a " + std::string(level, '#') + " heading is not set by banmian",
+                  "the headline goes in the front matter; use #### for a subhead and ### for a "
+                  "centred section title");
+      return;
+    }
+    if (LiteralMarkupIn(n)) return;
+    Block b;
+    b.kind = level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle;
+    b.spans = Spans(n);
+    b.pos = Pos(n);
+    if (b.spans.empty()) {
+      diags.Error("empty-heading", b.pos, "the heading is empty");
+      return;
+    }
+    article.blocks.push_back(b);
+  }
+
+  // Reference definitions cmark took out of the text, by line (1-based, of the body).
+  std::map<int, LiteralMarkup> dropped = {};
+
+  // A line that starts a reference definition was dropped unless its "[label]:" is still
+  // in the text somewhere (then it was read as part of a paragraph, and prints as written).
+  void FindDroppedDefinitions(cmark_node* doc) {
+    std::string literal;
+    cmark_iter* it = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it);
+      if (ev == CMARK_EVENT_ENTER && cmark_node_get_literal(n))
+        literal += std::string(cmark_node_get_literal(n)) + "\n";
+    }
+    cmark_iter_free(it);
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (auto def = ReferenceDefinition(lines[i]))
+        if (literal.find("[" + def->first + "]:") == std::string::npos)
+          dropped.emplace(static_cast<int>(i) + 1, DroppedDefinition(def->first, i, def->second));
+  }
+
+  // Reports the dropped definitions up to `line`, so errors come in the file's order.
+  void ReportDroppedUpTo(int line) {
+    while (!dropped.empty() && dropped.begin()->first <= line) {
+      const LiteralMarkup& m = dropped.begin()->second;
+      Unsupported(At(dropped.begin()->first, m.column), m.message, m.hint);
+      dropped.erase(dropped.begin());
+    }
+  }
+
   void Document(cmark_node* doc) {
+    SplitLines();
+    FindDroppedDefinitions(doc);
     for (cmark_node *n = cmark_node_first_child(doc), *next = nullptr; n; n = next) {
       next = cmark_node_next(n);
+      ReportDroppedUpTo(cmark_node_get_start_line(n));
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH: {
-          cmark_node* first = cmark_node_first_child(n);
-          if (first && cmark_node_get_type(first) == CMARK_NODE_IMAGE) {
-            cmark_node* after = cmark_node_next(first);
-            if (!after) {
-              Picture(n, first, 1);
-              break;
-            }
-            // ![caption](file){cols=N}: attributes right after the picture.
-            const char* lit = cmark_node_get_type(after) == CMARK_NODE_TEXT
-                                  ? cmark_node_get_literal(after)
-                                  : nullptr;
-            int cols = 0;
-            char tail = 0;
-            if (lit && !cmark_node_next(after) &&
-                std::sscanf(lit, "{cols=%d}%c", &cols, &tail) == 1) {
-              if (cols < 1 || cols > 20) {
-                diags.Error("bad-value", Pos(after),
-                            "a picture spans 1 to 20 columns, not " + std::to_string(cols));
-                break;
-              }
-              Picture(n, first, cols);
-              break;
-            }
-            if (lit && lit[0] == '{' && !cmark_node_next(after)) {
-              diags.Error("bad-value", Pos(after),
-                          std::string("unknown picture attributes '") + lit + "'",
-                          "write {cols=N} right after the picture to set it across N columns");
-              break;
-            }
-          }
+          if (LiteralMarkupIn(n) || PictureParagraph(n)) break;
           Block b;
           b.kind = BlockKind::kParagraph;
           b.spans = Spans(n);
@@ -195,55 +413,31 @@ struct BodyParser {
           if (!b.spans.empty()) article.blocks.push_back(b);
           break;
         }
-        case CMARK_NODE_HEADING: {
-          int level = cmark_node_get_heading_level(n);
-          if (level != 3 && level != 4) {
-            diags.Error(
-                "unsupported-markdown", Pos(n),
-                "heading level " + std::to_string(level) + " is not used in articles",
-                "the headline goes in the front matter; use #### for a subhead and ### for a "
-                "centred section title");
-            break;
-          }
-          Block b;
-          b.kind = level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle;
-          b.spans = Spans(n);
-          b.pos = Pos(n);
-          if (b.spans.empty()) {
-            diags.Error("empty-heading", b.pos, "the heading is empty");
-            break;
-          }
-          article.blocks.push_back(b);
+        case CMARK_NODE_HEADING:
+          Heading(n);
           break;
-        }
         case CMARK_NODE_BLOCK_QUOTE: {
           // > a pull quote: the text of its paragraphs, as one block.
           Block b;
           b.kind = BlockKind::kPullQuote;
           b.pos = Pos(n);
           for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+            ReportDroppedUpTo(cmark_node_get_start_line(c));
             if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) {
-              diags.Error("unsupported-markdown", Pos(c),
-                          "a pull quote holds plain paragraphs only");
+              UnsupportedBlock(c, true);
               continue;
             }
+            if (LiteralMarkupIn(c)) continue;
             for (Span& sp : Spans(c)) b.spans.push_back(sp);
           }
           if (!b.spans.empty()) article.blocks.push_back(b);
           break;
         }
-        case CMARK_NODE_THEMATIC_BREAK:
-          diags.Error(
-              "unsupported-markdown", Pos(n), "a thematic break (---) is not used in articles",
-              "if this was meant to close the front matter, the front matter must start on line 1");
-          break;
         default:
-          diags.Error("unsupported-markdown", Pos(n),
-                      std::string("unsupported Markdown: ") + cmark_node_get_type_string(n),
-                      "articles hold paragraphs, #### subheads, ### section titles, > pull quotes "
-                      "and pictures");
+          UnsupportedBlock(n, false);
       }
     }
+    ReportDroppedUpTo(INT_MAX);
   }
 };
 

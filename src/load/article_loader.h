@@ -3,8 +3,11 @@
 // ParseArticle works on text (tests never touch the disk): it splits the front
 // matter off, reads its keys strictly, parses the body with cmark and turns it into
 // Blocks. Markdown the newspaper has no place for (lists, links, code, HTML, # and
-// ## headings) is an error rather than being dropped. Picture files are resolved
-// against the issue folder and their headers checked.
+// ## headings, and what cmark would print as literal characters or drop: tables,
+// ~~strikes~~, footnotes, reference definitions) is an error at its line rather than
+// being dropped or printed. A picture's {…} attributes give its columns, place, size
+// and focal point. Picture files are resolved against the issue folder and their
+// headers checked.
 #pragma once
 
 #include <optional>

@@ -38,16 +38,266 @@ TEST_CASE("article: Markdown a newspaper has no place for is an error, not dropp
       "x", "x.md",
       "---\nheadline: 主题\n---\n正文。\n\n- 一\n- 二\n\n## 二级\n\n见[链接](http://a)。\n", ".",
       d));
+  CHECK(Messages(d) ==
+        "x.md:6:1: error[unsupported-markdown]: a list is not set by banmian\n"
+        "  hint: write the points as paragraphs, numbered 一、 or （1） if they need numbers: a "
+        "line that starts with -, +, * or 1. and a space makes a list\n"
+        "x.md:9:1: error[unsupported-markdown]: a ## heading is not set by banmian\n"
+        "  hint: the headline goes in the front matter; use #### for a subhead and ### for a "
+        "centred section title\n"
+        "x.md:11:2: error[unsupported-markdown]: a link is not set by banmian: a printed page "
+        "cannot be clicked\n"
+        "  hint: write the link's words, and its address if the reader needs it, as plain text\n");
+}
+
+namespace {
+// The messages for one body (after a three-line front matter, so the body's first line is
+// line 4), or "" when it loads.
+std::string BodyMessages(const std::string& body) {
+  Diagnostics d;
+  auto a = ParseArticle("x", "x.md", "---\nheadline: 主题\n---\n" + body, ".", d);
+  CHECK(a.has_value() == d.empty());
+  return Messages(d);
+}
+}  // namespace
+
+TEST_CASE("article: a table, printed as pipes by CommonMark, is an error at its first line") {
+  CHECK(BodyMessages("正文。\n\n| 项目 | 数量 |\n|---|:---:|\n| 苹果 | 3 |\n") ==
+        "x.md:6:1: error[unsupported-markdown]: a table is not set by banmian: it would be "
+        "printed as its | and - characters\n"
+        "  hint: write the figures out in sentences, or set the table as a picture "
+        "![caption](table.png)\n");
+  // Without outer pipes, straight after a paragraph's line, or without its delimiter row.
+  CHECK(BodyMessages("正文。\n项目 | 数量\n--- | ---\n苹果 | 3\n")
+            .starts_with("x.md:5:1: error[unsupported-markdown]: a table is not set"));
+  CHECK(BodyMessages("正文。\n\n| 项目 | 数量 |\n| 苹果 | 3 |\n")
+            .starts_with("x.md:6:1: error[unsupported-markdown]: a table is not set"));
+  // Inside a pull quote, at the table's own column.
+  CHECK(BodyMessages("正文。\n\n> | a | b |\n> |---|---|\n")
+            .starts_with("x.md:6:3: error[unsupported-markdown]: a table is not set"));
+}
+
+TEST_CASE("article: every other kind of Markdown banmian does not set, each at its place") {
+  CHECK(BodyMessages("这是~~删除~~的字。\n") ==
+        "x.md:4:3: error[unsupported-markdown]: struck-through text (~~删除~~) is not set by "
+        "banmian: it would be printed with its tildes\n"
+        "  hint: delete the words, or remove the ~~ around them\n");
+  CHECK(BodyMessages("正文。\n\n- [ ] 任务\n- [x] 完成\n") ==
+        "x.md:6:1: error[unsupported-markdown]: a task list (- [ ] …) is not set by banmian\n"
+        "  hint: write the points as paragraphs, numbered 一、 or （1） if they need numbers: a "
+        "line that starts with -, +, * or 1. and a space makes a list\n");
+  CHECK(BodyMessages("正文。\n\n1. 第一\n")
+            .starts_with("x.md:6:1: error[unsupported-markdown]: a list is not set by banmian\n"));
   CHECK(
-      Messages(d) ==
-      "x.md:6:1: error[unsupported-markdown]: unsupported Markdown: list\n"
-      "  hint: articles hold paragraphs, #### subheads, ### section titles, > pull quotes and "
-      "pictures\n"
-      "x.md:9:1: error[unsupported-markdown]: heading level 2 is not used in articles\n"
-      "  hint: the headline goes in the front matter; use #### for a subhead and ### for a centred "
-      "section title\n"
-      "x.md:11:2: error[unsupported-markdown]: links have no place in a printed article\n"
-      "  hint: write the address out as text\n");
+      BodyMessages("正文。\n\n标题\n===\n\n另一标题\n---\n") ==
+      "x.md:6:1: error[unsupported-markdown]: a heading underlined with === is not set by "
+      "banmian\n"
+      "  hint: remove the line of === under the text; for a subhead write #### before the text\n"
+      "x.md:9:1: error[unsupported-markdown]: a heading underlined with --- is not set by "
+      "banmian\n"
+      "  hint: remove the line of --- under the text; for a subhead write #### before the text\n");
+  CHECK(BodyMessages("行尾\\\n下一行\n") ==
+        "x.md:4:3: error[unsupported-markdown]: a line break (\\ at a line's end) is not set by "
+        "banmian\n"
+        "  hint: banmian joins the lines of a paragraph: remove the \\, or start a new paragraph "
+        "after a blank line\n");
+  CHECK(BodyMessages("脚注[^1]。\n\n[^1]: 注释\n\n[ref]: http://example.org\n") ==
+        "x.md:4:3: error[unsupported-markdown]: a footnote ([^1]) is not set by banmian\n"
+        "  hint: put the note in the text, in brackets （注：…）, or in a paragraph at the "
+        "article's end\n"
+        "x.md:6:1: error[unsupported-markdown]: a footnote ([^1]: …) is not set by banmian: the "
+        "line would be dropped\n"
+        "  hint: put the note in the text, in brackets （注：…）, or in a paragraph at the "
+        "article's end\n"
+        "x.md:8:1: error[unsupported-markdown]: a link reference definition ([ref]: …) is not set "
+        "by banmian: the line would be dropped\n"
+        "  hint: write the address out in the text, if the reader needs it\n");
+  // A definition in front of a paragraph's text is dropped from it, the rest kept.
+  CHECK(BodyMessages("[a]: http://x\n正文。\n") ==
+        "x.md:4:1: error[unsupported-markdown]: a link reference definition ([a]: …) is not set "
+        "by banmian: the line would be dropped\n"
+        "  hint: write the address out in the text, if the reader needs it\n");
+  // An editor's note written like one is a definition too, and would vanish.
+  CHECK(BodyMessages("正文。\n\n[注]: 这一行会消失\n") ==
+        "x.md:6:1: error[unsupported-markdown]: a link reference definition ([注]: …) is not set "
+        "by banmian: the line would be dropped\n"
+        "  hint: write the address out in the text, if the reader needs it\n");
+  CHECK(
+      BodyMessages("脚注[^注]没有定义。\n")
+          .starts_with(
+              "x.md:4:3: error[unsupported-markdown]: a footnote ([^注]) is not set by banmian\n"));
+  CHECK(BodyMessages("文字![图](a.jpg)文字\n") ==
+        "x.md:4:3: error[picture-inline]: a picture must stand alone in its own paragraph\n"
+        "  hint: put a blank line before and after ![caption](file)\n");
+  CHECK(BodyMessages("正文。\n\n<div>html</div>\n\n<!-- 注释 -->\n\n文字<b>粗</b>\n") ==
+        "x.md:6:1: error[unsupported-markdown]: HTML is not set by banmian\n"
+        "  hint: remove the tags; write *text* for emphasis and **text** for bold\n"
+        "x.md:8:1: error[unsupported-markdown]: an HTML comment is not set by banmian\n"
+        "  hint: delete the comment: keep notes outside the article file\n"
+        "x.md:10:3: error[unsupported-markdown]: HTML (<b>) is not set by banmian\n"
+        "  hint: remove the tag; write *text* for emphasis and **text** for bold\n"
+        "x.md:10:7: error[unsupported-markdown]: HTML (</b>) is not set by banmian\n"
+        "  hint: remove the tag; write *text* for emphasis and **text** for bold\n");
+  CHECK(BodyMessages("正文。\n\n    缩进的段落\n\n```\nfence\n```\n\n用`代码`。\n") ==
+        "x.md:6:5: error[unsupported-markdown]: a line indented four spaces (or a tab) is a code "
+        "block, which banmian does not set\n"
+        "  hint: remove the indentation: banmian indents every paragraph itself\n"
+        "x.md:8:1: error[unsupported-markdown]: a code block (``` … ```) is not set by banmian\n"
+        "  hint: remove the fence lines and write the text as paragraphs\n"
+        "x.md:12:2: error[unsupported-markdown]: code (`…`) is not set by banmian\n"
+        "  hint: remove the backticks\n");
+  CHECK(BodyMessages("正文。\n\n***\n\n<http://a.b>\n") ==
+        "x.md:6:1: error[unsupported-markdown]: a thematic break (---, *** or ___) is not set by "
+        "banmian\n"
+        "  hint: remove the line; a ### section title separates the parts of an article\n"
+        "x.md:8:1: error[unsupported-markdown]: a link is not set by banmian: a printed page "
+        "cannot be clicked\n"
+        "  hint: remove the < > around the address\n");
+  CHECK(BodyMessages("正文。\n\n# 一级\n\n##### 五级\n\n####小标题\n") ==
+        "x.md:6:1: error[unsupported-markdown]: a # heading is not set by banmian\n"
+        "  hint: the headline goes in the front matter; use #### for a subhead and ### for a "
+        "centred section title\n"
+        "x.md:8:1: error[unsupported-markdown]: a ##### heading is not set by banmian\n"
+        "  hint: the headline goes in the front matter; use #### for a subhead and ### for a "
+        "centred section title\n"
+        "x.md:10:1: error[unsupported-markdown]: '####小标题' would be printed as it stands: a "
+        "subhead needs a space after ####\n"
+        "  hint: write '#### 小标题'\n");
+  CHECK(BodyMessages("正文。\n\n> 引文\n> - 列表\n\n> > 嵌套\n\n> ## 标题\n") ==
+        "x.md:7:3: error[unsupported-markdown]: a list is not set by banmian\n"
+        "  hint: write the points as paragraphs, numbered 一、 or （1） if they need numbers: a "
+        "line that starts with -, +, * or 1. and a space makes a list\n"
+        "x.md:9:3: error[unsupported-markdown]: a pull quote inside a pull quote is not set by "
+        "banmian\n"
+        "  hint: a pull quote is a paragraph after a single >\n"
+        "x.md:11:3: error[unsupported-markdown]: a heading inside a pull quote is not set by "
+        "banmian\n"
+        "  hint: a pull quote holds plain paragraphs\n");
+}
+
+TEST_CASE("article: prose with a lone |, ~, # or * is not mistaken for Markdown") {
+  Diagnostics d;
+  auto a = ParseArticle("x", "x.md",
+                        "---\nheadline: 主题\n---\n"
+                        "气温24~31℃,“A | B”两项,#话题#也可以,5*3=15。\n\n"
+                        "好开心~~~\n\n"
+                        "| 独行 |\n\n"
+                        "行尾两空格  \n下一行\n",
+                        ".", d);
+  REQUIRE(a);
+  CHECK(Messages(d) == "");
+  REQUIRE(a->blocks.size() == 4);
+  CHECK(a->blocks[0].PlainText() == "气温24~31℃,“A | B”两项,#话题#也可以,5*3=15。");
+  CHECK(a->blocks[1].PlainText() == "好开心~~~");
+  CHECK(a->blocks[2].PlainText() == "| 独行 |");
+  // Two spaces at a line's end (a hard break in CommonMark) join the lines like any other.
+  CHECK(a->blocks[3].PlainText() == "行尾两空格下一行");
+}
+
+namespace {
+// The picture blocks of a body of pictures (the sample's picture file), or the messages.
+std::vector<Block> Pictures(const std::string& pictures, std::string* messages = nullptr) {
+  Diagnostics d;
+  auto a = ParseArticle("x", "x.md", "---\nheadline: 主题\n---\n正文。\n\n" + pictures,
+                        test::SourcePath("issues/songjiang-2022-07-inside"), d);
+  if (messages) *messages = Messages(d);
+  std::vector<Block> out;
+  if (a)
+    for (const Block& b : a->blocks)
+      if (b.kind == BlockKind::kPicture) out.push_back(b);
+  return out;
+}
+const char* kPic = "![图](pictures/kangyuan-standin.jpg \"供图\")";
+}  // namespace
+
+TEST_CASE("article: picture attributes, in any order, and their defaults") {
+  std::string body;
+  for (const char* attrs :
+       {"", "{cols=2}", "{cols=all}", "{place=top}",
+        "{cols=2 place=bottom ratio=16:9 focus=30%,70%}", " {place=bottom-left rows=12 cols=1}",
+        "{ place=flow cols=1 ratio=2.35:1 }", "{cols=1}", "{place=top-left}",
+        "{focus=0%,100% cols=3 place=bottom-right}"})
+    body += kPic + std::string(attrs) + "\n\n";
+  std::string messages;
+  auto p = Pictures(body, &messages);
+  CHECK(messages == "");
+  REQUIRE(p.size() == 10);
+  auto check = [](const Block& b, int cols, PicturePlace place, int rows, double ratio, double fx,
+                  double fy) {
+    CHECK(b.picture_columns == cols);
+    CHECK(b.picture_place == place);
+    CHECK(b.picture_rows == rows);
+    CHECK(b.picture_ratio == doctest::Approx(ratio));
+    CHECK(b.focus_x == doctest::Approx(fx));
+    CHECK(b.focus_y == doctest::Approx(fy));
+  };
+  check(p[0], 1, PicturePlace::kFlow, 0, 0, 0.5, 0.5);
+  CHECK(p[0].credit == "供图");
+  check(p[1], 2, PicturePlace::kTopRight, 0, 0, 0.5, 0.5);
+  check(p[2], 0, PicturePlace::kTop, 0, 0, 0.5, 0.5);
+  check(p[3], 0, PicturePlace::kTop, 0, 0, 0.5, 0.5);
+  check(p[4], 2, PicturePlace::kBottom, 0, 16.0 / 9, 0.3, 0.7);
+  check(p[5], 1, PicturePlace::kBottomLeft, 12, 0, 0.5, 0.5);
+  check(p[6], 1, PicturePlace::kFlow, 0, 2.35, 0.5, 0.5);
+  check(p[7], 1, PicturePlace::kFlow, 0, 0, 0.5, 0.5);
+  check(p[8], 1, PicturePlace::kTopLeft, 0, 0, 0.5, 0.5);
+  check(p[9], 3, PicturePlace::kBottomRight, 0, 0, 0, 1);
+}
+
+TEST_CASE("article: bad picture attributes are errors at the attribute block") {
+  std::string body;
+  for (const char* attrs :
+       {"{colls=2}", "{cols=0}", "{cols=two}", "{place=topright}", "{rows=0}", "{ratio=4/3}",
+        "{ratio=30:1}", "{focus=50,30}", "{focus=50%,130%}", "{cols=2 cols=3}",
+        "{rows=10 ratio=4:3}", "{place=flow cols=3}", "{place=flow cols=all}", "{cols}", "{}",
+        "{cols=2", "{.wide}", "{ratio=nan:1 rows=-3}", "\n{cols=2}"})
+    body += kPic + std::string(attrs) + "\n\n";
+  std::string messages;
+  CHECK(Pictures(body, &messages).empty());
+  CHECK(messages ==
+        "x.md:6:41: error[bad-value]: unknown picture attribute 'colls'\n"
+        "  hint: did you mean 'cols'?\n"
+        "x.md:8:41: error[bad-value]: a picture spans 1 to 20 columns, not 0\n"
+        "  hint: write cols=all for all the module's columns\n"
+        "x.md:10:41: error[bad-value]: 'cols' takes a number of columns (1 to 20) or all, not "
+        "'two'\n"
+        "x.md:12:41: error[bad-value]: 'place' takes top-right, top-left, bottom-right, "
+        "bottom-left, top, bottom or flow, not 'topright'\n"
+        "  hint: did you mean 'top-right'?\n"
+        "x.md:14:41: error[bad-value]: 'rows' takes the picture's height in grid lines, 1 to 500, "
+        "not '0'\n"
+        "x.md:16:41: error[bad-value]: 'ratio' takes width:height, two positive numbers such as "
+        "4:3 or 16:9, not '4/3'\n"
+        "x.md:18:41: error[bad-value]: a picture's ratio lies between 1:10 and 10:1, not 30:1\n"
+        "x.md:20:41: error[bad-value]: 'focus' takes two percentages from the top left, each 0% "
+        "to 100%, such as 50%,30%, not '50,30'\n"
+        "x.md:22:41: error[bad-value]: 'focus' takes two percentages from the top left, each 0% "
+        "to 100%, such as 50%,30%, not '50%,130%'\n"
+        "x.md:24:41: error[bad-value]: picture attribute 'cols' is given twice\n"
+        "  hint: keep one of them\n"
+        "x.md:26:41: error[bad-value]: a picture takes 'rows' or 'ratio', not both\n"
+        "  hint: rows=N sets its height in grid lines, ratio=W:H its shape\n"
+        "x.md:28:41: error[bad-value]: place=flow is for a one-column picture in the text, not "
+        "one across 3 columns\n"
+        "  hint: give it another place, such as place=top-right, or write cols=1\n"
+        "x.md:30:41: error[bad-value]: place=flow is for a one-column picture in the text, not "
+        "one across all the columns\n"
+        "  hint: give it another place, such as place=top-right, or write cols=1\n"
+        "x.md:32:41: error[bad-value]: picture attribute 'cols' has no value\n"
+        "  hint: write e.g. cols=2\n"
+        "x.md:34:41: error[bad-value]: the picture's attribute block {} is empty\n"
+        "  hint: remove it, or write attributes such as {cols=2 place=top-left}\n"
+        "x.md:36:41: error[bad-value]: the picture's attributes are not closed with }\n"
+        "  hint: write them as {cols=2 place=top-left}\n"
+        "x.md:38:41: error[bad-value]: unknown picture attribute '.wide'\n"
+        "  hint: picture attributes: cols place rows ratio focus\n"
+        "x.md:40:41: error[bad-value]: 'ratio' takes width:height, two positive numbers such as "
+        "4:3 or 16:9, not 'nan:1'\n"
+        "x.md:40:41: error[bad-value]: 'rows' takes the picture's height in grid lines, 1 to 500, "
+        "not '-3'\n"
+        "x.md:43:1: error[bad-value]: the picture's attributes must be on its line, right after "
+        "it\n"
+        "  hint: write ![caption](file){cols=2} with nothing between ) and {\n");
 }
 
 TEST_CASE("article: front matter problems") {
