@@ -211,6 +211,8 @@ struct BodyComposer {
     BodyBlock bb;
     bb.source = &b;
     bb.image_rows = static_cast<int>(std::floor((image_h - g.body_size) / g.line_pitch + 1e-6)) + 1;
+    bb.natural_image_rows =
+        static_cast<int>(std::floor((width / natural - g.body_size) / g.line_pitch + 1e-6)) + 1;
     bb.picture = true;
     bb.span = span;
     bb.place = b.picture_place;
@@ -663,7 +665,8 @@ struct Placer {
     auto may_trim = [&](size_t i, int trim) {
       const BodyBlock& b = flow.blocks[i];
       return b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
-             trim <= kPictureTrim * b.image_rows;
+             b.image_rows - trim >= 1 &&
+             b.natural_image_rows - (b.image_rows - trim) <= kPictureTrim * b.natural_image_rows;
     };
     struct Try {
       FlowRegion region{0, 0};
@@ -693,6 +696,15 @@ struct Placer {
                    *std::min_element(ends.begin(), ends.end());
       return t;
     };
+    // A picture a little too tall for the body is cropped to fit, within the same share.
+    for (size_t i : pictures) {
+      for (int trim = 1; flow.blocks[i].flow.rows > rows && may_trim(i, trim); ++trim)
+        if (trimmed(i, trim)->flow.rows <= rows) {
+          flow.blocks[i] = *trimmed(i, trim);
+          trims.clear();  // its own height has changed: trims are counted from it afresh
+          break;
+        }
+    }
     Try best = attempt(0);
     int trim_used = 0;
     std::vector<FlowBlock> fb_best = fb;

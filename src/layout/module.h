@@ -35,6 +35,7 @@ struct BodyBlock {
   PicturePlace place = PicturePlace::kFlow;
   const Block* source = nullptr;  // a picture's block, to lay it out again at another width
   int image_rows = 0;             // a picture's own grid lines, without its caption
+  int natural_image_rows = 0;     // the same at the file's own proportions
   // A subhead (crosshead or section title): in a stack it runs across the module, so
   // its text and style are kept to set it again at that width.
   bool heading = false;
