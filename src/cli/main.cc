@@ -9,6 +9,7 @@
 
 #include "model/frame_dump.h"
 #include "pipeline/pipeline.h"
+#include "preflight/page_grid.h"
 
 namespace {
 
@@ -149,6 +150,17 @@ int main(int argc, char** argv) {
   } else if (json) {
     std::cout << banmian::ReportJson(result.Report(command));
   } else if (!quiet || result.exit_status != 0) {
+    if (command == "check" && !quiet && result.document && result.issue) {
+      std::vector<std::string> templates;
+      for (const banmian::Page& page : result.document->pages) {
+        std::string name;
+        for (const banmian::ResolvedSlotRecord& s : result.layout.grid.slots)
+          if (s.page == page.number) name = s.template_name;
+        templates.push_back(name);
+      }
+      std::cout << banmian::PageGridText(*result.document, result.layout, result.issue->paper,
+                                         templates);
+    }
     std::cerr << banmian::ReportSummary(result.Report(command));
   }
   return result.exit_status;

@@ -95,12 +95,14 @@ struct FurnitureOverflow {
 // Every slot's area as resolved on every page (what `banmian check` prints).
 struct ResolvedSlotRecord {
   int page = 0;
-  std::string slot;
+  std::string template_name, slot;
   Area area;
   RowsMode rows_mode = RowsMode::kFixed;
 };
 struct PageGrids {
   std::vector<ResolvedSlotRecord> slots;
+  // Grid cells no slot or region covers, per page: white space where text was meant.
+  std::vector<std::pair<int, Area>> uncovered;
 };
 
 struct LayoutReport {

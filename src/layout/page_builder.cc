@@ -457,7 +457,7 @@ struct Builder {
       } else {
         slot.area = resolver.ResolveUnmeasured(slot);
       }
-      grid.slots.push_back({page.number, slot.name, slot.area, geo.rows_mode});
+      grid.slots.push_back({page.number, spec.template_name, slot.name, slot.area, geo.rows_mode});
       if (slot.kind == SlotKind::kStack) {
         PlaceStack(page, k, slot, a ? a->articles : std::vector<std::string>{});
         continue;
@@ -469,6 +469,7 @@ struct Builder {
       PlaceThreadPart(page, k, slot, a->articles.front());
     }
     resolver.Check(page.label, diags);
+    for (const Area& a : resolver.Uncovered()) grid.uncovered.push_back({page.number, a});
     return page;
   }
 

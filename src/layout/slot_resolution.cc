@@ -112,9 +112,13 @@ int SlotResolver::Room(const Slot& slot) const {
   for (const Slot& other : tmpl_.slots) {
     if (other.name == slot.name) continue;
     std::optional<Area> a = Resolved(other.name);
-    if (!a && Geometry(other).absolute())
-      a = GridArea(Geometry(other).col, Geometry(other).cols, Geometry(other).row,
-                   Geometry(other).rows);
+    // A slot not placed yet bounds this one once its top is known: a grid line, or the
+    // foot of slots already placed.
+    const SlotGeometry& og = Geometry(other);
+    const bool top_known = std::all_of(og.below.begin(), og.below.end(), [&](const auto& b) {
+      return !tmpl_.FindSlot(b) || Resolved(b).has_value();
+    });
+    if (!a && top_known) a = GridArea(og.col, og.cols, Top(other), 1);
     if (!a || !ColumnsMeet(g.col, g.cols, a->col, a->cols)) continue;
     if (a->row >= top) foot = std::min(foot, a->row);
   }
@@ -159,6 +163,48 @@ std::optional<Area> SlotResolver::Resolved(const std::string& name) const {
   auto it = resolved_.find(name);
   if (it == resolved_.end()) return std::nullopt;
   return it->second;
+}
+
+std::vector<Area> SlotResolver::Uncovered() const {
+  const Grid& g = paper_.grid;
+  const int columns = g.columns, lines = g.lines;
+  std::vector<std::vector<bool>> covered(static_cast<size_t>(columns),
+                                         std::vector<bool>(static_cast<size_t>(lines), false));
+  for (const auto& [name, a] : resolved_)
+    for (int c = a.col; c < a.col + a.cols && c < columns; ++c)
+      for (int r = a.row; r < a.row + a.rows && r < lines; ++r)
+        covered[static_cast<size_t>(c)][static_cast<size_t>(r)] = true;
+  for (const Region& reg : tmpl_.regions)
+    for (int c = 0; c < columns; ++c)
+      for (int r = 0; r < lines; ++r) {
+        const double x = paper_.area_left() + g.column_x(c) + g.column_width() / 2;
+        const double y = paper_.area_top() + (r + 0.5) * g.line_pitch;
+        if (x >= reg.area.x && x <= reg.area.x + reg.area.width && y >= reg.area.y &&
+            y <= reg.area.y + reg.area.height)
+          covered[static_cast<size_t>(c)][static_cast<size_t>(r)] = true;
+      }
+  // Runs of uncovered lines per column, joined with the same run in the next columns.
+  std::vector<Area> out;
+  std::vector<std::vector<bool>> taken = covered;
+  for (int c = 0; c < columns; ++c)
+    for (int r = 0; r < lines; ++r) {
+      if (taken[static_cast<size_t>(c)][static_cast<size_t>(r)]) continue;
+      int rows = 0;
+      while (r + rows < lines && !taken[static_cast<size_t>(c)][static_cast<size_t>(r + rows)])
+        ++rows;
+      int cols = 1;
+      auto same = [&](int cc) {
+        for (int k = r; k < r + rows; ++k)
+          if (taken[static_cast<size_t>(cc)][static_cast<size_t>(k)]) return false;
+        return true;
+      };
+      while (c + cols < columns && same(c + cols)) ++cols;
+      for (int cc = c; cc < c + cols; ++cc)
+        for (int k = r; k < r + rows; ++k)
+          taken[static_cast<size_t>(cc)][static_cast<size_t>(k)] = true;
+      out.push_back(GridArea(c, cols, r, rows));
+    }
+  return out;
 }
 
 void SlotResolver::Check(const std::string& label, Diagnostics& diags) const {

@@ -47,6 +47,10 @@ class SlotResolver {
 
   std::optional<Area> Resolved(const std::string& name) const;
 
+  // Rectangles of grid cells that no slot and no region covers once every slot is
+  // resolved: white space the page will print where text was meant to be.
+  std::vector<Area> Uncovered() const;
+
   // Errors of the resolved page (label: the page's, for messages): slots off the grid or
   // sharing a cell, regions lying over slots.
   void Check(const std::string& label, Diagnostics& diags) const;

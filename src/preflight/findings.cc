@@ -92,6 +92,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     for (size_t i = 0; i < parts.size(); ++i) f.message += (i ? " and " : "") + parts[i];
     if (!parts.empty()) f.message += " left over";
     if (!o.text_left.empty()) f.message += ", from “" + o.text_left + "…”";
+    if (!o.blocking.empty()) f.message += "; it fits no slot: " + o.blocking;
     if (const Page* page = FindPage(doc, o.page)) SetArea(f, SlotBox(*page, o.slot));
     out.push_back(f);
   }
@@ -176,6 +177,37 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
   for (Finding& f : CheckPages(doc)) {
     f.article = ArticleAt(report, f);
     out.push_back(std::move(f));
+  }
+  // Grid cells of a page that no slot or region covers: white space where text was meant.
+  // (A single grid line between two modules is the usual air between stories.)
+  for (const auto& [page, a] : report.grid.uncovered) {
+    if (a.rows < 2) continue;
+    Finding f;
+    f.severity = Severity::kWarning;
+    f.code = "uncovered";
+    f.page = page;
+    f.count = a.cols * a.rows;
+    f.message = "no slot or region covers columns " + std::to_string(a.col + 1) +
+                (a.cols > 1 ? "–" + std::to_string(a.col + a.cols) : "") + ", grid lines " +
+                std::to_string(a.row + 1) + "–" + std::to_string(a.row + a.rows) +
+                ": the page prints white space there";
+    f.has_area = true;
+    f.x = a.x, f.y = a.y, f.width = a.width, f.height = a.height;
+    out.push_back(f);
+  }
+  // Pages added because a stack slot asked for them.
+  for (const AddedPageRecord& p : report.added_pages) {
+    Finding f;
+    f.severity = p.label_taken ? Severity::kWarning : Severity::kInfo;
+    f.code = "added-page";
+    f.page = p.page;
+    f.where = "slot:" + p.slot;
+    f.label = p.label;
+    f.message = "stack '" + p.slot + "' ran over on " + p.after_label + ": page " + p.label +
+                " (template '" + p.template_name + "') was added for it";
+    if (p.label_taken)
+      f.message += "; the issue already has the next label, so this one is made up";
+    out.push_back(f);
   }
   if (!report.normalizations.empty()) {
     Finding f;
