@@ -38,7 +38,7 @@ std::vector<std::string> CodeBlocks(const std::string& path) {
 
 TEST_CASE("docs: every example in docs/formats.md loads without an error") {
   auto blocks = CodeBlocks(test::SourcePath("docs/formats.md"));
-  REQUIRE(blocks.size() == 4);  // issue, article, paper, template
+  REQUIRE(blocks.size() >= 4);  // issue, article, paper, template, then smaller examples
   Diagnostics d;
   auto issue = ParseIssueFile("issue.yaml", blocks[0], d);
   CHECK(issue);
@@ -55,4 +55,42 @@ TEST_CASE("docs: every example in docs/formats.md loads without an error") {
     CHECK(article->blocks.size() == 5);
   }
   if (tmpl) CHECK(tmpl->regions.at(0).items.size() == 4);
+  // The smaller examples after them: templates (slots), issue files, articles.
+  for (size_t i = 4; i < blocks.size(); ++i) {
+    CAPTURE(blocks[i]);
+    Diagnostics e;
+    const std::string& b = blocks[i];
+    if (b.starts_with("slots:") || b.find("\nslots:") != std::string::npos) {
+      CHECK(ParseTemplate("t.yaml", "t", b, *paper, e));
+    } else if (b.find("pages:") != std::string::npos) {
+      CHECK(ParseIssueFile("issue.yaml", b, e));
+    } else if (b.starts_with("---")) {
+      CHECK(ParseArticle("example", "example.md", b,
+                         test::SourcePath("issues/songjiang-2022-07-inside"), e));
+    } else {
+      continue;  // a fragment (e.g. one slot's lines) shown inside the text
+    }
+    CHECK(Messages(e) == "");
+  }
+}
+
+TEST_CASE("docs: the relative slots example resolves as the text says") {
+  auto blocks = CodeBlocks(test::SourcePath("docs/formats.md"));
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", blocks.at(2), d);
+  REQUIRE(paper);
+  const std::string* example = nullptr;
+  for (const std::string& b : blocks)
+    if (b.find("below: lead") != std::string::npos && b.starts_with("slots:")) example = &b;
+  REQUIRE(example);
+  auto tmpl = ParseTemplate("t.yaml", "t", *example, *paper, d);
+  REQUIRE(tmpl);
+  const Slot* lead = tmpl->FindSlot("lead");
+  const Slot* third = tmpl->FindSlot("third");
+  REQUIRE(lead);
+  REQUIRE(third);
+  CHECK(lead->geometry.rows_mode == RowsMode::kFit);
+  CHECK(lead->geometry.max_rows == 20);
+  CHECK(third->geometry.below == std::vector<std::string>{"second"});
+  CHECK(third->geometry.rows_mode == RowsMode::kRest);
 }
