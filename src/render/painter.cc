@@ -246,13 +246,24 @@ void Painter::PaintPage(cairo_t* cr, const Page& page) {
         cairo_line_to(cr, rule->x2, rule->y2);
         cairo_stroke(cr);
       } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+        // As the PDF draws it: a cropped picture enlarged so its crop rectangle fills the
+        // item's rectangle, clipped to it; a crop without area shows nothing.
+        if (!(image->crop_width > 0 && image->crop_height > 0)) continue;
         cairo_surface_t* surface = Image(image->path);
         if (!surface) continue;
         int pw = cairo_image_surface_get_width(surface),
             ph = cairo_image_surface_get_height(surface);
         cairo_save(cr);
-        cairo_translate(cr, image->x, image->y);
-        cairo_scale(cr, image->width / pw, image->height / ph);
+        double width = image->width, height = image->height;
+        double left = image->x, top = image->y;
+        if (image->cropped()) {
+          cairo_rectangle(cr, image->x, image->y, image->width, image->height);
+          cairo_clip(cr);
+          width = image->width / image->crop_width, height = image->height / image->crop_height;
+          left = image->x - image->crop_x * width, top = image->y - image->crop_y * height;
+        }
+        cairo_translate(cr, left, top);
+        cairo_scale(cr, width / pw, height / ph);
         cairo_set_source_surface(cr, surface, 0, 0);
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
         cairo_paint(cr);
