@@ -14,6 +14,15 @@ std::string Num(double v) {
   return s;
 }
 
+// A share of a picture's width or height: three decimals (a tenth of a percent).
+std::string Fraction(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v + 0.0);
+  std::string s = buf;
+  if (s == "-0.000") s = "0.000";
+  return s;
+}
+
 std::string ColourText(const Cmyk& c) {
   return c.name.empty()
              ? "cmyk(" + Num(c.c) + "," + Num(c.m) + "," + Num(c.y) + "," + Num(c.k) + ")"
@@ -44,7 +53,11 @@ struct ItemDumper {
     auto slash = r.path.find_last_of('/');
     out += "  image " + r.role + " x=" + Num(r.x) + " y=" + Num(r.y) + " w=" + Num(r.width) +
            " h=" + Num(r.height) + " " +
-           (slash == std::string::npos ? r.path : r.path.substr(slash + 1)) + "\n";
+           (slash == std::string::npos ? r.path : r.path.substr(slash + 1));
+    if (r.cropped())
+      out += " crop=" + Fraction(r.crop_x) + "," + Fraction(r.crop_y) + "," +
+             Fraction(r.crop_width) + "," + Fraction(r.crop_height);
+    out += "\n";
   }
 };
 

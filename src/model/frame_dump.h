@@ -1,7 +1,9 @@
 // A stable text dump of the frame tree, for layout tests.
 //
 // One line per item, numbers with two decimals, so a golden file changes only when
-// the page really changes. Glyph runs show their role, start point, width and text.
+// the page really changes. Glyph runs show their role, start point, width and text;
+// a cropped picture its crop rectangle (shares of the file, three decimals) after its
+// file name, an uncropped one nothing more.
 #pragma once
 
 #include <string>
