@@ -3,11 +3,13 @@
 // with UPDATE_GOLDEN=1 and read the diff before committing it.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -177,4 +179,67 @@ TEST_CASE("layout: a stack slot that asks for pages gets them, reported") {
   CHECK(result.layout.added_pages[0].after_label == "B02");
   CHECK(result.layout.added_pages[0].template_name == "stack");
   CHECK(result.document->pages.size() == 3);
+}
+
+namespace {
+
+// The resolved area of `slot` on page 1.
+std::optional<Area> SlotArea(const RunResult& r, const std::string& slot) {
+  for (const ResolvedSlotRecord& s : r.layout.grid.slots)
+    if (s.page == 1 && s.slot == slot) return s.area;
+  return std::nullopt;
+}
+
+}  // namespace
+
+// Shortening a lead changes no number anywhere: the lead's slot is fitted to its story and
+// the second story starts under it. (The editor of the chunshen weekly had to edit five
+// pairs of grid rows to shorten a lead by four lines.)
+TEST_CASE("layout: a lead shortened by four lines moves what is under it, with no hole") {
+  const std::string source = std::string(BANMIAN_TEST_DATA) + "/layout/cases/relative-front";
+  RunOptions options;
+  options.issue_dir = source;
+  RunResult before = ComposeIssue(options);
+  REQUIRE(before.document);
+  auto lead = SlotArea(before, "lead"), second = SlotArea(before, "second");
+  REQUIRE(lead);
+  REQUIRE(second);
+  CHECK(second->row == lead->row + lead->rows);
+
+  // A copy of the case with the lead's text cut short from the end (`cut` characters, on
+  // a character boundary): the cut that first makes its slot four grid lines shorter.
+  const std::string article = ReadAll(source + "/articles/linghang.md");
+  char dir_template[] = "/tmp/banmian-lead-XXXXXX";
+  REQUIRE(mkdtemp(dir_template));
+  const std::string dir = dir_template;
+  REQUIRE(std::system(("cp -r '" + source + "/.' '" + dir + "'").c_str()) == 0);
+  options.issue_dir = dir;
+  auto compose_cut = [&](size_t cut) {
+    size_t end = article.size() > cut ? article.size() - cut : 0;
+    while (end > 0 && (static_cast<unsigned char>(article[end]) & 0xC0) == 0x80) --end;
+    std::ofstream(dir + "/articles/linghang.md") << article.substr(0, end) << "。\n";
+    return ComposeIssue(options);
+  };
+  size_t lo = 0, hi = article.size() / 2;  // rows(lo) > lead - 4 >= rows(hi)
+  REQUIRE(SlotArea(compose_cut(hi), "lead")->rows <= lead->rows - 4);
+  while (hi - lo > 1) {
+    size_t mid = (lo + hi) / 2;
+    (SlotArea(compose_cut(mid), "lead")->rows <= lead->rows - 4 ? hi : lo) = mid;
+  }
+  RunResult after = compose_cut(hi);
+  REQUIRE(after.document);
+  auto lead2 = SlotArea(after, "lead"), second2 = SlotArea(after, "second");
+  REQUIRE(lead2);
+  REQUIRE(second2);
+  CHECK(lead2->rows == lead->rows - 4);
+  CHECK(second2->row == second->row - 4);
+  CHECK(second2->row == lead2->row + lead2->rows);
+  for (const Finding& f : after.findings) {
+    CAPTURE(f.message);
+    CHECK(f.code != "hole");
+    CHECK(f.code != "overset");
+    CHECK(f.code != "uncovered");
+    CHECK(f.code != "empty-slot");
+  }
+  std::system(("rm -rf '" + dir + "'").c_str());
 }
