@@ -79,6 +79,11 @@ struct SlotRecord {
   // top, headline included) where the column's content ends, text or picture. Empty when
   // nothing was set. A hole is a column more than one line above the longest.
   std::vector<int> column_ends;
+  // The copyfit's inputs: the lines the headline takes in its style and the size (pt) at
+  // which it would take one (0: not measured), and how many pictures the article has.
+  int headline_lines = 0;
+  double headline_size = 0, headline_one_line_size = 0;
+  int pictures = 0;
   bool empty = false;         // nothing was placed in the slot
   bool optional = false;      // the template marks the slot optional
   bool continuation = false;  // a {continues: id} slot

@@ -437,6 +437,8 @@ struct Placer {
   Frame frame;
   std::vector<MissingGlyphRecord> missing;
   std::map<std::pair<size_t, int>, BodyBlock> trims;  // pictures laid out cropped shorter
+  int headline_lines = 0;
+  double headline_size = 0, headline_one_line_size = 0;
 
   double Pitch() const { return cx.grid().line_pitch; }
   double ColumnX(int col) const { return area.x + cx.grid().column_x(col); }
@@ -459,6 +461,16 @@ struct Placer {
       double baseline =
           area.y + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
       AddLine(d.text, d.line, area.x, baseline, d.style->name);
+      // For the copyfit: how many lines the headline takes, and the size at which it
+      // would take one (whole or half points, never larger than its style).
+      if (d.style->name == slot.headline_style) {
+        ++headline_lines;
+        headline_size = d.style->size;
+        const double natural = d.text.Width(0, static_cast<uint32_t>(d.text.atoms.size()));
+        if (natural > 0)
+          headline_one_line_size =
+              std::min(d.style->size, std::floor(2 * d.style->size * width / natural) / 2);
+      }
     }
     return hb.rows;
   }
@@ -900,6 +912,10 @@ struct Placer {
     rec.grid_col = area.col, rec.grid_row = area.row;
     rec.column_ends = body.column_ends;
     rec.optional = slot.optional;
+    rec.headline_lines = headline_lines;
+    rec.headline_size = headline_size;
+    rec.headline_one_line_size = headline_one_line_size;
+    for (const BodyBlock& b : flow.blocks) rec.pictures += b.picture;
     rec.continuation = !part.first;
     report.slots.push_back(rec);
     for (MissingGlyphRecord& m : missing) {
@@ -931,8 +947,8 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
                   const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report,
                   const PlaceOptions& options) {
   Context cx{paper, fonts};
-  Placer placer{cx,          flow,   *flow.article, slot, area, part,
-                page_number, report, options,       {},   {},   {}};
+  Placer placer{
+      cx, flow, *flow.article, slot, area, part, page_number, report, options, {}, {}, {}, 0, 0, 0};
   return placer.Place();
 }
 
