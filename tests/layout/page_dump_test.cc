@@ -243,3 +243,78 @@ TEST_CASE("layout: a lead shortened by four lines moves what is under it, with n
   }
   std::system(("rm -rf '" + dir + "'").c_str());
 }
+
+namespace {
+
+RunResult FirstTry() {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_TEST_DATA) +
+                      "/layout/cases/chunshen-first-try/issues/chunshen-2024-06-07";
+  return ComposeIssue(options);
+}
+
+// The x of every body line's left edge in a slot's frame on a page, as column numbers.
+std::set<int> BodyColumns(const Document& doc, int page, const std::string& frame_name,
+                          double column_pitch) {
+  std::set<int> columns;
+  for (const Frame& f : doc.pages.at(static_cast<size_t>(page - 1)).frames) {
+    if (f.name != frame_name) continue;
+    for (const Item& item : f.items)
+      if (const auto* run = std::get_if<GlyphRun>(&item); run && run->role == "body")
+        columns.insert(
+            static_cast<int>(std::floor((run->glyphs.front().x - f.x + 1) / column_pitch)));
+  }
+  return columns;
+}
+
+}  // namespace
+
+// The editor's first try (a copy of the case): on A01 the lead had a {cols=2} picture too
+// tall for its 18-line slot, and all its text was held back behind it, set in one column
+// of six. Now the text fills all six and the picture goes on to the continuation on A02.
+TEST_CASE("layout: a picture too tall for its slot never holds back the text after it") {
+  RunResult r = FirstTry();
+  REQUIRE(r.document);
+  const Paper& paper = r.issue->paper;
+  const double pitch = paper.grid.column_width() + paper.grid.gutter;
+  CHECK(BodyColumns(*r.document, 1, "slot:lead", pitch).size() == 6);
+  // The picture went on to the jump slot on A02, at the top right of its three columns.
+  bool on_a02 = false;
+  for (const Frame& f : r.document->pages.at(1).frames)
+    for (const Item& item : f.items)
+      if (const auto* img = std::get_if<ImageItem>(&item);
+          img && f.name == "slot:jump" && img->path.find("huiyi") != std::string::npos)
+        on_a02 = std::abs(img->x + img->width - (f.x + f.width)) < 0.01;
+  CHECK(on_a02);
+}
+
+// On A02 the jumped picture lay at the left under body text and caption, and column
+// rules crossed the photos: nothing is drawn over a picture now, on any page.
+TEST_CASE("layout: no text and no column rule is drawn over a picture (first try)") {
+  RunResult r = FirstTry();
+  REQUIRE(r.document);
+  for (const Finding& f : r.findings) {
+    CAPTURE(f.message);
+    CHECK(f.code != "text-over-picture");
+    CHECK(f.code != "rule-over-picture");
+    CHECK(f.code != "text-over-box");
+    CHECK(f.code != "overset");
+  }
+  CHECK(r.document->pages.size() == 4);
+}
+
+// Where the first try cannot be levelled (the lead's text all fits on A01, so the jump
+// holds only the picture; a notice whose subheads cannot be levelled in four columns), the
+// holes are errors with their page, column and lines: nothing is silent, exit 1.
+TEST_CASE("layout: holes the first try still has are reported with their place") {
+  RunResult r = FirstTry();
+  REQUIRE(r.document);
+  CHECK(r.exit_status == kExitFindings);
+  std::vector<std::string> holes;
+  for (const Finding& f : r.findings)
+    if (f.code == "hole") {
+      CHECK(f.has_area);
+      holes.push_back(f.label + " " + f.where);
+    }
+  CHECK(holes == std::vector<std::string>{"A02 slot:jump", "A03 slot:left", "A03 slot:left"});
+}
