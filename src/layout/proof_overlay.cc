@@ -31,6 +31,7 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
   const Cmyk overset_colour{0, 100, 100, 0, "proof-overset"};
   const Cmyk error_colour{0, 100, 100, 0, "proof-finding"};
   const Cmyk warning_colour{0, 55, 100, 0, "proof-finding-warning"};
+  const Cmyk paper_white{0, 0, 0, 0, "paper"};
   const Grid& g = paper.grid;
   const double left = paper.area_left(), top = paper.area_top(), height = g.lines * g.line_pitch;
   Style label;
@@ -44,7 +45,7 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
   overset.colour = overset_colour;
   Style mark_label = label;
   mark_label.name = "proof-finding-label";
-  mark_label.colour = Cmyk{0, 0, 0, 0, "paper"};
+  mark_label.colour = paper_white;
   ParagraphStyle ps;
   ps.rules = paper.rules;
   ps.justify = false;
@@ -116,10 +117,13 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
       const double x0 = m.x - pad, y0 = m.y - pad, x1 = m.x + m.width + pad,
                    y1 = m.y + m.height + pad;
       if (m.hatch) Hatch(x0, y0, x1, y1, 6, ink, proof.items);
+      // On a white halo, so it shows over a box of its own colour.
       RectItem outline;
       outline.x = x0, outline.y = y0, outline.width = x1 - x0, outline.height = y1 - y0;
-      outline.has_stroke = true, outline.stroke = ink, outline.stroke_width = 0.8;
+      outline.has_stroke = true, outline.stroke = paper_white, outline.stroke_width = 2;
       outline.role = "proof-finding";
+      proof.items.push_back(outline);
+      outline.stroke = ink, outline.stroke_width = 0.8;
       proof.items.push_back(outline);
       ShapedText text = ShapeOne(fonts, m.label, mark_label);
       auto lines = BreakLines(text, 1000, ps);
@@ -138,6 +142,7 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
       }
       tabs.push_back(tab);
       tab.has_fill = true, tab.fill = ink;
+      tab.has_stroke = true, tab.stroke = paper_white, tab.stroke_width = 0.6;
       tab.role = "proof-finding";
       proof.items.push_back(tab);
       AppendLineRuns(text, lines[0], tab.x + mark_label.size / 2,

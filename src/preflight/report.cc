@@ -34,18 +34,21 @@ std::string Range(const char* one, const char* many, int first, int last) {
 
 }  // namespace
 
+std::string PlaceOnPage(const Finding& f) {
+  if (f.col_first > 0 && f.row_first > 0)
+    return Range("col", "cols", f.col_first, f.col_last) + " " +
+           Range("row", "rows", f.row_first, f.row_last);
+  if (!f.has_area) return "";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "at %.1f, %.1f mm", f.x * 25.4 / 72, f.y * 25.4 / 72);
+  return buf;
+}
+
 std::string FindingPlace(const Finding& f) {
   if (f.page <= 0) return "";
   std::string out = "page " + (f.label.empty() ? std::to_string(f.page) : f.label);
-  if (f.col_first > 0 && f.row_first > 0) {
-    out += " " + Range("col", "cols", f.col_first, f.col_last) + " " +
-           Range("row", "rows", f.row_first, f.row_last);
-  } else if (f.has_area) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, " at %.1f, %.1f mm", f.x * 25.4 / 72, f.y * 25.4 / 72);
-    out += buf;
-  }
-  return out;
+  std::string place = PlaceOnPage(f);
+  return place.empty() ? out : out + " " + place;
 }
 
 // Written with JsonWriter rather than built as an nlohmann tree (see json_writer.h); the

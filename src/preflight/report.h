@@ -41,5 +41,7 @@ std::string ReportSummary(const ReportInput& in);
 // "page A01 at 12.0, 30.5 mm" (an area off the grid: its top left), "page A01" (no
 // area); empty for a finding about the whole issue.
 std::string FindingPlace(const Finding& f);
+// The same without the page: "col 3 rows 40–52", "at 12.0, 30.5 mm" or nothing.
+std::string PlaceOnPage(const Finding& f);
 
 }  // namespace banmian

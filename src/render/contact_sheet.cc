@@ -31,9 +31,10 @@ std::string FindingList(const std::vector<Finding>& findings) {
   std::string out;
   for (const Finding& f : findings) {
     if (f.severity == Severity::kInfo) continue;
+    const std::string place = PlaceOnPage(f);
     out += "<li class=\"" + std::string(SeverityName(f.severity)) + "\"><b>" +
-           SeverityName(f.severity) + " " + Escape(f.code) + "</b> " + Escape(f.message) +
-           "</li>\n";
+           SeverityName(f.severity) + " " + Escape(f.code) + "</b> " +
+           (place.empty() ? "" : "<i>" + Escape(place) + "</i> ") + Escape(f.message) + "</li>\n";
   }
   return out.empty() ? "<p class=\"clean\">no findings</p>\n" : "<ul>\n" + out + "</ul>\n";
 }

@@ -29,6 +29,10 @@ check "all three pages are on the sheet" grep -q '3 / 3 thumbnails loaded' "$tmp
 check "the console shows nothing" sh -c "! grep -q 'CONSOLE' '$tmp/log.txt'"
 check "the pages' labels are shown" grep -q '第 B03 版' "$tmp/dom.html"
 
+# A finding with a place on its page says where, beside its code.
+"$bin" render "$src/tests/layout/cases/overset" -o "$tmp/overset" --dpi 20 -q 2>/dev/null
+check "a finding on the sheet gives its place" grep -q '<b>error overset</b> <i>cols\? [0-9]' "$tmp/overset/index.html"
+
 # Controls: the same checks on broken input must fail.
 rm "$tmp/out/feature-demo-p02.png"
 browse "$tmp/out/index.html" "$tmp/dom2.html" "$tmp/log2.txt"
