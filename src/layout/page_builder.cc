@@ -310,8 +310,11 @@ struct Builder {
                   {&headlines, /*trial=*/true});
       const bool fits = flow.Done();
       size_t progress = 0;
-      for (size_t i = 0; i < flow.placed.size(); ++i)
+      int tallest_left = 0;  // the tallest block the trial left over
+      for (size_t i = 0; i < flow.placed.size(); ++i) {
         progress += flow.placed[i] && !placed_before[i];
+        if (!flow.placed[i]) tallest_left = std::max(tallest_left, flow.blocks[i].flow.rows);
+      }
       flow.placed = placed_before;
       flow.started = started_before;
       flow.headline_style = style_before;
@@ -323,7 +326,17 @@ struct Builder {
         queue.pop_front();
         continue;
       }
+      // What is left holds a block no added page could take either: it is overset here
+      // (naming the block) rather than carried onto pages that cannot hold it.
+      bool blocked = false;
       if (!fits && adds) {
+        const Slot* target = CarrySlot(slot.add_pages, slot.name);
+        const int head = ContinuationRows(
+            *flow.article, flow.headline_style.empty() ? slot.headline_style : flow.headline_style,
+            *target, paper(), fonts, Label(k));
+        blocked = tallest_left > target->area.rows - head;
+      }
+      if (!fits && adds && !blocked) {
         part.continues_on = NextStackLabel(k);
         labels_used[id + "@" + std::to_string(parts_placed[id] + 1)] = part.continues_on;
       }
@@ -342,6 +355,14 @@ struct Builder {
                                         {&headlines, false}));
       row = start + report.slots.back().rows_used;
       queue.pop_front();
+      if (blocked) {
+        for (auto o = report.overset.rbegin(); o != report.overset.rend(); ++o)
+          if (o->article == id) {
+            o->blocking = BlockingBlock(flow, *CarrySlot(slot.add_pages, slot.name));
+            break;
+          }
+        continue;
+      }
       if (!flow.Done()) {
         if (adds) queue.push_front(id);  // continued on the added page
         break;                           // else reported as overset by PlaceModule
@@ -397,7 +418,7 @@ struct Builder {
                                    std::to_string(b.source->pos.line) + ") with its caption"
                              : "a block (“" + b.text.substr(0, 30) + "…”)";
       return what + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" + slot.name +
-             "' has " + std::to_string(slot.area.rows) + " below the continuation head";
+             "' has " + std::to_string(slot.area.rows) + " grid lines";
     }
     return "";
   }

@@ -318,3 +318,27 @@ TEST_CASE("layout: holes the first try still has are reported with their place")
     }
   CHECK(holes == std::vector<std::string>{"A02 slot:jump", "A03 slot:left", "A03 slot:left"});
 }
+
+// A picture taller than any slot of the pages a stack may add: once 500 pages were added
+// until a safety net stopped, with a message that did not name the picture. Now the story
+// is overset where it stands, the error names the picture, and no page is added.
+TEST_CASE("layout: a block no slot can hold is an error naming it, and adds no page") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_TEST_DATA) + "/layout/cases/tall-picture-stack";
+  RunResult r = ComposeIssue(options);
+  REQUIRE(r.document);
+  CHECK(r.document->pages.size() == 1);
+  CHECK(r.layout.added_pages.empty());
+  CHECK(r.exit_status == kExitFindings);
+  const Finding* overset = nullptr;
+  for (const Finding& f : r.findings)
+    if (f.code == "overset" && f.article == "tall") overset = &f;
+  REQUIRE(overset);
+  CHECK(overset->message.find("it fits no slot: picture '") != std::string::npos);
+  CHECK(overset->message.find("tall-standin.png' (line 6) with its caption takes") !=
+        std::string::npos);
+  // The story after it is set on the same page.
+  bool short_set = false;
+  for (const SlotRecord& s : r.layout.slots) short_set = short_set || s.article == "short";
+  CHECK(short_set);
+}
