@@ -17,7 +17,7 @@ void Hatch(double x0, double y0, double x1, double y1, double step, const Cmyk& 
   for (double c = x0 + y0 + step / 2; c < x1 + y1; c += step) {
     const double from = std::max(x0, c - y1), to = std::min(x1, c - y0);
     if (to - from < 0.1) continue;
-    out.push_back(RuleItem{from, c - from, to, c - to, 0.3, ink, "proof-finding"});
+    out.push_back(RuleItem{from, c - from, to, c - to, 0.8, ink, "proof-finding"});
   }
 }
 
@@ -116,14 +116,14 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
       const double pad = 1;
       const double x0 = m.x - pad, y0 = m.y - pad, x1 = m.x + m.width + pad,
                    y1 = m.y + m.height + pad;
-      if (m.hatch) Hatch(x0, y0, x1, y1, 6, ink, proof.items);
+      if (m.hatch) Hatch(x0, y0, x1, y1, 8, ink, proof.items);
       // On a white halo, so it shows over a box of its own colour.
       RectItem outline;
       outline.x = x0, outline.y = y0, outline.width = x1 - x0, outline.height = y1 - y0;
-      outline.has_stroke = true, outline.stroke = paper_white, outline.stroke_width = 2;
+      outline.has_stroke = true, outline.stroke = paper_white, outline.stroke_width = 2.4;
       outline.role = "proof-finding";
       proof.items.push_back(outline);
-      outline.stroke = ink, outline.stroke_width = 0.8;
+      outline.stroke = ink, outline.stroke_width = 1.2;
       proof.items.push_back(outline);
       ShapedText text = ShapeOne(fonts, m.label, mark_label);
       auto lines = BreakLines(text, 1000, ps);
