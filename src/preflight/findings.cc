@@ -31,8 +31,8 @@ void SetArea(Finding& f, const std::optional<Box>& b) {
   f.x = b->x0, f.y = b->y0, f.width = b->width(), f.height = b->height();
 }
 
-// The columns and grid lines an area covers (a strip in a gutter counts to the column on
-// its right; an area only partly on the grid, to the part that is).
+// The columns and grid lines an area covers (each column reaching to the middle of the
+// gutters beside it; an area only partly on the grid, the part that is).
 void PlaceOnGrid(Finding& f, const Paper& paper) {
   const Grid& g = paper.grid;
   if (!f.has_area || g.columns < 1 || g.lines < 1 || g.line_pitch <= 0) return;
