@@ -5,12 +5,15 @@
 
 #include <climits>
 #include <cstdlib>
+#include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "base/parallel.h"
 #include "load/article_loader.h"
 #include "load/layout_loader.h"
+#include "load/slot_override.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
 
@@ -36,6 +39,82 @@ int Weekday(const Date& d) {
   int y = d.year - (d.month < 3);
   return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
 }
+
+namespace {
+
+// The pages' labels as they are read, so a label given twice is reported at the second.
+// A page without a label is labelled with its number, which a given label may take too.
+class PageLabels {
+ public:
+  void Add(const std::string& label, int page, const SourcePos& pos, bool given,
+           Diagnostics& diags) {
+    auto [it, inserted] = first_.emplace(label, First{page, pos, given});
+    if (inserted) return;
+    const First& f = it->second;
+    const std::string first_page = "page " + std::to_string(f.page);
+    const std::string at = "line " + std::to_string(f.pos.line);
+    if (!given)
+      diags.Error("duplicate-label", pos,
+                  "page " + std::to_string(page) + " has no label, so it is labelled " + label +
+                      ", which is already " + first_page + "'s label (given at " + at + ")",
+                  "give page " + std::to_string(page) + " a label of its own");
+    else if (!f.given)
+      diags.Error("duplicate-label", pos,
+                  "label '" + label + "' is already " + first_page + "'s: " + first_page + " (" +
+                      at + ") has no label and is labelled with its number",
+                  "give each page its own label");
+    else
+      diags.Error("duplicate-label", pos,
+                  "label '" + label + "' is already " + first_page + "'s label, given at " + at,
+                  "give each page its own label");
+  }
+
+ private:
+  struct First {
+    int page;
+    SourcePos pos;
+    bool given;
+  };
+  std::map<std::string, First> first_;
+};
+
+// A slot given as a mapping: its article (`article: id`), stack (`articles: [ids]`) or
+// continuation (`continues: id`), and changes to its geometry for this page.
+bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::string& what,
+                     SlotAssignment& a, Diagnostics& diags) {
+  const size_t errors = diags.ErrorCount();
+  MapReader c(v, src, what,
+              {"article", "articles", "continues", "col", "cols", "row", "rows", "below",
+               "min_rows", "max_rows"},
+              diags);
+  std::vector<const char*> given;
+  for (const char* key : {"article", "articles", "continues"})
+    if (c.Get(key).IsDefined()) given.push_back(key);
+  if (given.empty()) {
+    diags.Error("missing-key", c.Pos(), what + " needs 'article', 'articles' or 'continues'",
+                "write {article: id, …}, {articles: [id, id], …} for a stack, or {continues: "
+                "id, …}");
+  } else if (given.size() > 1) {
+    diags.Error(
+        "bad-value", c.KeyPos(given[1]),
+        what + " gives both '" + given[0] + "' and '" + given[1] + "'; it takes one of them");
+  } else if (given[0] == std::string("articles")) {
+    const YAML::Node list = c.Get("articles");
+    if (list.IsSequence())
+      for (size_t k = 0; k < list.size(); ++k)
+        if (list[k].IsScalar()) a.articles.push_back(list[k].Scalar());
+    if (!list.IsSequence() || a.articles.size() != list.size() || a.articles.empty())
+      diags.Error("wrong-type", src.Pos(list), "'articles' in " + what + " lists article ids",
+                  "write articles: [id, id, …]");
+  } else if (auto id = c.String(given[0], true)) {
+    a.articles.push_back(*id);
+    a.continuation = given[0] == std::string("continues");
+  }
+  ReadSlotOverride(c, what, a.override, diags);
+  return diags.ErrorCount() == errors;
+}
+
+}  // namespace
 
 std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& text,
                                     Diagnostics& diags) {
@@ -102,6 +181,7 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
     diags.Error("wrong-type", src.Pos(pages), "'pages' must be a list of pages",
                 "write each page as - template: …");
   } else {
+    PageLabels labels;
     for (size_t i = 0; i < pages.size(); ++i) {
       PageSpec page;
       std::string what = "page " + std::to_string(i + 1);
@@ -109,7 +189,18 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
       page.pos = pr.Pos();
       if (!pr.ok()) continue;
       if (auto v = pr.String("template", true)) page.template_name = *v;
-      page.label = pr.String("label", false).value_or(std::to_string(i + 1));
+      if (auto v = pr.String("label", false)) {
+        page.label = *v;
+        if (v->empty())
+          diags.Error("bad-value", src.Pos(pr.Get("label")),
+                      what + ": a page label cannot be empty",
+                      "leave 'label' out to label the page with its number");
+        else
+          labels.Add(*v, static_cast<int>(i) + 1, pr.KeyPos("label"), true, diags);
+      } else {
+        page.label = std::to_string(i + 1);
+        labels.Add(page.label, static_cast<int>(i) + 1, page.pos, false, diags);
+      }
       if (auto v = pr.String("section", false)) page.section = *v;
       YAML::Node slots = pr.Get("slots");
       if (slots.IsDefined() && !slots.IsMap()) {
@@ -133,16 +224,12 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
               continue;
             }
           } else if (v.IsMap()) {
-            MapReader c(v, src, what + " slot '" + a.slot + "'", {"continues"}, diags);
-            auto id = c.String("continues", true);
-            if (!id) continue;
-            a.articles.push_back(*id);
-            a.continuation = true;
+            if (!ReadSlotMapping(v, src, what + " slot '" + a.slot + "'", a, diags)) continue;
           } else {
             diags.Error("wrong-type", src.Pos(v),
                         what + ": slot '" + a.slot + "' holds one article id",
                         "a slot holds one article; a stack slot a list [id, id, …]; a continuation "
-                        "{continues: id}");
+                        "{continues: id}; with a change to the slot {article: id, rows: fit}");
             continue;
           }
           page.slots.push_back(a);
@@ -158,7 +245,8 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
 void ValidateIssue(const Issue& issue, Diagnostics& diags) {
   const std::vector<std::string> template_names = KeysOf(issue.paper.templates);
   std::map<std::string, SourcePos> placed;
-  for (const PageSpec& page : issue.pages) {
+  for (size_t page_index = 0; page_index < issue.pages.size(); ++page_index) {
+    const PageSpec& page = issue.pages[page_index];
     auto t = issue.paper.templates.find(page.template_name);
     if (t == issue.paper.templates.end()) {
       std::string hint = SuggestOrList(page.template_name, template_names,
@@ -188,6 +276,10 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
                     "slot '" + s.slot + "' is a stack slot and cannot continue an article",
                     "stacks carry their own articles on to the next page by themselves");
       }
+      if (slot)
+        CheckSlotOverride(s.override, *slot, t->second, issue.paper,
+                          "page " + std::to_string(page_index + 1) + " slot '" + s.slot + "'",
+                          diags);
       if (!used.insert(s.slot).second)
         diags.Error("slot-twice", s.pos, "slot '" + s.slot + "' is given two articles",
                     "a slot holds exactly one article");

@@ -2,8 +2,10 @@
 //
 // LoadIssue is the load + validate stages for the command line: it finds the layout
 // folder, parses everything strictly, checks the issue against its templates (slots
-// exist, each article placed exactly once, files present) and returns an Issue only
-// when no error was found. All errors are collected.
+// exist, each article placed exactly once, files present, a slot's changed geometry
+// within the grid and naming the template's slots) and returns an Issue only when no
+// error was found. All errors are collected. Page labels are unique; a page without
+// one is labelled with its number.
 #pragma once
 
 #include <functional>
