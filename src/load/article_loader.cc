@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -374,17 +375,25 @@ struct BodyParser {
   // A line that starts a reference definition was dropped unless its "[label]:" is still
   // in the text somewhere (then it was read as part of a paragraph, and prints as written).
   void FindDroppedDefinitions(cmark_node* doc) {
-    std::string literal;
+    std::set<std::string> kept;  // every "[label]:" in the text, found in one pass
     cmark_iter* it = cmark_iter_new(doc);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
       cmark_node* n = cmark_iter_get_node(it);
-      if (ev == CMARK_EVENT_ENTER && cmark_node_get_literal(n))
-        literal += std::string(cmark_node_get_literal(n)) + "\n";
+      const char* lit = ev == CMARK_EVENT_ENTER ? cmark_node_get_literal(n) : nullptr;
+      if (!lit) continue;
+      const std::string_view text(lit);
+      size_t open = std::string_view::npos;
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '[' || text[i] == '\n') open = text[i] == '[' ? i : std::string_view::npos;
+        if (text[i] == ']' && open != std::string_view::npos && i + 1 < text.size() &&
+            text[i + 1] == ':')
+          kept.emplace(text.substr(open, i + 2 - open));
+      }
     }
     cmark_iter_free(it);
     for (size_t i = 0; i < lines.size(); ++i)
       if (auto def = ReferenceDefinition(lines[i]))
-        if (literal.find("[" + def->first + "]:") == std::string::npos)
+        if (!kept.count("[" + def->first + "]:"))
           dropped.emplace(static_cast<int>(i) + 1, DroppedDefinition(def->first, i, def->second));
   }
 

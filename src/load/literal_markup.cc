@@ -59,15 +59,14 @@ void FindStrikethrough(std::string_view s, size_t line, size_t offset,
   for (size_t p = 0; p + 1 < s.size(); ++p) {
     if (!pair_at(p) || p + 2 >= s.size() || IsBlank(s[p + 2]) || (p > 0 && s[p - 1] == '\\'))
       continue;
-    for (size_t q = p + 3; q + 1 < s.size(); ++q) {
-      if (!pair_at(q) || IsBlank(s[q - 1])) continue;
-      found.push_back({line, offset + p,
-                       "struck-through text (~~" + std::string(s.substr(p + 2, q - p - 2)) +
-                           "~~) is not set by banmian: it would be printed with its tildes",
-                       "delete the words, or remove the ~~ around them"});
-      p = q + 1;
-      break;
-    }
+    size_t q = p + 3;
+    while (q + 1 < s.size() && !(pair_at(q) && !IsBlank(s[q - 1]))) ++q;
+    if (q + 1 >= s.size()) return;  // no closing pair after this one, so none after later ones
+    found.push_back({line, offset + p,
+                     "struck-through text (~~" + std::string(s.substr(p + 2, q - p - 2)) +
+                         "~~) is not set by banmian: it would be printed with its tildes",
+                     "delete the words, or remove the ~~ around them"});
+    p = q + 1;
   }
 }
 
@@ -77,7 +76,8 @@ void FindFootnoteMarks(std::string_view s, size_t line, size_t offset,
   for (size_t p = s.find("[^"); p != std::string_view::npos; p = s.find("[^", p + 2)) {
     if (p > 0 && s[p - 1] == '\\') continue;
     size_t close = s.find(']', p + 2);
-    if (close == std::string_view::npos || close == p + 2) continue;
+    if (close == std::string_view::npos) return;  // none closes after this one either
+    if (close == p + 2) continue;
     std::string_view label = s.substr(p + 2, close - p - 2);
     if (label.find_first_of(" \t[") != std::string_view::npos) continue;
     found.push_back({line, offset + p,
