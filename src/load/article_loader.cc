@@ -69,8 +69,7 @@ struct BodyParser {
 
   // cmark counts columns in bytes; editors count characters.
   SourcePos At(int line, size_t byte_col) const {
-    std::string_view l = Line(line);
-    const std::string text(l);
+    const std::string_view text = Line(line);
     int col = 1;
     for (size_t i = 0; i < text.size() && i < byte_col; ++col) Utf8Next(text, i);
     return {file, line + line_offset, col};
