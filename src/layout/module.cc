@@ -250,7 +250,9 @@ struct BodyComposer {
     pr.path = b.picture_path;
     pr.pixel_width = b.picture_width, pr.pixel_height = b.picture_height;
     pr.placed_width = width, pr.placed_height = image_h;
-    pr.effective_ppi = b.picture_width * img.crop_width / (width / 72.0);
+    // Only the crop's pixels span the box: the lower of the two directions counts.
+    pr.effective_ppi = std::min(b.picture_width * img.crop_width / (width / 72.0),
+                                b.picture_height * img.crop_height / (image_h / 72.0));
     pr.colour_space = b.picture_colour_space;
     pr.pos = b.pos;
     bb.pictures.push_back(pr);
