@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/column_dump.h"
 #include "model/frame_dump.h"
 #include "pipeline/pipeline.h"
 #include "preflight/page_grid.h"
@@ -146,7 +147,8 @@ int main(int argc, char** argv) {
     return result.exit_status;
   }
   if (command == "dump") {
-    std::cout << banmian::DumpDocument(*result.document);
+    std::cout << banmian::DumpDocument(*result.document)
+              << banmian::DumpColumnEnds(*result.document, result.layout);
   } else if (json) {
     std::cout << banmian::ReportJson(result.Report(command));
   } else if (!quiet || result.exit_status != 0) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "layout/column_dump.h"
 #include "model/frame_dump.h"
 #include "pipeline/pipeline.h"
 
@@ -36,7 +37,8 @@ void CheckGolden(const std::string& issue, bool test_case = false, int exit_stat
   RunResult result = ComposeIssue(options);
   REQUIRE(result.exit_status == exit_status);
   REQUIRE(result.document);
-  std::string dump = DumpDocument(*result.document);
+  std::string dump =
+      DumpDocument(*result.document) + DumpColumnEnds(*result.document, result.layout);
   std::string golden = std::string(BANMIAN_TEST_DATA) + "/layout/expected/" + issue + ".txt";
   if (const char* update = std::getenv("UPDATE_GOLDEN"); update && *update == '1') {
     std::ofstream(golden) << dump;
@@ -62,6 +64,12 @@ void CheckGolden(const std::string& issue, bool test_case = false, int exit_stat
 TEST_CASE("layout: the 2021-05 front page composes as its golden dump") {
   CheckGolden("hongqiao-2021-05-front");
 }
+// The chunshen weekly (4 pages): every module's columns end within one grid line of each
+// other, as the "columns" lines at the end of the dump show.
+TEST_CASE("layout: the chunshen weekly composes as its golden dump") {
+  CheckGolden("chunshen-2024-06-07");
+}
+
 TEST_CASE("layout: the Songjiang inside page composes as its golden dump") {
   CheckGolden("songjiang-2022-07-inside");
 }
