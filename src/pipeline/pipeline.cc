@@ -79,6 +79,7 @@ ReportInput RunResult::Report(const std::string& command) const {
   in.document = document ? &*document : nullptr;
   in.layout = &layout;
   in.findings = &findings;
+  in.fit = &fit;
   in.diagnostics = &diagnostics;
   in.outputs = outputs;
   in.timings = timings;
@@ -162,6 +163,7 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
   }
   // Preflight looks at the pages as placed; the proof overlay then marks what it found.
   result.findings = Preflight(result.layout, *result.document, result.issue->paper);
+  result.fit = Copyfit(result.layout, result.issue->paper);
   // The proof overlay is for the screen PDF and previews only, never the press files.
   if (options.proof) {
     AddProofOverlay(*result.document, result.issue->paper, result.layout,

@@ -16,6 +16,7 @@
 #include "model/diagnostic.h"
 #include "model/frame.h"
 #include "model/issue.h"
+#include "preflight/copyfit.h"
 #include "preflight/findings.h"
 #include "preflight/report.h"
 
@@ -50,6 +51,7 @@ struct RunResult {
   std::optional<Document> press_document;  // with printer's marks, when asked for
   LayoutReport layout;
   std::vector<Finding> findings;
+  std::vector<FitRecord> fit;  // copyfit, once per run: report.json, the contact sheet, check
   std::vector<StageTiming> timings;
   std::vector<std::string> outputs;
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "preflight/json_writer.h"
+#include "preflight/page_places.h"
 
 namespace banmian {
 
@@ -24,6 +25,18 @@ void Pos(JsonWriter& w, const SourcePos& p) {
 
 double Mm(double pt) {
   return std::round(pt * 25.4 / 72 * 100) / 100;
+}
+
+std::string LabelOf(const ReportInput& in, int page) {
+  return in.document ? PageLabel(*in.document, page) : std::to_string(page);
+}
+
+// A size in pt, or null when it was not measured.
+void Size(JsonWriter& w, double pt) {
+  if (pt > 0)
+    w.Double(pt);
+  else
+    w.Null();
 }
 
 std::string Range(const char* one, const char* many, int first, int last) {
@@ -163,6 +176,32 @@ std::string ReportJson(const ReportInput& in) {
     }
   w.EndArray();
 
+  w.Key("fit").BeginArray();
+  if (in.fit)
+    for (const FitRecord& f : *in.fit) {
+      w.BeginObject();
+      w.Key("page").Int(f.page);
+      w.Key("label").String(LabelOf(in, f.page));
+      w.Key("slot").String(f.slot);
+      w.Key("article").String(f.article);
+      w.Key("columns").Int(f.columns);
+      w.Key("slot_rows").Int(f.slot_rows);
+      w.Key("exact").Bool(f.exact());
+      w.Key("lines_over").Int(f.lines_over);
+      w.Key("characters_over").Int(f.characters_over);
+      w.Key("lines_short").Int(f.lines_short);
+      w.Key("characters_short").Int(f.characters_short);
+      w.Key("rows_short").Int(f.rows_short);
+      w.Key("headline_lines").Int(f.headline_lines);
+      Size(w.Key("headline_size_pt"), f.headline_size);
+      Size(w.Key("headline_one_line_size_pt"), f.headline_one_line_size);
+      w.Key("advice").BeginArray();
+      for (const std::string& a : f.advice) w.String(a);
+      w.EndArray();
+      w.EndObject();
+    }
+  w.EndArray();
+
   w.Key("normalizations").BeginArray();
   if (in.layout)
     for (const Normalization& n : in.layout->normalizations) {
@@ -255,6 +294,26 @@ std::string ReportSummary(const ReportInput& in) {
       out += ": " + f.message + "\n";
     }
   for (const std::string& o : in.outputs) out += "  wrote " + o + "\n";
+  return out;
+}
+
+std::string FitAdvice(const FitRecord& f) {
+  std::string out;
+  for (const std::string& a : f.advice) {
+    if (!out.empty()) out += a.rfind("or ", 0) == 0 ? ", " : "; ";
+    out += a;
+  }
+  return out;
+}
+
+std::string FitSummary(const ReportInput& in) {
+  std::string out;
+  if (in.fit)
+    for (const FitRecord& f : *in.fit) {
+      if (f.advice.empty()) continue;  // an exact fit, its headline on one line
+      out += "  fit " + LabelOf(in, f.page) + " " + f.slot + " (" + f.article +
+             "): " + FitAdvice(f) + "\n";
+    }
   return out;
 }
 

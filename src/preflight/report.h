@@ -1,7 +1,8 @@
 // report.json: the machine-readable account of one run (documented in docs/report.md).
 //
 // Written by `render` next to the PDF and printed by `check --json`. It lists what
-// was written, each page with its slots, every finding with its severity, the
+// was written, each page with its slots, every finding with its severity, the copyfit
+// of every module (lines and characters over or short, and what would make it fit), the
 // normalisations applied, the fonts used, and how long each stage took.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include "layout/layout_report.h"
 #include "model/diagnostic.h"
 #include "model/frame.h"
+#include "preflight/copyfit.h"
 #include "preflight/findings.h"
 
 namespace banmian {
@@ -26,6 +28,7 @@ struct ReportInput {
   const Document* document = nullptr;
   const LayoutReport* layout = nullptr;
   const std::vector<Finding>* findings = nullptr;
+  const std::vector<FitRecord>* fit = nullptr;  // null or empty: report.json's `fit` is []
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> outputs;
   std::vector<StageTiming> timings;
@@ -36,6 +39,14 @@ std::string ReportJson(const ReportInput& in);
 
 // A few lines for the terminal: pages, findings by severity, the first findings.
 std::string ReportSummary(const ReportInput& in);
+
+// The copyfit for the terminal (`check`): one line per module that is not an exact fit
+// (or whose headline would take one line at a smaller size), its advice joined:
+// "  fit A01 lead (jinbo): 3 lines short: add about 42 characters, …".
+std::string FitSummary(const ReportInput& in);
+// One record's advice as one phrase: the "or …" alternatives after a comma, the rest
+// (a headline's size) after a semicolon.
+std::string FitAdvice(const FitRecord& f);
 
 // Where a finding is, for people: "page A02 col 3 rows 40–52" (its area on the grid),
 // "page A01 at 12.0, 30.5 mm" (an area off the grid: its top left), "page A01" (no
