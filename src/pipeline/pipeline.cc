@@ -248,9 +248,11 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     for (const Page& page : result.document->pages) {
       char png[32];
       std::snprintf(png, sizeof png, "-p%02d.png", page.number);
-      SheetPage p{page.label, stem + png, {}};
+      SheetPage p{page.label, stem + png, {}, {}};
       for (const Finding& f : result.findings)
         if (f.page == page.number) p.findings.push_back(f);
+      for (const FitRecord& f : result.fit)
+        if (f.page == page.number) p.fit.push_back(f);
       sheet.push_back(std::move(p));
     }
     std::vector<std::string> pdfs{stem + ".pdf"};

@@ -39,6 +39,38 @@ std::string FindingList(const std::vector<Finding>& findings) {
   return out.empty() ? "<p class=\"clean\">no findings</p>\n" : "<ul>\n" + out + "</ul>\n";
 }
 
+std::string Plural(long n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// The page's modules: slot, article, how far over or short, and under each module that
+// does not fit exactly, across the table, what would make it fit.
+std::string FitTable(const std::vector<FitRecord>& fit) {
+  if (fit.empty()) return "";
+  std::string out =
+      "<table class=\"fit\">\n<caption>copyfit</caption>\n"
+      "<tr><th>slot</th><th>article</th><th>over / short</th></tr>\n";
+  for (const FitRecord& f : fit) {
+    std::string state, how;
+    if (f.lines_over > 0) {
+      state = "over";
+      how = Plural(f.lines_over, "line") + " over · " + Plural(f.characters_over, "char");
+    } else if (f.lines_short > 0) {
+      state = "short";
+      how = Plural(f.lines_short, "line") + " short · ≈" + Plural(f.characters_short, "char");
+    } else {
+      state = "exact";
+      how = "exact";
+    }
+    const std::string advice = FitAdvice(f);
+    out += "<tr class=\"" + state + "\"><td>" + Escape(f.slot) + "</td><td>" + Escape(f.article) +
+           "</td><td class=\"n\">" + how + "</td></tr>\n";
+    if (!advice.empty())
+      out += "<tr class=\"advice\"><td colspan=\"3\">" + Escape(advice) + "</td></tr>\n";
+  }
+  return out + "</table>\n";
+}
+
 }  // namespace
 
 std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
@@ -54,12 +86,20 @@ std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPa
 body { font-family: "Noto Sans CJK SC", sans-serif; margin: 1.5em; background: #f3f3f0; color: #222; }
 h1 { font-size: 1.3em; }
 .pages { display: flex; flex-wrap: wrap; gap: 1.2em; }
-figure { margin: 0; background: #fff; padding: .6em; box-shadow: 0 1px 3px #0003; width: 260px; }
+figure { margin: 0; background: #fff; padding: .6em; box-shadow: 0 1px 3px #0003; width: 300px; }
 figure img { width: 100%; border: 1px solid #ccc; display: block; }
 figcaption { font-weight: bold; margin: .4em 0; }
 ul { padding-left: 1.1em; margin: .3em 0; font-size: .85em; }
 li.error { color: #b00; } li.warning { color: #a60; }
 p.clean { color: #070; font-size: .85em; margin: .3em 0; }
+table.fit { border-collapse: collapse; font-size: .75em; margin: .6em 0 .2em; width: 100%; }
+table.fit caption { text-align: left; font-weight: bold; color: #444; padding-bottom: .2em; }
+table.fit th { text-align: left; font-weight: normal; color: #666; border-bottom: 1px solid #bbb; }
+table.fit td { vertical-align: top; padding: .2em .4em 0 0; border-top: 1px solid #e4e4e0; }
+table.fit td.n { white-space: nowrap; }
+table.fit tr.advice td { border-top: none; padding: 0 0 .25em .8em; color: #555; }
+tr.over td.n { color: #b00; font-weight: bold; } tr.short td.n { color: #a60; }
+tr.exact td.n { color: #070; }
 #status { font-size: .8em; color: #666; }
 </style>
 </head>
@@ -75,7 +115,8 @@ p.clean { color: #070; font-size: .85em; margin: .3em 0; }
   for (const SheetPage& p : pages) {
     html += "<figure>\n<a href=\"" + Escape(p.png) + "\"><img class=\"thumb\" src=\"" +
             Escape(p.png) + "\" alt=\"page " + Escape(p.label) + "\"></a>\n<figcaption>第 " +
-            Escape(p.label) + " 版</figcaption>\n" + FindingList(p.findings) + "</figure>\n";
+            Escape(p.label) + " 版</figcaption>\n" + FindingList(p.findings) + FitTable(p.fit) +
+            "</figure>\n";
   }
   html += R"(</div>
 <p id="status"></p>

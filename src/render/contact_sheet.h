@@ -2,9 +2,10 @@
 //
 // One self-contained HTML file (inline CSS and a few lines of script, no server, no
 // network): the title and findings, then every page as a thumbnail (its PNG
-// preview) with its label and the page's findings, and links to the PDFs. The script
-// records on <body data-thumbnails> whether every thumbnail loaded, which the browser
-// test reads.
+// preview) with its label, the page's findings and its copyfit table (per module: slot,
+// article, lines and characters over or short, what would make it fit), and links to the
+// PDFs. The script records on <body data-thumbnails> whether every thumbnail loaded,
+// which the browser test reads.
 #pragma once
 
 #include <string>
@@ -18,6 +19,7 @@ struct SheetPage {
   std::string label;
   std::string png;  // file name, relative to the sheet
   std::vector<Finding> findings;
+  std::vector<FitRecord> fit;  // the page's modules, in the order placed
 };
 
 std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,

@@ -28,10 +28,18 @@ check "every thumbnail loads" grep -q 'data-thumbnails="all-loaded"' "$tmp/dom.h
 check "all three pages are on the sheet" grep -q '3 / 3 thumbnails loaded' "$tmp/dom.html"
 check "the console shows nothing" sh -c "! grep -q 'CONSOLE' '$tmp/log.txt'"
 check "the pages' labels are shown" grep -q '第 B03 版' "$tmp/dom.html"
+# The copyfit: under each page, a table of its modules (slot, article, over or short, and
+# what would make it fit), one row per module as report.json's `fit` lists them.
+check "every page has its copyfit table" test "$(grep -c '<caption>copyfit</caption>' "$tmp/dom.html")" -eq 3
+rows=$(grep -c '^<tr class="\(exact\|short\|over\)"><td>' "$tmp/out/index.html")
+check "a row per module, as in report.json ($rows)" test "$rows" -gt 0 -a "$rows" -eq "$(grep -c '"advice": \[' "$tmp/out/report.json")"
+check "a short module says by how much" grep -q '<tr class="short"><td>[a-z_]*</td><td>[a-z0-9_]*</td><td class="n">[0-9]* lines\? short · ≈[0-9]* chars\?</td></tr>' "$tmp/dom.html"
+check "… and what would fill it" grep -q '<tr class="advice"><td colspan="3">[0-9]* lines\? short: add about [0-9]* characters' "$tmp/dom.html"
 
 # A finding with a place on its page says where, beside its code.
 "$bin" render "$src/tests/layout/cases/overset" -o "$tmp/overset" --dpi 20 -q 2>/dev/null
 check "a finding on the sheet gives its place" grep -q '<b>error overset</b> <i>cols\? [0-9]' "$tmp/overset/index.html"
+check "overset text is a copyfit row with what to cut" sh -c "grep -q '<tr class=\"over\"><td>middle_left</td><td>xiaolv</td><td class=\"n\">[0-9]* lines over · [0-9]* chars</td></tr>' '$tmp/overset/index.html' && grep -q '<td colspan=\"3\">cut [0-9]* characters ([0-9]* lines), or give the slot [0-9]* more grid lines' '$tmp/overset/index.html'"
 
 # Controls: the same checks on broken input must fail.
 rm "$tmp/out/feature-demo-p02.png"
