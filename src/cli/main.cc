@@ -164,6 +164,8 @@ int main(int argc, char** argv) {
                                          templates);
     }
     std::cerr << banmian::ReportSummary(result.Report(command));
+    // The copyfit after the findings: what would make each module fit (not with -q).
+    if (command == "check" && !quiet) std::cerr << banmian::FitSummary(result.Report(command));
   }
   return result.exit_status;
 }

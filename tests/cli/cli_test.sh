@@ -42,6 +42,13 @@ mkdir "$tmp/empty"
 (cd "$tmp/empty" && "$bin" check "$issue" >"$tmp/c.out" 2>&1); check "check of a clean sample exits 0" test $? -eq 0
 (cd "$tmp/empty" && "$bin" check "$issue" --json >"$tmp/c.json"); check "check --json prints the report" grep -q '"command": "check"' "$tmp/c.json"
 check "check writes nothing" test -z "$(ls -A "$tmp/empty")"
+# The copyfit: after the findings, a line per module that does not fit exactly.
+check "check prints the copyfit of a short module" grep -q "^  fit A01 second (xiaolv): [0-9]* lines short: add about [0-9]* characters, or give the slot 3 grid lines fewer$" "$tmp/c.out"
+check "… after the findings" awk '/^  (error|warning)\[/ { w = NR } /^  fit / && !f { f = NR } END { exit !(w && f > w) }' "$tmp/c.out"
+check "check --json gives the copyfit per module" sh -c "tr -d ' \n' <'$tmp/c.json' | grep -q '\"fit\":\[{\"page\":1,\"label\":\"A01\",\"slot\":\"lead\",\"article\":\"linghang\"'"
+"$bin" check "$issue" -q >"$tmp/q.out" 2>&1; check "check -q prints no copyfit" test ! -s "$tmp/q.out"
+"$bin" check "$src/tests/layout/cases/overset" -q >"$tmp/q.out" 2>&1
+check "… not even when there are errors to print" sh -c "grep -q 'error\[overset\]' '$tmp/q.out' && ! grep -q '^  fit ' '$tmp/q.out'"
 
 # An article made too long: pages are written, the overset is reported, exit status 1.
 cp -r "$issue" "$tmp/long"
