@@ -189,6 +189,7 @@ std::string ReportJson(const ReportInput& in) {
       w.Key("exact").Bool(f.exact());
       w.Key("lines_over").Int(f.lines_over);
       w.Key("characters_over").Int(f.characters_over);
+      w.Key("pictures_over").Int(f.pictures_over);
       w.Key("lines_short").Int(f.lines_short);
       w.Key("characters_short").Int(f.characters_short);
       w.Key("rows_short").Int(f.rows_short);

@@ -52,9 +52,10 @@ std::string FitTable(const std::vector<FitRecord>& fit) {
       "<tr><th>slot</th><th>article</th><th>over / short</th></tr>\n";
   for (const FitRecord& f : fit) {
     std::string state, how;
-    if (f.lines_over > 0) {
+    if (f.lines_over > 0 || f.characters_over > 0 || f.pictures_over > 0) {
       state = "over";
       how = Plural(f.lines_over, "line") + " over · " + Plural(f.characters_over, "char");
+      if (f.pictures_over > 0) how += " · " + Plural(f.pictures_over, "picture");
     } else if (f.lines_short > 0) {
       state = "short";
       how = Plural(f.lines_short, "line") + " short · ≈" + Plural(f.characters_short, "char");
