@@ -651,6 +651,17 @@ struct Placer {
       const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;
       const bool wide = b.picture && b.span > 1;
       if (!placed_picture && !wide) {
+        // A picture no column could hold even cropped is left over whole (reported as
+        // overset or set in a later part); the text is flowed and balanced without it.
+        if (b.picture && b.flow.rows > rows) {
+          int trim = 1;
+          while (b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
+                 b.natural_image_rows - (b.image_rows - trim) <=
+                     kPictureTrim * b.natural_image_rows &&
+                 b.flow.rows - trim > rows)
+            ++trim;
+          if (b.flow.rows - trim > rows) continue;
+        }
         flowed.push_back(i);
         continue;
       }

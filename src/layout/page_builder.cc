@@ -191,7 +191,8 @@ struct Builder {
     empty.width = slot.area.width, empty.height = slot.area.height;
     empty.grid_col = slot.area.col, empty.grid_row = slot.area.row;
     empty.empty = true;
-    empty.optional = slot.optional;
+    // On a page banmian added for a stack, the other slots have nothing to hold.
+    empty.optional = slot.optional || automatic[static_cast<size_t>(page.number - 1)];
     empty.continuation = continuation;
     if (continuation && !article.empty()) empty.ended_on = last_label[article];
     report.slots.push_back(empty);
@@ -469,16 +470,38 @@ struct Builder {
       Slot slot = *template_slot;
       const SlotGeometry& geo = resolver.Geometry(slot);
       const bool has_article = a && !a->articles.empty() && slot.kind == SlotKind::kModule;
-      if (geo.rows_mode == RowsMode::kFit && has_article) {
+      if (geo.rows_mode == RowsMode::kFit && has_article && resolver.Room(slot) > 0) {
         slot.area = resolver.Resolve(slot, resolver.Room(slot));
         int need = FitRows(slot, k, a->articles.front(), resolver.Room(slot));
         slot.area = resolver.Resolve(slot, std::max(need, geo.min_rows));
       } else if (geo.rows_mode == RowsMode::kFit) {
-        slot.area = resolver.Resolve(slot, std::max(1, geo.min_rows));
+        slot.area = resolver.Resolve(slot, has_article ? 0 : geo.min_rows);
       } else {
         slot.area = resolver.ResolveUnmeasured(slot);
       }
       grid.slots.push_back({page.number, spec.template_name, slot.name, slot.area, geo.rows_mode});
+      if (slot.area.rows == 0) {
+        // The slots above it reach the foot of the grid: nothing can be set here.
+        const std::string why = "slot '" + slot.name + "' has no room on page " + Label(k) +
+                                ": the slots above it reach the foot of the grid";
+        std::vector<std::string> ids = a ? a->articles : std::vector<std::string>{};
+        if (slot.kind == SlotKind::kStack) {
+          const std::string key = spec.template_name + "/" + slot.name;
+          for (const std::string& id : carry[key]) ids.insert(ids.begin(), id);
+          carry.erase(key);
+        }
+        if (ids.empty() || (a && a->continuation && Flow(ids.front()).Done())) {
+          EmptySlot(page, slot, ids.empty() ? "" : ids.front(), a && a->continuation);
+          continue;
+        }
+        for (const std::string& id : ids) {
+          OversetRecord o = Leftover(id, page.number, slot.name);
+          o.blocking = why;
+          report.overset.push_back(o);
+          if (slot.kind == SlotKind::kModule) break;
+        }
+        continue;
+      }
       if (slot.kind == SlotKind::kStack) {
         PlaceStack(page, k, slot, a ? a->articles : std::vector<std::string>{});
         continue;

@@ -148,7 +148,11 @@ Area SlotResolver::GridArea(int col, int cols, int row, int rows) const {
 
 Area SlotResolver::Resolve(const Slot& slot, int rows) {
   const SlotGeometry& g = Geometry(slot);
-  Area a = GridArea(g.col, g.cols, Top(slot), std::max(1, rows));
+  const int top = Top(slot);
+  // A slot that follows others never runs off the grid: it keeps what is left, which may
+  // be nothing when the slots above it reach the foot (the caller reports that).
+  if (!g.absolute()) rows = std::min(rows, std::max(0, paper_.grid.lines - top));
+  Area a = GridArea(g.col, g.cols, top, std::max(g.absolute() ? 1 : 0, rows));
   a.pos = g.pos;
   resolved_[slot.name] = a;
   return a;

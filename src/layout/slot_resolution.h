@@ -40,7 +40,8 @@ class SlotResolver {
   // below it in its columns, or the grid's foot; for `rows: fit`, no more than max_rows.
   int Room(const Slot& slot) const;
 
-  // Fixes the slot's area: `rows` grid lines from Top (clamped to at least one).
+  // Fixes the slot's area: `rows` grid lines from Top. A slot that follows others is cut
+  // at the grid's foot and may get no rows at all; an absolute one gets at least one.
   Area Resolve(const Slot& slot, int rows);
   // The area of a slot that needs no measuring (fixed or rest rows).
   Area ResolveUnmeasured(const Slot& slot);

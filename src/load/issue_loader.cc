@@ -245,6 +245,7 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
 void ValidateIssue(const Issue& issue, Diagnostics& diags) {
   const std::vector<std::string> template_names = KeysOf(issue.paper.templates);
   std::map<std::string, SourcePos> placed;
+  std::map<std::string, std::string> stacked;  // articles that start in a stack slot → the slot
   for (size_t page_index = 0; page_index < issue.pages.size(); ++page_index) {
     const PageSpec& page = issue.pages[page_index];
     auto t = issue.paper.templates.find(page.template_name);
@@ -293,12 +294,19 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
             diags.Error("bad-continuation", s.pos,
                         "article '" + id + "' continues here before it starts anywhere",
                         "place the article's start in an earlier slot or page");
+          else if (stacked.count(id))
+            diags.Error("bad-continuation", s.pos,
+                        "article '" + id + "' starts in stack slot '" + stacked[id] +
+                            "', whose articles cannot be continued in another slot",
+                        "give it a module slot of its own to continue it, or let the stack "
+                        "carry it on (add_pages on the stack slot)");
         } else if (auto prev = placed.find(id); prev != placed.end()) {
           diags.Error("placed-twice", s.pos, "article '" + id + "' is placed twice",
                       "it is already placed at line " + std::to_string(prev->second.line) +
                           "; to continue it in another slot write {continues: " + id + "}");
         } else {
           placed[id] = s.pos;
+          if (slot && slot->kind == SlotKind::kStack) stacked[id] = s.slot;
         }
       }
     }
