@@ -84,6 +84,7 @@ struct SlotRecord {
   int headline_lines = 0;
   double headline_size = 0, headline_one_line_size = 0;
   int pictures = 0;
+  bool picture_only = false;  // a continued part that holds its article's picture, no text
   bool empty = false;         // nothing was placed in the slot
   bool optional = false;      // the template marks the slot optional
   bool continuation = false;  // a {continues: id} slot

@@ -881,6 +881,7 @@ struct Placer {
     frame.name = "slot:" + slot.name;
     frame.x = area.x, frame.y = area.y, frame.width = area.width, frame.height = area.height;
     const size_t lines_before = report.lines.size();
+    const size_t pictures_before = report.pictures.size();
     int cols = area.cols, top_rows = 0;
     const double full = area.width;
     if (part.first) {
@@ -930,6 +931,7 @@ struct Placer {
     rec.headline_one_line_size = headline_one_line_size;
     for (const BodyBlock& b : flow.blocks) rec.pictures += b.picture;
     rec.continuation = !part.first;
+    rec.picture_only = !part.first && lines == 0 && report.pictures.size() > pictures_before;
     report.slots.push_back(rec);
     for (MissingGlyphRecord& m : missing) {
       m.page = page;

@@ -288,7 +288,9 @@ std::string ReportSummary(const ReportInput& in) {
          std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings") + "\n";
   if (in.findings)
     for (const Finding& f : *in.findings) {
-      if (f.severity == Severity::kInfo) continue;
+      // Information is left to report.json, except a page banmian added: the page count
+      // above changed, and the staff must see why.
+      if (f.severity == Severity::kInfo && f.code != "added-page") continue;
       out += "  " + std::string(SeverityName(f.severity)) + "[" + f.code + "]";
       if (f.page) out += " " + FindingPlace(f);
       if (f.pos.line > 0) out += " (" + f.pos.file + ":" + std::to_string(f.pos.line) + ")";

@@ -137,6 +137,18 @@ std::vector<Finding> CheckSlots(const LayoutReport& report, const Document& doc,
       EmptySlot(s, doc, out);
     else
       Holes(s, doc, grid, out);
+    // A picture carried on alone, away from its story.
+    if (s.picture_only) {
+      Finding f = SlotFinding(s, doc, "picture-apart");
+      f.severity = Severity::kWarning;
+      f.message = "slot '" + s.slot + "' on " + f.label + " holds only the picture of article '" +
+                  s.article +
+                  "': its text all fitted in the part before, so the picture stands apart "
+                  "from its story (make it fit there: rows= on the picture, or more rows)";
+      f.has_area = true;
+      f.x = s.x, f.y = s.y, f.width = s.width, f.height = s.height;
+      out.push_back(f);
+    }
   }
   // A slot short of its foot, judged at its lowest part on the page (a stack's last article).
   std::map<std::pair<int, std::string>, const SlotRecord*> lowest;

@@ -325,6 +325,11 @@ TEST_CASE("layout: holes the first try still has are reported with their place")
       holes.push_back(f.label + " " + f.where);
     }
   CHECK(holes == std::vector<std::string>{"A02 slot:jump", "A03 slot:left", "A03 slot:left"});
+  // The jump on A02 holds only the lead's picture: said as such, not only as a hole.
+  bool apart = false;
+  for (const Finding& f : r.findings)
+    apart = apart || (f.code == "picture-apart" && f.label == "A02" && f.article == "jinbo");
+  CHECK(apart);
 }
 
 // A picture taller than any slot of the pages a stack may add: once 500 pages were added
