@@ -182,3 +182,52 @@ TEST_CASE("layout: a misspelt optional key is reported, never thrown") {
         "t.yaml:4:5: error[unknown-key]: unknown key 'itemz' in region 'folio'\n"
         "  hint: did you mean 'items'?\n");
 }
+
+TEST_CASE("layout: relative slots are read (below, fit with limits, rest) and checked") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(paper);
+  auto t = ParseTemplate("t.yaml", "t",
+                         "slots:\n"
+                         "  lead:\n    area: {col: 1, cols: 4, row: 1, rows: fit, max_rows: 20}\n"
+                         "  second:\n    area: {col: 1, cols: 2, below: lead, rows: rest}\n"
+                         "  news:\n    area: {col: 3, cols: 2, below: [lead], rows: 8}\n"
+                         "    kind: stack\n    optional: true\n",
+                         *paper, d);
+  REQUIRE(t);
+  CHECK(Messages(d) == "");
+  const SlotGeometry& lead = t->FindSlot("lead")->geometry;
+  CHECK(lead.rows_mode == RowsMode::kFit);
+  CHECK(lead.max_rows == 20);
+  CHECK(t->FindSlot("second")->geometry.below == std::vector<std::string>{"lead"});
+  CHECK(t->FindSlot("second")->geometry.rows_mode == RowsMode::kRest);
+  CHECK(t->FindSlot("news")->optional);
+
+  struct Case {
+    const char* area;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"{col: 1, cols: 2, row: 1, rows: FIT}",
+       "t.yaml:3:43: error[bad-value]: slot 'a': 'rows' takes a number of grid lines, fit or "
+       "rest, not 'FIT'\n  hint: did you mean 'fit'?\n"},
+      {"{col: 1, cols: 2, row: 1, below: b, rows: 3}",
+       "t.yaml:3:37: error[bad-value]: slot 'a' area gives both 'row' and 'below'; its top is "
+       "one or the other\n"},
+      {"{col: 1, cols: 2, row: 1, rows: 3, max_rows: 5}",
+       "t.yaml:3:46: error[bad-value]: slot 'a': 'max_rows' goes with 'rows: fit'\n"
+       "  hint: a slot sized by its article takes rows: fit, min_rows and max_rows\n"},
+      {"{col: 1, cols: 2, row: 1, rows: fit, min_rows: 9, max_rows: 5}",
+       "t.yaml:3:61: error[bad-value]: slot 'a': max_rows 5 is less than min_rows 9\n"},
+      {"{col: 1, cols: 2, below: nowhere, rows: 3}",
+       "t.yaml:3:11: error[unknown-slot]: slot 'a' is below 'nowhere', which is no other slot or "
+       "region of template 't'\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.area);
+    Diagnostics e;
+    CHECK_FALSE(ParseTemplate("t.yaml", "t",
+                              std::string("slots:\n  a:\n    area: ") + c.area + "\n", *paper, e));
+    CHECK(Messages(e) == c.message);
+  }
+}
