@@ -25,18 +25,7 @@ SlotResolver::SlotResolver(const PageTemplate& tmpl, const PageSpec& spec, const
     : tmpl_(tmpl), spec_(spec), paper_(paper) {
   for (const Slot& s : tmpl.slots) {
     SlotGeometry g = s.geometry;
-    if (const SlotAssignment* a = AssignmentOf(spec, s.name); a && !a->override.empty()) {
-      const SlotOverride& o = a->override;
-      if (o.col) g.col = *o.col;
-      if (o.cols) g.cols = *o.cols;
-      if (o.row) g.row = *o.row, g.below.clear();
-      if (o.below) g.below = *o.below;
-      if (o.rows_mode) g.rows_mode = *o.rows_mode;
-      if (o.rows) g.rows = *o.rows, g.rows_mode = RowsMode::kFixed;
-      if (o.min_rows) g.min_rows = *o.min_rows;
-      if (o.max_rows) g.max_rows = *o.max_rows;
-      g.pos = o.pos;
-    }
+    if (const SlotAssignment* a = AssignmentOf(spec, s.name)) g = a->override.AppliedTo(g);
     geometry_[s.name] = g;
   }
 }

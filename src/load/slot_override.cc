@@ -65,15 +65,7 @@ void CheckSlotOverride(const SlotOverride& o, const Slot& slot, const PageTempla
   if (o.empty()) return;
   const Grid& g = paper.grid;
   // The geometry as the page will have it (the layout stage applies the override alike).
-  SlotGeometry geo = slot.geometry;
-  if (o.col) geo.col = *o.col;
-  if (o.cols) geo.cols = *o.cols;
-  if (o.row) geo.row = *o.row, geo.below.clear();
-  if (o.below) geo.below = *o.below;
-  if (o.rows_mode) geo.rows_mode = *o.rows_mode;
-  if (o.rows) geo.rows = *o.rows, geo.rows_mode = RowsMode::kFixed;
-  if (o.min_rows) geo.min_rows = *o.min_rows;
-  if (o.max_rows) geo.max_rows = *o.max_rows;
+  const SlotGeometry geo = o.AppliedTo(slot.geometry);
   const std::string columns = " but the grid has " + std::to_string(g.columns) + " columns";
   if (o.col && *o.col >= g.columns)
     diags.Error("outside-grid", o.pos,

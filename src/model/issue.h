@@ -28,6 +28,22 @@ struct SlotOverride {
   bool empty() const {
     return !col && !cols && !row && !below && !rows_mode && !rows && !min_rows && !max_rows;
   }
+
+  // The template's geometry with this override applied (and its position, when it says
+  // anything): `row` replaces `below` and the reverse; fixed `rows` replace fit or rest.
+  SlotGeometry AppliedTo(SlotGeometry g) const {
+    if (empty()) return g;
+    if (col) g.col = *col;
+    if (cols) g.cols = *cols;
+    if (row) g.row = *row, g.below.clear();
+    if (below) g.below = *below;
+    if (rows_mode) g.rows_mode = *rows_mode;
+    if (rows) g.rows = *rows, g.rows_mode = RowsMode::kFixed;
+    if (min_rows) g.min_rows = *min_rows;
+    if (max_rows) g.max_rows = *max_rows;
+    g.pos = pos;
+    return g;
+  }
 };
 
 struct SlotAssignment {
