@@ -61,6 +61,8 @@ struct PictureRecord {
   double placed_width = 0, placed_height = 0;  // pt
   double effective_ppi = 0;
   std::string colour_space;  // RGB, Grey or CMYK
+  int columns_asked = 0;     // {cols=N}: what the article asked for (0: nothing or all)
+  int columns_set = 0;       // the columns it was set across
   SourcePos pos;
 };
 

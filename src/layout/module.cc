@@ -254,6 +254,8 @@ struct BodyComposer {
     pr.effective_ppi = std::min(b.picture_width * img.crop_width / (width / 72.0),
                                 b.picture_height * img.crop_height / (image_h / 72.0));
     pr.colour_space = b.picture_colour_space;
+    pr.columns_asked = b.picture_columns;
+    pr.columns_set = span;
     pr.pos = b.pos;
     bb.pictures.push_back(pr);
     return bb;

@@ -144,6 +144,32 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     }
   }
   for (const PictureRecord& p : report.pictures) {
+    // A picture set otherwise than asked, or too thin to see: said, never silent.
+    auto picture_finding = [&](const std::string& code, const std::string& message) {
+      Finding f;
+      f.severity = Severity::kWarning;
+      f.code = code;
+      f.page = p.page;
+      f.article = p.article;
+      f.pos = p.pos;
+      f.message = message;
+      if (const Page* page = FindPage(doc, p.page)) SetArea(f, PictureBox(*page, p.path));
+      out.push_back(f);
+    };
+    if (p.columns_asked > p.columns_set && p.columns_set > 0)
+      picture_finding("picture-narrowed",
+                      "picture '" + p.path + "' asks for " + std::to_string(p.columns_asked) +
+                          " columns; its module has " + std::to_string(p.columns_set) +
+                          ", so it is set across " + std::to_string(p.columns_set));
+    if (p.placed_height < 0.5 * paper.grid.body_size ||
+        p.placed_width < 0.5 * paper.grid.body_size) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%.1f × %.1f mm", p.placed_width * 25.4 / 72,
+                    p.placed_height * 25.4 / 72);
+      picture_finding("picture-too-thin", "picture '" + p.path + "' prints " + buf +
+                                              " at its own proportions: give it rows= or "
+                                              "ratio= to crop it to a visible shape");
+    }
     if (p.effective_ppi >= kMinPicturePpI) continue;
     Finding f;
     f.severity = Severity::kWarning;

@@ -262,3 +262,29 @@ TEST_CASE("report.json: findings carry their area and grid place, slots their co
   CHECK(summary.find("  error[hole] page A02 col 5 rows 60–63: column 3 of slot 'b'") !=
         std::string::npos);
 }
+
+TEST_CASE("preflight: a picture set narrower than asked, or too thin to see, is a warning") {
+  LayoutReport report;
+  PictureRecord wide;
+  wide.page = 1, wide.article = "a", wide.path = "pictures/p.jpg";
+  wide.pixel_width = 2000, wide.pixel_height = 1500;
+  wide.placed_width = 300, wide.placed_height = 225, wide.effective_ppi = 480;
+  wide.columns_asked = 9, wide.columns_set = 3;
+  report.pictures.push_back(wide);
+  PictureRecord thin = wide;
+  thin.path = "pictures/thin.png";
+  thin.columns_asked = 1, thin.columns_set = 1;
+  thin.placed_width = 135, thin.placed_height = 0.007;
+  report.pictures.push_back(thin);
+  auto findings = Preflight(report, Document{}, Paper{});
+  auto narrowed = Coded(findings, "picture-narrowed");
+  REQUIRE(narrowed.size() == 1);
+  CHECK(narrowed[0].severity == Severity::kWarning);
+  CHECK(narrowed[0].message ==
+        "picture 'pictures/p.jpg' asks for 9 columns; its module has 3, so it is set across 3");
+  auto too_thin = Coded(findings, "picture-too-thin");
+  REQUIRE(too_thin.size() == 1);
+  CHECK(too_thin[0].message ==
+        "picture 'pictures/thin.png' prints 47.6 × 0.0 mm at its own proportions: give it rows= "
+        "or ratio= to crop it to a visible shape");
+}
