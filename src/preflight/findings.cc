@@ -161,8 +161,9 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
                       "picture '" + p.path + "' asks for " + std::to_string(p.columns_asked) +
                           " columns; its module has " + std::to_string(p.columns_set) +
                           ", so it is set across " + std::to_string(p.columns_set));
-    if (p.placed_height < 0.5 * paper.grid.body_size ||
-        p.placed_width < 0.5 * paper.grid.body_size) {
+    if (p.placed_width > 0 && p.placed_height > 0 &&
+        (p.placed_height < 0.5 * paper.grid.body_size ||
+         p.placed_width < 0.5 * paper.grid.body_size)) {
       char buf[96];
       std::snprintf(buf, sizeof buf, "%.1f × %.1f mm", p.placed_width * 25.4 / 72,
                     p.placed_height * 25.4 / 72);
