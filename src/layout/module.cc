@@ -586,23 +586,9 @@ struct Placer {
   }
 
   // Text that fits nowhere: counted, reported and marked in the area's corner.
-  void Overset(const std::vector<size_t>& left, int top_rows) {
-    OversetRecord o;
-    o.page = page;
-    o.slot = slot.name;
-    o.article = article.id;
-    o.pos = article.pos;
+  void Overset(int top_rows) {
+    OversetRecord o = Leftover(flow, page, slot.name);
     if (top_rows > area.rows) o.headline_rows = top_rows, o.slot_rows = area.rows;
-    for (size_t i : left) {
-      const BodyBlock& b = flow.blocks[i];
-      o.characters_left += b.characters;
-      o.lines_left += b.lines.size();
-      o.pictures_left += b.picture;
-      if (Utf8Length(o.text_left) < 40) o.text_left += b.text;
-    }
-    size_t k = 0, n = 0;
-    while (k < o.text_left.size() && n < 40) Utf8Next(o.text_left, k), ++n;
-    o.text_left = o.text_left.substr(0, k);
     report.overset.push_back(o);
 
     const double size = cx.grid().body_size;
@@ -644,6 +630,13 @@ struct Placer {
   // crop around its focal point, when that levels the columns beside it.
   static constexpr double kPictureTrim = 0.2;
 
+  // Whether picture block `b` may be laid out `trim` grid lines shorter than it is now.
+  static bool MayTrim(const BodyBlock& b, int trim) {
+    return b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
+           b.image_rows - trim >= 1 &&
+           b.natural_image_rows - (b.image_rows - trim) <= kPictureTrim * b.natural_image_rows;
+  }
+
   BodyResult FlowBody(const std::vector<size_t>& todo, int row0, int rows, int cols,
                       bool continues) {
     BodyResult out;
@@ -655,13 +648,9 @@ struct Placer {
       if (!placed_picture && !wide) {
         // A picture no column could hold even cropped is left over whole (reported as
         // overset or set in a later part); the text is flowed and balanced without it.
-        if (b.picture && b.flow.rows > rows) {
-          int trim = 1;
-          while (b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
-                 b.natural_image_rows - (b.image_rows - trim) <=
-                     kPictureTrim * b.natural_image_rows &&
-                 b.flow.rows - trim > rows)
-            ++trim;
+        if (b.picture) {
+          int trim = 0;
+          while (b.flow.rows - trim > rows && MayTrim(b, trim + 1)) ++trim;
           if (b.flow.rows - trim > rows) continue;
         }
         flowed.push_back(i);
@@ -689,12 +678,7 @@ struct Placer {
       }
       return &it->second;
     };
-    auto may_trim = [&](size_t i, int trim) {
-      const BodyBlock& b = flow.blocks[i];
-      return b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
-             b.image_rows - trim >= 1 &&
-             b.natural_image_rows - (b.image_rows - trim) <= kPictureTrim * b.natural_image_rows;
-    };
+    auto may_trim = [&](size_t i, int trim) { return MayTrim(flow.blocks[i], trim); };
     struct Try {
       FlowRegion region{0, 0};
       FlowResult r;
@@ -795,11 +779,9 @@ struct Placer {
     const bool continues = !part.continues_on.empty();
     BodyResult r = FlowBody(Todo(), top_rows, area.rows - top_rows, cols, continues);
     for (int& e : r.column_ends) e += top_rows;
-    if (!continues && !r.all_placed) Overset(Left(), top_rows);
+    if (!continues && !r.all_placed) Overset(top_rows);
     return r;
   }
-
-  std::vector<size_t> Left() const { return Todo(); }
 
   // A subhead across the module (stacks): a blank grid line above its text, centred.
   int HeadingAcross(size_t i, int row, double width) {
@@ -852,7 +834,7 @@ struct Placer {
     }
     out.used = row - top_rows;
     out.all_placed = flow.Done();
-    if (!continues && !out.all_placed) Overset(Left(), top_rows);
+    if (!continues && !out.all_placed) Overset(top_rows);
     return out;
   }
 
@@ -902,7 +884,7 @@ struct Placer {
     }
     BodyResult body;
     if (top_rows > area.rows) {
-      Overset(Left(), top_rows);
+      Overset(top_rows);
     } else {
       body = slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols) : Body(top_rows, cols);
     }
@@ -946,6 +928,36 @@ struct Placer {
 };
 
 }  // namespace
+
+OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slot) {
+  OversetRecord o;
+  o.page = page;
+  o.slot = slot;
+  o.article = flow.article->id;
+  o.pos = flow.article->pos;
+  for (size_t i = 0; i < flow.blocks.size(); ++i) {
+    if (flow.placed[i]) continue;
+    const BodyBlock& b = flow.blocks[i];
+    o.characters_left += b.characters;
+    o.lines_left += b.lines.size();
+    o.pictures_left += b.picture;
+    if (Utf8Length(o.text_left) < 40) o.text_left += b.text;
+  }
+  size_t k = 0, n = 0;
+  while (k < o.text_left.size() && n < 40) Utf8Next(o.text_left, k), ++n;
+  o.text_left = o.text_left.substr(0, k);
+  return o;
+}
+
+ArticleFlow::Trial ArticleFlow::Save() const {
+  return {placed, started, headline_style};
+}
+
+void ArticleFlow::Restore(const Trial& t) {
+  placed = t.placed;
+  started = t.started;
+  headline_style = t.headline_style;
+}
 
 bool ArticleFlow::Done() const {
   return std::all_of(placed.begin(), placed.end(), [](bool p) { return p; });

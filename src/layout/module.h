@@ -57,7 +57,20 @@ struct ArticleFlow {
   std::string headline_style;  // the style its headline was set in (for continuation heads)
 
   bool Done() const;
+
+  // What a trial placement changes, to put back after it (PlaceOptions::trial).
+  struct Trial {
+    std::vector<bool> placed;
+    bool started = false;
+    std::string headline_style;
+  };
+  Trial Save() const;
+  void Restore(const Trial& t);
 };
+
+// What is left of an article (every block not placed yet), as overset in `slot` on page
+// `page`: characters, lines, pictures and the first 40 characters.
+OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slot);
 
 ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts);
 

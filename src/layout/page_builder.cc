@@ -198,7 +198,7 @@ struct Builder {
     report.slots.push_back(empty);
   }
 
-  ModulePart ThreadPart(const std::string& id, size_t k, bool record) {
+  ModulePart ThreadPart(const std::string& id, bool record) {
     ArticleFlow& flow = Flow(id);
     int index = parts_placed[id];
     ModulePart part;
@@ -208,7 +208,6 @@ struct Builder {
       part.continues_on = PartLabel(id, index + 1);
       if (record) labels_used[id + "#" + std::to_string(index + 1)] = part.continues_on;
     }
-    (void)k;
     return part;
   }
 
@@ -220,7 +219,7 @@ struct Builder {
       EmptySlot(page, slot, id, true);
       return;
     }
-    ModulePart part = ThreadPart(id, k, true);
+    ModulePart part = ThreadPart(id, true);
     int index = parts_placed[id]++;
     labels_true[id + "#" + std::to_string(index)] = Label(k);
     last_label[id] = Label(k);
@@ -230,22 +229,18 @@ struct Builder {
 
   // Grid lines a module slot needs for what is left of its article, at most `room`:
   // the part is tried in a slot `room` tall and the rows it used are taken.
-  int FitRows(const Slot& slot, size_t k, const std::string& id, int room) {
+  int FitRows(const Slot& slot, const std::string& id, int room) {
     ArticleFlow& flow = Flow(id);
     if (flow.started && flow.Done()) return 1;
-    ModulePart part = ThreadPart(id, k, false);
+    ModulePart part = ThreadPart(id, false);
     part.continues_on.clear();  // as if it were the last part: balanced
-    const std::vector<bool> placed_before = flow.placed;
-    const bool started_before = flow.started;
-    const std::string style_before = flow.headline_style;
+    const ArticleFlow::Trial before = flow.Save();
     LayoutReport scratch;
     Slot trial = slot;
     trial.area = SubArea(slot, 0);
     PlaceModule(flow, trial, trial.area, part, paper(), fonts, 0, scratch, {&headlines, true});
     const bool fits = flow.Done();
-    flow.placed = placed_before;
-    flow.started = started_before;
-    flow.headline_style = style_before;
+    flow.Restore(before);
     if (!fits || scratch.slots.empty()) return room;
     return std::min(room, scratch.slots.back().rows_used);
   }
@@ -303,9 +298,7 @@ struct Builder {
         break;
       }
       // Set whole when it fits; else as much as fits, to be continued.
-      const std::vector<bool> placed_before = flow.placed;
-      const bool started_before = flow.started;
-      const std::string style_before = flow.headline_style;
+      const ArticleFlow::Trial before = flow.Save();
       LayoutReport scratch;
       PlaceModule(flow, slot, area, part, paper(), fonts, page.number, scratch,
                   {&headlines, /*trial=*/true});
@@ -313,12 +306,10 @@ struct Builder {
       size_t progress = 0;
       int tallest_left = 0;  // the tallest block the trial left over
       for (size_t i = 0; i < flow.placed.size(); ++i) {
-        progress += flow.placed[i] && !placed_before[i];
+        progress += flow.placed[i] && !before.placed[i];
         if (!flow.placed[i]) tallest_left = std::max(tallest_left, flow.blocks[i].flow.rows);
       }
-      flow.placed = placed_before;
-      flow.started = started_before;
-      flow.headline_style = style_before;
+      flow.Restore(before);
       if (!fits && adds && row == 0 && progress == 0 && !part.first) {
         // A fresh slot takes nothing of what is left: a block fits no slot at all.
         OversetRecord o = Leftover(id, page.number, slot.name);
@@ -332,13 +323,12 @@ struct Builder {
       bool blocked = false;
       if (!fits && adds) {
         const Slot* target = CarrySlot(slot.add_pages, slot.name);
-        const int head = ContinuationRows(
-            *flow.article, flow.headline_style.empty() ? slot.headline_style : flow.headline_style,
-            *target, paper(), fonts, Label(k));
+        const int head =
+            ContinuationRows(*flow.article, flow.headline_style, *target, paper(), fonts, Label(k));
         blocked = tallest_left > target->area.rows - head;
       }
       if (!fits && adds && !blocked) {
-        part.continues_on = NextStackLabel(k);
+        part.continues_on = AddedLabel(k).first;
         labels_used[id + "@" + std::to_string(parts_placed[id] + 1)] = part.continues_on;
       }
       if (row > 0) {
@@ -385,28 +375,7 @@ struct Builder {
 
   // What is left of an article, as an overset record in `slot` on page `page`.
   OversetRecord Leftover(const std::string& id, int page, const std::string& slot) {
-    ArticleFlow& flow = Flow(id);
-    OversetRecord o;
-    o.page = page;
-    o.slot = slot;
-    o.article = id;
-    o.pos = flow.article->pos;
-    for (size_t i = 0; i < flow.blocks.size(); ++i) {
-      if (flow.placed[i]) continue;
-      const BodyBlock& b = flow.blocks[i];
-      o.characters_left += b.characters;
-      o.lines_left += b.lines.size();
-      o.pictures_left += b.picture;
-      if (o.text_left.size() < 160) o.text_left += b.text;
-    }
-    size_t cut = 0, n = 0;
-    while (cut < o.text_left.size() && n < 40) {
-      unsigned char c = static_cast<unsigned char>(o.text_left[cut]);
-      cut += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      ++n;
-    }
-    o.text_left = o.text_left.substr(0, std::min(cut, o.text_left.size()));
-    return o;
+    return banmian::Leftover(Flow(id), page, slot);
   }
 
   // The first block left of an article that an empty slot cannot take, described.
@@ -423,9 +392,6 @@ struct Builder {
     }
     return "";
   }
-
-  // The label of the page to be added after page k.
-  std::string NextStackLabel(size_t k) const { return AddedLabel(k).first; }
 
   // The label a page added after page k gets, and whether the natural one was taken.
   std::pair<std::string, bool> AddedLabel(size_t k) const {
@@ -472,7 +438,7 @@ struct Builder {
       const bool has_article = a && !a->articles.empty() && slot.kind == SlotKind::kModule;
       if (geo.rows_mode == RowsMode::kFit && has_article && resolver.Room(slot) > 0) {
         slot.area = resolver.Resolve(slot, resolver.Room(slot));
-        int need = FitRows(slot, k, a->articles.front(), resolver.Room(slot));
+        int need = FitRows(slot, a->articles.front(), resolver.Room(slot));
         slot.area = resolver.Resolve(slot, std::max(need, geo.min_rows));
       } else if (geo.rows_mode == RowsMode::kFit) {
         slot.area = resolver.Resolve(slot, has_article ? 0 : geo.min_rows);
