@@ -107,11 +107,11 @@ int SlotResolver::Room(const Slot& slot) const {
     const bool top_known = std::all_of(og.below.begin(), og.below.end(), [&](const auto& b) {
       return !tmpl_.FindSlot(b) || Resolved(b).has_value();
     });
-    if (!a && top_known) a = GridArea(og.col, og.cols, Top(other), 1);
+    if (!a && top_known) a = paper_.GridArea(og.col, og.cols, Top(other), 1);
     if (!a || !ColumnsMeet(g.col, g.cols, a->col, a->cols)) continue;
     if (a->row >= top) foot = std::min(foot, a->row);
   }
-  const Area self = GridArea(g.col, g.cols, top, 1);
+  const Area self = paper_.GridArea(g.col, g.cols, top, 1);
   for (const Region& r : tmpl_.regions) {
     if (!(r.area.x < self.x + self.width - 0.5 && self.x < r.area.x + r.area.width - 0.5)) continue;
     const double head = (r.area.y - paper_.area_top()) / grid.line_pitch;
@@ -123,25 +123,13 @@ int SlotResolver::Room(const Slot& slot) const {
   return room;
 }
 
-Area SlotResolver::GridArea(int col, int cols, int row, int rows) const {
-  const Grid& g = paper_.grid;
-  Area a;
-  a.on_grid = true;
-  a.col = col, a.cols = cols, a.row = row, a.rows = rows;
-  a.x = paper_.area_left() + g.column_x(col);
-  a.y = paper_.area_top() + row * g.line_pitch;
-  a.width = g.column_x(col + cols - 1) + g.column_width() - g.column_x(col);
-  a.height = rows * g.line_pitch;
-  return a;
-}
-
 Area SlotResolver::Resolve(const Slot& slot, int rows) {
   const SlotGeometry& g = Geometry(slot);
   const int top = Top(slot);
   // A slot that follows others never runs off the grid: it keeps what is left, which may
   // be nothing when the slots above it reach the foot (the caller reports that).
   if (!g.absolute()) rows = std::min(rows, std::max(0, paper_.grid.lines - top));
-  Area a = GridArea(g.col, g.cols, top, std::max(g.absolute() ? 1 : 0, rows));
+  Area a = paper_.GridArea(g.col, g.cols, top, std::max(g.absolute() ? 1 : 0, rows));
   a.pos = g.pos;
   resolved_[slot.name] = a;
   return a;
@@ -195,7 +183,7 @@ std::vector<Area> SlotResolver::Uncovered() const {
       for (int cc = c; cc < c + cols; ++cc)
         for (int k = r; k < r + rows; ++k)
           taken[static_cast<size_t>(cc)][static_cast<size_t>(k)] = true;
-      out.push_back(GridArea(c, cols, r, rows));
+      out.push_back(paper_.GridArea(c, cols, r, rows));
     }
   return out;
 }
@@ -231,8 +219,7 @@ void SlotResolver::Check(const std::string& label, Diagnostics& diags) const {
     seen.push_back(&s);
     if (!changed) continue;
     for (const Region& r : tmpl_.regions)
-      if (r.area.x < a->x + a->width - 0.5 && a->x < r.area.x + r.area.width - 0.5 &&
-          r.area.y < a->y + a->height - 0.5 && a->y < r.area.y + r.area.height - 0.5)
+      if (r.area.Overlaps(*a))
         diags.Error("region-over-slot", a->pos,
                     "on page " + label + ", region '" + r.name + "' lies over slot '" + s.name +
                         "' (" + rows_text(*a) + "): its furniture would be printed over the text",

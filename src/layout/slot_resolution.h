@@ -57,7 +57,6 @@ class SlotResolver {
   void Check(const std::string& label, Diagnostics& diags) const;
 
  private:
-  Area GridArea(int col, int cols, int row, int rows) const;
   const PageTemplate& tmpl_;
   const PageSpec& spec_;
   const Paper& paper_;

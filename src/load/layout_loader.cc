@@ -122,12 +122,9 @@ std::optional<Area> ReadArea(const YAML::Node& node, const YamlSource& src, cons
                       " but the page has " + std::to_string(g.lines) + " grid lines");
       return std::nullopt;
     }
-    a.on_grid = true;
-    a.col = *col - 1, a.cols = *cols, a.row = *row - 1, a.rows = *rows;
-    a.x = paper.area_left() + g.column_x(a.col);
-    a.y = paper.area_top() + a.row * g.line_pitch;
-    a.width = g.column_x(a.col + a.cols - 1) + g.column_width() - g.column_x(a.col);
-    a.height = a.rows * g.line_pitch;
+    const SourcePos pos = a.pos;
+    a = paper.GridArea(*col - 1, *cols, *row - 1, *rows);
+    a.pos = pos;
     return a;
   }
   MapReader r(node, src, what + " area", {"x", "y", "width", "height"}, diags);
@@ -237,31 +234,6 @@ std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlS
                     std::to_string(geo.min_rows));
   if (diags.ErrorCount() > errors) return std::nullopt;
   return geo;
-}
-
-// The grid area of an absolute slot geometry.
-Area GridArea(const SlotGeometry& geo, const Paper& paper) {
-  const Grid& g = paper.grid;
-  Area a;
-  a.on_grid = true;
-  a.col = geo.col, a.cols = geo.cols, a.row = geo.row, a.rows = geo.rows;
-  a.x = paper.area_left() + g.column_x(a.col);
-  a.y = paper.area_top() + a.row * g.line_pitch;
-  a.width = g.column_x(a.col + a.cols - 1) + g.column_width() - g.column_x(a.col);
-  a.height = a.rows * g.line_pitch;
-  a.pos = geo.pos;
-  return a;
-}
-
-// Whether a region's area covers any cell of a grid area (touching edges do not count).
-bool RegionCovers(const Area& region, const Area& slot) {
-  const double eps = 0.5;
-  return region.x < slot.x + slot.width - eps && slot.x < region.x + region.width - eps &&
-         region.y < slot.y + slot.height - eps && slot.y < region.y + region.height - eps;
-}
-
-std::string name_of(const PageTemplate& t) {
-  return t.name;
 }
 
 // Whether a style name used by a template is declared; reports it when not.
@@ -616,7 +588,8 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       least.below.clear();
       if (!geo->below.empty()) least.row = 0;
       if (geo->rows_mode != RowsMode::kFixed) least.rows = std::max(1, geo->min_rows);
-      s.area = GridArea(least, paper);
+      s.area = paper.GridArea(least.col, least.cols, least.row, least.rows);
+      s.area.pos = least.pos;
       if (auto v = sr.String("headline_style", false)) {
         CheckStyleName(paper, sr.Get("headline_style"), src, what, diags);
         s.headline_style = *v;
@@ -669,13 +642,13 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
         for (const Region& o : t.regions) names.push_back(o.name);
         diags.Error("unknown-slot", s.geometry.pos,
                     "slot '" + s.name + "' is below '" + name +
-                        "', which is no other slot or region of template '" + name_of(t) + "'",
+                        "', which is no other slot or region of template '" + t.name + "'",
                     SuggestOrList(name, names, "slots and regions:"));
       }
     }
     if (!s.geometry.absolute()) continue;
     for (const Region& reg : t.regions)
-      if (RegionCovers(reg.area, s.area))
+      if (reg.area.Overlaps(s.area))
         diags.Error("region-over-slot", reg.area.pos,
                     "region '" + reg.name + "' lies over slot '" + s.name +
                         "': its furniture would be printed over the text",

@@ -68,6 +68,14 @@ struct Area {
   int col = 0, cols = 1, row = 0, rows = 1;    // 0-based when on_grid
   double x = 0, y = 0, width = 0, height = 0;  // pt, page coordinates (resolved for both forms)
   SourcePos pos;
+
+  // Whether the two share more than their edges (within 0.5 pt): a folio rule touching a
+  // slot's top is not an overlap.
+  bool Overlaps(const Area& o) const {
+    const double eps = 0.5;
+    return x < o.x + o.width - eps && o.x < x + width - eps && y < o.y + o.height - eps &&
+           o.y < y + height - eps;
+  }
 };
 
 enum class ItemKind { kText, kQr, kRule, kBox };
@@ -177,6 +185,19 @@ struct Paper {
   double area_left() const { return page.margin_left; }
   double area_top() const { return page.margin_top; }
   const Style* FindStyle(const std::string& name) const;
+
+  // The area of grid cells: `cols` columns from column `col`, `rows` grid lines from line
+  // `row` (all 0-based), with its page coordinates.
+  Area GridArea(int col, int cols, int row, int rows) const {
+    Area a;
+    a.on_grid = true;
+    a.col = col, a.cols = cols, a.row = row, a.rows = rows;
+    a.x = area_left() + grid.column_x(col);
+    a.y = area_top() + row * grid.line_pitch;
+    a.width = grid.column_x(col + cols - 1) + grid.column_width() - grid.column_x(col);
+    a.height = rows * grid.line_pitch;
+    return a;
+  }
 };
 
 }  // namespace banmian
