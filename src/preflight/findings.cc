@@ -155,6 +155,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       f.message = message;
       if (const Page* page = FindPage(doc, p.page)) SetArea(f, PictureBox(*page, p.path));
       out.push_back(f);
+      return &out.back();
     };
     if (p.columns_asked > p.columns_set && p.columns_set > 0)
       picture_finding("picture-narrowed",
@@ -172,19 +173,12 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
                                               "ratio= to crop it to a visible shape");
     }
     if (p.effective_ppi >= kMinPicturePpI) continue;
-    Finding f;
-    f.severity = Severity::kWarning;
-    f.code = "low-resolution";
-    f.page = p.page;
-    f.article = p.article;
-    f.pos = p.pos;
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.0f ppi", p.effective_ppi);
-    f.message = "picture '" + p.path + "' prints at " + buf + " (under " +
-                std::to_string(static_cast<int>(kMinPicturePpI)) + " ppi looks coarse)";
-    f.count = static_cast<long>(p.effective_ppi);
-    if (const Page* page = FindPage(doc, p.page)) SetArea(f, PictureBox(*page, p.path));
-    out.push_back(f);
+    picture_finding("low-resolution", "picture '" + p.path + "' prints at " + buf + " (under " +
+                                          std::to_string(static_cast<int>(kMinPicturePpI)) +
+                                          " ppi looks coarse)")
+        ->count = static_cast<long>(p.effective_ppi);
   }
   for (const FurnitureOverflow& o : report.furniture_overflow) {
     Finding f;
