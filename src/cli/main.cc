@@ -9,6 +9,7 @@
 
 #include "layout/column_dump.h"
 #include "model/frame_dump.h"
+#include "model/terminal_text.h"
 #include "pipeline/pipeline.h"
 #include "preflight/page_grid.h"
 
@@ -52,7 +53,7 @@ Exit status: 0 clean; 1 pages made but with error findings (e.g. overset text);
 )";
 
 int Usage(const std::string& problem) {
-  std::cerr << "banmian: " << problem << "\n\n" << kUsage;
+  std::cerr << "banmian: " << banmian::TerminalText(problem) << "\n\n" << kUsage;
   return 2;
 }
 
@@ -147,8 +148,8 @@ int main(int argc, char** argv) {
     return result.exit_status;
   }
   if (command == "dump") {
-    std::cout << banmian::DumpDocument(*result.document)
-              << banmian::DumpColumnEnds(*result.document, result.layout);
+    std::cout << banmian::TerminalLines(banmian::DumpDocument(*result.document) +
+                                        banmian::DumpColumnEnds(*result.document, result.layout));
   } else if (json) {
     std::cout << banmian::ReportJson(result.Report(command));
   } else if (!quiet || result.exit_status != 0) {
@@ -160,12 +161,14 @@ int main(int argc, char** argv) {
           if (s.page == page.number) name = s.template_name;
         templates.push_back(name);
       }
-      std::cout << banmian::PageGridText(*result.document, result.layout, result.issue->paper,
-                                         templates);
+      std::cout << banmian::TerminalLines(
+          banmian::PageGridText(*result.document, result.layout, result.issue->paper, templates));
     }
-    std::cerr << banmian::ReportSummary(result.Report(command));
+    // Summaries name articles, slots and findings from the input: controls escaped.
+    std::cerr << banmian::TerminalLines(banmian::ReportSummary(result.Report(command)));
     // The copyfit after the findings: what would make each module fit (not with -q).
-    if (command == "check" && !quiet) std::cerr << banmian::FitSummary(result.Report(command));
+    if (command == "check" && !quiet)
+      std::cerr << banmian::TerminalLines(banmian::FitSummary(result.Report(command)));
   }
   return result.exit_status;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/terminal_text.h"
+
 namespace banmian {
 
 const char* SeverityName(Severity s) {
@@ -17,15 +19,16 @@ const char* SeverityName(Severity s) {
 }
 
 std::string FormatDiagnostic(const Diagnostic& d) {
-  std::string out = d.pos.file;
+  // Each field may hold input (a folder name, a key): its controls are escaped.
+  std::string out = TerminalText(d.pos.file);
   if (d.pos.line > 0) {
     out += ":" + std::to_string(d.pos.line);
     if (d.pos.col > 0) out += ":" + std::to_string(d.pos.col);
   }
   if (!out.empty()) out += ": ";
   out += SeverityName(d.severity);
-  out += "[" + d.code + "]: " + d.message;
-  if (!d.hint.empty()) out += "\n  hint: " + d.hint;
+  out += "[" + TerminalText(d.code) + "]: " + TerminalText(d.message);
+  if (!d.hint.empty()) out += "\n  hint: " + TerminalText(d.hint);
   return out;
 }
 

@@ -29,7 +29,8 @@ struct Diagnostic {
   std::string hint;
 };
 
-// "file:line:col: error[code]: message" plus an indented "hint:" line when there is one.
+// "file:line:col: error[code]: message" plus an indented "hint:" line when there is one,
+// for the terminal: control characters in every field are escaped (model/terminal_text.h).
 std::string FormatDiagnostic(const Diagnostic& d);
 const char* SeverityName(Severity s);
 
