@@ -379,7 +379,7 @@ const HeadlineBlock& LayOutHeadline(const Context& cx, const Article& article, c
 // （上接第N版） in the jump style, flush right, on whole grid lines.
 HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
                                      const std::string& headline_style, const Slot& slot,
-                                     double width, const std::string& from_label) {
+                                     double width, const std::string& from_text) {
   HeadlineBlock hb;
   Style smaller;
   if (const Style* s = cx.paper.FindStyle("continued_headline")) {
@@ -402,7 +402,7 @@ HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
   add(article.headline, *hb.owned_styles.back(), slot.headline_align);
   const size_t headline_lines = hb.lines.size();
   const Style& jump = cx.StyleOr("jump", "byline");
-  add("（上接第" + from_label + "版）", jump, Align::kRight);
+  add(from_text, jump, Align::kRight);
   const double pitch = cx.grid().line_pitch;
   double height = 0;
   for (const DisplayLine& d : hb.lines) hb.tops.push_back(height), height += d.box;
@@ -543,8 +543,8 @@ struct Placer {
   // A continuation opens with the headline again (续题), smaller, and where it comes
   // from: （上接第N版）.
   int ContinuationHead(double width) {
-    HeadlineBlock hb =
-        LayOutContinuationHead(cx, article, flow.headline_style, slot, width, part.continued_from);
+    HeadlineBlock hb = LayOutContinuationHead(cx, article, flow.headline_style, slot, width,
+                                              ContinuedFromText(part.continued_from, part.here));
     for (size_t i = 0; i < hb.lines.size(); ++i) {
       const DisplayLine& d = hb.lines[i];
       double baseline =
@@ -557,7 +557,7 @@ struct Placer {
   // （下转第N版） flush right on the last grid line of the part's last column.
   void JumpLine(int col, int row) {
     const Style& style = cx.StyleOr("jump", "byline");
-    ShapedText text = ShapeOne(cx.fonts, "（下转第" + part.continues_on + "版）", style);
+    ShapedText text = ShapeOne(cx.fonts, ContinuesOnText(part.continues_on, part.here), style);
     auto lines = BreakLines(text, cx.grid().column_width(), cx.Display(Align::kRight));
     if (!lines.empty())
       AddLine(text, lines[0], ColumnX(col), area.y + cx.GridBaseline(row), "jump");
@@ -602,8 +602,10 @@ struct Placer {
     double w = text.Width(0, text.atoms.size()) + size;
     RectItem box;
     box.x = area.x + area.width - w;
-    // Just below the slot's foot, so it never hides the text it reports on.
-    box.y = area.y + area.height;
+    // On the slot's last grid line, at its right: the mark stays on the slot it reports
+    // on instead of landing on the next slot or the footer. It hides the end of that
+    // line, which the report and the proof overlay give in full.
+    box.y = area.y + (area.rows - 1) * Pitch();
     box.width = w, box.height = Pitch();
     box.has_fill = true;
     box.fill = Cmyk{0, 100, 100, 0, "overset"};
@@ -996,8 +998,17 @@ int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, F
 int ContinuationRows(const Article& article, const std::string& headline_style, const Slot& slot,
                      const Paper& paper, FontSet& fonts, const std::string& from_label) {
   Context cx{paper, fonts};
-  return LayOutContinuationHead(cx, article, headline_style, slot, slot.area.width, from_label)
+  return LayOutContinuationHead(cx, article, headline_style, slot, slot.area.width,
+                                ContinuedFromText(from_label, ""))
       .rows;
+}
+
+std::string ContinuesOnText(const std::string& to, const std::string& here) {
+  return to == here ? "（下转本版）" : "（下转第" + to + "版）";
+}
+
+std::string ContinuedFromText(const std::string& from, const std::string& here) {
+  return from == here ? "（上接本版）" : "（上接第" + from + "版）";
 }
 
 }  // namespace banmian

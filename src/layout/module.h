@@ -79,7 +79,13 @@ struct ModulePart {
   bool first = true;           // carries the headline and byline
   std::string continued_from;  // page label of the part before: （上接第…版）
   std::string continues_on;  // page label of the part after: （下转第…版）; empty: last part
+  std::string here;          // page label of this part: a jump within the page reads 本版
 };
+
+// The jump lines of a continued article (GB/T 11684 practice, 转版): （下转第A02版） and
+// （上接第A01版）, or （下转本版） and （上接本版） when both parts are on page `here`.
+std::string ContinuesOnText(const std::string& to, const std::string& here);
+std::string ContinuedFromText(const std::string& from, const std::string& here);
 
 // Headlines laid out once per article, slot and width: a stack lays out an article's
 // headline to measure it, to try the article and to place it. Valid for one build (it

@@ -131,7 +131,8 @@ struct Builder {
   std::map<std::string, std::string> last_label;         // article → page label of its last part
   std::map<std::string, std::deque<std::string>> carry;  // "template/slot" → articles to go on
   std::map<size_t, std::pair<std::string, std::string>> carry_to;  // page → (template, slot) added
-  PageGrids grid;  // every page's resolved slots, for `check`
+  PageGrids grid;    // every page's resolved slots, for `check`
+  std::string here;  // label of the page being built
   HeadlineCache headlines;
 
   const Paper& paper() const { return issue.paper; }
@@ -204,6 +205,7 @@ struct Builder {
     ModulePart part;
     part.first = index == 0 && !flow.started;
     part.continued_from = last_label[id];
+    part.here = here;
     if (index + 1 < PartsOf(id)) {
       part.continues_on = PartLabel(id, index + 1);
       if (record) labels_used[id + "#" + std::to_string(index + 1)] = part.continues_on;
@@ -417,6 +419,7 @@ struct Builder {
     Page page;
     page.number = static_cast<int>(k) + 1;
     page.label = Label(k);
+    here = page.label;
     page.width = paper().page.width;
     page.height = paper().page.height;
     page.bleed = paper().page.bleed;
@@ -539,7 +542,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
     const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
     ComposeAhead composing(issue);
-    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {}, {}, {},
+    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {}, {}, {}, {},
               {},    {},    {}, {}, {}};
     RunAlongside(
         ahead ? threads.jobs : 1,

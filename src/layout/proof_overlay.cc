@@ -92,10 +92,12 @@ void AddProofOverlay(Document& doc, const Paper& paper, const LayoutReport& repo
       auto lines = BreakLines(shaped, slot->width - 2 * pad, ps);
       const size_t shown = std::min<size_t>(lines.size(), 3);
       const double leading = overset.size * 1.3;
-      // On a white panel just below the slot, so it reads over whatever lies there.
+      // On a white panel just below the slot, so it reads over whatever lies there; at
+      // the page's foot, inside the slot's foot instead, so it stays on the page.
       RectItem panel;
       panel.x = slot->x, panel.y = slot->y + slot->height, panel.width = slot->width;
       panel.height = shown * leading + 2 * pad;
+      if (panel.y + panel.height > page.height) panel.y = slot->y + slot->height - panel.height;
       panel.has_fill = true, panel.fill = Cmyk{0, 0, 0, 0, "paper"};
       panel.has_stroke = true, panel.stroke = overset_colour, panel.stroke_width = 0.6;
       panel.role = "proof-overset";
