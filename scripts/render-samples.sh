@@ -7,17 +7,38 @@ cd "$(dirname "$0")/.."
 scripts/build.sh
 status=0
 mkdir -p out
+# Links are relative and percent-encoded, text is HTML-escaped, and the page allows no
+# script at all (its Content-Security-Policy), whatever the issue folders are named.
+url() {  # url PATH: "./" and every byte but [A-Za-z0-9/._~-] as %XX
+  local LC_ALL=C s=$1 out=./ c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    case $c in
+      [A-Za-z0-9/._~-]) out+=$c ;;
+      *) out+=$(printf '%%%02X' "'$c") ;;
+    esac
+  done
+  printf '%s' "$out"
+}
+html() {  # html TEXT: escaped for HTML (replacements quoted: bash 5.2 reads & in them)
+  local s=${1//&/'&amp;'}
+  s=${s//</'&lt;'} s=${s//>/'&gt;'} s=${s//\"/'&quot;'}
+  printf '%s' "${s//\'/'&#39;'}"
+}
+style='body{font-family:sans-serif;margin:1.5em} img{height:160px;border:1px solid #ccc;margin:.2em}'
+style_hash=$(printf "$(printf '%s' "$style" | sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64)
 {
-  echo '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>banmian: sample issues</title>'
-  echo '<style>body{font-family:sans-serif;margin:1.5em} img{height:160px;border:1px solid #ccc;margin:.2em}</style></head><body>'
+  echo '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+  echo "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'sha256-$style_hash'; base-uri 'none'; form-action 'none'\">"
+  echo "<title>banmian: sample issues</title><style>$style</style></head><body>"
   echo '<h1>banmian: sample issues</h1>'
 } >out/index.html.tmp
 for issue in issues/*/; do
   name=$(basename "$issue")
   ./build/banmian render "$issue" -o "out/$name" --press || status=$?
-  echo "<h2><a href=\"$name/index.html\">$name</a></h2><p>" >>out/index.html.tmp
+  echo "<h2><a href=\"$(url "$name/index.html")\">$(html "$name")</a></h2><p>" >>out/index.html.tmp
   for png in out/"$name"/"$name"-p*.png; do
-    [ -e "$png" ] && echo "<a href=\"$name/index.html\"><img src=\"$name/$(basename "$png")\" alt=\"$name\"></a>" >>out/index.html.tmp
+    [ -e "$png" ] && echo "<a href=\"$(url "$name/index.html")\"><img src=\"$(url "$name/$(basename "$png")")\" alt=\"$(html "$name")\"></a>" >>out/index.html.tmp
   done
   echo "</p>" >>out/index.html.tmp
 done

@@ -1,8 +1,72 @@
 #include "render/contact_sheet.h"
 
+#include <qpdf/QPDFCryptoProvider.hh>
+
+#include <memory>
+
+#include "render/relative_url.h"
+
 namespace banmian {
 
 namespace {
+
+// The sheet's only style sheet and script. The Content-Security-Policy allows exactly
+// these two (by their SHA-256) and images beside the sheet, nothing else: no other
+// script, inline handler, javascript: link, frame, font, form or network fetch runs.
+constexpr const char* kStyle = R"(
+body { font-family: "Noto Sans CJK SC", sans-serif; margin: 1.5em; background: #f3f3f0; color: #222; }
+h1 { font-size: 1.3em; }
+.pages { display: flex; flex-wrap: wrap; gap: 1.2em; }
+figure { margin: 0; background: #fff; padding: .6em; box-shadow: 0 1px 3px #0003; width: 300px; }
+figure img { width: 100%; border: 1px solid #ccc; display: block; }
+figcaption { font-weight: bold; margin: .4em 0; }
+ul { padding-left: 1.1em; margin: .3em 0; font-size: .85em; }
+li.error { color: #b00; } li.warning { color: #a60; }
+p.clean { color: #070; font-size: .85em; margin: .3em 0; }
+table.fit { border-collapse: collapse; font-size: .75em; margin: .6em 0 .2em; width: 100%; }
+table.fit caption { text-align: left; font-weight: bold; color: #444; padding-bottom: .2em; }
+table.fit th { text-align: left; font-weight: normal; color: #666; border-bottom: 1px solid #bbb; }
+table.fit td { vertical-align: top; padding: .2em .4em 0 0; border-top: 1px solid #e4e4e0; }
+table.fit td.n { white-space: nowrap; }
+table.fit tr.advice td { border-top: none; padding: 0 0 .25em .8em; color: #555; }
+tr.over td.n { color: #b00; font-weight: bold; } tr.short td.n { color: #a60; }
+tr.exact td.n { color: #070; }
+#status { font-size: .8em; color: #666; }
+)";
+
+constexpr const char* kScript = R"(
+window.addEventListener("load", function () {
+  var thumbs = Array.prototype.slice.call(document.querySelectorAll("img.thumb"));
+  var loaded = thumbs.filter(function (img) { return img.complete && img.naturalWidth > 0; }).length;
+  document.getElementById("status").textContent = loaded + " / " + thumbs.length + " thumbnails loaded";
+  document.body.setAttribute("data-thumbnails", loaded === thumbs.length ? "all-loaded" : "missing");
+});
+)";
+
+std::string Base64(const std::string& bytes) {
+  static constexpr char kDigits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned v = static_cast<unsigned char>(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 2]);
+    out += kDigits[(v >> 18) & 63];
+    out += kDigits[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? kDigits[(v >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? kDigits[v & 63] : '=';
+  }
+  return out;
+}
+
+// A CSP hash source: 'sha256-' and the base64 of the text's SHA-256 (qpdf's crypto).
+std::string HashSource(const std::string& text) {
+  std::shared_ptr<QPDFCryptoImpl> sha = QPDFCryptoProvider::getImpl();
+  sha->SHA2_init(256);
+  sha->SHA2_update(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  sha->SHA2_finalize();
+  return "'sha256-" + Base64(sha->SHA2_digest()) + "'";
+}
 
 std::string Escape(const std::string& s) {
   std::string out;
@@ -19,6 +83,9 @@ std::string Escape(const std::string& s) {
         break;
       case '"':
         out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
         break;
       default:
         out += c;
@@ -74,6 +141,13 @@ std::string FitTable(const std::vector<FitRecord>& fit) {
 
 }  // namespace
 
+std::string ContactSheetPolicy() {
+  static const std::string policy = "default-src 'none'; img-src 'self'; style-src " +
+                                    HashSource(kStyle) + "; script-src " + HashSource(kScript) +
+                                    "; base-uri 'none'; form-action 'none'";
+  return policy;
+}
+
 std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
                              const std::vector<Finding>& issue_findings,
                              const std::vector<std::string>& pdfs) {
@@ -81,57 +155,25 @@ std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPa
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content=")" +
+                     ContactSheetPolicy() + R"(">
 <title>)" + Escape(title) +
-                     R"(</title>
-<style>
-body { font-family: "Noto Sans CJK SC", sans-serif; margin: 1.5em; background: #f3f3f0; color: #222; }
-h1 { font-size: 1.3em; }
-.pages { display: flex; flex-wrap: wrap; gap: 1.2em; }
-figure { margin: 0; background: #fff; padding: .6em; box-shadow: 0 1px 3px #0003; width: 300px; }
-figure img { width: 100%; border: 1px solid #ccc; display: block; }
-figcaption { font-weight: bold; margin: .4em 0; }
-ul { padding-left: 1.1em; margin: .3em 0; font-size: .85em; }
-li.error { color: #b00; } li.warning { color: #a60; }
-p.clean { color: #070; font-size: .85em; margin: .3em 0; }
-table.fit { border-collapse: collapse; font-size: .75em; margin: .6em 0 .2em; width: 100%; }
-table.fit caption { text-align: left; font-weight: bold; color: #444; padding-bottom: .2em; }
-table.fit th { text-align: left; font-weight: normal; color: #666; border-bottom: 1px solid #bbb; }
-table.fit td { vertical-align: top; padding: .2em .4em 0 0; border-top: 1px solid #e4e4e0; }
-table.fit td.n { white-space: nowrap; }
-table.fit tr.advice td { border-top: none; padding: 0 0 .25em .8em; color: #555; }
-tr.over td.n { color: #b00; font-weight: bold; } tr.short td.n { color: #a60; }
-tr.exact td.n { color: #070; }
-#status { font-size: .8em; color: #666; }
-</style>
-</head>
-<body>
-<h1>)" + Escape(title) +
-                     "</h1>\n";
+                     "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<h1>" +
+                     Escape(title) + "</h1>\n";
   html += "<p>";
   for (size_t i = 0; i < pdfs.size(); ++i)
-    html += (i ? " · " : "") + std::string("<a href=\"") + Escape(pdfs[i]) + "\">" +
+    html += (i ? " · " : "") + std::string("<a href=\"") + Escape(RelativeUrl(pdfs[i])) + "\">" +
             Escape(pdfs[i]) + "</a>";
   html += "</p>\n<h2>Issue</h2>\n" + FindingList(issue_findings) +
           "<h2>Pages</h2>\n<div class=\"pages\">\n";
   for (const SheetPage& p : pages) {
-    html += "<figure>\n<a href=\"" + Escape(p.png) + "\"><img class=\"thumb\" src=\"" +
-            Escape(p.png) + "\" alt=\"page " + Escape(p.label) + "\"></a>\n<figcaption>第 " +
-            Escape(p.label) + " 版</figcaption>\n" + FindingList(p.findings) + FitTable(p.fit) +
-            "</figure>\n";
+    const std::string png = Escape(RelativeUrl(p.png));
+    html += "<figure>\n<a href=\"" + png + "\"><img class=\"thumb\" src=\"" + png +
+            "\" alt=\"page " + Escape(p.label) + "\"></a>\n<figcaption>第 " + Escape(p.label) +
+            " 版</figcaption>\n" + FindingList(p.findings) + FitTable(p.fit) + "</figure>\n";
   }
-  html += R"(</div>
-<p id="status"></p>
-<script>
-window.addEventListener("load", function () {
-  var thumbs = Array.prototype.slice.call(document.querySelectorAll("img.thumb"));
-  var loaded = thumbs.filter(function (img) { return img.complete && img.naturalWidth > 0; }).length;
-  document.getElementById("status").textContent = loaded + " / " + thumbs.length + " thumbnails loaded";
-  document.body.setAttribute("data-thumbnails", loaded === thumbs.length ? "all-loaded" : "missing");
-});
-</script>
-</body>
-</html>
-)";
+  html += "</div>\n<p id=\"status\"></p>\n<script>" + std::string(kScript) +
+          "</script>\n</body>\n</html>\n";
   return html;
 }
 

@@ -6,6 +6,11 @@
 // article, lines and characters over or short, what would make it fit), and links to the
 // PDFs. The script records on <body data-thumbnails> whether every thumbnail loaded,
 // which the browser test reads.
+//
+// The sheet is built from input (the folder's name, page labels, titles, findings): its
+// text is HTML-escaped, every link is a relative, percent-encoded URL
+// (render/relative_url.h), and a Content-Security-Policy lets only the sheet's own style
+// sheet and script run (by their SHA-256) and only images beside it load.
 #pragma once
 
 #include <string>
@@ -21,6 +26,9 @@ struct SheetPage {
   std::vector<Finding> findings;
   std::vector<FitRecord> fit;  // the page's modules, in the order placed
 };
+
+// The policy the sheet carries in its <meta http-equiv="Content-Security-Policy">.
+std::string ContactSheetPolicy();
 
 std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
                              const std::vector<Finding>& issue_findings,

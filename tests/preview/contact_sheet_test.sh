@@ -2,9 +2,10 @@
 # The contact sheet opened in headless Chromium, as layout staff would open it from
 # disk: every thumbnail must load and the console must stay silent. Two controls show
 # the checks can fail: a sheet with a thumbnail removed, and a page that logs an error.
-# Usage: contact_sheet_test.sh BANMIAN SOURCE_DIR
+# Exit 77 (skipped) when chromium is not installed. Usage: contact_sheet_test.sh BANMIAN SOURCE_DIR
 set -u
 bin=$1 src=$2
+command -v chromium >/dev/null || { echo "chromium is not installed: skipped"; exit 77; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fails=0 passes=0
