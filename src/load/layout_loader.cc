@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "load/contained_path.h"
 #include "load/text_file.h"
+#include "load/units.h"
 #include "load/yaml_reader.h"
 
 namespace banmian {
@@ -15,6 +17,26 @@ const char* const kRequiredStyles[] = {"body",      "body_emph", "body_strong", 
                                        "crosshead", "caption",   "tag",         nullptr};
 
 namespace {
+
+// The smallest type banmian sets.
+constexpr double kMinTypeSize = 4;
+
+// "9.5pt", for messages.
+std::string Points(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%gpt", v);
+  return buf;
+}
+
+// A line weight: more than 0 (or 0 when `zero_ok`) and at most 50pt.
+bool CheckWeight(MapReader& r, double weight, bool zero_ok, const std::string& what,
+                 Diagnostics& diags) {
+  if ((zero_ok ? weight >= 0 : weight > 0) && weight <= 50) return true;
+  diags.Error("out-of-range", r.src().Pos(r.Get("weight")),
+              what + ": 'weight' must be " + (zero_ok ? "0" : "more than 0") + " to 50pt, not " +
+                  Points(weight));
+  return false;
+}
 
 std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const YamlSource& src, const std::string& what,
                              Diagnostics& diags) {
@@ -26,10 +48,10 @@ std::optional<Cmyk> ReadCmyk(const YAML::Node& v, const YamlSource& src, const s
   double values[4];
   for (int i = 0; i < 4; ++i) {
     const YAML::Node& n = v[i];
-    char* end = nullptr;
     std::string s = n.IsScalar() ? n.Scalar() : "";
-    values[i] = std::strtod(s.c_str(), &end);
-    if (s.empty() || *end != '\0' || !(values[i] >= 0 && values[i] <= 100)) {
+    const std::optional<double> value = ParseDecimal(s);
+    values[i] = value.value_or(-1);
+    if (!value || !(values[i] >= 0 && values[i] <= 100)) {
       diags.Error("bad-colour", src.Pos(n),
                   what + ": each CMYK value is a percentage from 0 to 100, not '" + s + "'");
       return std::nullopt;
@@ -76,9 +98,10 @@ void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node, co
   if (auto v = r.String("family", true)) s.family = *v;
   if (auto v = r.Choice("weight", false, {"regular", "bold"})) s.bold = *v == "bold";
   if (auto v = r.Length("size", true, paper.grid.body_size)) {
-    if (*v <= 0 || *v > 400)
-      diags.Error("out-of-range", r.KeyPos("size"),
-                  "style '" + name + "': size must be between 0 and 400pt");
+    if (*v < kMinTypeSize || *v > 400)
+      diags.Error("out-of-range", src.Pos(r.Get("size")),
+                  "style '" + name + "': size must be between 4pt and 400pt, not " + Points(*v),
+                  *v < kMinTypeSize ? "text smaller than 4pt cannot be read in print" : "");
     else
       s.size = *v;
   }
@@ -92,8 +115,26 @@ void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node, co
   }
   if (auto v = r.Choice("align", false, {"left", "center", "right"}))
     s.align = *v == "left" ? Align::kLeft : *v == "center" ? Align::kCenter : Align::kRight;
-  if (auto v = r.Length("letter_spacing", false, paper.grid.body_size)) s.letter_spacing = *v;
-  if (auto v = r.Length("leading", false, paper.grid.body_size)) s.leading = *v;
+  // Relative to the size, when it is known: letters may close up by half an em at most,
+  // and a leading is half the size to ten times it.
+  if (auto v = r.Length("letter_spacing", false, paper.grid.body_size)) {
+    if (s.size > 0 && (*v < -s.size / 2 || *v > 5 * s.size))
+      diags.Error("out-of-range", src.Pos(r.Get("letter_spacing")),
+                  "style '" + name + "': letter_spacing " + Points(*v) +
+                      " is out of range for its size " + Points(s.size),
+                  "letter spacing lies between minus half the size and five times the size");
+    else
+      s.letter_spacing = *v;
+  }
+  if (auto v = r.Length("leading", false, paper.grid.body_size)) {
+    if (s.size > 0 && (*v < s.size / 2 || *v > 10 * s.size))
+      diags.Error("out-of-range", src.Pos(r.Get("leading")),
+                  "style '" + name + "': leading " + Points(*v) + " is out of range for its size " +
+                      Points(s.size),
+                  "the leading lies between half the size and ten times the size");
+    else
+      s.leading = *v;
+  }
   paper.styles[name] = s;
 }
 
@@ -273,7 +314,14 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
       it.style = *v;
       if (!CheckStyleName(paper, r.Get("style"), src, what, diags)) return std::nullopt;
     }
-    if (auto v = r.Length("width", false)) it.width = *v;
+    if (auto v = r.Length("width", false)) {
+      if (*v < 0) {
+        diags.Error("out-of-range", src.Pos(r.Get("width")),
+                    what + " text item: 'width' cannot be negative");
+        return std::nullopt;
+      }
+      it.width = *v;
+    }
     if (!read_at(r)) return std::nullopt;
     return it;
   }
@@ -286,6 +334,12 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
         paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
     if (r.Has("colour"))
       if (auto c = LookupColour(paper, r.Get("colour"), src, what, diags)) it.stroke = *c;
+    if (r.Has("size") && it.size <= 0) {
+      diags.Error("out-of-range", src.Pos(r.Get("size")),
+                  what + " qr item: 'size' must be more than 0, not " + Points(it.size),
+                  "a QR code under 10mm is hard to scan");
+      return std::nullopt;
+    }
     if (!read_at(r) || it.size <= 0) return std::nullopt;
     return it;
   }
@@ -303,7 +357,10 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
       return std::nullopt;
     }
     it.x = from->first, it.y = from->second, it.x2 = to->first, it.y2 = to->second;
-    if (auto v = r.Length("weight", false)) it.weight = *v;
+    if (auto v = r.Length("weight", false)) {
+      if (!CheckWeight(r, *v, false, what + " rule", diags)) return std::nullopt;
+      it.weight = *v;
+    }
     it.stroke =
         paper.colours.count("black") ? paper.colours.at("black") : Cmyk{0, 0, 0, 100, "black"};
     if (r.Has("colour"))
@@ -322,10 +379,18 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     }
     auto size = ReadPoint(r.Get("size"), src, what + " box 'size'", diags);
     if (!size) return std::nullopt;
+    if (size->first <= 0 || size->second <= 0) {
+      diags.Error("out-of-range", src.Pos(r.Get("size")),
+                  what + " box: 'size' must be a width and a height of more than 0");
+      return std::nullopt;
+    }
     it.box_w = size->first, it.box_h = size->second;
     if (r.Has("fill")) it.fill = LookupColour(paper, r.Get("fill"), src, what, diags);
     if (r.Has("stroke")) it.stroke = LookupColour(paper, r.Get("stroke"), src, what, diags);
-    if (auto v = r.Length("weight", false)) it.weight = *v;
+    if (auto v = r.Length("weight", false)) {
+      if (!CheckWeight(r, *v, true, what + " box", diags)) return std::nullopt;
+      it.weight = *v;
+    }
     return it;
   }
   std::string first = node.begin() != node.end() && node.begin()->first.IsScalar()
@@ -460,11 +525,17 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     MapReader pr(r.Get("press"), src, "press", {"profile", "output_condition", "ink_limit"}, diags);
     paper.press.pos = pr.Pos();
     if (auto v = pr.String("profile", false)) {
-      // Relative to the paper's folder.
+      // Inside the paper's folder (links followed), relative to it.
       std::string dir =
           file.find('/') == std::string::npos ? "." : file.substr(0, file.find_last_of('/'));
-      paper.press.profile = (*v)[0] == '/' ? *v : dir + "/" + *v;
-      if (!FileExists(paper.press.profile))
+      paper.press.profile = dir + "/" + *v;
+      const ContainedPath inside = ResolveInside(dir, *v, "the paper's folder");
+      if (!inside.error.empty() && !inside.missing)
+        diags.Error("outside-paper", src.Pos(pr.Get("profile")),
+                    "the output profile '" + *v + "' " + inside.error,
+                    "copy the plant's CMYK ICC profile into the paper's folder and name it "
+                    "relative to it");
+      else if (inside.missing || !FileExists(paper.press.profile))
         diags.Error("missing-file", src.Pos(pr.Get("profile")),
                     "the output profile '" + paper.press.profile + "' does not exist",
                     "name the plant's CMYK ICC profile, relative to the paper's folder");
