@@ -23,10 +23,15 @@ std::string NextLabel(const std::string& label, int number) {
   size_t digits = label.size();
   while (digits > 0 && std::isdigit(static_cast<unsigned char>(label[digits - 1]))) --digits;
   if (digits == label.size()) return std::to_string(number);
-  std::string head = label.substr(0, digits), tail = label.substr(digits);
-  std::string next = std::to_string(std::stoll(tail) + 1);
-  if (next.size() < tail.size()) next = std::string(tail.size() - next.size(), '0') + next;
-  return head + next;
+  // Counted on the digits themselves, so no number is too long (A99 → A100, 009 → 010).
+  std::string next = label;
+  size_t i = next.size();
+  while (i > digits && next[i - 1] == '9') next[--i] = '0';
+  if (i > digits)
+    ++next[i - 1];
+  else
+    next.insert(digits, 1, '1');
+  return next;
 }
 
 // Articles composed ahead of placing by the other threads, from the last article
