@@ -1,6 +1,7 @@
 // banmian: the command line. Parses arguments, runs the pipeline, prints diagnostics
 // and the findings summary, and sets the exit status (0 clean, 1 pages made with
 // error findings, 2 bad input: nothing written).
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -23,6 +24,10 @@ Usage:
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
       OUT/report.json. OUT defaults to out/<issue>. With --press, also one PDF/X file
       per page for the printing plant: OUT/press/<paper>-<date>-<page>.pdf.
+      OUT is banmian's: each render replaces the whole folder at once (all the new
+      files or, on any failure, all the previous ones), so it must be new or hold only
+      files banmian wrote (listed in OUT/.banmian-manifest). Renders into the same OUT
+      take turns: the second waits.
   banmian check ISSUE_DIR [--json] [--fonts DIR] [--layouts DIR]
       Loads, validates and composes the issue and reports findings; writes nothing.
   banmian dump ISSUE_DIR [--fonts DIR] [--layouts DIR]
@@ -60,6 +65,9 @@ int Usage(const std::string& problem) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A file-size limit (ulimit -f) reached while writing is an output error, reported like a
+  // full disk, not a signal that kills banmian.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return Usage("no command given");
   if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
@@ -135,6 +143,10 @@ int main(int argc, char** argv) {
     }
   }
   if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
+  if (!quiet)
+    options.on_wait = [](const std::string& message) {
+      std::cerr << "banmian: " << message << "\n";
+    };
 
   banmian::RunResult result =
       command == "render" ? banmian::RenderIssue(options) : banmian::ComposeIssue(options);
@@ -142,8 +154,13 @@ int main(int argc, char** argv) {
     std::cerr << banmian::FormatDiagnostic(d) << "\n";
   if (result.exit_status == banmian::kExitBadInput) {
     size_t n = result.diagnostics.ErrorCount();
+    // The output folder and the preview size are not the input's fault.
+    bool input = false;
+    for (const banmian::Diagnostic& d : result.diagnostics.items())
+      input = input || (d.severity == banmian::Severity::kError && d.code != "write-failed" &&
+                        !d.code.starts_with("output-") && d.code != "dpi-too-high");
     std::cerr << "banmian: " << n << (n == 1 ? " error" : " errors")
-              << " in the input; nothing written\n";
+              << (input ? " in the input" : "") << "; nothing written\n";
     if (json) std::cout << banmian::ReportJson(result.Report(command));
     return result.exit_status;
   }

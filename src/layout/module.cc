@@ -223,6 +223,7 @@ struct BodyComposer {
           static_cast<int>(std::ceil((top + image_h + 0.3 * g.body_size) / g.line_pitch - 1e-6));
     ImageItem img;
     img.path = b.picture_path;
+    img.bytes = b.picture_bytes;
     img.x = 0, img.y = top, img.width = width, img.height = image_h;
     img.pixel_width = b.picture_width, img.pixel_height = b.picture_height;
     img.role = "picture";

@@ -221,7 +221,7 @@ struct BodyParser {
       return;
     }
     std::string err;
-    auto info = ReadPictureInfo(b.picture_path, err);
+    auto info = ReadPictureInfo(b.picture_path, err, &b.picture_bytes);
     if (!info) {
       diags.Error("bad-picture", b.pos, "picture '" + rel + "' " + err);
       return;

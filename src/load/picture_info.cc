@@ -10,6 +10,7 @@
 
 #include "base/jpeg_error.h"
 #include "base/png_error.h"
+#include "base/read_file.h"
 
 namespace banmian {
 
@@ -86,8 +87,17 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
 
 }  // namespace
 
-std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error) {
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error,
+                                           std::shared_ptr<const std::string>* kept) {
+  // The file is read once: the bytes checked here are the bytes the writers use, even if
+  // the file changes while banmian runs.
+  std::optional<std::string> bytes = ReadFileBytes(path);
+  if (bytes && bytes->empty()) {
+    error = "is neither a JPEG nor a PNG picture";
+    return std::nullopt;
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> f(
+      bytes ? ::fmemopen(bytes->data(), bytes->size(), "rb") : nullptr, &std::fclose);
   if (!f) {
     error = "cannot be opened";
     return std::nullopt;
@@ -108,6 +118,8 @@ std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string&
     error = "has no pixels";
     return std::nullopt;
   }
+  f.reset();
+  if (info && kept) *kept = std::make_shared<const std::string>(std::move(*bytes));
   return info;
 }
 

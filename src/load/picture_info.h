@@ -5,6 +5,7 @@
 // JPEG headers are read with libjpeg, PNG headers with libpng; pixels are not decoded.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -19,6 +20,10 @@ struct PictureInfo {
 };
 
 // Returns the info, or an error message in `error`.
-std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error);
+// `bytes`, when given, receives the file's bytes as read once and checked: what the PDF,
+// previews and press files use (shared by every page that shows the picture; the file is
+// never read again).
+std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error,
+                                           std::shared_ptr<const std::string>* bytes = nullptr);
 
 }  // namespace banmian

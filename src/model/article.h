@@ -5,6 +5,7 @@
 // (plain / emphasis / strong) so the shaper can pick the right font.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,8 @@ struct Block {
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
   std::string credit;                         // kPicture: photo credit (the Markdown title)
+  // kPicture: the file's bytes, read once and checked by the loader (shared, never reread).
+  std::shared_ptr<const std::string> picture_bytes;
   // kPicture: the columns it spans (0: all the module's columns) and where it sits.
   // {cols=N} alone means N columns at the top right (kFlow for one column).
   int picture_columns = 1;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -66,6 +67,9 @@ struct RuleItem {
 // top left (the whole file by default); what lies outside it is clipped away.
 struct ImageItem {
   std::string path;
+  // The file's bytes as the loader read and checked them (shared, never read again):
+  // what the writers embed and paint.
+  std::shared_ptr<const std::string> bytes;
   double x = 0, y = 0, width = 0, height = 0;
   int pixel_width = 0, pixel_height = 0;
   double crop_x = 0, crop_y = 0, crop_width = 1, crop_height = 1;

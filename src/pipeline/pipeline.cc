@@ -2,19 +2,22 @@
 
 #include <sys/stat.h>
 
-#include <cerrno>
 #include <chrono>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <map>
 #include <mutex>
 
+#include "base/new_file.h"
 #include "base/parallel.h"
 #include "layout/page_builder.h"
 #include "layout/press_marks.h"
 #include "layout/proof_overlay.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
+#include "pipeline/output_folder.h"
 #include "preflight/proof_marks.h"
 #include "render/contact_sheet.h"
 #include "render/export.h"
@@ -41,20 +44,6 @@ class StageClock {
   std::chrono::steady_clock::time_point start_;
 };
 
-bool MakeDirs(const std::string& path, std::string& error) {
-  std::string partial;
-  for (size_t i = 0; i <= path.size(); ++i) {
-    if (i == path.size() || path[i] == '/') {
-      if (!partial.empty() && ::mkdir(partial.c_str(), 0777) != 0 && errno != EEXIST) {
-        error = "cannot create folder '" + partial + "'";
-        return false;
-      }
-    }
-    if (i < path.size()) partial += path[i];
-  }
-  return true;
-}
-
 int JobsOf(const RunOptions& options) {
   return options.jobs > 0 ? options.jobs : DefaultJobs();
 }
@@ -69,7 +58,14 @@ std::string IssueName(const std::string& issue_dir) {
   std::string d = issue_dir;
   while (d.size() > 1 && d.back() == '/') d.pop_back();
   size_t slash = d.find_last_of('/');
-  return slash == std::string::npos ? d : d.substr(slash + 1);
+  std::string name = slash == std::string::npos ? d : d.substr(slash + 1);
+  if (name.empty() || name == "." || name == ".." || name == "/") {
+    char real[PATH_MAX];
+    if (!::realpath(issue_dir.empty() ? "." : issue_dir.c_str(), real)) return "";
+    d = real;
+    name = d.substr(d.find_last_of('/') + 1);
+  }
+  return name;
 }
 
 ReportInput RunResult::Report(const std::string& command) const {
@@ -181,13 +177,17 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
 RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   RunResult result = ComposeUnguarded(options, fonts);
   if (result.exit_status == kExitBadInput) return result;
-  std::string name = IssueName(options.issue_dir);
-  std::string out = options.out_dir.empty() ? "out/" + name : options.out_dir;
+  const std::string name = IssueName(options.issue_dir);
+  const std::string out = options.out_dir.empty() ? "out/" + name : options.out_dir;
   std::string error;
   StageClock clock(result.timings);
-  auto fail = [&](const std::string& message) {
+  std::string stage;  // the staging folder, once there is one: named as OUT in messages
+  auto fail = [&](std::string message) {
+    for (size_t at; !stage.empty() && (at = message.find(stage)) != std::string::npos;)
+      message.replace(at, stage.size(), out);
     result.diagnostics.Error("write-failed", {out, 0, 0}, message);
     result.exit_status = kExitBadInput;
+    result.outputs.clear();
     return result;
   };
   PressOptions press;
@@ -216,27 +216,62 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
       return result;
     }
   }
-  if (!MakeDirs(out, error)) return fail(error);
+  // The previews' image surfaces have a size limit: a --dpi that makes a page too large
+  // is refused before anything is written.
+  if (options.png) {
+    int max_dpi = 0;
+    if (auto problem = PreviewTooLarge(*result.document, options.png_dpi, max_dpi)) {
+      result.diagnostics.Error(
+          "dpi-too-high", result.issue->paper.pos, *problem,
+          max_dpi >= 10 ? "use --dpi " + std::to_string(max_dpi) + " or lower, or --no-png"
+                        : "the page is too large for previews: use --no-png");
+      result.exit_status = kExitBadInput;
+      return result;
+    }
+  }
+  if (name.empty()) return fail("the issue folder has no name to name the output after");
+
+  // The whole set goes into a staging folder, swapped in as OUT when complete.
+  OutputRequest request;
+  request.out = out;
+  request.issue_name = name;
+  request.inputs = {result.issue->dir, result.issue->paper.dir, FontsDirOf(options)};
+  if (!options.layouts_dir.empty()) request.inputs.push_back(options.layouts_dir);
+  request.on_wait = options.on_wait;
+  std::optional<OutputError> refused;
+  std::unique_ptr<OutputFolder> folder = OutputFolder::Open(request, refused);
+  if (!folder) {
+    result.diagnostics.Error(refused->code, {out, 0, 0}, refused->message, refused->hint);
+    result.exit_status = kExitBadInput;
+    return result;
+  }
+  clock.Lap("output-folder");
+  stage = folder->staging();
+  // The files' names as the report gives them: in OUT, where they will be.
+  auto in_out = [&](const std::vector<std::string>& files) {
+    for (const std::string& f : files)
+      result.outputs.push_back(JoinPath(out, f.substr(stage.size() + 1)));
+  };
   const std::string stem = name + (options.proof ? "-proof" : "");
   const int jobs = JobsOf(options);
-  ExportResult pdf = WritePdf(*result.document, JoinPath(out, stem + ".pdf"), jobs), png;
+  ExportResult pdf = WritePdf(*result.document, JoinPath(stage, stem + ".pdf"), jobs);
   clock.Lap("pdf");
-  if (options.png && pdf.ok) {
-    png = WritePngs(*result.document, JoinPath(out, stem), options.png_dpi, jobs);
-    clock.Lap("png");
-  }
   if (!pdf.ok) return fail(pdf.error);
-  result.outputs.insert(result.outputs.end(), pdf.files.begin(), pdf.files.end());
+  in_out(pdf.files);
   if (options.png) {
+    ExportResult png = WritePngs(*result.document, JoinPath(stage, stem), options.png_dpi, jobs);
+    clock.Lap("png");
     if (!png.ok) return fail(png.error);
-    result.outputs.insert(result.outputs.end(), png.files.begin(), png.files.end());
+    in_out(png.files);
   }
+  std::vector<std::string> press_files;
   if (options.press) {
-    std::string dir = JoinPath(out, "press");
-    if (!MakeDirs(dir, error)) return fail(error);
+    std::string dir = JoinPath(stage, "press");
+    if (::mkdir(dir.c_str(), 0777) != 0) return fail("cannot create folder '" + dir + "'");
     ExportResult pdfs = WritePressPdfs(*result.press_document, press, press_pictures, dir, jobs);
     if (!pdfs.ok) return fail(pdfs.error);
-    result.outputs.insert(result.outputs.end(), pdfs.files.begin(), pdfs.files.end());
+    in_out(pdfs.files);
+    for (const std::string& f : pdfs.files) press_files.push_back(f.substr(stage.size() + 1));
     clock.Lap("press");
   }
   if (options.png) {
@@ -256,19 +291,17 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
       sheet.push_back(std::move(p));
     }
     std::vector<std::string> pdfs{stem + ".pdf"};
-    for (const std::string& o : result.outputs)
-      if (o.find("/press/") != std::string::npos)
-        pdfs.push_back("press/" + o.substr(o.find_last_of('/') + 1));
-    std::string index = JoinPath(out, "index.html");
-    if (!WriteFileAtomically(
-            index, ContactSheetHtml(result.document->title, sheet, issue_findings, pdfs), error))
+    pdfs.insert(pdfs.end(), press_files.begin(), press_files.end());
+    if (!WriteNewFile(JoinPath(stage, "index.html"),
+                      ContactSheetHtml(result.document->title, sheet, issue_findings, pdfs), error))
       return fail(error);
-    result.outputs.push_back(index);
+    result.outputs.push_back(JoinPath(out, "index.html"));
   }
-  std::string report_path = JoinPath(out, "report.json");
-  result.outputs.push_back(report_path);
-  if (!WriteFileAtomically(report_path, ReportJson(result.Report("render")), error))
+  result.outputs.push_back(JoinPath(out, "report.json"));
+  clock.Lap("sheet");
+  if (!WriteNewFile(JoinPath(stage, "report.json"), ReportJson(result.Report("render")), error))
     return fail(error);
+  if (!folder->Commit(jobs, error)) return fail(error);
   return result;
 }
 

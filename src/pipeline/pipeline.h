@@ -4,9 +4,12 @@
 // ComposeIssue runs everything up to the frame tree without touching the output
 // folder (check, tests, fuzzing); RenderIssue adds the exporters. Bad input stops
 // before anything is written (exit status 2); pages with error findings are still
-// written (exit status 1).
+// written (exit status 1). RenderIssue writes the whole set of files into a staging
+// folder and swaps it in as the output folder only when all of it is written
+// (pipeline/output_folder.h): any failure leaves the previous set as it was.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +39,9 @@ struct RunOptions {
   bool marks = false;  // crop marks and a slug line on the press pages
   bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
   int jobs = 0;        // pages painted at once; 0: the number of cores
+  // render: told when another render is writing the same output folder and this one
+  // waits for it (pipeline/output_folder.h).
+  std::function<void(const std::string& message)> on_wait;
 };
 
 // The diagnostic code of an exception that escaped a stage: always a bug in banmian.
@@ -63,7 +69,8 @@ struct RunResult {
 RunResult ComposeIssue(const RunOptions& options, FontSet* fonts = nullptr);
 RunResult RenderIssue(const RunOptions& options, FontSet* fonts = nullptr);
 
-// The folder name of an issue path ("issues/x/" -> "x").
+// The folder name of an issue path ("issues/x/" -> "x"; ".." -> the name of the folder
+// it is, found through its real path; "" for the root folder).
 std::string IssueName(const std::string& issue_dir);
 
 }  // namespace banmian

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "base/jpeg_error.h"
-#include "base/read_file.h"
 
 namespace banmian {
 
@@ -58,11 +57,11 @@ std::optional<RgbImage> DecodeJpegRgb(const std::string& data, int& components,
   return img;
 }
 
-std::optional<RgbImage> DecodePngRgb(const std::string& path, std::string& error) {
+std::optional<RgbImage> DecodePngRgb(const std::string& data, std::string& error) {
   png_image image;
   std::memset(&image, 0, sizeof image);
   image.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_file(&image, path.c_str())) {
+  if (!png_image_begin_read_from_memory(&image, data.data(), data.size())) {
     error = std::string("cannot be decoded: ") + image.message;
     return std::nullopt;
   }
@@ -114,10 +113,9 @@ std::string EncodeCmykJpeg(const std::vector<unsigned char>& cmyk, int width, in
 
 }  // namespace
 
-std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& path,
+std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& data,
                                              const std::string& profile_path, double ink_limit,
                                              std::string& error) {
-  const std::string data = ReadFileBytes(path).value_or("");
   if (data.empty()) {
     error = "cannot be read";
     return std::nullopt;
@@ -129,7 +127,7 @@ std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& path,
     img = DecodeJpegRgb(data, components, error);
     if (img && components == 4) return CmykPicture{data, 0, true};
   } else {
-    img = DecodePngRgb(path, error);
+    img = DecodePngRgb(data, error);
   }
   if (!img) return std::nullopt;
 

@@ -19,8 +19,9 @@ struct CmykPicture {
   bool passed_through = false;
 };
 
-// `ink_limit` in percent (e.g. 240). On failure returns nothing and sets `error`.
-std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& path,
+// `data`: the picture file's bytes (as the loader read them). `ink_limit` in percent
+// (e.g. 240). On failure returns nothing and sets `error`.
+std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& data,
                                              const std::string& profile_path, double ink_limit,
                                              std::string& error);
 

@@ -1,15 +1,15 @@
 #include "render/export.h"
 
 #include <cairo.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <functional>
+#include <limits>
 #include <memory>
 
+#include "base/new_file.h"
 #include "base/parallel.h"
 #include "render/painter.h"
 #include "render/pdf_writer.h"
@@ -17,24 +17,51 @@
 
 namespace banmian {
 
-bool WriteFileAtomically(const std::string& path, const std::string& data, std::string& error) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << data;
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      error = "cannot write '" + path + "'";
-      return false;
-    }
+PreviewSize PreviewSizeOf(const Page& page, double dpi) {
+  const double scale = dpi / 72.0;
+  return {static_cast<long long>(std::ceil(page.width * scale)),
+          static_cast<long long>(std::ceil(page.height * scale))};
+}
+
+namespace {
+
+bool PreviewFits(const Page& page, double dpi) {
+  const PreviewSize size = PreviewSizeOf(page, dpi);
+  return size.width <= kMaxPreviewSide && size.height <= kMaxPreviewSide &&
+         size.width * size.height <= kMaxPreviewPixels;
+}
+
+std::string Millimetres(double points) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.0f", points / 72.0 * 25.4);
+  return buffer;
+}
+
+}  // namespace
+
+std::optional<std::string> PreviewTooLarge(const Document& doc, double dpi, int& max_dpi) {
+  const Page* first_too_large = nullptr;
+  max_dpi = std::numeric_limits<int>::max();
+  for (const Page& page : doc.pages) {
+    if (!first_too_large && !PreviewFits(page, dpi)) first_too_large = &page;
+    // The highest whole dpi for this page: from the side and area limits, then down
+    // until the rounded-up pixel sizes fit.
+    const double longest = std::max(page.width, page.height);
+    double best = longest > 0 ? kMaxPreviewSide * 72.0 / longest : 1e9;
+    if (page.width > 0 && page.height > 0)
+      best = std::min(best, 72.0 * std::sqrt(kMaxPreviewPixels / (page.width * page.height)));
+    int whole = static_cast<int>(std::min(best, 1e9));
+    while (whole > 0 && !PreviewFits(page, whole)) --whole;
+    max_dpi = std::min(max_dpi, whole);
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    error = "cannot rename into '" + path + "'";
-    return false;
-  }
-  return true;
+  if (!first_too_large) return std::nullopt;
+  const PreviewSize size = PreviewSizeOf(*first_too_large, dpi);
+  char dpi_text[32];
+  std::snprintf(dpi_text, sizeof dpi_text, "%g", dpi);
+  return "at --dpi " + std::string(dpi_text) + " the preview of page " + first_too_large->label +
+         " (" + Millimetres(first_too_large->width) + " × " + Millimetres(first_too_large->height) +
+         " mm) would be " + std::to_string(size.width) + " × " + std::to_string(size.height) +
+         " pixels; a preview can have at most 32767 pixels a side and 536870911 in all";
 }
 
 ExportResult WritePdf(const Document& doc, const std::string& path, int jobs) {
@@ -45,8 +72,7 @@ ExportResult WritePdf(const Document& doc, const std::string& path, int jobs) {
   settings.title = doc.title;
   settings.jobs = jobs;
   std::string bytes;
-  if (!WritePdfBytes(doc, pages, settings, bytes, r.error) ||
-      !WriteFileAtomically(path, bytes, r.error)) {
+  if (!WritePdfBytes(doc, pages, settings, bytes, r.error) || !WriteNewFile(path, bytes, r.error)) {
     r.ok = false;
     return r;
   }
@@ -62,10 +88,23 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     if (!painters[worker]) painters[worker] = std::make_unique<Painter>(doc);
     Painter& painter = *painters[worker];
     const Page& page = doc.pages[index];
+    PageFile& result = pages[index];
     const double scale = dpi / 72.0;
-    int pw = static_cast<int>(std::ceil(page.width * scale)),
-        ph = static_cast<int>(std::ceil(page.height * scale));
+    const PreviewSize size = PreviewSizeOf(page, dpi);
+    if (size.width > kMaxPreviewSide || size.height > kMaxPreviewSide ||
+        size.width * size.height > kMaxPreviewPixels) {
+      result.error = "page " + page.label + " is too large for a preview at this dpi";
+      return;
+    }
+    const int pw = static_cast<int>(size.width), ph = static_cast<int>(size.height);
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+      result.error = "the preview of page " + page.label + " (" + std::to_string(pw) + " × " +
+                     std::to_string(ph) + " pixels) could not be made: " +
+                     cairo_status_to_string(cairo_surface_status(surface));
+      cairo_surface_destroy(surface);
+      return;
+    }
     cairo_t* cr = cairo_create(surface);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -73,7 +112,6 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     size_t errors_before = painter.errors().size();
     painter.PaintPage(cr, page);
     cairo_destroy(cr);
-    PageFile& result = pages[index];
     if (painter.errors().size() > errors_before) {
       cairo_surface_destroy(surface);
       result.error = painter.errors()[errors_before];
@@ -86,7 +124,7 @@ ExportResult WritePngs(const Document& doc, const std::string& prefix, double dp
     std::string png;
     result.ok = EncodePng(cairo_image_surface_get_data(surface), pw, ph,
                           cairo_image_surface_get_stride(surface), png, result.error) &&
-                WriteFileAtomically(result.path, png, result.error);
+                WriteNewFile(result.path, png, result.error);
     cairo_surface_destroy(surface);
   });
   return CollectInPageOrder(pages);

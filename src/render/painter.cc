@@ -11,11 +11,24 @@
 #include <mutex>
 
 #include "base/jpeg_error.h"
-#include "base/read_file.h"
 
 namespace banmian {
 
 namespace {
+
+// PNG bytes in memory, read by Cairo's PNG reader.
+struct PngBytes {
+  const std::string* bytes;
+  size_t offset;
+};
+
+cairo_status_t ReadPngBytes(void* closure, unsigned char* out, unsigned int length) {
+  auto* source = static_cast<PngBytes*>(closure);
+  if (source->bytes->size() - source->offset < length) return CAIRO_STATUS_READ_ERROR;
+  std::memcpy(out, source->bytes->data() + source->offset, length);
+  source->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
 
 // Decodes JPEG bytes into an RGB24 surface.
 cairo_surface_t* DecodeJpeg(const std::string& data) {
@@ -37,6 +50,11 @@ cairo_surface_t* DecodeJpeg(const std::string& data) {
   jpeg_start_decompress(&cinfo);
   const int w = cinfo.output_width, h = cinfo.output_height, n = cinfo.output_components;
   surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {  // too large for a surface
+    jpeg_destroy_decompress(&cinfo);
+    cairo_surface_destroy(surface);
+    return nullptr;
+  }
   cairo_surface_flush(surface);
   unsigned char* pixels = cairo_image_surface_get_data(surface);
   const int stride = cairo_image_surface_get_stride(surface);
@@ -184,15 +202,19 @@ cairo_font_face_t* Painter::Face(int font) {
   return faces_[font];
 }
 
-cairo_surface_t* Painter::Image(const std::string& path) {
+cairo_surface_t* Painter::Image(const ImageItem& image) {
+  const std::string& path = image.path;
   if (auto it = images_.find(path); it != images_.end()) return it->second;
   cairo_surface_t* surface = nullptr;
-  const std::string data = ReadFileBytes(path).value_or("");
+  // The bytes the loader checked: the file is not read again.
+  static const std::string kNone;
+  const std::string& data = image.bytes ? *image.bytes : kNone;
   if (data.size() >= 3 && static_cast<unsigned char>(data[0]) == 0xFF &&
       static_cast<unsigned char>(data[1]) == 0xD8) {
     surface = DecodeJpeg(data);
-  } else {
-    surface = cairo_image_surface_create_from_png(path.c_str());
+  } else if (!data.empty()) {
+    PngBytes source{&data, 0};
+    surface = cairo_image_surface_create_from_png_stream(ReadPngBytes, &source);
     if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
       cairo_surface_destroy(surface);
       surface = nullptr;
@@ -249,7 +271,7 @@ void Painter::PaintPage(cairo_t* cr, const Page& page) {
         // As the PDF draws it: a cropped picture enlarged so its crop rectangle fills the
         // item's rectangle, clipped to it; a crop without area shows nothing.
         if (!(image->crop_width > 0 && image->crop_height > 0)) continue;
-        cairo_surface_t* surface = Image(image->path);
+        cairo_surface_t* surface = Image(*image);
         if (!surface) continue;
         int pw = cairo_image_surface_get_width(surface),
             ph = cairo_image_surface_get_height(surface);

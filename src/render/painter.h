@@ -32,7 +32,7 @@ class Painter {
 
  private:
   cairo_font_face_t* Face(int font);
-  cairo_surface_t* Image(const std::string& path);
+  cairo_surface_t* Image(const ImageItem& image);
 
   const Document& doc_;
   std::vector<cairo_font_face_t*> faces_;

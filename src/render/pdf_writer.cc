@@ -13,7 +13,6 @@
 
 #include "base/deflate.h"
 #include "base/parallel.h"
-#include "base/read_file.h"
 #include "model/utf8.h"
 #include "render/font_subset.h"
 #include "render/pdf_picture.h"
@@ -199,6 +198,7 @@ struct EmbeddedFont {
 
 struct EmbeddedPicture {
   std::string path;
+  std::shared_ptr<const std::string> bytes;  // as loaded (ImageItem::bytes)
   std::optional<PdfPicture> picture;
   std::string error;
 };
@@ -347,7 +347,7 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
             font_used[run->font] = 1;
         } else if (const auto* image = std::get_if<ImageItem>(&item)) {
           if (picture_number.emplace(image->path, static_cast<int>(pictures.size()) + 1).second)
-            pictures.push_back({image->path, std::nullopt, {}});
+            pictures.push_back({image->path, image->bytes, std::nullopt, {}});
         }
       }
 
@@ -393,13 +393,16 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
       font.to_unicode = Deflate(ToUnicodeCMap(use));
     } else if (task < first_page) {
       EmbeddedPicture& picture = pictures[task - first_picture];
-      std::string bytes;
+      // The bytes the loader checked (or their press conversion); the file is not read again.
+      const std::string* bytes = picture.bytes.get();
       if (settings.picture_bytes) {
         auto it = settings.picture_bytes->find(picture.path);
-        if (it != settings.picture_bytes->end()) bytes = it->second;
+        if (it != settings.picture_bytes->end()) bytes = &it->second;
       }
-      if (bytes.empty()) bytes = ReadFileBytes(picture.path).value_or("");
-      picture.picture = EncodePdfPicture(bytes, picture.error);
+      if (bytes)
+        picture.picture = EncodePdfPicture(*bytes, picture.error);
+      else
+        picture.error = "was not loaded";
     } else {
       const Page& page = *pages[task - first_page];
       PageContentSettings content;

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "base/new_file.h"
 #include "base/parallel.h"
 #include "layout/press_marks.h"
 #include "render/cmyk_picture.h"
@@ -37,7 +38,8 @@ PressPictures ConvertPressPictures(const Document& doc, const PressOptions& opti
         if (const auto* img = std::get_if<ImageItem>(&item)) {
           if (!seen.insert(img->path).second) continue;
           std::string error;
-          auto c = ConvertToCmykJpeg(img->path, options.settings.profile,
+          static const std::string kNone;  // a picture the loader did not read
+          auto c = ConvertToCmykJpeg(img->bytes ? *img->bytes : kNone, options.settings.profile,
                                      options.settings.ink_limit - kInkMargin, error);
           if (!c) {
             pictures.errors.push_back("picture '" + img->path + "' " + error);
@@ -138,7 +140,7 @@ bool WritePressPage(const Document& doc, const Page& page, const PressOptions& o
     return false;
   }
   path = dir + "/" + PressFileName(options, page);
-  return WriteFileAtomically(path, bytes, error);
+  return WriteNewFile(path, bytes, error);
 }
 
 }  // namespace

@@ -13,9 +13,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "base/read_file.h"
 #include "render/export.h"
 #include "render/press.h"
 
@@ -79,6 +81,8 @@ const std::vector<Box> kBoxes = {
 };
 
 Document CropDocument(const std::string& picture) {
+  // The bytes, read once, as the loader keeps them for the writers.
+  const auto bytes = std::make_shared<const std::string>(ReadFileBytes(picture).value());
   Document doc;
   doc.title = "crop";
   doc.date = "2024-01-01";
@@ -92,6 +96,7 @@ Document CropDocument(const std::string& picture) {
   for (const Box& box : kBoxes) {
     ImageItem image;
     image.path = picture;
+    image.bytes = bytes;
     image.x = box.x, image.y = box.y, image.width = box.width, image.height = box.height;
     image.pixel_width = 400, image.pixel_height = 300;
     image.crop_x = box.crop_x, image.crop_y = box.crop_y;

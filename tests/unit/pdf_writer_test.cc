@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "base/read_file.h"
 #include "pipeline/pipeline.h"
 #include "render/cmyk_picture.h"
 #include "render/pdf_writer.h"
@@ -315,7 +316,7 @@ TEST_CASE("pdf writer: a press PDF/X is DeviceCMYK with trim, bleed and an outpu
   std::map<std::string, std::string> cmyk_pictures;
   for (const std::string& path : PicturesOnPage(page)) {
     std::string error;
-    auto converted = ConvertToCmykJpeg(path, kCmykProfile, 240, error);
+    auto converted = ConvertToCmykJpeg(ReadFileBytes(path).value_or(""), kCmykProfile, 240, error);
     INFO(error);
     REQUIRE(converted);
     cmyk_pictures[path] = converted->jpeg;
