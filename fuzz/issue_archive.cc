@@ -38,6 +38,26 @@ std::vector<ArchivedFile> ParseArchive(const std::string& data) {
   return files;
 }
 
+std::string PackArchive(const std::vector<ArchivedFile>& files) {
+  std::string out;
+  for (const ArchivedFile& f : files) {
+    out += kMarker;
+    out += f.path + "\n" + f.contents + "\n";
+  }
+  return out;
+}
+
+std::string IssueFolderName(const std::vector<ArchivedFile>& files) {
+  std::string name;
+  for (const ArchivedFile& f : files)
+    if (f.path == "folder") name = f.contents.substr(0, 64);
+  for (char& c : name)
+    if (c == '/' || c == '\0') c = '_';
+  if (name.empty() || name == "." || name == ".." || name == "layouts" || name == "out")
+    return "issue";
+  return name;
+}
+
 bool IsSafeArchivePath(const std::string& path) {
   if (path.empty() || path.size() > 120) return false;
   int components = 0;
@@ -62,13 +82,14 @@ int UnpackIssue(const std::vector<ArchivedFile>& files, const std::string& root)
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::remove_all(root, ec);
-  fs::create_directories(fs::path(root) / "issue", ec);
+  const std::string folder = IssueFolderName(files);
+  fs::create_directories(fs::path(root) / folder, ec);
   fs::create_directories(fs::path(root) / "layouts", ec);
   int written = 0;
   for (const ArchivedFile& f : files) {
     if (!IsSafeArchivePath(f.path)) continue;
     fs::path target = f.path.rfind("layouts/", 0) == 0 ? fs::path(root) / f.path
-                                                       : fs::path(root) / "issue" / f.path;
+                                                       : fs::path(root) / folder / f.path;
     fs::create_directories(target.parent_path(), ec);
     if (ec) continue;  // e.g. a file already sits where a folder is wanted
     std::ofstream out(target, std::ios::binary | std::ios::trunc);

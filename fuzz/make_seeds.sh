@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Packs every sample issue, layout test case and error case into one fuzz seed each
-# (the archive format of fuzz/issue_archive.h): the issue folder's files plus the
-# templates of the paper it names. Usage: fuzz/make_seeds.sh OUT_DIR
+# Packs every sample issue, layout test case, error case and structure-aware seed
+# (fuzz/seeds/*, see its README) into one fuzz seed each (the archive format of
+# fuzz/issue_archive.h): the issue folder's files plus the templates of the paper it
+# names. Usage: fuzz/make_seeds.sh OUT_DIR
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
@@ -27,7 +28,7 @@ pack() {  # pack CASE_DIR > archive
   fi
 }
 
-for dir in "$root"/issues/*/ "$root"/tests/layout/cases/*/ "$root"/tests/errors/*/; do
+for dir in "$root"/issues/*/ "$root"/tests/layout/cases/*/ "$root"/tests/errors/*/ "$root"/fuzz/seeds/*/; do
   dir=${dir%/}
   [ -f "$dir/issue.yaml" ] || continue
   kind=$(basename "$(dirname "$dir")")

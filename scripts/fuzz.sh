@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Fuzzes whole issues (fuzz/fuzz_issue.cc) with libFuzzer, ASan and UBSan for SECONDS
-# (default 600), starting from seeds packed from every sample issue, layout case and
-# error case. Crashes, hangs (over 30 s) and leaks are written to fuzz-out/ and fail the
-# run; replay one with: build-fuzz/fuzz/fuzz_issue fuzz-out/crash-…
+# Fuzzes whole issues (fuzz/fuzz_issue.cc: load to PDF, PNG previews at 10 dpi, contact
+# sheet, press files) with libFuzzer, ASan and UBSan for SECONDS (default 600), starting
+# from seeds packed from every sample issue, layout case, error case and fuzz/seeds/*,
+# with the structure-aware mutator (fuzz/issue_mutator.h) and the formats' dictionary
+# (fuzz/issue.dict). Crashes, hangs (over 30 s) and leaks are written to fuzz-out/ and
+# fail the run; replay one with: build-fuzz/fuzz/fuzz_issue fuzz-out/crash-…
 # Usage: scripts/fuzz.sh [SECONDS] [JOBS]; FUZZ_SEED=N fixes libFuzzer's random seed (CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +26,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # libFuzzer runs inside fuzz-out/, where its workers write their fuzz-N.log files.
 (cd fuzz-out && ../build-fuzz/fuzz/fuzz_issue corpus seeds \
   -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=262144 \
-  -artifact_prefix=./ -print_final_stats=1 \
+  -artifact_prefix=./ -print_final_stats=1 -dict=../fuzz/issue.dict \
   $([ "$jobs" -gt 1 ] && echo "-jobs=$jobs -workers=$jobs") \
   $([ -n "${FUZZ_SEED:-}" ] && echo "-seed=$FUZZ_SEED")) 2>&1 |
   tee fuzz-out/log.txt | grep -E "INITED|pulse|DONE|ERROR|SUMMARY|stat::" || true
