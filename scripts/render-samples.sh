@@ -37,9 +37,13 @@ for issue in issues/*/; do
   name=$(basename "$issue")
   ./build/banmian render "$issue" -o "out/$name" --press || status=$?
   echo "<h2><a href=\"$(url "$name/index.html")\">$(html "$name")</a></h2><p>" >>out/index.html.tmp
-  for png in out/"$name"/"$name"-p*.png; do
-    [ -e "$png" ] && echo "<a href=\"$(url "$name/index.html")\"><img src=\"$(url "$name/$(basename "$png")")\" alt=\"$(html "$name")\"></a>" >>out/index.html.tmp
-  done
+  # The previews of this render as its manifest lists them: never a glob, which would also
+  # find pages an earlier, longer issue left.
+  manifest=out/$name/.banmian-manifest
+  [ -f "$manifest" ] && grep -v '^#' "$manifest" | cut -c67- | grep -- '-p[0-9]*\.png$' |
+    while IFS= read -r png; do
+      echo "<a href=\"$(url "$name/index.html")\"><img src=\"$(url "$name/$png")\" alt=\"$(html "$name")\"></a>" >>out/index.html.tmp
+    done || true
   echo "</p>" >>out/index.html.tmp
 done
 echo '</body></html>' >>out/index.html.tmp

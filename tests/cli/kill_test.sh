@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The kill test (issue 12): renders with previews into one output folder, alternating two
+# issues (a longer and a shorter one, so stale pages would show), each SIGKILLed at a
+# random moment. After every kill OUT must hold one complete set, the old or the new:
+# every file its manifest lists, with that SHA-256, nothing it does not list, and the
+# files (but report.json, which carries timings) exactly those of a clean render of one
+# of the two issues. After the last kill one clean run must leave no temporary files.
+# Usage: kill_test.sh BANMIAN SOURCE_DIR [KILLS [ISSUE_A ISSUE_B]]
+#   (default 8 kills of bench/issues/x10 and x1; bench/kill.sh runs 50 of x40 and x10)
+set -u
+bin=$1 src=$2 kills=${3:-8}
+a=${4:-$src/bench/issues/x10} b=${5:-$src/bench/issues/x1}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL $*"; fails=$((fails + 1)); }
+# The files of a set but report.json and the manifest, with their hashes.
+set_of() { (cd "$1" && find . -type f ! -name report.json ! -name .banmian-manifest | sort | xargs sha256sum); }
+complete() { (cd "$1" && sha256sum -c --quiet --strict .banmian-manifest >/dev/null 2>&1) &&
+  [ "$(cd "$1" && find . -type f ! -name .banmian-manifest | sed 's|^\./||' | sort)" = \
+    "$(grep -v '^#' "$1/.banmian-manifest" | cut -c67- | sort)" ]; }
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# The two reference sets, and how long a whole render takes (the kills fall within it).
+start=$(now_ms)
+"$bin" render "$a" -o "$tmp/ref-a" -q 2>/dev/null
+span=$(( $(now_ms) - start ))
+"$bin" render "$b" -o "$tmp/ref-b" -q 2>/dev/null
+ref_a=$(set_of "$tmp/ref-a") ref_b=$(set_of "$tmp/ref-b")
+[ -n "$ref_a" ] && [ -n "$ref_b" ] && [ "$ref_a" != "$ref_b" ] || { echo "FAIL no reference sets"; exit 1; }
+span=$(( span + span / 5 ))
+
+mkdir "$tmp/w"
+out=$tmp/w/out
+"$bin" render "$b" -o "$out" -q 2>/dev/null
+olds=0 news=0 leftovers=0
+for ((i = 1; i <= kills; i++)); do
+  issue=$a; [ $((i % 2)) -eq 0 ] && issue=$b
+  before=$(set_of "$out")
+  "$bin" render "$issue" -o "$out" -q 2>/dev/null &
+  pid=$!
+  delay=$(( RANDOM * 32768 + RANDOM ))
+  delay=$(( delay % span ))
+  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+  kill -KILL $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  if ! complete "$out"; then
+    fail "kill $i at $delay ms: OUT is not one complete set"
+    continue
+  fi
+  now=$(set_of "$out")
+  if [ "$now" = "$before" ]; then olds=$((olds + 1));
+  elif [ "$now" = "$ref_a" ] || [ "$now" = "$ref_b" ]; then news=$((news + 1));
+  else fail "kill $i at $delay ms: OUT holds neither the old nor the new set"; fi
+  [ -n "$(ls -A "$tmp/w" | grep -v '^\.out\.banmian-lock$' | grep -v '^out$')" ] && leftovers=$((leftovers + 1))
+done
+echo "$kills kills: $olds left the old set, $news the new one; $leftovers left a staging folder beside OUT"
+
+"$bin" render "$a" -o "$out" -q 2>/dev/null
+complete "$out" || fail "the run after the kills left no complete set"
+[ "$(set_of "$out")" = "$ref_a" ] || fail "the run after the kills did not write its set"
+rest=$(ls -A "$tmp/w" | tr '\n' ' ')
+[ "$rest" = ".out.banmian-lock out " ] || fail "the run after the kills left beside OUT: $rest"
+[ -z "$(find "$out" -name '*tmp*')" ] || fail "temporary files in OUT: $(find "$out" -name '*tmp*')"
+[ $fails -eq 0 ] && echo "ok   after each of $kills kills OUT held one complete set; the next run left no temporary files"
+[ $fails -eq 0 ]
