@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The kill test (issue 12): renders with previews into one output folder, alternating two
-# issues (a longer and a shorter one, so stale pages would show), each SIGKILLed at a
-# random moment. After every kill OUT must hold one complete set, the old or the new:
+# The kill test (issue 12): renders with previews into one output folder, each of the one
+# of two issues that OUT does not hold (a longer and a shorter one, so stale pages would
+# show), each SIGKILLed at a random moment. After every kill OUT must hold one complete set, the old or the new:
 # every file its manifest lists, with that SHA-256, nothing it does not list, and the
 # files (but report.json, which carries timings) exactly those of a clean render of one
 # of the two issues. After the last kill one clean run must leave no temporary files.
@@ -35,8 +35,9 @@ out=$tmp/w/out
 "$bin" render "$b" -o "$out" -q 2>/dev/null
 olds=0 news=0 leftovers=0
 for ((i = 1; i <= kills; i++)); do
-  issue=$a; [ $((i % 2)) -eq 0 ] && issue=$b
+  # The other issue than the one OUT holds, so the old and the new set always differ.
   before=$(set_of "$out")
+  issue=$a; [ "$before" = "$ref_a" ] && issue=$b
   "$bin" render "$issue" -o "$out" -q 2>/dev/null &
   pid=$!
   delay=$(( RANDOM * 32768 + RANDOM ))
