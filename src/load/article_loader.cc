@@ -11,11 +11,14 @@
 #include <string_view>
 #include <vector>
 
+#include "load/contained_path.h"
 #include "load/literal_markup.h"
 #include "load/picture_attributes.h"
 #include "load/picture_info.h"
+#include "load/text_check.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
+#include "model/input_limits.h"
 #include "model/utf8.h"
 
 namespace banmian {
@@ -29,14 +32,14 @@ bool IsCjk(char32_t c) {
          c == 0x2019 || c == 0x2014 || c == 0x2026;
 }
 
-char32_t LastChar(const std::string& s) {
+char32_t LastChar(std::string_view s) {
   if (s.empty()) return 0;
   size_t i = s.size() - 1;
   while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
   return Utf8Next(s, i);
 }
 
-char32_t FirstChar(const std::string& s) {
+char32_t FirstChar(std::string_view s) {
   size_t i = 0;
   return s.empty() ? 0 : Utf8Next(s, i);
 }
@@ -123,13 +126,63 @@ struct BodyParser {
                 "after a blank line");
   }
 
-  void Inline(cmark_node* n, SpanStyle style, std::vector<Span>& spans) {
+  // The paragraph or heading a node is part of.
+  static cmark_node* BlockOf(cmark_node* n) {
+    while (n && cmark_node_get_type(n) >= CMARK_NODE_FIRST_INLINE) n = cmark_node_parent(n);
+    return n;
+  }
+
+  cmark_node* reported_block = nullptr;  // the block whose text last had an error
+
+  // Text banmian does not set (a NUL, right-to-left text): an error at the character when
+  // it stands in the source as it is, else at its block (an entity such as &#0;), once
+  // per block.
+  void CheckText(cmark_node* n, std::string_view text) {
+    auto c = FindUnsetCharacter(text, TextKind::kText);
+    cmark_node* block = BlockOf(n);
+    if (!c || block == reported_block) return;
+    reported_block = block;
+    SourcePos pos = Pos(block);
+    size_t end = c->offset;
+    Utf8Next(text, end);
+    const std::string_view bytes = text.substr(c->offset, end - c->offset);
+    const int first = cmark_node_get_start_line(block);
+    for (int l = first; l <= std::max(first, cmark_node_get_end_line(block)); ++l)
+      if (size_t at = Line(l).find(bytes); at != std::string_view::npos) {
+        pos = At(l, at);
+        break;
+      }
+    const cmark_node_type type = cmark_node_get_type(block);
+    diags.Error(c->kind == UnsetKind::kRightToLeft ? "right-to-left" : "control-character", pos,
+                std::string(type == CMARK_NODE_HEADING     ? "the heading"
+                            : type == CMARK_NODE_PARAGRAPH ? "the paragraph"
+                                                           : "the text") +
+                    " holds " + DescribeUnset(*c),
+                UnsetHint(*c));
+  }
+
+  // Emphasis nested deeper than kMaxInlineNesting: reported once per block.
+  cmark_node* too_deep_block = nullptr;
+
+  void Inline(cmark_node* n, SpanStyle style, std::vector<Span>& spans, int depth = 0) {
+    if (depth > kMaxInlineNesting) {
+      cmark_node* block = BlockOf(n);
+      if (block == too_deep_block) return;
+      too_deep_block = block;
+      diags.Error(
+          "too-deep", Pos(block),
+          "emphasis is nested more than " + std::to_string(kMaxInlineNesting) + " deep (*…**…**…*)",
+          "an article sets *emphasis* and **bold**, each once: remove the extra * marks");
+      return;
+    }
     for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
       switch (cmark_node_get_type(c)) {
         case CMARK_NODE_TEXT: {
           std::string t = cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+          CheckText(c, t);
           if (pending_break) {
-            std::string before = spans.empty() ? "" : spans.back().text;
+            const std::string_view before =
+                spans.empty() ? std::string_view() : std::string_view(spans.back().text);
             if (!IsCjk(LastChar(before)) && !IsCjk(FirstChar(t)) && !before.empty()) t = " " + t;
             pending_break = false;
           }
@@ -144,10 +197,10 @@ struct BodyParser {
           pending_break = true;
           break;
         case CMARK_NODE_EMPH:
-          Inline(c, SpanStyle::kEmphasis, spans);
+          Inline(c, SpanStyle::kEmphasis, spans, depth + 1);
           break;
         case CMARK_NODE_STRONG:
-          Inline(c, SpanStyle::kStrong, spans);
+          Inline(c, SpanStyle::kStrong, spans, depth + 1);
           break;
         case CMARK_NODE_CODE: {
           // cmark's position is the code's first character, after the backticks.
@@ -215,7 +268,15 @@ struct BodyParser {
     }
     b.picture_path = JoinPath(issue_dir, rel);
     if (const char* title = cmark_node_get_title(img)) b.credit = title;
-    if (!FileExists(b.picture_path)) {
+    CheckText(img, b.credit);
+    // Only pictures inside the issue folder are read.
+    const ContainedPath inside = ResolveInside(issue_dir, rel, "the issue folder");
+    if (!inside.error.empty() && !inside.missing) {
+      diags.Error("outside-issue", b.pos, "picture '" + rel + "' " + inside.error,
+                  "copy the picture into the issue folder, e.g. into pictures/");
+      return;
+    }
+    if (inside.missing || !FileExists(b.picture_path)) {
       diags.Error("missing-picture", b.pos, "picture '" + rel + "' does not exist",
                   "pictures are found relative to the issue folder " + issue_dir);
       return;
@@ -270,6 +331,25 @@ struct BodyParser {
     }
     if (rest.find_first_not_of(" \t", close + 1) != std::string::npos) return false;
     Picture(para, img, std::string_view(rest).substr(open + 1, close - open - 1), pos);
+    return true;
+  }
+
+  // A paragraph that is only a picture's attribute block, {cols=2}, away from any picture
+  // (on a line of its own, after a blank line): it would be printed as it stands.
+  bool StrayAttributes(cmark_node* para) {
+    std::string text;
+    for (cmark_node* c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) != CMARK_NODE_TEXT) return false;
+      text += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+    }
+    const size_t open = text.find_first_not_of(" \t"), close = text.find_last_not_of(" \t");
+    if (open == std::string::npos || text[open] != '{' || text[close] != '}' ||
+        text.find('=', open) == std::string::npos || text.find('}', open) != close)
+      return false;
+    diags.Error("bad-value", Pos(para),
+                "picture attributes " + text.substr(open, close - open + 1) +
+                    " stand on their own, after no picture: they would be printed as text",
+                "write them on the picture's line, right after it: ![caption](file){cols=2}");
     return true;
   }
 
@@ -413,7 +493,7 @@ struct BodyParser {
       ReportDroppedUpTo(cmark_node_get_start_line(n));
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_PARAGRAPH: {
-          if (LiteralMarkupIn(n) || PictureParagraph(n)) break;
+          if (LiteralMarkupIn(n) || PictureParagraph(n) || StrayAttributes(n)) break;
           Block b;
           b.kind = BlockKind::kParagraph;
           b.spans = Spans(n);

@@ -16,9 +16,8 @@ std::optional<std::string> RealPath(const std::string& path) {
 }
 
 bool IsUnder(const std::string& path, const std::string& root) {
-  return path == root ||
-         (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-          (root == "/" || path[root.size()] == '/'));
+  return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                          (root == "/" || path[root.size()] == '/'));
 }
 
 }  // namespace
@@ -36,8 +35,9 @@ ContainedPath ResolveInside(const std::string& folder, const std::string& rel,
     return out;
   }
   const std::optional<std::string> root = RealPath(folder.empty() ? "." : folder);
-  if (!root) {
-    out.error = outside;
+  if (!root) {  // no folder, so no file in it
+    out.error = "does not exist";
+    out.missing = true;
     return out;
   }
   std::string current = *root;

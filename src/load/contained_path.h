@@ -15,8 +15,8 @@
 namespace banmian {
 
 struct ContainedPath {
-  std::string path;   // the file's real path (no links), to open
-  std::string error;  // when path is empty: "lies outside the issue folder", "does not exist"
+  std::string path;      // the file's real path (no links), to open
+  std::string error;     // when path is empty: "lies outside the issue folder", "does not exist"
   bool missing = false;  // the error is that the file does not exist (inside the folder)
 };
 

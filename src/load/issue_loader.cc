@@ -11,20 +11,31 @@
 #include <vector>
 
 #include "base/parallel.h"
+#include "layout/furniture.h"
 #include "load/article_loader.h"
+#include "load/contained_path.h"
+#include "load/environment.h"
 #include "load/layout_loader.h"
+#include "load/qr_capacity.h"
 #include "load/slot_override.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
+#include "model/utf8.h"
 
 namespace banmian {
 
 std::optional<Date> ParseDate(const std::string& text) {
+  // Exactly YYYY-MM-DD: digits where digits go (sscanf would take " 2021-5-1" or "+1").
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
   Date d;
-  char tail = 0;
-  if (text.size() != 10 ||
-      std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &d.year, &d.month, &d.day, &tail) != 3)
-    return std::nullopt;
+  d.year = number(0, 4), d.month = number(5, 2), d.day = number(8, 2);
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (d.year < 1900 || d.year > 2999 || d.month < 1 || d.month > 12) return std::nullopt;
   bool leap = (d.year % 4 == 0 && d.year % 100 != 0) || d.year % 400 == 0;
@@ -41,6 +52,21 @@ int Weekday(const Date& d) {
 }
 
 namespace {
+
+// Why a page label cannot be one, or "": at most 32 characters, its number at the end (A01:
+// 01) at most 9 digits, so the next label (A02, for pages a stack adds) is counted exactly.
+std::string LabelProblem(const std::string& label) {
+  if (Utf8Length(label) > 32)
+    return "a page label has at most 32 characters, not " + std::to_string(Utf8Length(label));
+  size_t digits = 0;
+  while (digits < label.size() && label[label.size() - 1 - digits] >= '0' &&
+         label[label.size() - 1 - digits] <= '9')
+    ++digits;
+  if (digits > 9)
+    return "label '" + label + "' ends in a number of " + std::to_string(digits) +
+           " digits; a page label's number has at most 9";
+  return {};
+}
 
 // The pages' labels as they are read, so a label given twice is reported at the second.
 // A page without a label is labelled with its number, which a given label may take too.
@@ -134,6 +160,7 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
   if (auto v = r.String("edition", false)) issue.edition = *v;
   if (auto v = r.String("number", false)) issue.number = *v;
   if (auto v = r.String("qr", false)) issue.qr = *v;
+  issue.qr_pos = src.Pos(r.Get("qr"));
   if (auto v = r.String("date", true)) {
     if (!ParseDate(*v))
       diags.Error("bad-date", src.Pos(r.Get("date")), "'" + *v + "' is not a date",
@@ -195,6 +222,9 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
           diags.Error("bad-value", src.Pos(pr.Get("label")),
                       what + ": a page label cannot be empty",
                       "leave 'label' out to label the page with its number");
+        else if (std::string why = LabelProblem(*v); !why.empty())
+          diags.Error("bad-value", src.Pos(pr.Get("label")), what + ": " + why,
+                      "a label is short, such as A01 or 3");
         else
           labels.Add(*v, static_cast<int>(i) + 1, pr.KeyPos("label"), true, diags);
       } else {
@@ -241,6 +271,37 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
   if (diags.ErrorCount() > errors_before) return std::nullopt;
   return issue;
 }
+
+namespace {
+// Every QR code the pages print holds its text (placeholders filled in), else an error: at
+// the issue's qr line when the text is the issue's {qr}, else at the template's item.
+void CheckQrTexts(const Issue& issue, Diagnostics& diags) {
+  std::map<std::string, bool> fits;  // each text asked once, whatever the number of pages
+  std::set<std::string> reported;
+  for (const PageSpec& page : issue.pages) {
+    auto t = issue.paper.templates.find(page.template_name);
+    if (t == issue.paper.templates.end()) continue;
+    std::map<std::string, std::string> values;  // filled for the first QR item of the page
+    for (const Region& region : t->second.regions)
+      for (const RegionItem& item : region.items) {
+        if (item.kind != ItemKind::kQr) continue;
+        if (values.empty()) values = PagePlaceholders(issue, page);
+        Diagnostics ignored;  // unknown placeholders are reported when the page is made
+        const std::string data = ExpandPlaceholders(item.text, values, item.pos, ignored);
+        if (data.empty()) continue;  // no code: an issue without a qr
+        auto [it, inserted] = fits.emplace(data, false);
+        if (inserted) it->second = FitsQrCode(data);
+        if (it->second || !reported.insert(data).second) continue;
+        const bool from_issue = item.text.find("{qr}") != std::string::npos && !issue.qr.empty();
+        diags.Error("qr-too-long", from_issue ? issue.qr_pos : item.pos,
+                    "the QR code's text is " + std::to_string(data.size()) +
+                        " bytes, more than a QR code holds (" + std::to_string(kQrCapacityBytes) +
+                        " bytes): the code would be left off the page",
+                    "shorten it: a QR code holds a web address, not a text");
+      }
+  }
+}
+}  // namespace
 
 void ValidateIssue(const Issue& issue, Diagnostics& diags) {
   const std::vector<std::string> template_names = KeysOf(issue.paper.templates);
@@ -311,6 +372,7 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
       }
     }
   }
+  CheckQrTexts(issue, diags);
   for (auto& [id, pos] : issue.article_pos)
     if (!placed.count(id))
       diags.Error("article-not-placed", pos, "article '" + id + "' is not placed on any page",
@@ -375,6 +437,7 @@ std::string FindPaperDir(const std::string& issue_dir, const std::string& paper_
 
 std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& options,
                                Diagnostics& diags) {
+  CheckEnvironment(diags);
   std::string dir = issue_dir;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   if (!IsDir(dir)) {
@@ -408,10 +471,16 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
     }
     const auto& [id, rel] = files[task - 1];
     auto pos = issue->article_pos.find(id);
-    articles[task - 1] =
-        LoadArticle(id, JoinPath(dir, rel),
-                    pos != issue->article_pos.end() ? pos->second : SourcePos{file, 0, 0}, dir,
-                    article_diags[task - 1]);
+    const SourcePos at = pos != issue->article_pos.end() ? pos->second : SourcePos{file, 0, 0};
+    // Only files inside the issue folder are read; a missing one is reported as it is read.
+    const ContainedPath inside = ResolveInside(dir, rel, "the issue folder");
+    if (!inside.error.empty() && !inside.missing) {
+      article_diags[task - 1].Error(
+          "outside-issue", at, "article file '" + rel + "' " + inside.error,
+          "keep the issue's articles in its folder, e.g. articles/" + id + ".md");
+      return;
+    }
+    articles[task - 1] = LoadArticle(id, JoinPath(dir, rel), at, dir, article_diags[task - 1]);
     if (articles[task - 1] && options.prepare_article) options.prepare_article(*articles[task - 1]);
   });
   diags.Append(paper_diags);

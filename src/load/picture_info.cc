@@ -3,6 +3,8 @@
 #include <jpeglib.h>
 #include <png.h>
 
+#include <sys/stat.h>
+
 #include <csetjmp>
 #include <cstdio>
 #include <memory>
@@ -11,6 +13,8 @@
 #include "base/jpeg_error.h"
 #include "base/png_error.h"
 #include "base/read_file.h"
+#include "load/text_file.h"
+#include "model/input_limits.h"
 
 namespace banmian {
 
@@ -40,6 +44,16 @@ std::optional<PictureInfo> ReadJpeg(FILE* f, std::string& error) {
   jpeg_create_decompress(&cinfo);
   jpeg_stdio_src(&cinfo, f);
   jpeg_read_header(&cinfo, TRUE);
+  // Refused before a pixel is decoded: a small file can declare a huge picture.
+  error = PicturePixelsError(cinfo.image_width, cinfo.image_height);
+  if (error.empty() && cinfo.num_components != 1 && cinfo.num_components != 3 &&
+      cinfo.num_components != 4)
+    error = "is a JPEG with " + std::to_string(cinfo.num_components) +
+            " colour channels (grey has 1, RGB 3, CMYK 4)";
+  if (!error.empty()) {
+    jpeg_destroy_decompress(&cinfo);
+    return std::nullopt;
+  }
   PictureInfo info{PictureFormat::kJpeg, static_cast<int>(cinfo.image_width),
                    static_cast<int>(cinfo.image_height), cinfo.num_components};
   jpeg_start_decompress(&cinfo);
@@ -71,6 +85,12 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
   }
   png_init_io(png, f);
   png_read_info(png, info_ptr);
+  error =
+      PicturePixelsError(png_get_image_width(png, info_ptr), png_get_image_height(png, info_ptr));
+  if (!error.empty()) {
+    png_destroy_read_struct(&png, &info_ptr, nullptr);
+    return std::nullopt;
+  }
   PictureInfo info{PictureFormat::kPng, static_cast<int>(png_get_image_width(png, info_ptr)),
                    static_cast<int>(png_get_image_height(png, info_ptr)), 3};
   // Read every row, so damage anywhere is found now.
@@ -87,11 +107,29 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
 
 }  // namespace
 
+std::string PicturePixelsError(uint64_t width, uint64_t height) {
+  if (width <= static_cast<uint64_t>(kMaxPictureSide) &&
+      height <= static_cast<uint64_t>(kMaxPictureSide) && width * height <= kMaxPicturePixels)
+    return {};
+  return "is too large: " + std::to_string(width) + " × " + std::to_string(height) +
+         " pixels (a picture may be at most " + std::to_string(kMaxPictureSide) +
+         " pixels wide and high, and 100 million pixels in all): scale it down";
+}
+
 std::optional<PictureInfo> ReadPictureInfo(const std::string& path, std::string& error,
                                            std::shared_ptr<const std::string>* kept) {
+  auto too_large = [&](uint64_t size) {
+    error = "is " + MegabytesText(size) + ": a picture file may be " +
+            MegabytesText(kMaxPictureFileBytes) + " at most";
+    return std::nullopt;
+  };
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && static_cast<uint64_t>(st.st_size) > kMaxPictureFileBytes)
+    return too_large(static_cast<uint64_t>(st.st_size));
   // The file is read once: the bytes checked here are the bytes the writers use, even if
   // the file changes while banmian runs.
   std::optional<std::string> bytes = ReadFileBytes(path);
+  if (bytes && bytes->size() > kMaxPictureFileBytes) return too_large(bytes->size());
   if (bytes && bytes->empty()) {
     error = "is neither a JPEG nor a PNG picture";
     return std::nullopt;

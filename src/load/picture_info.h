@@ -2,9 +2,13 @@
 //
 // The loader checks every picture an article names before anything is composed, so
 // a missing or corrupt picture is an input error at the Markdown line that names it.
-// JPEG headers are read with libjpeg, PNG headers with libpng; pixels are not decoded.
+// JPEG headers are read with libjpeg, PNG headers with libpng, and every pixel is decoded,
+// so damage anywhere is found now; a picture larger than the one limit every decoder
+// shares (kMaxPictureSide, kMaxPicturePixels) is refused from its header, before a pixel
+// is decoded, as is a file over kMaxPictureFileBytes.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +22,10 @@ struct PictureInfo {
   int width = 0, height = 0;
   int components = 3;  // JPEG: 1 grey, 3 colour, 4 CMYK
 };
+
+// "" when a picture of this size may be decoded, else the error ("is too large: …"), for
+// every decoder to give the same limit and message.
+std::string PicturePixelsError(uint64_t width, uint64_t height);
 
 // Returns the info, or an error message in `error`.
 // `bytes`, when given, receives the file's bytes as read once and checked: what the PDF,

@@ -43,10 +43,11 @@ LengthResult ParseLength(std::string_view text, double body_size) {
   const size_t n = DecimalPrefix(text);
   const std::string_view unit = text.substr(n);
   if (n > 0 && !unit.empty() && (unit[0] == 'e' || unit[0] == 'E') && unit.size() > 1 &&
-      (IsDigit(unit[1]) || ((unit[1] == '-' || unit[1] == '+') && unit.size() > 2 &&
-                            IsDigit(unit[2]))))
-    return {std::nullopt, quoted + " has an exponent: write the length in plain digits (e.g. "
-                                   "12.5mm)"};
+      (IsDigit(unit[1]) ||
+       ((unit[1] == '-' || unit[1] == '+') && unit.size() > 2 && IsDigit(unit[2]))))
+    return {std::nullopt, quoted +
+                              " has an exponent: write the length in plain digits (e.g. "
+                              "12.5mm)"};
   const std::optional<double> value = n > 0 ? ParseDecimal(text.substr(0, n)) : std::nullopt;
   if (!value || (!unit.empty() && (unit[0] == '.' || unit[0] == '+' || unit[0] == '-')))
     return {std::nullopt, quoted + " is not a length (write e.g. 12mm, 9.5pt, 1ch)"};

@@ -1,12 +1,14 @@
 #include "load/yaml_reader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "load/text_check.h"
 #include "load/units.h"
 #include "model/utf8.h"
 
@@ -33,31 +35,80 @@ SourcePos YamlSource::Pos(const YAML::Node& node) const {
 }
 
 namespace {
-// Reports every key given twice in one mapping, at any depth, at the second one. yaml-cpp
-// keeps both pairs (looking a key up finds the first; iterating meets both), so without
-// this one reader would take the first value and another the last. Keys are compared as
-// text, as the readers look them up. Walked without recursion; a mapping reached again
-// through an alias (the same node, at the same mark) is walked once.
-bool CheckDuplicateKeys(const YAML::Node& root, const YamlSource& src, Diagnostics& diags) {
+// The position of the first character `c` at or after `from` on the same line of the
+// source, or `fallback` (a character written as an escape, "\0", is not in the source).
+SourcePos CharacterPos(const YamlSource& src, const YAML::Mark& from, const UnsetCharacter& c,
+                       const std::string& value, const SourcePos& fallback) {
+  if (from.is_null() || from.pos < 0 || static_cast<size_t>(from.pos) > src.text.size())
+    return fallback;
+  size_t end = c.offset;
+  Utf8Next(value, end);
+  const std::string bytes = value.substr(c.offset, end - c.offset);
+  const size_t start = static_cast<size_t>(from.pos);
+  const size_t line_end = src.text.find('\n', start);
+  const size_t at = src.text.find(bytes, start);
+  if (at == std::string::npos || (line_end != std::string::npos && at > line_end)) return fallback;
+  SourcePos pos = src.Pos(from);
+  const size_t line_start = at == 0 || src.text.rfind('\n', at - 1) == std::string::npos
+                                ? 0
+                                : src.text.rfind('\n', at - 1) + 1;
+  pos.col = 1;
+  for (size_t i = line_start; i < at; ++pos.col) Utf8Next(src.text, i);
+  return pos;
+}
+
+// Walks the whole tree once, without recursion, and reports at the second one every key
+// given twice in one mapping, at any depth: yaml-cpp keeps both pairs (looking a key up
+// finds the first; iterating meets both), so without this one reader would take the
+// first value and another the last. Keys are compared as text, as the readers look them
+// up. Every key and value is also checked for characters banmian does not set (a control
+// character written as "\0", right-to-left text): they are reported at the value. A node
+// reached again through an alias (the same node, at the same mark) is walked once.
+bool CheckTree(const YAML::Node& root, const YamlSource& src, Diagnostics& diags) {
   std::vector<Diagnostic> found;
-  std::vector<YAML::Node> todo{root};
-  std::set<std::tuple<int, int, int>> walked;  // collections by type and mark
+  struct Todo {
+    YAML::Node node;
+    std::string key;  // the key the node is the value of, or ""
+  };
+  std::vector<Todo> todo{{root, ""}};
+  std::set<std::tuple<int, int, int>> walked;  // nodes by type and mark
+  auto check_text = [&](const YAML::Node& node, const std::string& what) {
+    const std::string& value = node.Scalar();
+    auto c = FindUnsetCharacter(value, TextKind::kText);
+    if (!c) return;
+    const SourcePos pos = CharacterPos(src, node.Mark(), *c, value, src.Pos(node));
+    found.push_back({Severity::kError,
+                     c->kind == UnsetKind::kRightToLeft ? "right-to-left" : "control-character",
+                     pos, what + " holds " + DescribeUnset(*c), UnsetHint(*c)});
+  };
   while (!todo.empty()) {
-    const YAML::Node node = todo.back();
+    const Todo item = todo.back();
     todo.pop_back();
-    if (!node.IsMap() && !node.IsSequence()) continue;
+    const YAML::Node& node = item.node;
+    if (!node.IsDefined() || node.IsNull()) continue;
     const YAML::Mark m = node.Mark();
     if (!walked.insert({static_cast<int>(node.Type()), m.line, m.column}).second) continue;
-    if (node.IsSequence()) {
-      for (auto it = node.begin(); it != node.end(); ++it) todo.push_back(*it);
+    if (node.IsScalar()) {
+      check_text(node, item.key.empty() ? std::string("a list item") : "'" + item.key + "'");
       continue;
     }
+    if (node.IsSequence()) {
+      for (auto it = node.begin(); it != node.end(); ++it) todo.push_back({*it, ""});
+      continue;
+    }
+    if (!node.IsMap()) continue;
     std::map<std::string, YAML::Node> first;
     for (auto it = node.begin(); it != node.end(); ++it) {
       // Copies: it-> points into a temporary that dies at the end of the statement.
       const YAML::Node key = it->first, value = it->second;
-      todo.push_back(value);
-      if (!key.IsScalar()) continue;
+      if (!key.IsScalar()) {
+        todo.push_back({key, ""});
+        todo.push_back({value, ""});
+        continue;
+      }
+      const bool key_ok = !FindUnsetCharacter(key.Scalar(), TextKind::kText);
+      if (!key_ok) check_text(key, "a key");
+      todo.push_back({value, key_ok ? key.Scalar() : std::string("the value")});
       auto [earlier, inserted] = first.emplace(key.Scalar(), key);
       if (inserted) continue;
       const SourcePos was = src.Pos(earlier->second), here = src.Pos(key);
@@ -87,38 +138,55 @@ std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags) {
                 "check indentation, colons and quotes on this line");
     return std::nullopt;
   }
-  if (!CheckDuplicateKeys(root, src, diags)) return std::nullopt;
+  if (!CheckTree(root, src, diags)) return std::nullopt;
   return root;
 }
 
 namespace {
 // Optimal string alignment distance: insertions, deletions, substitutions and swaps of
-// neighbours each count one, so "titel" is one step from "title".
-size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i)
+// neighbours each count one, so "titel" is one step from "title". Three rows, no matrix;
+// stops as soon as every entry of a row is over `limit` (returns limit + 1).
+size_t EditDistance(const std::string& a, const std::string& b, size_t limit) {
+  std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    size_t least = row[0];
     for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min(
-          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      row[j] = std::min(
+          {previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        row[j] = std::min(row[j], before[j - 2] + 1);
+      least = std::min(least, row[j]);
     }
-  return d[a.size()][b.size()];
+    if (least > limit) return limit + 1;
+    std::swap(before, previous);
+    std::swap(previous, row);
+  }
+  return previous[b.size()];
 }
+
+// Did-you-mean is bounded: words longer than this get no suggestion, and only this many
+// candidates of a plausible length are compared (a list of 10 000 ids stays fast).
+constexpr size_t kMaxSuggestedWord = 64;
+constexpr size_t kMaxCompared = 500;
 }  // namespace
 
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
+  if (word.size() > kMaxSuggestedWord) return {};
   std::string best;
-  size_t best_d = SIZE_MAX;
+  size_t best_d = SIZE_MAX, compared = 0;
   for (const std::string& c : candidates) {
-    size_t d = EditDistance(word, c);
-    if (d < best_d) best_d = d, best = c;
+    // Close means a third of the letters at most, and never a completely different word.
+    const size_t shorter = std::min(word.size(), c.size());
+    const size_t limit = std::max<size_t>(1, shorter / 3);
+    const size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+    if (gap > limit || c.size() > kMaxSuggestedWord) continue;
+    if (++compared > kMaxCompared) break;
+    const size_t d = EditDistance(word, c, std::min(limit, best_d));
+    if (d <= limit && d < shorter && d < best_d) best_d = d, best = c;
   }
-  // Close means a third of the letters at most, and never a completely different word.
-  size_t limit = std::max<size_t>(1, std::min(word.size(), best.size()) / 3);
-  return best_d <= limit && best_d < std::min(word.size(), best.size()) ? best : std::string();
+  return best;
 }
 
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
@@ -232,9 +300,9 @@ std::optional<double> ReadLength(const YAML::Node& v, const YamlSource& src,
 std::optional<double> MapReader::Number(const char* key, bool required, double min, double max) {
   auto s = String(key, required);
   if (!s) return std::nullopt;
-  char* end = nullptr;
-  double value = std::strtod(s->c_str(), &end);
-  if (s->empty() || *end != '\0' || !std::isfinite(value)) {
+  const std::optional<double> parsed = ParseDecimal(*s);
+  const double value = parsed.value_or(0);
+  if (!parsed) {
     diags_.Error("wrong-type", src_->Pos(node_[key]),
                  "'" + std::string(key) + "' in " + what_ + " must be a number, not '" + *s + "'");
     return std::nullopt;
@@ -252,9 +320,16 @@ std::optional<double> MapReader::Number(const char* key, bool required, double m
 std::optional<int> MapReader::Int(const char* key, bool required, int min, int max) {
   auto s = String(key, required);
   if (!s) return std::nullopt;
-  char* end = nullptr;
-  long value = std::strtol(s->c_str(), &end, 10);
-  if (s->empty() || *end != '\0') {
+  // Digits with an optional minus sign; more than 18 digits is out of range.
+  const size_t sign = !s->empty() && (*s)[0] == '-' ? 1 : 0;
+  const bool digits =
+      s->size() > sign && s->find_first_not_of("0123456789", sign) == std::string::npos;
+  long long value = 0;
+  if (digits && s->size() - sign <= 18)
+    std::from_chars(s->data(), s->data() + s->size(), value);
+  else if (digits)
+    value = sign ? LLONG_MIN : LLONG_MAX;
+  if (!digits) {
     diags_.Error(
         "wrong-type", src_->Pos(node_[key]),
         "'" + std::string(key) + "' in " + what_ + " must be a whole number, not '" + *s + "'");

@@ -36,7 +36,7 @@ struct SlotOverride {
     if (col) g.col = *col;
     if (cols) g.cols = *cols;
     if (row) g.row = *row, g.below.clear();
-    if (below) g.below = *below;
+    if (below) g.below = *below, g.below_pos = pos;
     if (rows_mode) g.rows_mode = *rows_mode;
     if (rows) g.rows = *rows, g.rows_mode = RowsMode::kFixed;
     if (min_rows) g.min_rows = *min_rows;
@@ -68,6 +68,7 @@ struct Issue {
   std::string paper_id;
   SourcePos paper_pos;  // of `paper:` in issue.yaml, where a paper's problems point
   std::string title, edition, number, date, qr;
+  SourcePos qr_pos;  // of `qr:`'s value, where a QR text too long for a code is reported
   std::map<std::string, std::string> fields;
   std::map<std::string, SourcePos> field_pos;
   std::vector<PageSpec> pages;

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <string>
+
 #include "test_util.h"
 
 using namespace banmian;
@@ -324,4 +327,70 @@ TEST_CASE("article: an empty article and a missing picture") {
         "  hint: write the article's paragraphs after the front matter\n"
         "y.md:6:1: error[missing-picture]: picture 'no/such.jpg' does not exist\n"
         "  hint: pictures are found relative to the issue folder issue\n");
+}
+
+TEST_CASE("article: 50 000 nested emphasis marks are an error at the paragraph, not a crash") {
+  Diagnostics d;
+  const std::string deep = std::string(100000, '*') + "深" + std::string(100000, '*');
+  CHECK_FALSE(
+      ParseArticle("x", "x.md", "---\nheadline: 主题\n---\n正文。\n\n" + deep + "\n", ".", d));
+  CHECK(Messages(d) ==
+        "x.md:6:1: error[too-deep]: emphasis is nested more than 32 deep (*…**…**…*)\n"
+        "  hint: an article sets *emphasis* and **bold**, each once: remove the extra * marks\n");
+  // 32 levels are set.
+  Diagnostics ok;
+  CHECK(ParseArticle(
+      "x", "x.md",
+      "---\nheadline: 主题\n---\n" + std::string(32, '*') + "深" + std::string(32, '*') + "\n", ".",
+      ok));
+  CHECK(ok.empty());
+}
+
+TEST_CASE("article: text cmark would turn into U+FFFD or a control is an error at its line") {
+  Diagnostics d;
+  CHECK_FALSE(
+      ParseArticle("x", "x.md",
+                   "---\nheadline: 主题\n---\n正文。\n\n门诊&#0;时间。\n\n时间&#x85;为。\n\n"
+                   "> 引文 שלום\n",
+                   ".", d));
+  CHECK(Messages(d) ==
+        "x.md:6:1: error[control-character]: the paragraph holds the replacement character "
+        "U+FFFD, which stands for a character lost in a conversion (or a NUL)\n"
+        "  hint: the text was damaged before it reached banmian: copy it again from its source\n"
+        "x.md:8:1: error[control-character]: the paragraph holds a control character (U+0085)\n"
+        "  hint: delete it: control characters are not printed (they are often left over from "
+        "copying text out of another program)\n"
+        "x.md:10:6: error[right-to-left]: the paragraph holds right-to-left text (ש, U+05E9), "
+        "which banmian does not set\n"
+        "  hint: banmian sets Chinese and left-to-right text only: write the words in "
+        "transliteration, or set them as a picture\n");
+}
+
+TEST_CASE("article: a picture's attribute block on its own is an error, braces in text are not") {
+  Diagnostics d;
+  CHECK_FALSE(ParseArticle(
+      "x", "x.md", "---\nheadline: 主题\n---\n正文。\n\n{cols=2x}\n\n他说{这=那}。\n\n{注}\n", ".",
+      d));
+  CHECK(Messages(d) ==
+        "x.md:6:1: error[bad-value]: picture attributes {cols=2x} stand on their own, after no "
+        "picture: they would be printed as text\n"
+        "  hint: write them on the picture's line, right after it: ![caption](file){cols=2}\n");
+}
+
+TEST_CASE("article: a long paragraph of many lines loads in linear time") {
+  // Each line break used to copy the paragraph so far: 8 MB took minutes. Twice the text
+  // must take about twice the time, not four times.
+  auto seconds = [](int lines) {
+    std::string body = "---\nheadline: 主题\n---\n";
+    for (int i = 0; i < lines; ++i) body += "社区卫生服务中心从下周起开设夜间门诊，方便居民。\n";
+    const auto start = std::chrono::steady_clock::now();
+    Diagnostics d;
+    auto a = ParseArticle("x", "x.md", body, ".", d);
+    REQUIRE(a);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  const double small = seconds(20000), large = seconds(80000);  // 1.5 MB and 6 MB
+  CAPTURE(small);
+  CAPTURE(large);
+  CHECK(large < 10 * small + 0.5);  // quadratic: 16 times
 }

@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <string>
+#include <vector>
+
 #include "test_util.h"
 
 using namespace banmian;
@@ -69,4 +73,42 @@ TEST_CASE("yaml: a syntax error is reported at its line and column") {
 TEST_CASE("yaml: did you mean") {
   CHECK(DidYouMean("colls", {"cols", "place", "rows"}) == "did you mean 'cols'?");
   CHECK(DidYouMean("zzz", {"cols", "place", "rows"}) == "");
+}
+
+TEST_CASE("yaml: numbers are plain digits; whole numbers take no sign but minus, no space") {
+  Diagnostics d;
+  YamlSource src{"t.yaml", "a: 0x96\nb: ' 5'\nc: +3\nd: 99999999999999999999\ne: 12\nf: 1e2\n", 0};
+  auto root = ParseYaml(src, d);
+  REQUIRE(root);
+  MapReader r(*root, src, "the test", {"a", "b", "c", "d", "e", "f"}, d);
+  CHECK_FALSE(r.Number("a", true, 0, 400));
+  CHECK_FALSE(r.Int("b", true, 0, 100));
+  CHECK_FALSE(r.Int("c", true, 0, 100));
+  CHECK_FALSE(r.Int("d", true, 0, 100));
+  CHECK(r.Int("e", true, 0, 100) == 12);
+  CHECK_FALSE(r.Number("f", true, 0, 400));
+  CHECK(Messages(d) ==
+        "t.yaml:1:4: error[wrong-type]: 'a' in the test must be a number, not '0x96'\n"
+        "t.yaml:2:4: error[wrong-type]: 'b' in the test must be a whole number, not ' 5'\n"
+        "t.yaml:3:4: error[wrong-type]: 'c' in the test must be a whole number, not '+3'\n"
+        "t.yaml:4:4: error[out-of-range]: 'd' in the test must be between 0 and 100, not "
+        "99999999999999999999\n"
+        "t.yaml:6:4: error[wrong-type]: 'f' in the test must be a number, not '1e2'\n");
+}
+
+TEST_CASE("yaml: did you mean stays fast among 10 000 names, and finds a close one") {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 10000; ++i) ids.push_back("article" + std::to_string(100000 + i));
+  ids.push_back("linghang");
+  // 10 000 lookups, as 10 000 unknown article ids make: bounded work per lookup.
+  const auto start = std::chrono::steady_clock::now();
+  size_t found = 0;
+  for (int i = 0; i < 10000; ++i)
+    found += !ClosestMatch("artcle" + std::to_string(100000 + i), ids).empty();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5);  // unbounded: 20 to 75 s
+  CHECK(found > 0);
+  CHECK(DidYouMean("linhgang", ids) == "did you mean 'linghang'?");
+  CHECK(DidYouMean(std::string(100000, 'x'), ids) == "");
 }
