@@ -1,6 +1,7 @@
 #include "text/normalize.h"
 
 #include <algorithm>
+#include <set>
 
 #include "model/utf8.h"
 #include "text/script.h"
@@ -29,35 +30,46 @@ char32_t FullWidth(char32_t c) {
   return c;
 }
 
-// The nearest non-space character before / after index i, or 0.
-char32_t PrevVisible(const std::u32string& s, size_t i) {
-  while (i > 0) {
-    --i;
-    if (!IsSpace(s[i])) return s[i];
+// For every index, the index of the nearest non-space character after it (npos when
+// none), in one pass: looking it up per character took time growing with the square of a
+// run of spaces. Changes never turn a space into a mark or back, so the indices hold while
+// the text is rewritten; the characters are read as they stand.
+std::vector<size_t> NextVisibleIndex(const std::u32string& s) {
+  std::vector<size_t> next(s.size(), std::u32string::npos);
+  size_t last = std::u32string::npos;
+  for (size_t i = s.size(); i-- > 0;) {
+    next[i] = last;
+    if (!IsSpace(s[i])) last = i;
   }
-  return 0;
+  return next;
 }
 
-char32_t NextVisible(const std::u32string& s, size_t i) {
-  for (++i; i < s.size(); ++i)
-    if (!IsSpace(s[i])) return s[i];
-  return 0;
-}
-
-// Whether the text between an opening bracket at `open` and its partner holds Chinese.
-size_t MatchingClose(const std::u32string& s, size_t open, char32_t open_ch, char32_t close_ch) {
-  int depth = 0;
-  for (size_t i = open; i < s.size(); ++i) {
-    if (s[i] == open_ch) ++depth;
-    if (s[i] == close_ch && --depth == 0) return i;
+// For every '(' its matching ')' (npos when it has none), in one pass with a stack: what
+// scanning forward from each '(' found, without the scan's time growing with the square
+// of a run of brackets.
+std::vector<size_t> MatchingParentheses(const std::u32string& s) {
+  std::vector<size_t> match(s.size(), std::u32string::npos), open;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '(') {
+      open.push_back(i);
+    } else if (s[i] == ')' && !open.empty()) {
+      match[open.back()] = i;
+      open.pop_back();
+    }
   }
-  return std::u32string::npos;
+  return match;
 }
 
-bool HasCjk(const std::u32string& s, size_t from, size_t to) {
-  for (size_t i = from; i < to && i < s.size(); ++i)
-    if (IsCjk(s[i])) return true;
-  return false;
+// Whether s[from, to) holds Chinese, in constant time: `cjk_before[k]` counts the Chinese
+// characters of the text as it came before k, and `changed` holds the places rewritten
+// since (a full-width mark, which is Chinese; no change makes a character not Chinese).
+bool HasCjk(const std::vector<size_t>& cjk_before, const std::set<size_t>& changed, size_t from,
+            size_t to) {
+  to = std::min(to, cjk_before.size() - 1);
+  if (from >= to) return false;
+  if (cjk_before[to] > cjk_before[from]) return true;
+  auto it = changed.lower_bound(from);
+  return it != changed.end() && *it < to;
 }
 
 std::string Context(const std::u32string& s, size_t i) {
@@ -72,9 +84,18 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
                    std::vector<Normalization>& changes) {
   drop.assign(s.size(), false);
   std::vector<std::pair<size_t, char32_t>> changed;  // index, original
-  for (size_t i = 0; i < s.size(); ++i) {
+  // Each character sees its neighbours as the text then stands (a mark already made full
+  // width counts as Chinese), in time linear in the text: the next visible character and
+  // each '(''s partner are found in one pass beforehand, Chinese inside a pair by counting.
+  const std::vector<size_t> next_visible = NextVisibleIndex(s);
+  const std::vector<size_t> parentheses = MatchingParentheses(s);
+  std::vector<size_t> cjk_before(s.size() + 1, 0);
+  for (size_t i = 0; i < s.size(); ++i) cjk_before[i + 1] = cjk_before[i] + (IsCjk(s[i]) ? 1 : 0);
+  std::set<size_t> ahead;  // places after the current one already rewritten
+  char32_t prev = 0;       // the nearest non-space character before i, as it now stands
+  for (size_t i = 0; i < s.size(); prev = IsSpace(s[i]) ? prev : s[i], ++i) {
     char32_t c = s[i];
-    char32_t prev = PrevVisible(s, i), next = NextVisible(s, i);
+    const char32_t next = next_visible[i] == std::u32string::npos ? 0 : s[next_visible[i]];
     switch (c) {
       case ',':
       case ':':
@@ -91,8 +112,9 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
           for (size_t k = i + 1; k < s.size() && IsSpace(s[k]); ++k) drop[k] = true;
         break;
       case '(': {
-        size_t close = MatchingClose(s, i, '(', ')');
-        bool chinese_inside = close != std::u32string::npos && HasCjk(s, i + 1, close);
+        const size_t close = parentheses[i];
+        bool chinese_inside =
+            close != std::u32string::npos && HasCjk(cjk_before, ahead, i + 1, close);
         bool beside_cjk = IsCjk(prev) || IsCjk(next);
         if (!(chinese_inside || (close == std::u32string::npos && beside_cjk))) break;
         changed.push_back({i, c});
@@ -100,6 +122,7 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
         if (close != std::u32string::npos) {
           changed.push_back({close, ')'});
           s[close] = U'）';
+          ahead.insert(close);
         }
         break;
       }
@@ -112,9 +135,10 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
         break;
       case '"': {
         size_t close = s.find(U'"', i + 1);
-        if (close == std::u32string::npos || !HasCjk(s, i + 1, close)) break;
+        if (close == std::u32string::npos || !HasCjk(cjk_before, ahead, i + 1, close)) break;
         changed.push_back({i, c});
         changed.push_back({close, c});
+        ahead.insert(close);
         s[i] = U'“';
         s[close] = U'”';
         break;
