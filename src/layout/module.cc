@@ -633,11 +633,14 @@ struct Placer {
   // crop around its focal point, when that levels the columns beside it.
   static constexpr double kPictureTrim = 0.2;
 
-  // Whether picture block `b` may be laid out `trim` grid lines shorter than it is now.
+  // Whether picture block `b` may be laid out `trim` grid lines shorter than it is now;
+  // a negative `trim` makes it taller, cropping its sides, within the same share of its
+  // height (a module that ends short of its slot's foot is filled that way).
   static bool MayTrim(const BodyBlock& b, int trim) {
-    return b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0 &&
-           b.image_rows - trim >= 1 &&
-           b.natural_image_rows - (b.image_rows - trim) <= kPictureTrim * b.natural_image_rows;
+    if (!b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0) return false;
+    const int rows = b.image_rows - trim;
+    return rows >= 1 &&
+           std::abs(b.natural_image_rows - rows) <= kPictureTrim * b.natural_image_rows;
   }
 
   BodyResult FlowBody(const std::vector<size_t>& todo, int row0, int rows, int cols,
@@ -735,8 +738,32 @@ struct Placer {
         break;
       }
     }
+    // A last part that ends short of its foot: its pictures made taller (their sides
+    // cropped), a grid line at a time, as long as the columns stay level and hold all.
+    // Not in a stack, whose next article takes the room, nor when only finding out the
+    // rows the article needs (`rows: fit`).
+    auto short_of_foot = [&](const Try& t) {
+      std::vector<int> ends = ColumnEnds(fb, t.r, t.spaces);
+      return ends.empty() ? 0 : rows - *std::min_element(ends.begin(), ends.end());
+    };
+    if (!continues && !options.trial && slot.kind != SlotKind::kStack &&
+        best.r.placed == fb.size() && short_of_foot(best) > 1) {
+      for (int grow = 1;; ++grow) {
+        bool any = false;
+        for (size_t i : pictures) any = any || may_trim(i, -grow);
+        for (size_t i : flowed) any = any || (flow.blocks[i].picture && may_trim(i, -grow));
+        if (!any) break;
+        Try t = attempt(-grow);
+        if (t.r.placed != fb.size()) break;
+        if (t.spread > 1 || (best.spread <= 1 && short_of_foot(t) >= short_of_foot(best))) continue;
+        best = std::move(t);
+        trim_used = -grow;
+        fb_best = fb;
+        if (short_of_foot(best) <= 1) break;
+      }
+    }
     for (size_t i : todo)
-      if (trim_used > 0 && flow.blocks[i].picture && may_trim(i, trim_used))
+      if (trim_used != 0 && flow.blocks[i].picture && may_trim(i, trim_used))
         flow.blocks[i] = *trimmed(i, trim_used);
     fb = fb_best;
     const FlowRegion& region = best.region;

@@ -34,6 +34,25 @@ const SlotGeometry& SlotResolver::Geometry(const Slot& slot) const {
   return geometry_.at(slot.name);
 }
 
+std::vector<const Slot*> SlotResolver::CycleFrom(const Slot& start,
+                                                 const std::set<std::string>& placed) const {
+  // Follow the first neighbour not yet placed until a slot comes round again.
+  std::vector<const Slot*> chain;
+  const Slot* at = &start;
+  while (at && std::find(chain.begin(), chain.end(), at) == chain.end()) {
+    chain.push_back(at);
+    const Slot* next = nullptr;
+    for (const std::string& b : Geometry(*at).below)
+      if (const Slot* o = tmpl_.FindSlot(b); o && !placed.count(b)) {
+        next = o;
+        break;
+      }
+    at = next;
+  }
+  if (!at) return {};
+  return {std::find(chain.begin(), chain.end(), at), chain.end()};
+}
+
 std::vector<const Slot*> SlotResolver::Order(Diagnostics& diags) const {
   const size_t n = tmpl_.slots.size();
   std::vector<const Slot*> order;
@@ -54,17 +73,28 @@ std::vector<const Slot*> SlotResolver::Order(Diagnostics& diags) const {
     for (size_t i = 0; i < n; ++i)
       if (!done[i] && ready(i) && (best == n || key(i) < key(best))) best = i;
     if (best == n) {
-      // A cycle: report it once, at the first slot left, and place the rest in order.
+      // A cycle: report it once, naming its chain, at its first slot, and place the rest
+      // in order.
       for (size_t i = 0; i < n; ++i)
         if (!done[i]) {
-          const Slot& s = tmpl_.slots[i];
-          diags.Error("slot-cycle", Geometry(s).pos,
-                      "slot '" + s.name + "' is below slots that are (in the end) below it",
+          std::vector<const Slot*> cycle = CycleFrom(tmpl_.slots[i], placed);
+          if (cycle.empty()) cycle = {&tmpl_.slots[i]};
+          std::string chain = "slot '" + cycle[0]->name + "' is below '" +
+                              (cycle.size() > 1 ? cycle[1]->name : cycle[0]->name) + "'";
+          for (size_t k = 2; k < cycle.size(); ++k)
+            chain += ", which is below '" + cycle[k]->name + "'";
+          if (cycle.size() > 1) chain += ", which is below '" + cycle[0]->name + "'";
+          diags.Error("slot-cycle", Geometry(*cycle[0]).below_pos,
+                      chain + ": no slot of the chain has a top of its own",
                       "one slot of the chain must start on a grid line (row: N)");
           break;
         }
+      // Where the slots left come out is no one's intent: Check says nothing of them.
       for (size_t i = 0; i < n; ++i)
-        if (!done[i]) done[i] = true, order.push_back(&tmpl_.slots[i]);
+        if (!done[i]) {
+          done[i] = true, order.push_back(&tmpl_.slots[i]);
+          unordered_.insert(tmpl_.slots[i].name);
+        }
       break;
     }
     done[best] = true;
@@ -196,7 +226,7 @@ void SlotResolver::Check(const std::string& label, Diagnostics& diags) const {
   std::vector<const Slot*> seen;
   for (const Slot& s : tmpl_.slots) {
     auto a = Resolved(s.name);
-    if (!a) continue;
+    if (!a || unordered_.count(s.name)) continue;
     // An absolute slot without an override was checked when the template was loaded.
     const bool changed = !Geometry(s).absolute() || AssignmentOf(spec_, s.name) != nullptr;
     if (a->row + a->rows > lines)

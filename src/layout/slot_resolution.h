@@ -13,6 +13,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ class SlotResolver {
   // The template's slots in placing order; a cycle of `below` is reported and breaks
   // the order at the first slot in it.
   std::vector<const Slot*> Order(Diagnostics& diags) const;
+
+  // The cycle of `below` that following `start`'s unplaced neighbours runs into, from
+  // the slot where it closes; empty when there is none.
+  std::vector<const Slot*> CycleFrom(const Slot& start, const std::set<std::string>& placed) const;
 
   // The slot's geometry with the page's override applied.
   const SlotGeometry& Geometry(const Slot& slot) const;
@@ -62,6 +67,8 @@ class SlotResolver {
   const Paper& paper_;
   std::map<std::string, SlotGeometry> geometry_;  // with overrides
   std::map<std::string, Area> resolved_;
+  // Slots left in or under a cycle of `below`: placed anyhow, and not checked.
+  mutable std::set<std::string> unordered_;
 };
 
 }  // namespace banmian

@@ -213,6 +213,7 @@ std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlS
   }
   if (r.Has("below")) {
     YAML::Node b = r.Get("below");
+    geo.below_pos = src.Pos(b);
     if (b.IsScalar()) {
       geo.below.push_back(b.Scalar());
     } else if (b.IsSequence() && b.size() > 0) {
@@ -249,7 +250,10 @@ std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlS
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     diags.Error("bad-value", src.Pos(rows),
                 what + ": 'rows' takes a number of grid lines, fit or rest, not '" + word + "'",
-                SuggestOrList(lower, {"fit", "rest"}, "write rows: 12, rows: fit or rows: rest"));
+                [&] {
+                  std::string hint = DidYouMean(lower, {"fit", "rest"});
+                  return hint.empty() ? "write rows: 12, rows: fit or rows: rest" : hint;
+                }());
     return std::nullopt;
   } else if (auto n = r.Int("rows", true, 1, 10000)) {
     geo.rows = *n;
@@ -267,7 +271,13 @@ std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlS
                   "a slot sized by its article takes rows: fit, min_rows and max_rows");
       continue;
     }
-    if (auto v = r.Int(key, true, 1, 10000)) (key[1] == 'i' ? geo.min_rows : geo.max_rows) = *v;
+    if (auto v = r.Int(key, true, 1, 10000)) {
+      (key[1] == 'i' ? geo.min_rows : geo.max_rows) = *v;
+      if (key[1] == 'i' && *v > g.lines)
+        diags.Error("outside-grid", r.KeyPos(key),
+                    what + ": min_rows " + std::to_string(*v) + " is more than the page's " +
+                        std::to_string(g.lines) + " grid lines");
+    }
   }
   if (geo.min_rows && geo.max_rows && geo.min_rows > geo.max_rows)
     diags.Error("bad-value", r.KeyPos("max_rows"),
@@ -602,6 +612,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
   PageTemplate t;
   t.name = name;
   t.file = file;
+  std::set<std::string> broken;  // slots and regions with an error of their own
   MapReader r(*root, src, "template '" + name + "'", {"regions", "slots"}, diags);
   if (!r.ok()) return std::nullopt;
   if (r.Has("regions")) {
@@ -613,6 +624,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       reg.name = it->first.Scalar();
       reg.pos = src.Pos(it->first);
       std::string what = "region '" + reg.name + "'";
+      broken.insert(reg.name);  // until it has loaded
       MapReader rr(it->second, src, what, {"area", "items"}, diags);
       if (!rr.ok()) continue;
       if (!rr.Has("area")) {
@@ -621,6 +633,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       }
       auto area = ReadArea(rr.Get("area"), src, what, paper, false, diags);
       if (!area) continue;
+      broken.erase(reg.name);
       reg.area = *area;
       YAML::Node items = rr.Get("items");
       if (items.IsDefined() && !items.IsSequence())
@@ -641,6 +654,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.name = it->first.Scalar();
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
+      broken.insert(s.name);  // until its area has loaded
       MapReader sr(it->second, src, what,
                    {"area", "kind", "headline_style", "headline_align", "vertical_headline",
                     "column_rules", "boxed", "optional", "add_pages"},
@@ -652,6 +666,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       }
       auto geo = ReadSlotGeometry(sr.Get("area"), src, what, paper, diags);
       if (!geo) continue;
+      broken.erase(s.name);
       s.geometry = *geo;
       // Until the page is made, a relative slot is checked where it would start with its
       // neighbours at their least: at the top of the grid, one grid line tall at least.
@@ -703,7 +718,8 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
   // A relative slot's neighbours must exist; furniture may not lie over a slot.
   for (const Slot& s : t.slots) {
     for (const std::string& name : s.geometry.below) {
-      bool known = name != s.name && (t.FindSlot(name) ||
+      // A neighbour that failed to load has had its error: no second one here.
+      bool known = name != s.name && (t.FindSlot(name) || broken.count(name) ||
                                       std::any_of(t.regions.begin(), t.regions.end(),
                                                   [&](const Region& r) { return r.name == name; }));
       if (!known) {

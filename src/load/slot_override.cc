@@ -79,6 +79,10 @@ void CheckSlotOverride(const SlotOverride& o, const Slot& slot, const PageTempla
     diags.Error("outside-grid", o.pos,
                 what + " starts on grid line " + std::to_string(*o.row + 1) + " but the page has " +
                     std::to_string(g.lines) + " grid lines");
+  if (o.min_rows && *o.min_rows > g.lines)
+    diags.Error("outside-grid", o.pos,
+                what + ": min_rows " + std::to_string(*o.min_rows) + " is more than the page's " +
+                    std::to_string(g.lines) + " grid lines");
   // min_rows and max_rows without rows in the override: the template's rows must be fit.
   if ((o.min_rows || o.max_rows) && !o.rows && !o.rows_mode && geo.rows_mode != RowsMode::kFit)
     diags.Error("bad-value", o.pos,

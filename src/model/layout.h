@@ -121,10 +121,11 @@ struct SlotGeometry {
   int row = 0;                     // the first grid line, when `below` is empty
   std::vector<std::string> below;  // start on the grid line after the lowest of these
   RowsMode rows_mode = RowsMode::kFixed;
-  int rows = 1;      // kFixed
-  int min_rows = 0;  // kFit: never fewer (0: the headline and two lines)
-  int max_rows = 0;  // kFit: never more (0: as far as the page allows)
-  SourcePos pos;     // of the area (or the override) that said this
+  int rows = 1;         // kFixed
+  int min_rows = 0;     // kFit: never fewer (0: the headline and two lines)
+  int max_rows = 0;     // kFit: never more (0: as far as the page allows)
+  SourcePos pos;        // of the area (or the override) that said this
+  SourcePos below_pos;  // of the area or override that gave `below`
 
   // Absolute: the area is known without composing anything.
   bool absolute() const { return below.empty() && rows_mode == RowsMode::kFixed; }

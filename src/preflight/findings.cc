@@ -204,7 +204,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
   for (const auto& [page, a] : report.grid.uncovered) {
     if (a.rows < 2) continue;
     Finding f;
-    f.severity = Severity::kWarning;
+    f.severity = Severity::kError;  // as wrong on the page as a module short of its foot
     f.code = "uncovered";
     f.page = page;
     f.count = a.cols * a.rows;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "preflight/page_boxes.h"
@@ -97,8 +98,9 @@ void Holes(const SlotRecord& s, const Document& doc, const Grid& g, std::vector<
 void Underfull(const SlotRecord& s, bool inserted, const Grid& g, const Document& doc,
                std::vector<Finding>& out) {
   Finding f = SlotFinding(s, doc, "underfull");
-  // On a page added to carry a stack on, the stack simply ends there: information.
-  f.severity = inserted ? Severity::kInfo : Severity::kWarning;
+  // White space at a module's foot is as wrong on the page as a hole: an error. On a
+  // page added to carry a stack on, the stack simply ends there: information.
+  f.severity = inserted ? Severity::kInfo : Severity::kError;
   const int foot = s.slot_rows - s.first_row;  // the slot's foot, from the part's top
   if (s.column_ends.empty()) {
     // No ends recorded per column: the part's tallest column counts, as it always did.
@@ -160,7 +162,12 @@ std::vector<Finding> CheckSlots(const LayoutReport& report, const Document& doc,
         s.first_row + s.rows_used >= it->second->first_row + it->second->rows_used)
       lowest[key] = &s;
   }
+  // A slot whose article was left over is reported as overset: its short columns are
+  // what the keep rules or a picture cost, not an article that ended early.
+  std::set<std::pair<int, std::string>> overset;
+  for (const OversetRecord& o : report.overset) overset.insert({o.page, o.slot});
   for (const auto& [key, s] : lowest) {
+    if (overset.count(key)) continue;
     const bool inserted = std::find(report.inserted_pages.begin(), report.inserted_pages.end(),
                                     s->page) != report.inserted_pages.end();
     Underfull(*s, inserted, grid, doc, out);

@@ -5,10 +5,11 @@
 // columns ends. From those:
 //  - hole (error): a text column ending more than kHoleRows grid lines above the longest
 //    column of its part; the area is the column's empty part;
-//  - underfull (warning; information on a page banmian added to carry a stack on): columns
+//  - underfull (error; information on a page banmian added to carry a stack on): columns
 //    ending more than kUnderfullRows grid lines short of the slot's foot, judged at the
 //    lowest part of the slot on its page (for a stack, below its last article); the area
-//    is the empty foot of those columns;
+//    is the empty foot of those columns. Not for a slot with overset text (that error
+//    says what is wrong there);
 //  - empty-slot (error; information for a slot the template marks optional): nothing
 //    placed in a slot, or a continuation slot left empty because its article ended on an
 //    earlier page.

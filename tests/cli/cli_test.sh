@@ -42,9 +42,12 @@ mkdir "$tmp/empty"
 (cd "$tmp/empty" && "$bin" check "$issue" >"$tmp/c.out" 2>&1); check "check of a clean sample exits 0" test $? -eq 0
 (cd "$tmp/empty" && "$bin" check "$issue" --json >"$tmp/c.json"); check "check --json prints the report" grep -q '"command": "check"' "$tmp/c.json"
 check "check writes nothing" test -z "$(ls -A "$tmp/empty")"
-# The copyfit: after the findings, a line per module that does not fit exactly.
-check "check prints the copyfit of a short module" grep -q "^  fit A01 second (xiaolv): [0-9]* lines short: add about [0-9]* characters, or give the slot 3 grid lines fewer$" "$tmp/c.out"
-check "… after the findings" awk '/^  (error|warning)\[/ { w = NR } /^  fit / && !f { f = NR } END { exit !(w && f > w) }' "$tmp/c.out"
+# The copyfit: after the findings, a line per module that does not fit exactly (the
+# relative front page's second story, taking the rest of the page, is short of it).
+"$bin" check "$src/tests/layout/cases/relative-front" >"$tmp/f.out" 2>&1
+check "a module short of its slot is an error (exit 1)" test $? -eq 1
+check "check prints the copyfit of a short module" grep -q "^  fit A01 second (xiaolv): [0-9]* lines short: add about [0-9]* characters, or give the slot 5 grid lines fewer$" "$tmp/f.out"
+check "… after the findings" awk '/^  (error|warning)\[/ { w = NR } /^  fit / && !f { f = NR } END { exit !(w && f > w) }' "$tmp/f.out"
 check "check --json gives the copyfit per module" sh -c "tr -d ' \n' <'$tmp/c.json' | grep -q '\"fit\":\[{\"page\":1,\"label\":\"A01\",\"slot\":\"lead\",\"article\":\"linghang\"'"
 "$bin" check "$issue" -q >"$tmp/q.out" 2>&1; check "check -q prints no copyfit" test ! -s "$tmp/q.out"
 "$bin" check "$src/tests/layout/cases/overset" -q >"$tmp/q.out" 2>&1

@@ -355,3 +355,64 @@ TEST_CASE("layout: a block no slot can hold is an error naming it, and adds no p
   for (const SlotRecord& s : r.layout.slots) short_set = short_set || s.article == "short";
   CHECK(short_set);
 }
+
+namespace {
+
+const ImageItem* OnlyPicture(const Document& doc) {
+  const ImageItem* found = nullptr;
+  for (const Page& page : doc.pages)
+    for (const Frame& f : page.frames)
+      for (const Item& item : f.items)
+        if (const auto* image = std::get_if<ImageItem>(&item); image && image->role == "picture")
+          found = image;
+  return found;
+}
+
+}  // namespace
+
+// A module that would end short of its slot's foot fills it by making its picture taller:
+// the picture, given no height, is cropped at its sides (within a fifth of its height)
+// until the columns reach the foot. A picture given its height in grid lines keeps it.
+TEST_CASE("layout: a short module's picture is made taller to fill the slot") {
+  const std::string source = std::string(BANMIAN_TEST_DATA) + "/layout/cases/picture-fills-slot";
+  RunOptions options;
+  options.issue_dir = source;
+  RunResult r = ComposeIssue(options);
+  REQUIRE(r.document);
+  const ImageItem* picture = OnlyPicture(*r.document);
+  REQUIRE(picture);
+  const double natural = picture->width * 800 / 1400;  // the file is 1400 × 800
+  CHECK(picture->height > natural + 1);
+  CHECK(picture->height <= 1.2 * natural);
+  CHECK(picture->crop_width < 1);
+  CHECK(picture->crop_height == doctest::Approx(1));
+  for (const Finding& f : r.findings) {
+    if (f.where != "slot:bottom") continue;
+    CAPTURE(f.message);
+    CHECK(f.code != "underfull");
+    CHECK(f.code != "hole");
+  }
+
+  // The same with {rows=9}: the picture keeps the height asked for, and the short slot
+  // is reported.
+  char dir_template[] = "/tmp/banmian-fill-XXXXXX";
+  REQUIRE(mkdtemp(dir_template));
+  const std::string dir = dir_template;
+  REQUIRE(std::system(("cp -r '" + source + "/.' '" + dir + "'").c_str()) == 0);
+  std::string article = ReadAll(source + "/articles/xiaohonghua.md");
+  const size_t at = article.find("{cols=2}");
+  REQUIRE(at != std::string::npos);
+  article.replace(at, 8, "{cols=2 rows=9}");
+  std::ofstream(dir + "/articles/xiaohonghua.md") << article;
+  options.issue_dir = dir;
+  RunResult fixed = ComposeIssue(options);
+  REQUIRE(fixed.document);
+  picture = OnlyPicture(*fixed.document);
+  REQUIRE(picture);
+  const Grid& g = fixed.issue->paper.grid;
+  CHECK(picture->height == doctest::Approx(8 * g.line_pitch + g.body_size));
+  bool underfull = false;
+  for (const Finding& f : fixed.findings) underfull = underfull || f.code == "underfull";
+  CHECK(underfull);
+  std::system(("rm -rf '" + dir + "'").c_str());
+}

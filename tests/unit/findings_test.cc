@@ -134,7 +134,7 @@ TEST_CASE("preflight: a module more than two lines short of its slot is underful
   auto underfull = Coded(all, "underfull");
   REQUIRE(underfull.size() == 1);
   const Finding& f = underfull[0];
-  CHECK(f.severity == Severity::kWarning);
+  CHECK(f.severity == Severity::kError);
   CHECK(f.count == 4);
   CHECK(f.message ==
         "slot 'b' is short of its 24 grid lines: columns 1–2 by 3, column 3 by 4 (article 'x' "
@@ -157,6 +157,15 @@ TEST_CASE("preflight: a module more than two lines short of its slot is underful
   auto inserted = Coded(Preflight(report, Labelled({"A01", "A02"}), TestPaper()), "underfull");
   REQUIRE(inserted.size() == 1);
   CHECK(inserted[0].severity == Severity::kInfo);
+
+  // A slot with overset text is reported as overset, not as short as well.
+  report.inserted_pages.clear();
+  OversetRecord o;
+  o.page = 2, o.slot = "b", o.article = "x";
+  report.overset = {o};
+  all = Preflight(report, Labelled({"A01", "A02"}), TestPaper());
+  CHECK(Coded(all, "underfull").empty());
+  CHECK(Coded(all, "overset").size() == 1);
 }
 
 TEST_CASE("preflight: a stack is judged underfull at its lowest article on the page") {
@@ -287,4 +296,20 @@ TEST_CASE("preflight: a picture set narrower than asked, or too thin to see, is 
   CHECK(too_thin[0].message ==
         "picture 'pictures/thin.png' prints 47.6 × 0.0 mm at its own proportions: give it rows= "
         "or ratio= to crop it to a visible shape");
+}
+
+TEST_CASE("preflight: grid cells no slot or region covers are an error from two lines") {
+  LayoutReport report;
+  Area tall;
+  tall.col = 1, tall.cols = 2, tall.row = 70, tall.rows = 4;
+  tall.x = 150, tall.y = 1000, tall.width = 220, tall.height = 60;
+  Area air = tall;
+  air.row = 40, air.rows = 1;  // one grid line between two modules: the usual air
+  report.grid.uncovered = {{1, tall}, {1, air}};
+  auto found = Coded(Preflight(report, Labelled({"A01"}), TestPaper()), "uncovered");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::kError);
+  CHECK(found[0].message ==
+        "no slot or region covers columns 2–3, grid lines 71–74: the page prints white space "
+        "there");
 }

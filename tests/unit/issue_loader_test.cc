@@ -177,12 +177,12 @@ Paper TestPaper() {
   front.name = "front";
   Slot lead, second, news;
   lead.name = "lead";
-  lead.geometry = {0, 5, 12, {}, RowsMode::kFixed, 30, 0, 0, {}};
+  lead.geometry = {0, 5, 12, {}, RowsMode::kFixed, 30, 0, 0, {}, {}};
   second.name = "second";
-  second.geometry = {0, 3, 0, {"lead"}, RowsMode::kFit, 1, 0, 20, {}};
+  second.geometry = {0, 3, 0, {"lead"}, RowsMode::kFit, 1, 0, 20, {}, {}};
   news.name = "news";
   news.kind = SlotKind::kStack;
-  news.geometry = {3, 2, 0, {"lead"}, RowsMode::kRest, 1, 0, 0, {}};
+  news.geometry = {3, 2, 0, {"lead"}, RowsMode::kRest, 1, 0, 0, {}, {}};
   front.slots = {lead, second, news};
   Region masthead;
   masthead.name = "masthead";
