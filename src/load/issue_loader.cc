@@ -305,6 +305,7 @@ void CheckQrTexts(const Issue& issue, Diagnostics& diags) {
 
 void ValidateIssue(const Issue& issue, Diagnostics& diags) {
   const std::vector<std::string> template_names = KeysOf(issue.paper.templates);
+  const std::vector<std::string> article_ids = KeysOf(issue.article_files);
   std::map<std::string, SourcePos> placed;
   std::map<std::string, std::string> stacked;  // articles that start in a stack slot → the slot
   for (size_t page_index = 0; page_index < issue.pages.size(); ++page_index) {
@@ -349,7 +350,7 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
         if (!issue.article_files.count(id)) {
           diags.Error("unknown-article", s.pos,
                       "article '" + id + "' is not listed under 'articles'",
-                      DidYouMean(id, KeysOf(issue.article_files)));
+                      DidYouMean(id, article_ids));
         } else if (s.continuation) {
           if (!placed.count(id))
             diags.Error("bad-continuation", s.pos,

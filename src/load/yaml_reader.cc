@@ -16,11 +16,20 @@ namespace banmian {
 
 SourcePos YamlSource::Pos(const YAML::Mark& m) const {
   if (m.is_null()) return {file, 0, 0};
-  // Count characters from the start of the mark's line up to its byte column.
+  // Count characters from the start of the mark's line up to its byte column. The line
+  // starts `column` bytes before the mark's byte offset; only when that is not a line's
+  // start are the lines counted from the top (which, for every key of a long file, took
+  // time growing with the square of the file).
   size_t start = 0;
-  for (int l = 0; l < m.line && start != std::string::npos; ++l) {
-    start = text.find('\n', start);
-    if (start != std::string::npos) ++start;
+  const bool direct = m.pos >= m.column && static_cast<size_t>(m.pos) <= text.size() &&
+                      (m.pos == m.column || text[m.pos - m.column - 1] == '\n');
+  if (direct) {
+    start = static_cast<size_t>(m.pos - m.column);
+  } else {
+    for (int l = 0; l < m.line && start != std::string::npos; ++l) {
+      start = text.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
   }
   int col = 1;
   if (start != std::string::npos)
@@ -146,8 +155,13 @@ namespace {
 // Optimal string alignment distance: insertions, deletions, substitutions and swaps of
 // neighbours each count one, so "titel" is one step from "title". Three rows, no matrix;
 // stops as soon as every entry of a row is over `limit` (returns limit + 1).
-size_t EditDistance(const std::string& a, const std::string& b, size_t limit) {
-  std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+struct Rows {
+  std::vector<size_t> before, previous, row;
+};
+
+size_t EditDistance(const std::string& a, const std::string& b, size_t limit, Rows& rows) {
+  std::vector<size_t>&before = rows.before, &previous = rows.previous, &row = rows.row;
+  before.assign(b.size() + 1, 0), previous.assign(b.size() + 1, 0), row.assign(b.size() + 1, 0);
   for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     row[0] = i;
@@ -169,13 +183,14 @@ size_t EditDistance(const std::string& a, const std::string& b, size_t limit) {
 // Did-you-mean is bounded: words longer than this get no suggestion, and only this many
 // candidates of a plausible length are compared (a list of 10 000 ids stays fast).
 constexpr size_t kMaxSuggestedWord = 64;
-constexpr size_t kMaxCompared = 500;
+constexpr size_t kMaxCompared = 100;
 }  // namespace
 
 std::string ClosestMatch(const std::string& word, const std::vector<std::string>& candidates) {
   if (word.size() > kMaxSuggestedWord) return {};
   std::string best;
   size_t best_d = SIZE_MAX, compared = 0;
+  Rows rows;
   for (const std::string& c : candidates) {
     // Close means a third of the letters at most, and never a completely different word.
     const size_t shorter = std::min(word.size(), c.size());
@@ -183,7 +198,7 @@ std::string ClosestMatch(const std::string& word, const std::vector<std::string>
     const size_t gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
     if (gap > limit || c.size() > kMaxSuggestedWord) continue;
     if (++compared > kMaxCompared) break;
-    const size_t d = EditDistance(word, c, std::min(limit, best_d));
+    const size_t d = EditDistance(word, c, std::min(limit, best_d), rows);
     if (d <= limit && d < shorter && d < best_d) best_d = d, best = c;
   }
   return best;
