@@ -63,6 +63,14 @@ void AppendInteger(std::string& out, T v) {
   out.append(buf, static_cast<size_t>(r.ptr - buf));
 }
 
+// \u00XX for a control character below U+0100, lower case as nlohmann writes it.
+void AppendControlEscape(std::string& out, unsigned char cp) {
+  const char hex[] = "0123456789abcdef";
+  out += "\\u00";
+  out += hex[cp >> 4];
+  out += hex[cp & 15];
+}
+
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
@@ -73,8 +81,21 @@ void AppendJsonString(std::string& out, std::string_view s) {
     // Not UTF-8 (a folder name in another encoding): a report must still be written, so
     // the bad bytes become U+FFFD, exactly as nlohmann's replacing handler writes them.
     out.resize(start);
-    out += nlohmann::json(std::string(s))
-               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string replaced =
+        nlohmann::json(std::string(s))
+            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // nlohmann leaves DEL and the C1 controls raw: escaped here as on the valid path.
+    for (size_t i = 0; i < replaced.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(replaced[i]);
+      const unsigned char next =
+          i + 1 < replaced.size() ? static_cast<unsigned char>(replaced[i + 1]) : 0;
+      if (c != 0x7F && !(c == 0xC2 && next >= 0x80 && next < 0xA0)) {
+        out += replaced[i];
+        continue;
+      }
+      AppendControlEscape(out, c == 0x7F ? c : next);
+      if (c == 0xC2) ++i;
+    }
   }
 }
 
@@ -84,11 +105,21 @@ void AppendValidJsonString(std::string& out, std::string_view s) {
   size_t copied = 0, i = 0;
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
+    // C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F) are escaped like C0 ones, so the
+    // JSON printed by `check --json` cannot drive a terminal.
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+        static_cast<unsigned char>(s[i + 1]) >= 0x80) {
+      out.append(s.data() + copied, i - copied);
+      AppendControlEscape(out, static_cast<unsigned char>(s[i + 1]));
+      i += 2;
+      copied = i;
+      continue;
+    }
     if (c >= 0x80) {
       i += Utf8SequenceLength(s, i);
       continue;
     }
-    if (c >= 0x20 && c != '"' && c != '\\') {
+    if (c >= 0x20 && c != 0x7F && c != '"' && c != '\\') {
       ++i;
       continue;
     }
@@ -115,12 +146,8 @@ void AppendValidJsonString(std::string& out, std::string_view s) {
       case '\t':
         out += "\\t";
         break;
-      default: {
-        const char hex[] = "0123456789abcdef";  // lower case, as nlohmann writes \u00XX
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
-      }
+      default:
+        AppendControlEscape(out, c);
     }
     copied = ++i;
   }

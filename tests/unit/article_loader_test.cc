@@ -2,7 +2,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "test_util.h"
@@ -377,20 +376,17 @@ TEST_CASE("article: a picture's attribute block on its own is an error, braces i
         "  hint: write them on the picture's line, right after it: ![caption](file){cols=2}\n");
 }
 
-TEST_CASE("article: a long paragraph of many lines loads in linear time") {
-  // Each line break used to copy the paragraph so far: 8 MB took minutes. Twice the text
-  // must take about twice the time, not four times.
-  auto seconds = [](int lines) {
-    std::string body = "---\nheadline: 主题\n---\n";
-    for (int i = 0; i < lines; ++i) body += "社区卫生服务中心从下周起开设夜间门诊，方便居民。\n";
-    const auto start = std::chrono::steady_clock::now();
-    Diagnostics d;
-    auto a = ParseArticle("x", "x.md", body, ".", d);
-    REQUIRE(a);
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  };
-  const double small = seconds(20000), large = seconds(80000);  // 1.5 MB and 6 MB
-  CAPTURE(small);
-  CAPTURE(large);
-  CHECK(large < 10 * small + 0.5);  // quadratic: 16 times
+TEST_CASE("article: a long paragraph of many lines loads whole") {
+  // Each line break used to copy the paragraph so far (8 MB took minutes); how the time
+  // grows with the size is measured by bench/scaling.sh, not here.
+  std::string body = "---\nheadline: 主题\n---\n";
+  const std::string line = "社区卫生服务中心从下周起开设夜间门诊，方便居民。";
+  for (int i = 0; i < 20000; ++i) body += line + "\n";
+  Diagnostics d;
+  auto a = ParseArticle("x", "x.md", body, ".", d);
+  REQUIRE(a);
+  REQUIRE(a->blocks.size() == 1);
+  size_t text = 0;
+  for (const Span& span : a->blocks[0].spans) text += span.text.size();
+  CHECK(text >= 20000 * line.size());
 }

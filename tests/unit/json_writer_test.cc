@@ -52,32 +52,59 @@ std::string WriterUtf8Error(const std::string& s) {
   }
 }
 
+// nlohmann's output with DEL and the C1 controls escaped, as the writer escapes them.
+std::string ControlsEscaped(const std::string& json) {
+  const char hex[] = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(json[i]);
+    unsigned char cp = 0;
+    if (c == 0x7F) {
+      cp = 0x7F;
+    } else if (c == 0xC2 && i + 1 < json.size() &&
+               static_cast<unsigned char>(json[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(json[i + 1]) < 0xA0) {
+      cp = static_cast<unsigned char>(json[++i]);
+    } else {
+      out += json[i];
+      continue;
+    }
+    out += "\\u00";
+    out += hex[cp >> 4];
+    out += hex[cp & 15];
+  }
+  return out;
+}
+
 // What nlohmann writes for s with invalid bytes replaced by U+FFFD.
 std::string NlohmannReplaced(const std::string& s) {
-  return ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  return ControlsEscaped(
+      ordered_json(s).dump(-1, ' ', false, ordered_json::error_handler_t::replace));
 }
 
 }  // namespace
 
-TEST_CASE("json writer: escapes every ASCII byte as nlohmann does") {
-  std::string all;
-  for (int c = 0; c < 0x80; ++c) all += static_cast<char>(c);
-  CHECK(Written(all) == ordered_json(all).dump());
+TEST_CASE("json writer: escapes every ASCII byte as nlohmann does, and DEL") {
   for (int c = 0; c < 0x80; ++c) {
     std::string one(1, static_cast<char>(c));
+    if (c == 0x7F) continue;
     CHECK_MESSAGE(Written(one) == ordered_json(one).dump(), "byte ", c);
   }
-  CHECK(Written("a\"b\\c/d\b\f\n\r\t\x01\x1f\x7f") == R"("a\"b\\c/d\b\f\n\r\t\u0001\u001f)"
-                                                      "\x7f\"");
+  // DEL is a control character too: escaped, so `check --json` cannot drive a terminal.
+  CHECK(Written("\x7f") == R"("\u007f")");
+  CHECK(Written("a\"b\\c/d\b\f\n\r\t\x01\x1f\x7f") == R"("a\"b\\c/d\b\f\n\r\t\u0001\u001f\u007f")");
   CHECK(Written("") == "\"\"");
 }
 
-TEST_CASE("json writer: passes UTF-8 through unchanged") {
-  for (std::string s : {"社区晨报", "，。“”", "𠀀𪚥", "é\xC2\x80\xEF\xBF\xBF\xF4\x8F\xBF\xBF",
+TEST_CASE("json writer: passes UTF-8 through unchanged, but for C1 controls") {
+  for (std::string s : {"社区晨报", "，。“”", "𠀀𪚥", "é\xC2\xA0\xEF\xBF\xBF\xF4\x8F\xBF\xBF",
                         "松江报 \"第1版\"\n"}) {
     CHECK(Written(s) == ordered_json(s).dump());
   }
   CHECK(Written("社区") == "\"社区\"");
+  // U+0080–U+009F (CSI is U+009B) are escaped as C0 controls are.
+  CHECK(Written("a\xC2\x80"
+                "b\xC2\x9B[2Jc\xC2\x9F") == R"("a\u0080b\u009b[2Jc\u009f")");
 }
 
 TEST_CASE("json writer: finds invalid UTF-8 where nlohmann does and writes it as U+FFFD") {
@@ -96,7 +123,7 @@ TEST_CASE("json writer: finds invalid UTF-8 where nlohmann does and writes it as
   auto same = [](const std::string& s) {
     std::string error = NlohmannUtf8Error(s);
     if (error.empty()) {
-      CHECK(Written(s) == ordered_json(s).dump());
+      CHECK(Written(s) == ControlsEscaped(ordered_json(s).dump()));
     } else {
       CHECK(WriterUtf8Error(s) == error);
       CHECK(Written(s) == NlohmannReplaced(s));
