@@ -590,6 +590,12 @@ struct Placer {
   void Overset(int top_rows) {
     OversetRecord o = Leftover(flow, page, slot.name);
     if (top_rows > area.rows) o.headline_rows = top_rows, o.slot_rows = area.rows;
+    // A picture taller than the whole slot is what to change, not the slot's size by a line.
+    for (size_t i = 0; i < flow.blocks.size() && o.blocking.empty(); ++i)
+      if (!flow.placed[i] && flow.blocks[i].picture && flow.blocks[i].flow.rows > area.rows)
+        o.blocking = BlockName(flow.blocks[i]) + " takes " +
+                     std::to_string(flow.blocks[i].flow.rows) + " grid lines; slot '" + slot.name +
+                     "' has " + std::to_string(area.rows) + " grid lines";
     report.overset.push_back(o);
 
     const double size = cx.grid().body_size;
@@ -1029,6 +1035,13 @@ int ContinuationRows(const Article& article, const std::string& headline_style, 
   return LayOutContinuationHead(cx, article, headline_style, slot, slot.area.width,
                                 ContinuedFromText(from_label, ""))
       .rows;
+}
+
+std::string BlockName(const BodyBlock& b) {
+  if (b.picture && b.source)
+    return "picture '" + b.source->picture_path + "' (line " + std::to_string(b.source->pos.line) +
+           ") with its caption";
+  return "a block (“" + b.text.substr(0, 30) + "…”)";
 }
 
 std::string ContinuesOnText(const std::string& to, const std::string& here) {

@@ -72,6 +72,10 @@ struct ArticleFlow {
 // `page`: characters, lines, pictures and the first 40 characters.
 OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slot);
 
+// A block as a message names it: "picture 'pictures/a.jpg' (line 8) with its caption", or
+// "a block (“the first words…”)".
+std::string BlockName(const BodyBlock& b);
+
 ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts);
 
 // How a part of an article sits in its thread.

@@ -362,8 +362,24 @@ struct Builder {
         continue;
       }
       if (!flow.Done()) {
-        if (adds) queue.push_front(id);  // continued on the added page
-        break;                           // else reported as overset by PlaceModule
+        if (adds) {
+          queue.push_front(id);  // continued on the added page
+          break;
+        }
+        // Reported as overset by PlaceModule. When all that is left is pictures taller than
+        // the whole slot, they are named as what blocks, and the articles after this one
+        // still take the room under it: a picture never holds back the text after it.
+        bool only_tall_pictures = true;
+        for (size_t i = 0; i < flow.blocks.size(); ++i)
+          if (!flow.placed[i] &&
+              !(flow.blocks[i].picture && flow.blocks[i].flow.rows > slot.area.rows))
+            only_tall_pictures = false;
+        if (!only_tall_pictures) break;
+        for (auto o = report.overset.rbegin(); o != report.overset.rend(); ++o)
+          if (o->article == id) {
+            o->blocking = BlockingBlock(flow, slot);
+            break;
+          }
       }
     }
     if (queue.empty()) return;
@@ -390,12 +406,8 @@ struct Builder {
     for (size_t i = 0; i < flow.blocks.size(); ++i) {
       if (flow.placed[i]) continue;
       const BodyBlock& b = flow.blocks[i];
-      std::string what = b.picture && b.source
-                             ? "picture '" + b.source->picture_path + "' (line " +
-                                   std::to_string(b.source->pos.line) + ") with its caption"
-                             : "a block (“" + b.text.substr(0, 30) + "…”)";
-      return what + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" + slot.name +
-             "' has " + std::to_string(slot.area.rows) + " grid lines";
+      return BlockName(b) + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" +
+             slot.name + "' has " + std::to_string(slot.area.rows) + " grid lines";
     }
     return "";
   }
@@ -455,13 +467,19 @@ struct Builder {
       }
       grid.slots.push_back({page.number, spec.template_name, slot.name, slot.area, geo.rows_mode});
       if (slot.area.rows == 0) {
-        // The slots above it reach the foot of the grid: nothing can be set here.
-        const std::string why = "slot '" + slot.name + "' has no room on page " + Label(k) +
-                                ": the slots above it reach the foot of the grid";
+        // Nothing can be set here: say what took the room.
+        const int top = resolver.Top(slot);
+        const std::string why =
+            "slot '" + slot.name + "' has no room on page " + Label(k) + ": " +
+            (top >= paper().grid.lines
+                 ? std::string("the slots above it reach the foot of the grid")
+                 : "it starts on grid line " + std::to_string(top + 1) + ", where " +
+                       resolver.RoomAndLimit(slot).second + " begins");
         std::vector<std::string> ids = a ? a->articles : std::vector<std::string>{};
         if (slot.kind == SlotKind::kStack) {
+          // What the stack carries on comes first, in its order.
           const std::string key = spec.template_name + "/" + slot.name;
-          for (const std::string& id : carry[key]) ids.insert(ids.begin(), id);
+          ids.insert(ids.begin(), carry[key].begin(), carry[key].end());
           carry.erase(key);
         }
         if (ids.empty() || (a && a->continuation && Flow(ids.front()).Done())) {

@@ -124,10 +124,15 @@ int SlotResolver::Top(const Slot& slot) const {
 }
 
 int SlotResolver::Room(const Slot& slot) const {
+  return RoomAndLimit(slot).first;
+}
+
+std::pair<int, std::string> SlotResolver::RoomAndLimit(const Slot& slot) const {
   const SlotGeometry& g = Geometry(slot);
   const Grid& grid = paper_.grid;
   const int top = Top(slot);
   int foot = grid.lines;
+  std::string limit = "the foot of the grid";
   for (const Slot& other : tmpl_.slots) {
     if (other.name == slot.name) continue;
     std::optional<Area> a = Resolved(other.name);
@@ -139,18 +144,22 @@ int SlotResolver::Room(const Slot& slot) const {
     });
     if (!a && top_known) a = paper_.GridArea(og.col, og.cols, Top(other), 1);
     if (!a || !ColumnsMeet(g.col, g.cols, a->col, a->cols)) continue;
-    if (a->row >= top) foot = std::min(foot, a->row);
+    // An empty slot (a fitted one with nothing in it) bounds nothing; one that starts on
+    // this slot's own top overlaps it, which Check reports with both areas, rather than
+    // leaving both without room.
+    if (a->rows == 0 || a->row == top) continue;
+    if (a->row > top && a->row < foot) foot = a->row, limit = "slot '" + other.name + "'";
   }
   const Area self = paper_.GridArea(g.col, g.cols, top, 1);
   for (const Region& r : tmpl_.regions) {
     if (!(r.area.x < self.x + self.width - 0.5 && self.x < r.area.x + r.area.width - 0.5)) continue;
     const double head = (r.area.y - paper_.area_top()) / grid.line_pitch;
     const int row = static_cast<int>(std::floor(head + 1e-6));
-    if (row >= top) foot = std::min(foot, row);
+    if (row >= top && row < foot) foot = row, limit = "region '" + r.name + "'";
   }
   int room = std::max(0, foot - top);
   if (g.rows_mode == RowsMode::kFit && g.max_rows > 0) room = std::min(room, g.max_rows);
-  return room;
+  return {room, limit};
 }
 
 Area SlotResolver::Resolve(const Slot& slot, int rows) {

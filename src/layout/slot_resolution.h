@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/diagnostic.h"
@@ -44,6 +45,9 @@ class SlotResolver {
   // The most grid lines it may take from its top: to the first resolved slot or region
   // below it in its columns, or the grid's foot; for `rows: fit`, no more than max_rows.
   int Room(const Slot& slot) const;
+
+  // Room(), and what bounds it: "slot 'x'", "region 'y'" or "the foot of the grid".
+  std::pair<int, std::string> RoomAndLimit(const Slot& slot) const;
 
   // Fixes the slot's area: `rows` grid lines from Top. A slot that follows others is cut
   // at the grid's foot and may get no rows at all; an absolute one gets at least one.

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "load/contained_path.h"
+#include "load/slot_override.h"
 #include "load/text_file.h"
 #include "load/units.h"
 #include "load/yaml_reader.h"
@@ -243,17 +244,7 @@ std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlS
     r.ReportMissing("rows");
   } else if (rows.IsScalar() && (rows.Scalar() == "fit" || rows.Scalar() == "rest")) {
     geo.rows_mode = rows.Scalar() == "fit" ? RowsMode::kFit : RowsMode::kRest;
-  } else if (std::string word = rows.IsScalar() ? rows.Scalar() : "";
-             !word.empty() && !std::isdigit(static_cast<unsigned char>(word[0])) &&
-             word[0] != '-') {
-    std::string lower = word;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    diags.Error("bad-value", src.Pos(rows),
-                what + ": 'rows' takes a number of grid lines, fit or rest, not '" + word + "'",
-                [&] {
-                  std::string hint = DidYouMean(lower, {"fit", "rest"});
-                  return hint.empty() ? "write rows: 12, rows: fit or rows: rest" : hint;
-                }());
+  } else if (RowsWordError(rows, src, what, diags)) {
     return std::nullopt;
   } else if (auto n = r.Int("rows", true, 1, 10000)) {
     geo.rows = *n;

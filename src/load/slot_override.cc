@@ -1,9 +1,25 @@
 #include "load/slot_override.h"
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace banmian {
+
+bool RowsWordError(const YAML::Node& rows, const YamlSource& src, const std::string& what,
+                   Diagnostics& diags) {
+  const std::string word = rows.IsScalar() ? rows.Scalar() : "";
+  if (word.empty() || word == "fit" || word == "rest" ||
+      std::isdigit(static_cast<unsigned char>(word[0])) || word[0] == '-' || word[0] == '+')
+    return false;
+  std::string lower = word;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string hint = DidYouMean(lower, {"fit", "rest"});
+  diags.Error("bad-value", src.Pos(rows),
+              what + ": 'rows' takes a number of grid lines, fit or rest, not '" + word + "'",
+              hint.empty() ? "write rows: 12, rows: fit or rows: rest" : hint);
+  return true;
+}
 
 bool ReadSlotOverride(MapReader& slot, const std::string& what, SlotOverride& out,
                       Diagnostics& diags) {
@@ -38,6 +54,8 @@ bool ReadSlotOverride(MapReader& slot, const std::string& what, SlotOverride& ou
   const YAML::Node rows = slot.Get("rows");
   if (rows.IsScalar() && (rows.Scalar() == "fit" || rows.Scalar() == "rest")) {
     o.rows_mode = rows.Scalar() == "fit" ? RowsMode::kFit : RowsMode::kRest;
+  } else if (RowsWordError(rows, slot.src(), what, diags)) {
+    // reported; the error count below returns false
   } else if (auto v = slot.Int("rows", false, 1, 10000)) {
     o.rows = *v;
   }

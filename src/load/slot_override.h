@@ -19,6 +19,11 @@
 
 namespace banmian {
 
+// Whether `rows` is a word other than fit or rest (e.g. `fitt`): then reports it, with a
+// did-you-mean, as the value it is rather than as a number that failed to parse.
+bool RowsWordError(const YAML::Node& rows, const YamlSource& src, const std::string& what,
+                   Diagnostics& diags);
+
 // Reads the geometry keys of `slot` (a mapping already checked for unknown keys).
 // `what` names it in messages ("page 1 slot 'lead'"). Returns false on an error.
 bool ReadSlotOverride(MapReader& slot, const std::string& what, SlotOverride& out,

@@ -62,7 +62,7 @@ bool Empty(const SlotRecord& s) {
   return s.empty || (s.continuation && !s.ended_on.empty());
 }
 
-void EmptySlot(const SlotRecord& s, const Document& doc, std::vector<Finding>& out) {
+void EmptySlot(const SlotRecord& s, const Document& doc, const Grid& g, std::vector<Finding>& out) {
   Finding f = SlotFinding(s, doc, "empty-slot");
   const std::string on = PageName(PageLabel(doc, s.page));
   if (s.continuation && !s.ended_on.empty()) {
@@ -75,7 +75,8 @@ void EmptySlot(const SlotRecord& s, const Document& doc, std::vector<Finding>& o
                 (s.article.empty() ? ": no article is placed in it"
                                    : ": nothing of article '" + s.article + "' was placed");
   }
-  if (s.width > 0 && s.height > 0) SetArea(f, {s.x, s.y, s.x + s.width, s.y + s.height});
+  // A fitted slot with nothing in it has no height: marked by its first grid line.
+  if (s.width > 0) SetArea(f, {s.x, s.y, s.x + s.width, s.y + std::max(s.height, g.line_pitch)});
   out.push_back(f);
 }
 
@@ -136,7 +137,7 @@ std::vector<Finding> CheckSlots(const LayoutReport& report, const Document& doc,
   std::vector<Finding> out;
   for (const SlotRecord& s : report.slots) {
     if (Empty(s))
-      EmptySlot(s, doc, out);
+      EmptySlot(s, doc, grid, out);
     else
       Holes(s, doc, grid, out);
     // A picture carried on alone, away from its story.

@@ -416,3 +416,25 @@ TEST_CASE("layout: a short module's picture is made taller to fill the slot") {
   CHECK(underfull);
   std::system(("rm -rf '" + dir + "'").c_str());
 }
+
+// An optional slot sized by its article and left empty takes no grid lines: the slot below
+// it starts where it would have and gets the rest of the page (it used to get none, and its
+// article was overset "because the slots above reach the foot").
+TEST_CASE("layout: a slot below an empty fitted slot takes its room") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_TEST_DATA) + "/layout/cases/empty-fit-slot";
+  RunResult r = ComposeIssue(options);
+  REQUIRE(r.document);
+  auto note = SlotArea(r, "note"), side = SlotArea(r, "side"), top = SlotArea(r, "top");
+  REQUIRE(note);
+  REQUIRE(side);
+  REQUIRE(top);
+  CHECK(note->rows == 0);
+  CHECK(side->row == top->row + top->rows);
+  CHECK(side->rows == r.issue->paper.grid.lines - side->row);
+  for (const Finding& f : r.findings) {
+    CAPTURE(f.message);
+    CHECK(f.code != "overset");
+    if (f.code == "empty-slot" && f.where == "slot:note") CHECK(f.severity == Severity::kInfo);
+  }
+}
