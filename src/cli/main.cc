@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -105,16 +106,17 @@ int main(int argc, char** argv) {
       options.layouts_dir = *v;
     } else if (a == "--dpi") {
       const std::string* v = value("--dpi");
-      char* end = nullptr;
-      double dpi = v ? std::strtod(v->c_str(), &end) : 0;
-      if (!v || *end != '\0' || dpi < 10 || dpi > 1200)
+      // Plain decimals only: strtod alone would take " 100", "1e2", "0x64" or "inf".
+      const bool plain = v && std::regex_match(*v, std::regex("[0-9]{1,4}(\\.[0-9]{1,3})?"));
+      double dpi = plain ? std::strtod(v->c_str(), nullptr) : 0;
+      if (!plain || dpi < 10 || dpi > 1200)
         return Usage("--dpi needs a number from 10 to 1200");
       options.png_dpi = dpi;
     } else if (a == "--jobs" || a == "-j") {
       const std::string* v = value(a.c_str());
-      char* end = nullptr;
-      long jobs = v ? std::strtol(v->c_str(), &end, 10) : 0;
-      if (!v || *end != '\0' || jobs < 1 || jobs > 256)
+      const bool plain = v && std::regex_match(*v, std::regex("[0-9]{1,3}"));
+      long jobs = plain ? std::strtol(v->c_str(), nullptr, 10) : 0;
+      if (!plain || jobs < 1 || jobs > 256)
         return Usage("--jobs needs a whole number from 1 to 256");
       options.jobs = static_cast<int>(jobs);
     } else if (a == "--no-png") {

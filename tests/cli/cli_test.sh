@@ -20,6 +20,16 @@ check "--help documents render and check" grep -q "banmian check ISSUE_DIR" "$tm
 check "unknown command is named" grep -q "unknown command 'frobnicate'" "$tmp/e"
 "$bin" render 2>"$tmp/e"; check "render without a folder exits 2" test $? -eq 2
 "$bin" render "$src/issues/hongqiao-2021-05-front" --dpi 5 2>"$tmp/e"; check "a bad --dpi exits 2" test $? -eq 2
+# Numbers on the command line are plain decimals: what strtod or strtol alone would take
+# (exponents, hex, spaces, a sign, inf) is refused with the usage error, writing nothing.
+for bad in "--dpi 1e2" "--dpi 0x64" "--dpi +100" "--dpi inf" "--dpi 100." "-j 0x2" "-j 2.0" "-j -1"; do
+  "$bin" render "$src/issues/hongqiao-2021-05-front" -o "$tmp/bad-number" $bad 2>"$tmp/e"
+  check "$bad is refused (exit 2)" test $? -eq 2
+  check "… with the usage error" grep -q "needs a" "$tmp/e"
+done
+"$bin" render "$src/issues/hongqiao-2021-05-front" -o "$tmp/bad-number" --dpi " 100" 2>"$tmp/e"
+check "--dpi ' 100' is refused (exit 2)" test $? -eq 2
+check "… writing nothing" test ! -e "$tmp/bad-number"
 
 issue="$src/issues/hongqiao-2021-05-front"
 "$bin" render "$issue" -o "$tmp/a" --dpi 30 -q; check "render of a sample exits 0" test $? -eq 0
