@@ -27,26 +27,31 @@ html() {  # html TEXT: escaped for HTML (replacements quoted: bash 5.2 reads & i
 }
 style='body{font-family:sans-serif;margin:1.5em} img{height:160px;border:1px solid #ccc;margin:.2em}'
 style_hash=$(printf "$(printf '%s' "$style" | sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64)
+# The index is written to a file made afresh (mktemp: exclusive, never a planted link)
+# and moved into place whole.
+index=$(mktemp out/.index.html.XXXXXX)
+trap 'rm -f "$index"' EXIT
 {
   echo '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
   echo "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; style-src 'sha256-$style_hash'; base-uri 'none'; form-action 'none'\">"
   echo "<title>banmian: sample issues</title><style>$style</style></head><body>"
   echo '<h1>banmian: sample issues</h1>'
-} >out/index.html.tmp
+} >"$index"
 for issue in issues/*/; do
   name=$(basename "$issue")
   ./build/banmian render "$issue" -o "out/$name" --press || status=$?
-  echo "<h2><a href=\"$(url "$name/index.html")\">$(html "$name")</a></h2><p>" >>out/index.html.tmp
+  echo "<h2><a href=\"$(url "$name/index.html")\">$(html "$name")</a></h2><p>" >>"$index"
   # The previews of this render as its manifest lists them: never a glob, which would also
   # find pages an earlier, longer issue left.
   manifest=out/$name/.banmian-manifest
   [ -f "$manifest" ] && grep -v '^#' "$manifest" | cut -c67- | grep -- '-p[0-9]*\.png$' |
     while IFS= read -r png; do
-      echo "<a href=\"$(url "$name/index.html")\"><img src=\"$(url "$name/$png")\" alt=\"$(html "$name")\"></a>" >>out/index.html.tmp
+      echo "<a href=\"$(url "$name/index.html")\"><img src=\"$(url "$name/$png")\" alt=\"$(html "$name")\"></a>" >>"$index"
     done || true
-  echo "</p>" >>out/index.html.tmp
+  echo "</p>" >>"$index"
 done
-echo '</body></html>' >>out/index.html.tmp
-mv out/index.html.tmp out/index.html
+echo '</body></html>' >>"$index"
+chmod 644 "$index"
+mv "$index" out/index.html
 echo "wrote out/index.html"
 exit $status
