@@ -230,12 +230,29 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       f.message += "; the issue already has the next label, so this one is made up";
     out.push_back(f);
   }
-  if (!report.normalizations.empty()) {
+  long changed = 0;
+  for (const Normalization& n : report.normalizations) {
+    if (!n.unpaired) {
+      ++changed;
+      continue;
+    }
+    // Straight quotes left as typed: which one opens a quotation is a guess.
+    Finding f;
+    f.severity = Severity::kWarning;
+    f.code = "unpaired-quotes";
+    f.article = n.article;
+    f.pos = n.pos;
+    f.message = "an odd number of straight quotes (" + n.from +
+                ") in this text: they are left as typed, at “" + n.context +
+                "”; type the quotation marks (“ ” ‘ ’), or add the missing straight one";
+    out.push_back(f);
+  }
+  if (changed > 0) {
     Finding f;
     f.severity = Severity::kInfo;
     f.code = "normalized";
-    f.count = static_cast<long>(report.normalizations.size());
-    f.message = std::to_string(report.normalizations.size()) +
+    f.count = changed;
+    f.message = std::to_string(changed) +
                 " half-width marks between Chinese characters were set full-width";
     out.push_back(f);
   }

@@ -206,6 +206,7 @@ std::string ReportJson(const ReportInput& in) {
   w.Key("normalizations").BeginArray();
   if (in.layout)
     for (const Normalization& n : in.layout->normalizations) {
+      if (n.unpaired) continue;  // not a change: a finding (unpaired-quotes)
       w.BeginObject();
       w.Key("article").String(n.article);
       Pos(w.Key("at"), n.pos);

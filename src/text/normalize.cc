@@ -79,11 +79,49 @@ std::string Context(const std::u32string& s, size_t i) {
   return out;
 }
 
+// Straight quotes `q` paired in order through the text: the first opens, the second
+// closes, and so on (a ' between two letters or digits is an apostrophe, not a quote).
+// A pair with Chinese inside it or beside it becomes `open` … `close`; an odd number of
+// quotes in a text with Chinese cannot be paired: the first is listed in `unpaired`.
+void PairQuotes(std::u32string& s, const std::vector<size_t>& cjk_before,
+                const std::vector<size_t>& next_visible, char32_t q, char32_t open, char32_t close,
+                std::vector<std::pair<size_t, char32_t>>& changed, std::set<size_t>& rewritten,
+                std::vector<size_t>& unpaired) {
+  std::vector<size_t> at;
+  size_t before = std::u32string::npos;  // the nearest non-space character before a quote
+  std::vector<size_t> before_at;         // read when its pair is judged, as s then stands
+  for (size_t i = 0; i < s.size(); before = IsSpace(s[i]) ? before : i, ++i) {
+    if (s[i] != q) continue;
+    if (q == U'\'' && i > 0 && i + 1 < s.size() && IsLatinWordChar(s[i - 1]) &&
+        IsLatinWordChar(s[i + 1]))
+      continue;
+    at.push_back(i);
+    before_at.push_back(before);
+  }
+  if (at.empty()) return;
+  if (at.size() % 2 == 1) {
+    if (cjk_before.back() > 0) unpaired.push_back(at.front());
+    return;
+  }
+  for (size_t k = 0; k < at.size(); k += 2) {
+    const size_t a = at[k], b = at[k + 1];
+    const char32_t after = next_visible[b] == std::u32string::npos ? 0 : s[next_visible[b]];
+    const char32_t prev = before_at[k] == std::u32string::npos ? 0 : s[before_at[k]];
+    const bool chinese = cjk_before[b] > cjk_before[a + 1] || IsCjk(prev) || IsCjk(after);
+    if (!chinese) continue;
+    changed.push_back({a, q});
+    changed.push_back({b, q});
+    s[a] = open, s[b] = close;
+    rewritten.insert(a), rewritten.insert(b);
+  }
+}
+
 // Rewrites s in place (one code point for one) and marks spaces to drop.
 void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
                    std::vector<Normalization>& changes) {
   drop.assign(s.size(), false);
   std::vector<std::pair<size_t, char32_t>> changed;  // index, original
+  std::vector<size_t> unpaired;                      // the first of an odd number of quotes
   // Each character sees its neighbours as the text then stands (a mark already made full
   // width counts as Chinese), in time linear in the text: the next visible character and
   // each '(''s partner are found in one pass beforehand, Chinese inside a pair by counting.
@@ -92,7 +130,9 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
   std::vector<size_t> cjk_before(s.size() + 1, 0);
   for (size_t i = 0; i < s.size(); ++i) cjk_before[i + 1] = cjk_before[i] + (IsCjk(s[i]) ? 1 : 0);
   std::set<size_t> ahead;  // places after the current one already rewritten
-  char32_t prev = 0;       // the nearest non-space character before i, as it now stands
+  PairQuotes(s, cjk_before, next_visible, U'"', U'“', U'”', changed, ahead, unpaired);
+  PairQuotes(s, cjk_before, next_visible, U'\'', U'‘', U'’', changed, ahead, unpaired);
+  char32_t prev = 0;  // the nearest non-space character before i, as it now stands
   for (size_t i = 0; i < s.size(); prev = IsSpace(s[i]) ? prev : s[i], ++i) {
     char32_t c = s[i];
     const char32_t next = next_visible[i] == std::u32string::npos ? 0 : s[next_visible[i]];
@@ -133,16 +173,6 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
           s[i] = U'）';
         }
         break;
-      case '"': {
-        size_t close = s.find(U'"', i + 1);
-        if (close == std::u32string::npos || !HasCjk(cjk_before, ahead, i + 1, close)) break;
-        changed.push_back({i, c});
-        changed.push_back({close, c});
-        ahead.insert(close);
-        s[i] = U'“';
-        s[close] = U'”';
-        break;
-      }
     }
   }
   std::sort(changed.begin(), changed.end());
@@ -151,6 +181,14 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop,
     Utf8Append(n.from, original);
     Utf8Append(n.to, s[i]);
     n.context = Context(s, i);
+    changes.push_back(n);
+  }
+  for (size_t i : unpaired) {
+    Normalization n;
+    Utf8Append(n.from, s[i]);
+    n.to = n.from;
+    n.context = Context(s, i);
+    n.unpaired = true;
     changes.push_back(n);
   }
 }

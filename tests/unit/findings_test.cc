@@ -313,3 +313,25 @@ TEST_CASE("preflight: grid cells no slot or region covers are an error from two 
         "no slot or region covers columns 2–3, grid lines 71–74: the page prints white space "
         "there");
 }
+
+TEST_CASE("preflight: straight quotes that cannot be paired are a warning at their text") {
+  LayoutReport report;
+  Normalization changed;
+  changed.article = "a", changed.from = ",", changed.to = "，";
+  Normalization odd;
+  odd.article = "a", odd.from = odd.to = "\"", odd.unpaired = true;
+  odd.pos = {"articles/a.md", 8, 1};
+  odd.context = "这是\"一个孤立";
+  report.normalizations = {changed, changed, odd};
+  auto all = Preflight(report, Labelled({"A01"}), TestPaper());
+  auto unpaired = Coded(all, "unpaired-quotes");
+  REQUIRE(unpaired.size() == 1);
+  CHECK(unpaired[0].severity == Severity::kWarning);
+  CHECK(unpaired[0].pos.line == 8);
+  CHECK(unpaired[0].message ==
+        "an odd number of straight quotes (\") in this text: they are left as typed, at "
+        "“这是\"一个孤立”; type the quotation marks (“ ” ‘ ’), or add the missing straight one");
+  auto normalized = Coded(all, "normalized");
+  REQUIRE(normalized.size() == 1);
+  CHECK(normalized[0].count == 2);
+}

@@ -35,6 +35,16 @@ std::string ReferenceNormalize(const std::string& text) {
     return false;
   };
   std::vector<bool> drop(s.size(), false);
+  // Straight double quotes paired in order, before the marks.
+  std::vector<size_t> quotes;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (s[i] == U'"') quotes.push_back(i);
+  if (quotes.size() % 2 == 0)
+    for (size_t k = 0; k < quotes.size(); k += 2) {
+      const size_t a = quotes[k], b = quotes[k + 1];
+      if (has_cjk(a + 1, b) || IsCjk(prev_visible(a)) || IsCjk(next_visible(b)))
+        s[a] = U'“', s[b] = U'”';
+    }
   for (size_t i = 0; i < s.size(); ++i) {
     const char32_t c = s[i], prev = prev_visible(i), next = next_visible(i);
     if (c == ',' || c == ':' || c == ';' || c == '!' || c == '?') {
@@ -57,10 +67,6 @@ std::string ReferenceNormalize(const std::string& text) {
       if (close != std::u32string::npos) s[close] = U'）';
     } else if (c == ')') {
       if (IsCjk(prev)) s[i] = U'）';
-    } else if (c == '"') {
-      const size_t close = s.find(U'"', i + 1);
-      if (close == std::u32string::npos || !has_cjk(i + 1, close)) continue;
-      s[i] = U'“', s[close] = U'”';
     }
   }
   std::string out;

@@ -76,3 +76,32 @@ TEST_CASE("normalize: an article can turn it off, and spans keep their styles") 
   CHECK(a.blocks[0].spans[0].text == "前，");
   CHECK(a.blocks[0].spans[1].text == "强调");
 }
+
+// Straight quotes are paired in order through a text, not each with the next one found:
+// `使用"Python"和"Java"` used to pair the inner two across the quotations (issue 13).
+TEST_CASE("normalize: straight quotes are paired in order, in and beside Chinese") {
+  struct Row {
+    const char* in;
+    const char* out;
+    size_t unpaired;
+  };
+  const Row rows[] = {
+      {"使用\"Python\"和\"Java\"两种语言。", "使用“Python”和“Java”两种语言。", 0},
+      {"他说\"你好\"。", "他说“你好”。", 0},
+      {"\"加强学习,确保'两大体系'入脑入心\"", "“加强学习，确保‘两大体系’入脑入心”", 0},
+      {"关注\"G60\"科创走廊", "关注“G60”科创走廊", 0},
+      {"say \"hi\" now", "say \"hi\" now", 0},                  // no Chinese: left alone
+      {"It's \"ok\", isn't it", "It's \"ok\", isn't it", 0},    // apostrophes are no quotes
+      {"这是\"一个孤立的引号。", "这是\"一个孤立的引号。", 1},  // odd: left, and reported
+      {"a \"b\" c \"d", "a \"b\" c \"d", 0},  // odd but no Chinese: nothing to report
+      {"'单引号'和\"双引号\"", "‘单引号’和“双引号”", 0},
+  };
+  for (const Row& r : rows) {
+    std::vector<Normalization> changes;
+    CAPTURE(r.in);
+    CHECK(NormalizeText(r.in, changes) == r.out);
+    size_t unpaired = 0;
+    for (const Normalization& n : changes) unpaired += n.unpaired;
+    CHECK(unpaired == r.unpaired);
+  }
+}
