@@ -1,11 +1,11 @@
 // banmian: the command line. Parses arguments, runs the pipeline, prints diagnostics
 // and the findings summary, and sets the exit status (0 clean, 1 pages made with
 // error findings, 2 bad input: nothing written).
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -58,6 +58,21 @@ Exit status: 0 clean; 1 pages made but with error findings (e.g. overset text);
 2 bad input or output failure (nothing written).
 )";
 
+// Whether `s` is a plain decimal: 1 to `digits` digits, then, when `decimals` > 0, at most
+// that many after a point. strtod or strtol alone would also take " 100", "1e2", "0x64",
+// "+100" or "inf".
+bool PlainNumber(const std::string& s, size_t digits, size_t decimals) {
+  const size_t point = s.find('.');
+  const std::string whole = s.substr(0, point);
+  const std::string fraction = point == std::string::npos ? "" : s.substr(point + 1);
+  auto all_digits = [](const std::string& t) {
+    return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || whole.size() > digits || !all_digits(whole)) return false;
+  if (point == std::string::npos) return true;
+  return decimals > 0 && !fraction.empty() && fraction.size() <= decimals && all_digits(fraction);
+}
+
 int Usage(const std::string& problem) {
   std::cerr << "banmian: " << banmian::TerminalText(problem) << "\n\n" << kUsage;
   return 2;
@@ -107,14 +122,13 @@ int main(int argc, char** argv) {
     } else if (a == "--dpi") {
       const std::string* v = value("--dpi");
       // Plain decimals only: strtod alone would take " 100", "1e2", "0x64" or "inf".
-      const bool plain = v && std::regex_match(*v, std::regex("[0-9]{1,4}(\\.[0-9]{1,3})?"));
+      const bool plain = v && PlainNumber(*v, 4, 3);
       double dpi = plain ? std::strtod(v->c_str(), nullptr) : 0;
-      if (!plain || dpi < 10 || dpi > 1200)
-        return Usage("--dpi needs a number from 10 to 1200");
+      if (!plain || dpi < 10 || dpi > 1200) return Usage("--dpi needs a number from 10 to 1200");
       options.png_dpi = dpi;
     } else if (a == "--jobs" || a == "-j") {
       const std::string* v = value(a.c_str());
-      const bool plain = v && std::regex_match(*v, std::regex("[0-9]{1,3}"));
+      const bool plain = v && PlainNumber(*v, 3, 0);
       long jobs = plain ? std::strtol(v->c_str(), nullptr, 10) : 0;
       if (!plain || jobs < 1 || jobs > 256)
         return Usage("--jobs needs a whole number from 1 to 256");
