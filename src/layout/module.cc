@@ -593,9 +593,7 @@ struct Placer {
     // A picture taller than the whole slot is what to change, not the slot's size by a line.
     for (size_t i = 0; i < flow.blocks.size() && o.blocking.empty(); ++i)
       if (!flow.placed[i] && flow.blocks[i].picture && flow.blocks[i].flow.rows > area.rows)
-        o.blocking = BlockName(flow.blocks[i]) + " takes " +
-                     std::to_string(flow.blocks[i].flow.rows) + " grid lines; slot '" + slot.name +
-                     "' has " + std::to_string(area.rows) + " grid lines";
+        o.blocking = BlockTooTall(flow.blocks[i], slot.name, area.rows);
     report.overset.push_back(o);
 
     const double size = cx.grid().body_size;
@@ -1037,11 +1035,13 @@ int ContinuationRows(const Article& article, const std::string& headline_style, 
       .rows;
 }
 
-std::string BlockName(const BodyBlock& b) {
-  if (b.picture && b.source)
-    return "picture '" + b.source->picture_path + "' (line " + std::to_string(b.source->pos.line) +
-           ") with its caption";
-  return "a block (“" + b.text.substr(0, 30) + "…”)";
+std::string BlockTooTall(const BodyBlock& b, const std::string& slot, int rows) {
+  const std::string what = b.picture && b.source
+                               ? "picture '" + b.source->picture_path + "' (line " +
+                                     std::to_string(b.source->pos.line) + ") with its caption"
+                               : "a block (“" + b.text.substr(0, 30) + "…”)";
+  return what + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" + slot + "' has " +
+         std::to_string(rows) + " grid lines";
 }
 
 std::string ContinuesOnText(const std::string& to, const std::string& here) {

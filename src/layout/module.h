@@ -72,9 +72,10 @@ struct ArticleFlow {
 // `page`: characters, lines, pictures and the first 40 characters.
 OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slot);
 
-// A block as a message names it: "picture 'pictures/a.jpg' (line 8) with its caption", or
-// "a block (“the first words…”)".
-std::string BlockName(const BodyBlock& b);
+// Why block `b` fits no slot of `rows` grid lines, as the overset and copyfit say it:
+// "picture 'pictures/a.jpg' (line 8) with its caption takes 40 grid lines; slot 'news'
+// has 34 grid lines" (a block of text is named by its first words).
+std::string BlockTooTall(const BodyBlock& b, const std::string& slot, int rows);
 
 ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts);
 

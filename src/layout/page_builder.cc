@@ -405,9 +405,7 @@ struct Builder {
   std::string BlockingBlock(const ArticleFlow& flow, const Slot& slot) const {
     for (size_t i = 0; i < flow.blocks.size(); ++i) {
       if (flow.placed[i]) continue;
-      const BodyBlock& b = flow.blocks[i];
-      return BlockName(b) + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" +
-             slot.name + "' has " + std::to_string(slot.area.rows) + " grid lines";
+      return BlockTooTall(flow.blocks[i], slot.name, slot.area.rows);
     }
     return "";
   }
