@@ -13,6 +13,7 @@
 #include <fstream>
 #include <string>
 
+#include "../unit/test_util.h"
 #include "base/read_file.h"
 #include "pipeline/pipeline.h"
 #include "render/press.h"
@@ -22,14 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char t[] = "/tmp/banmian-export-XXXXXX";
-    path = ::mkdtemp(t);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 
 std::string Output(const std::string& command) {
   std::string out;

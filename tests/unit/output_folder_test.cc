@@ -21,20 +21,14 @@
 #include "base/read_file.h"
 #include "base/remove_tree.h"
 #include "base/sha256.h"
+#include "test_util.h"
 
 namespace banmian {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char t[] = "/tmp/banmian-out-XXXXXX";
-    path = ::mkdtemp(t);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
+using test::TempDir;
 
 void Write(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;

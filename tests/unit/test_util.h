@@ -1,6 +1,10 @@
-// Helpers shared by the unit tests: diagnostics as text, the project's font set.
+// Helpers shared by the unit tests: diagnostics as text, the project's font set, a
+// temporary folder.
 #pragma once
 
+#include <stdlib.h>
+
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -30,5 +34,17 @@ inline FontSet& ProjectFonts() {
 inline std::string SourcePath(const std::string& rel) {
   return std::string(BANMIAN_SOURCE_DIR) + "/" + rel;
 }
+
+// A fresh folder under /tmp (mkdtemp), removed with what it holds when the test ends.
+struct TempDir {
+  std::string path;
+  TempDir() {
+    char t[] = "/tmp/banmian-test-XXXXXX";
+    path = ::mkdtemp(t);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
 
 }  // namespace banmian::test
