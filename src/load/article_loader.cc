@@ -15,6 +15,7 @@
 #include "load/literal_markup.h"
 #include "load/picture_attributes.h"
 #include "load/picture_info.h"
+#include "load/source_positions.h"
 #include "load/text_check.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
@@ -80,6 +81,15 @@ struct BodyParser {
 
   SourcePos Pos(cmark_node* n) const {
     return At(cmark_node_get_start_line(n), std::max(0, cmark_node_get_start_column(n) - 1));
+  }
+
+  // The byte of the body where a node starts (the body's end when cmark gives no position).
+  size_t Offset(cmark_node* n) const {
+    const int line = cmark_node_get_start_line(n);
+    if (line < 1 || static_cast<size_t>(line) > lines.size()) return body.size();
+    const size_t col = std::max(0, cmark_node_get_start_column(n) - 1);
+    return static_cast<size_t>(lines[line - 1].data() - body.data()) +
+           std::min(col, lines[line - 1].size());
   }
 
   void Unsupported(SourcePos pos, const std::string& message, const std::string& hint) {
@@ -180,12 +190,17 @@ struct BodyParser {
         case CMARK_NODE_TEXT: {
           std::string t = cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
           CheckText(c, t);
+          const SourcePos at = Pos(c);
           if (pending_break) {
             const std::string_view before =
                 spans.empty() ? std::string_view() : std::string_view(spans.back().text);
-            if (!IsCjk(LastChar(before)) && !IsCjk(FirstChar(t)) && !before.empty()) t = " " + t;
+            if (!IsCjk(LastChar(before)) && !IsCjk(FirstChar(t)) && !before.empty()) {
+              if (source) source->Add(at.line, at.col);  // the space for the line break
+              AddText(spans, " ", style);
+            }
             pending_break = false;
           }
+          if (source) AlignText(t, body, Offset(c), at.line, at.col, *source);
           AddText(spans, t, style);
           break;
         }
@@ -245,10 +260,17 @@ struct BodyParser {
     }
   }
 
-  std::vector<Span> Spans(cmark_node* n) {
+  // Where the characters of the spans being read stand (Spans sets it).
+  TextSource* source = nullptr;
+
+  // The text of a paragraph, heading or caption; the positions of its characters are
+  // appended to `text_source`.
+  std::vector<Span> Spans(cmark_node* n, TextSource& text_source) {
     std::vector<Span> spans;
     pending_break = false;
+    source = &text_source;
     Inline(n, SpanStyle::kPlain, spans);
+    source = nullptr;
     return spans;
   }
 
@@ -257,7 +279,7 @@ struct BodyParser {
     Block b;
     b.kind = BlockKind::kPicture;
     b.pos = Pos(para);
-    b.spans = Spans(img);
+    b.spans = Spans(img, b.source);
     if (attributes && !ReadPictureAttributes(*attributes, attributes_pos, b, diags)) return;
     const char* url = cmark_node_get_url(img);
     std::string rel = url ? url : "";
@@ -439,7 +461,7 @@ struct BodyParser {
     if (LiteralMarkupIn(n)) return;
     Block b;
     b.kind = level == 4 ? BlockKind::kCrosshead : BlockKind::kSectionTitle;
-    b.spans = Spans(n);
+    b.spans = Spans(n, b.source);
     b.pos = Pos(n);
     if (b.spans.empty()) {
       diags.Error("empty-heading", b.pos, "the heading is empty");
@@ -496,7 +518,7 @@ struct BodyParser {
           if (LiteralMarkupIn(n) || PictureParagraph(n) || StrayAttributes(n)) break;
           Block b;
           b.kind = BlockKind::kParagraph;
-          b.spans = Spans(n);
+          b.spans = Spans(n, b.source);
           b.pos = Pos(n);
           if (!b.spans.empty()) article.blocks.push_back(b);
           break;
@@ -516,7 +538,7 @@ struct BodyParser {
               continue;
             }
             if (LiteralMarkupIn(c)) continue;
-            for (Span& sp : Spans(c)) b.spans.push_back(sp);
+            for (Span& sp : Spans(c, b.source)) b.spans.push_back(sp);
           }
           if (!b.spans.empty()) article.blocks.push_back(b);
           break;
@@ -577,6 +599,18 @@ std::optional<Article> ParseArticle(const std::string& id, const std::string& fi
   if (auto v = r.String("byline", false)) a.byline = *v;
   if (auto v = r.String("tag", false)) a.tag = *v;
   if (auto v = r.Bool("normalize", false)) a.normalize = *v;
+  // Where each character of the texts stands, from the value's first byte on.
+  auto locate = [&](const char* key, const std::string& value, TextSource& out) {
+    const YAML::Node node = r.Get(key);
+    if (value.empty() || !node.IsDefined() || node.Mark().is_null() || node.Mark().pos < 0) return;
+    const SourcePos pos = src.Pos(node);
+    AlignText(value, src.text, static_cast<size_t>(node.Mark().pos), pos.line, pos.col, out);
+  };
+  locate("kicker", a.kicker, a.kicker_source);
+  locate("headline", a.headline, a.headline_source);
+  locate("subhead", a.subhead, a.subhead_source);
+  locate("byline", a.byline, a.byline_source);
+  locate("tag", a.tag, a.tag_source);
 
   size_t body_start = text.find('\n', end);
   std::string body = body_start == std::string::npos ? "" : text.substr(body_start + 1);

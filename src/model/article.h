@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/text_source.h"
 
 namespace banmian {
 
@@ -55,6 +56,8 @@ struct Block {
   double focus_x = 0.5, focus_y = 0.5;
   std::string picture_colour_space;  // kPicture: RGB, Grey or CMYK
   SourcePos pos;
+  // Where the characters of the spans, joined, stand in the article file (not the credit).
+  TextSource source;
 
   std::string PlainText() const;
 };
@@ -67,6 +70,8 @@ struct Article {
   std::vector<Block> blocks;
   SourcePos pos;
   SourcePos headline_pos;
+  // Where the characters of the front matter's texts stand in the article file.
+  TextSource kicker_source, headline_source, subhead_source, byline_source, tag_source;
 
   // Characters of the body (paragraphs, crossheads, titles, captions), for reports.
   size_t BodyCharacterCount() const;

@@ -242,9 +242,28 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     f.code = "unpaired-quotes";
     f.article = n.article;
     f.pos = n.pos;
-    f.message = "an odd number of straight quotes (" + n.from +
-                ") in this text: they are left as typed, at “" + n.context +
-                "”; type the quotation marks (“ ” ‘ ’), or add the missing straight one";
+    f.count = static_cast<long>(n.quotes);
+    const std::string marks = n.from == "'" ? "‘ ’" : "“ ”";
+    if (n.quotes == 1) {
+      f.message = "this straight quote (" + n.from + ") has no partner in its text, at “" +
+                  n.context + "”: it is left as typed; type the quotation mark (" + marks +
+                  "), or add the missing straight one";
+    } else if (n.quotes % 2 == 1) {
+      f.message =
+          "the text holds " + std::to_string(n.quotes) + " straight quotes (" + n.from + ")";
+      if (n.first_pos.line > 0)
+        f.message += ", the first at " + std::to_string(n.first_pos.line) + ":" +
+                     std::to_string(n.first_pos.col);
+      f.message += "; paired in order, this last one has no partner, at “" + n.context +
+                   "”: they are left as typed; type the quotation marks (" + marks +
+                   "), or add the missing straight one";
+    } else {
+      f.message = "two straight quotes (" + n.from + n.from + ") with nothing between them, at “" +
+                  n.context +
+                  "”: pairing the text's quotes in order is a guess here (a quotation inside "
+                  "a quotation?); they are left as typed: type the quotation marks (“ ” for "
+                  "the outer, ‘ ’ for the inner)";
+    }
     out.push_back(f);
   }
   if (changed > 0) {
@@ -253,7 +272,8 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     f.code = "normalized";
     f.count = changed;
     f.message = std::to_string(changed) +
-                " half-width marks between Chinese characters were set full-width";
+                " characters were normalised (half-width marks set full width, straight quotes "
+                "paired, look-alike characters replaced): listed under normalizations";
     out.push_back(f);
   }
   for (Finding& f : out) {

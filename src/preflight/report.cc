@@ -213,6 +213,7 @@ std::string ReportJson(const ReportInput& in) {
       w.Key("from").String(n.from);
       w.Key("to").String(n.to);
       w.Key("context").String(n.context);
+      w.Key("rule").String(n.rule);
       w.EndObject();
     }
   w.EndArray();
@@ -294,7 +295,9 @@ std::string ReportSummary(const ReportInput& in) {
       if (f.severity == Severity::kInfo && f.code != "added-page") continue;
       out += "  " + std::string(SeverityName(f.severity)) + "[" + f.code + "]";
       if (f.page) out += " " + FindingPlace(f);
-      if (f.pos.line > 0) out += " (" + f.pos.file + ":" + std::to_string(f.pos.line) + ")";
+      if (f.pos.line > 0)
+        out += " (" + f.pos.file + ":" + std::to_string(f.pos.line) +
+               (f.pos.col > 0 ? ":" + std::to_string(f.pos.col) : "") + ")";
       out += ": " + f.message + "\n";
     }
   for (const std::string& o : in.outputs) out += "  wrote " + o + "\n";

@@ -81,7 +81,7 @@ check "the PNG picture is in the PDF" sh -c "pdfimages -list '$tmp/png/png-pictu
 # Rare characters: one from the fallback chain, one no font has (an error, exit 1).
 "$bin" render "$src/tests/layout/cases/rare-characters" -o "$tmp/rare" --no-png 2>"$tmp/rare.err"; status=$?
 check "a character no font has exits 1" test $status -eq 1
-check "it is reported with its place, code point and source line" grep -q "error\[missing-glyph\] page 1 col [0-9]* row[^(]*(.*articles/a.md:6): no font has the character .* (U+1FAE0)" "$tmp/rare.err"
+check "it is reported with its place, code point and source line" grep -q "error\[missing-glyph\] page 1 col [0-9]* row[^(]*(.*articles/a.md:6:[0-9]*): no font has the character .* (U+1FAE0)" "$tmp/rare.err"
 check "an extension-B character comes from the fallback font" grep -q '"family": "HanaMinA"' "$tmp/rare/report.json"
 check "the page is still written" test -s "$tmp/rare/rare-characters.pdf"
 

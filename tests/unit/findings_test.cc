@@ -314,23 +314,48 @@ TEST_CASE("preflight: grid cells no slot or region covers are an error from two 
         "there");
 }
 
-TEST_CASE("preflight: straight quotes that cannot be paired are a warning at their text") {
+TEST_CASE("preflight: a straight quote that cannot be paired is a warning at the quote") {
   LayoutReport report;
   Normalization changed;
   changed.article = "a", changed.from = ",", changed.to = "，";
   Normalization odd;
   odd.article = "a", odd.from = odd.to = "\"", odd.unpaired = true;
-  odd.pos = {"articles/a.md", 8, 1};
+  odd.pos = {"articles/a.md", 8, 14};
+  odd.first_pos = {"articles/a.md", 8, 3};
+  odd.quotes = 3;
   odd.context = "这是\"一个孤立";
-  report.normalizations = {changed, changed, odd};
+  Normalization empty = odd;  // "" : a pair with nothing inside
+  empty.pos = {"articles/a.md", 9, 6};
+  empty.quotes = 4;
+  empty.context = "他说\"好\"\"";
+  Normalization single = odd;  // the only ' of its text
+  single.from = single.to = "'";
+  single.quotes = 1;
+  single.pos = {"articles/a.md", 12, 2};
+  single.context = "甲'乙";
+  report.normalizations = {changed, changed, odd, empty, single};
   auto all = Preflight(report, Labelled({"A01"}), TestPaper());
   auto unpaired = Coded(all, "unpaired-quotes");
-  REQUIRE(unpaired.size() == 1);
+  REQUIRE(unpaired.size() == 3);
   CHECK(unpaired[0].severity == Severity::kWarning);
   CHECK(unpaired[0].pos.line == 8);
+  CHECK(unpaired[0].pos.col == 14);
+  CHECK(unpaired[0].count == 3);
   CHECK(unpaired[0].message ==
-        "an odd number of straight quotes (\") in this text: they are left as typed, at "
-        "“这是\"一个孤立”; type the quotation marks (“ ” ‘ ’), or add the missing straight one");
+        "the text holds 3 straight quotes (\"), the first at 8:3; paired in order, this last one "
+        "has no partner, at “这是\"一个孤立”: they are left as typed; type the quotation marks "
+        "(“ ”), or add the missing straight one");
+  CHECK(unpaired[1].pos.line == 9);
+  CHECK(unpaired[1].pos.col == 6);
+  CHECK(unpaired[1].message ==
+        "two straight quotes (\"\") with nothing between them, at “他说\"好\"\"”: pairing the "
+        "text's quotes in order is a guess here (a quotation inside a quotation?); they are "
+        "left as typed: type the quotation marks (“ ” for the outer, ‘ ’ for the inner)");
+  CHECK(unpaired[2].pos.col == 2);
+  CHECK(unpaired[2].count == 1);
+  CHECK(unpaired[2].message ==
+        "this straight quote (') has no partner in its text, at “甲'乙”: it is left as typed; "
+        "type the quotation mark (‘ ’), or add the missing straight one");
   auto normalized = Coded(all, "normalized");
   REQUIRE(normalized.size() == 1);
   CHECK(normalized[0].count == 2);
