@@ -37,7 +37,12 @@ struct AddedPageRecord {
   bool label_taken = false;  // the natural next label was the already: label is made up
 };
 
+// A character the fonts could not show as asked: none has it (kMissing), a bold style
+// took it from a font without a bold face and it is emboldened (kSyntheticBold), or its
+// variation selector asks for a glyph its font lacks (kNoVariant).
 struct MissingGlyphRecord {
+  enum class Kind { kMissing, kSyntheticBold, kNoVariant };
+  Kind kind = Kind::kMissing;
   int page = 0;
   std::string where;  // article id or furniture region
   char32_t ch = 0;

@@ -1,5 +1,8 @@
 #include "layout/line_items.h"
 
+#include "model/utf8.h"
+#include "text/cluster_joins.h"
+
 namespace banmian {
 
 std::string LineText(const ShapedText& text, const ComposedLine& line) {
@@ -14,13 +17,15 @@ void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, 
   int run_font = -1, run_style = -1;
   for (uint32_t k = line.begin; k < line.end; ++k) {
     const Atom& atom = text.atoms[k];
-    if (!run || atom.font != run_font || atom.run != run_style) {
+    if (!run || atom.font != run_font || atom.run != run_style ||
+        atom.synthetic_bold != run->synthetic_bold) {
       const RunStyle& style = text.runs[atom.run];
       GlyphRun r;
       r.font = atom.font;
       r.size = style.size;
       r.colour = style.colour;
       r.role = style.role;
+      r.synthetic_bold = atom.synthetic_bold;
       out.push_back(std::move(r));
       run = &std::get<GlyphRun>(out.back());
       run_font = atom.font;
@@ -43,11 +48,31 @@ void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, 
     run->text.append(text.text, atom.byte_begin, atom.byte_end - atom.byte_begin);
     run->clusters.push_back({static_cast<int>(atom.byte_end - atom.byte_begin),
                              static_cast<int>(atom.glyph_end - atom.glyph_begin)});
-    if (atom.missing && missing) {
+    if (missing && (atom.missing || atom.synthetic_bold || atom.no_variant)) {
       MissingGlyphRecord m;
       m.ch = atom.ch;
+      m.cluster = text.text.substr(atom.byte_begin, atom.byte_end - atom.byte_begin);
       m.context = LineText(text, line);
-      missing->push_back(m);
+      if (atom.missing) {
+        // Each character no font has, once (a sequence joined by ZWJ may lack several).
+        std::u32string reported;
+        for (size_t i = atom.byte_begin; i < atom.byte_end;) {
+          const char32_t c = Utf8Next(text.text, i);
+          if (JoinsPrevious(c) || reported.find(c) != std::u32string::npos) continue;
+          reported += c;
+          m.ch = c;
+          missing->push_back(m);
+        }
+      }
+      m.ch = atom.ch;
+      if (atom.synthetic_bold) {
+        m.kind = MissingGlyphRecord::Kind::kSyntheticBold;
+        missing->push_back(m);
+      }
+      if (atom.no_variant) {
+        m.kind = MissingGlyphRecord::Kind::kNoVariant;
+        missing->push_back(m);
+      }
     }
   }
 }

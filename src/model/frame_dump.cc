@@ -36,7 +36,8 @@ struct ItemDumper {
     double y0 = r.glyphs.empty() ? 0 : r.glyphs.front().y;
     double x1 = r.glyphs.empty() ? 0 : r.glyphs.back().x + r.glyphs.back().advance;
     out += "  text " + r.role + " " + Num(r.size) + "pt x=" + Num(x0) + " y=" + Num(y0) +
-           " w=" + Num(x1 - x0) + " \"" + r.text + "\"\n";
+           " w=" + Num(x1 - x0) + (r.synthetic_bold ? " synthetic-bold" : "") + " \"" + r.text +
+           "\"\n";
   }
   void operator()(const RectItem& r) const {
     out += "  rect " + r.role + " x=" + Num(r.x) + " y=" + Num(r.y) + " w=" + Num(r.width) +

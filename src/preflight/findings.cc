@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <tuple>
 
 #include "compose/break_rules.h"
 #include "model/utf8.h"
 #include "preflight/page_checks.h"
 #include "preflight/page_places.h"
 #include "preflight/slot_checks.h"
+#include "text/cluster_joins.h"
 
 namespace banmian {
 
@@ -23,6 +26,18 @@ std::string CodePoint(char32_t c) {
 
 std::string Plural(size_t n, const std::string& word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+bool HasMissingGlyph(const GlyphRun&, const PositionedGlyph* glyphs, int count) {
+  for (int i = 0; i < count; ++i)
+    if (glyphs[i].id == 0) return true;
+  return false;
+}
+bool IsSyntheticBold(const GlyphRun& run, const PositionedGlyph*, int) {
+  return run.synthetic_bold;
+}
+bool AnyCluster(const GlyphRun&, const PositionedGlyph*, int) {
+  return true;
 }
 
 void SetArea(Finding& f, const std::optional<Box>& b) {
@@ -96,19 +111,59 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     if (const Page* page = FindPage(doc, o.page)) SetArea(f, SlotBox(*page, o.slot));
     out.push_back(f);
   }
+  // Characters not shown as asked. The n-th record of a cluster (and kind) on a page is
+  // placed at the n-th such cluster drawn there.
+  std::map<std::tuple<int, int, std::string, char32_t>, int> seen;
   for (const MissingGlyphRecord& m : report.missing_glyphs) {
+    using Kind = MissingGlyphRecord::Kind;
     Finding f;
-    f.code = "missing-glyph";
     f.page = m.page;
     f.where = m.where;
     f.article = m.where.starts_with("region:") ? "" : m.where;
     f.pos = m.pos;
+    f.count = 1;
     std::string ch;
     Utf8Append(ch, m.ch);
-    f.message =
-        "no font has the character " + ch + " (" + CodePoint(m.ch) + "), in “" + m.context + "”";
-    f.count = 1;
-    if (const Page* page = FindPage(doc, m.page)) SetArea(f, MissingGlyphBox(*page, m.ch));
+    const std::string cluster = m.cluster.empty() ? ch : m.cluster;
+    const int nth = seen[{m.page, static_cast<int>(m.kind), cluster, m.ch}]++;
+    std::optional<ClusterPlace> place;
+    if (const Page* page = FindPage(doc, m.page))
+      place = FindCluster(*page, cluster, nth,
+                          m.kind == Kind::kMissing         ? HasMissingGlyph
+                          : m.kind == Kind::kSyntheticBold ? IsSyntheticBold
+                                                           : AnyCluster);
+    if (place) SetArea(f, place->box);
+    const std::string font =
+        place && static_cast<size_t>(place->font) < doc.fonts.size()
+            ? doc.fonts[place->font].family + " " + doc.fonts[place->font].style
+            : "a font without a bold face";
+    switch (m.kind) {
+      case Kind::kMissing:
+        f.code = "missing-glyph";
+        f.message = "no font has the character " + ch + " (" + CodePoint(m.ch) + "), in “" +
+                    m.context + "”";
+        break;
+      case Kind::kSyntheticBold:
+        f.severity = Severity::kInfo;
+        f.code = "synthetic-bold";
+        f.message = "no bold face has the character " + ch + " (" + CodePoint(m.ch) +
+                    "): it is set in " + font + " and emboldened, in “" + m.context + "”";
+        break;
+      case Kind::kNoVariant: {
+        std::string selectors;
+        for (size_t i = 0; i < cluster.size();) {
+          const char32_t c = Utf8Next(cluster, i);
+          if (IsVariationSelector(c)) selectors += (selectors.empty() ? "" : ", ") + CodePoint(c);
+        }
+        f.severity = Severity::kWarning;
+        f.code = "missing-variant";
+        f.message = "the font " + (place ? font + " " : std::string()) + "has no glyph for " + ch +
+                    " (" + CodePoint(m.ch) + ") with the variation selector " + selectors +
+                    ": its usual glyph is printed (the selector stays in the text), in “" +
+                    m.context + "”";
+        break;
+      }
+    }
     out.push_back(f);
   }
   for (const LineRecord& l : report.lines) {

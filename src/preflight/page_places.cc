@@ -1,5 +1,7 @@
 #include "preflight/page_places.h"
 
+#include <algorithm>
+
 #include "model/utf8.h"
 
 namespace banmian {
@@ -53,17 +55,26 @@ std::optional<Box> LineBox(const Page& page, const std::string& frame, const std
   return std::nullopt;
 }
 
-std::optional<Box> MissingGlyphBox(const Page& page, char32_t ch) {
+std::optional<ClusterPlace> FindCluster(const Page& page, const std::string& cluster, int nth,
+                                        bool (*qualifies)(const GlyphRun& run,
+                                                          const PositionedGlyph* glyphs,
+                                                          int count)) {
   for (const Frame& f : page.frames)
     for (const Item& item : f.items) {
       const auto* run = std::get_if<GlyphRun>(&item);
       if (!run) continue;
       size_t g = 0, b = 0;
       for (const TextCluster& c : run->clusters) {
-        size_t at = b;
-        const bool same = b < run->text.size() && Utf8Next(run->text, at) == ch;
-        for (int k = 0; k < c.glyphs && g + k < run->glyphs.size(); ++k)
-          if (same && run->glyphs[g + k].id == 0) return GlyphBox(*run, run->glyphs[g + k]);
+        const size_t count = std::min(static_cast<size_t>(std::max(0, c.glyphs)),
+                                      run->glyphs.size() - std::min(g, run->glyphs.size()));
+        if (count > 0 && b + cluster.size() <= run->text.size() &&
+            run->text.compare(b, c.bytes, cluster) == 0 &&
+            static_cast<size_t>(c.bytes) == cluster.size() &&
+            qualifies(*run, &run->glyphs[g], static_cast<int>(count)) && nth-- == 0) {
+          Bounds bounds;
+          for (size_t k = 0; k < count; ++k) bounds.Add(GlyphBox(*run, run->glyphs[g + k]));
+          return ClusterPlace{bounds.box, run->font};
+        }
         g += static_cast<size_t>(std::max(0, c.glyphs));
         b += static_cast<size_t>(std::max(0, c.bytes));
       }

@@ -26,8 +26,17 @@ std::optional<Box> SlotBox(const Page& page, const std::string& slot);
 // The glyphs of a line whose characters are `text` in the frame named `frame` (the first
 // such line).
 std::optional<Box> LineBox(const Page& page, const std::string& frame, const std::string& text);
-// The first glyph drawn for `ch` that no font had (glyph 0).
-std::optional<Box> MissingGlyphBox(const Page& page, char32_t ch);
+// A cluster of glyphs drawn for the characters `cluster` (e.g. 葛 with its variation
+// selector), the `nth` (from 0) on the page, in frame and item order, of those that
+// `qualifies` (its run, its glyphs): its box, and the font it is set in.
+struct ClusterPlace {
+  Box box;
+  int font = 0;  // Document.fonts index
+};
+std::optional<ClusterPlace> FindCluster(const Page& page, const std::string& cluster, int nth,
+                                        bool (*qualifies)(const GlyphRun& run,
+                                                          const PositionedGlyph* glyphs,
+                                                          int count));
 // The first picture drawn from `path`.
 std::optional<Box> PictureBox(const Page& page, const std::string& path);
 

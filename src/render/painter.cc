@@ -246,6 +246,17 @@ void Painter::PaintPage(cairo_t* cr, const Page& page) {
         clusters.clear();
         for (const PositionedGlyph& g : run->glyphs) glyphs.push_back({g.id, g.x, g.y});
         for (const TextCluster& c : run->clusters) clusters.push_back({c.bytes, c.glyphs});
+        if (run->synthetic_bold) {
+          // Emboldened as in the PDF: the outline filled and stroked in the run's colour.
+          cairo_save(cr);
+          cairo_glyph_path(cr, glyphs.data(), static_cast<int>(glyphs.size()));
+          cairo_set_line_width(cr, run->size * kSyntheticBoldStroke);
+          cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_fill_preserve(cr);
+          cairo_stroke(cr);
+          cairo_restore(cr);
+          continue;
+        }
         cairo_show_text_glyphs(cr, run->text.data(), static_cast<int>(run->text.size()),
                                glyphs.data(), static_cast<int>(glyphs.size()), clusters.data(),
                                static_cast<int>(clusters.size()), cairo_text_cluster_flags_t(0));

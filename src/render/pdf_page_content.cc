@@ -43,11 +43,67 @@ class ContentWriter {
 
   std::string Finish() { return std::move(out_); }
 
+  // Runs [begin, end) of `items` that make one line: wrapped in an /ActualText span when
+  // their glyphs would not copy out as their text.
+  void Line(const std::vector<Item>& items, size_t begin, size_t end) {
+    std::string text;
+    for (size_t i = begin; i < end; ++i) text += std::get<GlyphRun>(items[i]).text;
+    const bool span = !text.empty() && !CopiesOut(items, begin, end);
+    if (span) out_ += "/Span <</ActualText " + PdfUtf16Hex(text) + ">> BDC\n";
+    for (size_t i = begin; i < end; ++i) Run(std::get<GlyphRun>(items[i]));
+    if (span) out_ += "EMC\n";
+  }
+
+  // Whether runs [begin, end) copy out as their text without help: every cluster one glyph
+  // the font's ToUnicode map gives the cluster's text, and no glyph further from the end of
+  // the one before than extractors take for the same word (pdftotext starts a new word at
+  // a tenth of an em of space or a fifth of overlap, pdf.js adds a space at a tenth).
+  bool CopiesOut(const std::vector<Item>& items, size_t begin, size_t end) const {
+    const PositionedGlyph* previous = nullptr;
+    double previous_end = 0, previous_size = 0;
+    for (size_t i = begin; i < end; ++i) {
+      const GlyphRun& run = std::get<GlyphRun>(items[i]);
+      const FontMetrics* metrics = Metrics(run);
+      const GlyphTexts* map = s_.texts && static_cast<size_t>(run.font) < s_.texts->size()
+                                  ? (*s_.texts)[run.font]
+                                  : nullptr;
+      if (!metrics || !map) return false;
+      size_t byte = 0, glyph = 0;
+      for (const TextCluster& c : run.clusters) {
+        if (!ClusterCopiesOut(run, c, byte, glyph, *map)) return false;
+        byte += c.bytes;
+        glyph += c.glyphs;
+      }
+      if (byte != run.text.size() || glyph != run.glyphs.size()) return false;
+      for (const PositionedGlyph& g : run.glyphs) {
+        if (previous) {
+          const double gap = g.x - previous_end;
+          if (gap > kMostSpace * previous_size || gap < -kMostOverlap * previous_size ||
+              std::abs(g.y - previous->y) > 0.01)
+            return false;
+        }
+        previous = &g;
+        previous_end = g.x + metrics->WidthOf(g.id) * run.size / 1000;
+        previous_size = run.size;
+      }
+    }
+    return true;
+  }
+
   void Run(const GlyphRun& run) {
-    const FontMetrics* metrics = run.font >= 0 && static_cast<size_t>(run.font) < s_.fonts->size()
-                                     ? (*s_.fonts)[run.font]
-                                     : nullptr;
+    const FontMetrics* metrics = Metrics(run);
     if (!metrics || run.glyphs.empty()) return;
+    // Synthetic bold: the outline stroked in the fill colour with round joins, inside q … Q
+    // (which restores the state this writer tracks).
+    const std::string fill = fill_, stroke = stroke_;
+    const double line_width = line_width_;
+    const int font = font_;
+    const double size = size_;
+    if (run.synthetic_bold) {
+      out_ += "q 1 j 2 Tr\n";
+      Colour(run.colour, true);
+      LineWidth(run.size * kSyntheticBoldStroke);
+    }
     Colour(run.colour, false);
     out_ += "BT\n";
     if (run.font != font_ || run.size != size_) {
@@ -93,6 +149,10 @@ class ContentWriter {
     if (in_string) out_ += '>';
     if (in_array) out_ += "] TJ\n";
     out_ += "ET\n";
+    if (run.synthetic_bold) {
+      out_ += "Q\n";
+      fill_ = fill, stroke_ = stroke, line_width_ = line_width, font_ = font, size_ = size;
+    }
   }
 
   void Rect(const RectItem& rect) {
@@ -161,6 +221,14 @@ class ContentWriter {
   }
 
  private:
+  // Space and overlap between glyphs (em) that extractors still read as one word.
+  static constexpr double kMostSpace = 0.05, kMostOverlap = 0.15;
+
+  const FontMetrics* Metrics(const GlyphRun& run) const {
+    return run.font >= 0 && static_cast<size_t>(run.font) < s_.fonts->size() ? (*s_.fonts)[run.font]
+                                                                             : nullptr;
+  }
+
   double X(double x) const { return s_.margin + x; }
   double Y(double y) const { return s_.media_height - (s_.margin + y); }
   static double Rounded(double v) { return std::round(v * 1000) / 1000; }
@@ -201,20 +269,39 @@ class ContentWriter {
   double size_ = 0, line_width_ = 1;
 };
 
+// Whether run `next` goes on the line of `run`: on its baseline, after it.
+bool SameLine(const GlyphRun& run, const GlyphRun& next) {
+  if (run.glyphs.empty() || next.glyphs.empty()) return false;
+  const PositionedGlyph &last = run.glyphs.back(), &first = next.glyphs.front();
+  return std::abs(first.y - last.y) < 0.01 && first.x >= last.x;
+}
+
 }  // namespace
 
 std::string PageContent(const Page& page, const PageContentSettings& settings) {
   ContentWriter writer(settings);
   for (const Frame& frame : page.frames)
-    for (const Item& item : frame.items) {
-      if (const auto* run = std::get_if<GlyphRun>(&item))
-        writer.Run(*run);
-      else if (const auto* rect = std::get_if<RectItem>(&item))
+    for (size_t i = 0; i < frame.items.size();) {
+      const Item& item = frame.items[i];
+      if (const auto* run = std::get_if<GlyphRun>(&item)) {
+        // A line: the runs one after the other on one baseline.
+        size_t end = i + 1;
+        while (!run->glyphs.empty() && end < frame.items.size() &&
+               std::holds_alternative<GlyphRun>(frame.items[end]) &&
+               SameLine(std::get<GlyphRun>(frame.items[end - 1]),
+                        std::get<GlyphRun>(frame.items[end])))
+          ++end;
+        if (!run->glyphs.empty()) writer.Line(frame.items, i, end);
+        i = end;
+        continue;
+      }
+      if (const auto* rect = std::get_if<RectItem>(&item))
         writer.Rect(*rect);
       else if (const auto* rule = std::get_if<RuleItem>(&item))
         writer.Rule(*rule);
       else if (const auto* image = std::get_if<ImageItem>(&item))
         writer.Picture(*image);
+      ++i;
     }
   return writer.Finish();
 }

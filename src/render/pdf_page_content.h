@@ -6,6 +6,11 @@
 // advance widths, not their subsets. Each glyph lands exactly where the composer put it (a TJ
 // adjustment where the justified position differs from the font's advance, a new text matrix where
 // the baseline jumps), measured from the written numbers so no rounding error accumulates.
+// A line whose glyphs would not copy out as its text (a gap or an overlap an extractor
+// takes for a word break, a glyph the ToUnicode map gives another text: glyph_text.h) is
+// wrapped in a /Span with its text as /ActualText. Glyphs of a bold style from a font
+// without a bold face (GlyphRun::synthetic_bold) are filled and stroked in their colour
+// (text render mode 2), with round joins.
 // Rectangles, rules and pictures (resource /Im<n>) follow in the frame tree's order; a
 // cropped picture is drawn enlarged so its crop rectangle fills the item's rectangle,
 // clipped to it.
@@ -20,6 +25,7 @@
 
 #include "model/frame.h"
 #include "render/font_subset.h"
+#include "render/glyph_text.h"
 
 namespace banmian {
 
@@ -31,6 +37,9 @@ struct PageContentSettings {
   double media_height = 0;  // page height + 2 × margin
   // By Document font index; null for a font that is not embedded (its runs are skipped).
   const std::vector<const FontMetrics*>* fonts = nullptr;
+  // By Document font index: what each glyph's ToUnicode entry says (null: no font text
+  // known, every line gets its /ActualText).
+  const std::vector<const GlyphTexts*>* texts = nullptr;
   // Picture path → its number in /Im<n>.
   const std::map<std::string, int>* pictures = nullptr;
 };

@@ -15,6 +15,7 @@
 #include "base/parallel.h"
 #include "model/utf8.h"
 #include "render/font_subset.h"
+#include "render/glyph_text.h"
 #include "render/pdf_picture.h"
 
 namespace banmian {
@@ -22,86 +23,6 @@ namespace banmian {
 namespace {
 
 using Object = QPDFObjectHandle;
-
-// The glyphs one font shows on the pages, each with the text it stands for.
-struct GlyphUse {
-  std::vector<uint8_t> used;           // bytes, not bits: this is looked up for every glyph
-  std::vector<std::string_view> text;  // by glyph id; the first text seen
-
-  void Add(uint32_t glyph, std::string_view chars) {
-    // Codes are two bytes; Pango's invisible glyph (PANGO_GLYPH_EMPTY, for a zero-width
-    // space or a soft hyphen) is 0x0FFFFFFF and is never drawn.
-    if (glyph > 0xFFFF) return;
-    if (glyph >= used.size()) {
-      const size_t size = std::max<size_t>({glyph + 1, 2 * used.size(), 4096});
-      used.resize(size);
-      text.resize(size);
-    }
-    if (!used[glyph]) {
-      used[glyph] = 1;
-      text[glyph] = chars;
-    } else if (text[glyph].empty()) {
-      text[glyph] = chars;
-    }
-  }
-  std::vector<uint32_t> Glyphs() const {
-    std::vector<uint32_t> glyphs;
-    for (uint32_t g = 0; g < used.size(); ++g)
-      if (used[g]) glyphs.push_back(g);
-    return glyphs;
-  }
-};
-
-void CollectGlyphs(const GlyphRun& run, GlyphUse& use) {
-  std::string_view text = run.text;
-  size_t byte = 0, glyph = 0;
-  for (const TextCluster& c : run.clusters) {
-    std::string_view chars =
-        byte + c.bytes <= text.size() ? text.substr(byte, c.bytes) : std::string_view();
-    for (int i = 0; i < c.glyphs && glyph < run.glyphs.size(); ++i, ++glyph)
-      use.Add(run.glyphs[glyph].id, i == 0 ? chars : std::string_view());
-    byte += c.bytes;
-  }
-  for (; glyph < run.glyphs.size(); ++glyph) use.Add(run.glyphs[glyph].id, {});
-}
-
-// The ToUnicode CMap: code (glyph id) → the UTF-16 of the characters it stands for.
-std::string ToUnicodeCMap(const GlyphUse& use) {
-  std::vector<std::pair<uint32_t, std::string>> entries;
-  for (uint32_t glyph = 0; glyph < use.used.size() && glyph <= 0xFFFF; ++glyph) {
-    if (!use.used[glyph] || use.text[glyph].empty()) continue;
-    std::string utf16;
-    std::string_view chars = use.text[glyph];
-    for (size_t i = 0; i < chars.size();) {
-      char32_t cp = Utf8Next(chars, i);
-      if (cp >= 0x10000) {
-        cp -= 0x10000;
-        AppendHex(utf16, 0xD800 + (cp >> 10), 4);
-        AppendHex(utf16, 0xDC00 + (cp & 0x3FF), 4);
-      } else {
-        AppendHex(utf16, cp, 4);
-      }
-    }
-    entries.emplace_back(glyph, std::move(utf16));
-  }
-  std::string cmap =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n";
-  for (size_t start = 0; start < entries.size(); start += 100) {
-    const size_t end = std::min(entries.size(), start + 100);
-    cmap += std::to_string(end - start) + " beginbfchar\n";
-    for (size_t i = start; i < end; ++i) {
-      cmap += '<';
-      AppendHex(cmap, entries[i].first, 4);
-      cmap += "> <" + entries[i].second + ">\n";
-    }
-    cmap += "endbfchar\n";
-  }
-  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return cmap;
-}
 
 // The encoding CMap of a CFF font whose CIDs are not its glyph ids: code → CID.
 std::string EncodingCMap(const FontProgram& program, const std::string& name) {
@@ -369,6 +290,20 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
     used_fonts.push_back(static_cast<int>(f));
   }
 
+  // The text each font's glyphs stand for, one task per font: pages need it to know where
+  // the ToUnicode map cannot say what a line reads (glyph_text.h).
+  std::vector<GlyphTexts> texts(doc.fonts.size());
+  ParallelFor(used_fonts.size(), settings.jobs, [&](size_t task, int) {
+    const int f = used_fonts[task];
+    for (const Page* page : pages)
+      for (const Frame& frame : page->frames)
+        for (const Item& item : frame.items)
+          if (const auto* run = std::get_if<GlyphRun>(&item); run && run->font == f)
+            texts[f].Add(*run);
+  });
+  std::vector<const GlyphTexts*> text_maps(doc.fonts.size(), nullptr);
+  for (int f : used_fonts) text_maps[f] = &texts[f];
+
   // Font subsets, pictures and pages, one task each, all at once; fonts first, as the
   // longest tasks.
   std::vector<std::string> contents(pages.size());
@@ -377,20 +312,14 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
     if (task < first_picture) {
       const int f = used_fonts[task];
       EmbeddedFont& font = fonts[f];
-      GlyphUse use;
-      for (const Page* page : pages)
-        for (const Frame& frame : page->frames)
-          for (const Item& item : frame.items)
-            if (const auto* run = std::get_if<GlyphRun>(&item); run && run->font == f)
-              CollectGlyphs(*run, use);
-      font.glyphs = use.Glyphs();
+      font.glyphs = texts[f].Glyphs();
       font.tag = SubsetTag(font.glyphs, f);
       font.program = font.face->Subset(font.glyphs, font.error);
       if (font.program)
         font.widths = font.program->format == FontProgram::Format::kCff && !font.program->identity
                           ? WidthArrayByCid(font.metrics, *font.program)
                           : WidthArray(font.metrics, font.glyphs);
-      font.to_unicode = Deflate(ToUnicodeCMap(use));
+      font.to_unicode = Deflate(texts[f].ToUnicodeCMap());
     } else if (task < first_page) {
       EmbeddedPicture& picture = pictures[task - first_picture];
       // The bytes the loader checked (or their press conversion); the file is not read again.
@@ -410,6 +339,7 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
       content.margin = settings.margin;
       content.media_height = page.height + 2 * settings.margin;
       content.fonts = &metrics;
+      content.texts = &text_maps;
       content.pictures = &picture_number;
       contents[task - first_page] = Deflate(PageContent(page, content));
     }

@@ -18,13 +18,21 @@ constexpr bool Sorted() {
 }
 static_assert(Sorted(), "compatibility_table.inc must be sorted by code point, without repeats");
 
+constexpr bool NoneInGap() {  // what the early return in CompatibilityTarget relies on
+  for (const CompatibilityMapping& m : kTable)
+    if (m.from < 0x2E80 || (m.from >= 0x3000 && m.from < 0xF900)) return false;
+  return true;
+}
+static_assert(NoneInGap(), "a table row in a range CompatibilityTarget does not look in");
+
 }  // namespace
 
 CompatibilityMapping CompatibilityTarget(char32_t c) {
   if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
     return {c, c - 0xFEE0, CompatibilityKind::kFullWidthLatin};
-  // Nothing below the radicals is in the table: most text is answered here.
-  if (c < 0x2E80) return {c, c, CompatibilityKind::kNone};
+  // Nothing below the radicals, nor between them and the compatibility ideographs (CJK
+  // punctuation, kana, the unified ideographs), is in the table: most text is answered here.
+  if (c < 0x2E80 || (c >= 0x3000 && c < 0xF900)) return {c, c, CompatibilityKind::kNone};
   const auto* it =
       std::lower_bound(std::begin(kTable), std::end(kTable), c,
                        [](const CompatibilityMapping& m, char32_t v) { return m.from < v; });

@@ -32,6 +32,13 @@ struct Atom {
   int16_t font = 0;         // FontSet id
   int16_t run = 0;          // index into ShapedText::runs
   bool missing = false;     // no font has a glyph for it
+  // A bold style's character taken from a font that has no bold (a rare character from
+  // the fallback chain): the writers embolden it (PDF text render mode 2, a stroked
+  // outline in the preview) and preflight reports it.
+  bool synthetic_bold = false;
+  // The cluster holds a variation selector asking for a glyph its font does not have
+  // (cluster_joins.h): the default glyph is shown, the selector kept in the text.
+  bool no_variant = false;
 };
 
 // The style of one input run, as the painter needs it.

@@ -2,8 +2,12 @@
 //
 // Each paragraph is itemised once (script, font fallback) and every item shaped
 // with HarfBuzz through pango_shape_with_flags, unrounded. Glyph clusters become
-// atoms. Characters no font can show are marked `missing` (the preflight reports
-// them). Uses the FontSet's Pango context; not thread-safe for the same FontSet.
+// atoms. A variation selector, a zero-width joiner and what it joins, an emoji modifier
+// or a combining mark joins the atom before it (cluster_joins.h), and a variation
+// sequence gets its glyph from its base's font (or the atom is marked `no_variant`).
+// Characters no font can show are marked `missing`, and a bold style's characters from a
+// font without a bold face `synthetic_bold` (the preflight reports both). Uses the
+// FontSet's Pango context; not thread-safe for the same FontSet.
 #pragma once
 
 #include <string>

@@ -517,3 +517,128 @@ TEST_CASE("pdf content: a baseline with more than three decimals keeps one Tm pe
   r.CheckPositions(content);
   CHECK(r.TextMatrices(content) == 2);
 }
+
+// ---------------------------------------------------------------------------------------
+// Copy-out: a line whose glyphs would not copy out as its text is wrapped in an
+// /ActualText span (render/glyph_text.h).
+
+namespace {
+
+// A run whose glyphs stand for `text`, one cluster per (bytes, glyphs) pair.
+GlyphRun TextRun(std::vector<PositionedGlyph> glyphs, std::string text,
+                 std::vector<TextCluster> clusters, double size = 10) {
+  GlyphRun run = Run(std::move(glyphs), size);
+  run.text = std::move(text);
+  run.clusters = std::move(clusters);
+  return run;
+}
+
+// The page's content with the ToUnicode map the writer would make from its runs.
+std::string ContentWithMap(Canvas& canvas) {
+  GlyphTexts map;
+  for (const Item& item : canvas.page.frames[0].items)
+    if (const auto* run = std::get_if<GlyphRun>(&item)) map.Add(*run);
+  std::vector<const GlyphTexts*> maps = {&map, nullptr, nullptr, &map};
+  canvas.settings.texts = &maps;
+  return canvas.Content();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "pdf content: a gap extractors read as a space, or an overlap as a break, gets ActualText") {
+  // 甲 (kA, a full em) then 乙 (kB, half an em) at 10 pt: 乙 `gap` pt after 甲's end.
+  // pdftotext starts a new word past 0.1 em of space or 0.2 em of overlap, pdf.js adds a
+  // space past 0.102 em: a span from 0.05 em of space and 0.15 em of overlap.
+  struct Case {
+    double gap;  // pt
+    bool span;
+  } cases[] = {{0, false},  {0.4, false},  {0.5, false},  {0.6, true},  {1.5, true},
+               {2.5, true}, {-1.4, false}, {-1.5, false}, {-1.6, true}, {-5, true}};
+  for (const Case& c : cases) {
+    CAPTURE(c.gap);
+    Canvas canvas;
+    canvas.Add(TextRun({{kA, 20, 30}, {kB, 30 + c.gap, 30}}, "甲乙", {{3, 1}, {3, 1}}));
+    const std::string content = ContentWithMap(canvas);
+    const std::string span = "/Span <</ActualText <feff75324e59>>> BDC\n";
+    CHECK((content.find(span) == 0) == c.span);
+    CHECK((content.find("EMC\n") != std::string::npos) == c.span);
+    if (c.span) CHECK(content.substr(content.size() - 4) == "EMC\n");
+  }
+}
+
+TEST_CASE("pdf content: a cluster the ToUnicode map cannot say gets its line's ActualText") {
+  struct Case {
+    const char* what;
+    GlyphRun line;
+    std::string actual_text;  // "" for no span
+  } cases[] = {
+      // .notdef maps to U+FFFD: 🍷 (U+1F377, surrogates D83C DF77) needs the span.
+      {"notdef", TextRun({{kA, 0, 30}, {0, 10, 30}}, "甲🍷", {{3, 1}, {4, 1}}),
+       "<feff7532d83cdf77>"},
+      // 甲 with VS17 (U+E0100, DB40 DD00) drawn with 甲's own glyph, which maps to 甲.
+      {"selector", TextRun({{kA, 0, 30}, {kA, 10, 30}}, "甲甲󠄀", {{3, 1}, {7, 1}}),
+       "<feff75327532db40dd00>"},
+      // A family of three .notdef, one cluster of five characters.
+      {"three glyphs",
+       TextRun({{0, 0, 30}, {0, 10, 30}, {0, 20, 30}}, "👨‍👩‍👧", {{18, 3}}),
+       "<feffd83ddc68200dd83ddc69200dd83ddc67>"},
+      // Two characters drawn as one glyph (a ligature): the map has no text for it.
+      {"ligature", TextRun({{kB, 0, 30}}, "ff", {{2, 1}}), "<feff00660066>"},
+      // A cluster with no glyph at all (only an invisible one, left out).
+      {"no glyph", TextRun({{kA, 0, 30}}, "甲\u200b", {{3, 1}, {3, 0}}), "<feff7532200b>"},
+      // Plain: one glyph per character, each its map's text.
+      {"plain", TextRun({{kA, 0, 30}, {kB, 10, 30}}, "甲乙", {{3, 1}, {3, 1}}), ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    Canvas canvas;
+    // The glyphs seen alone first, so the map says what they are.
+    canvas.Add(TextRun({{kA, 0, 100}, {kB, 10, 100}}, "甲乙", {{3, 1}, {3, 1}}));
+    canvas.Add(c.line);
+    const std::string content = ContentWithMap(canvas);
+    if (c.actual_text.empty()) {
+      CHECK(content.find("BDC") == std::string::npos);
+    } else {
+      CHECK(content.find("/Span <</ActualText " + c.actual_text + ">> BDC\n") != std::string::npos);
+      CHECK(content.find("BDC") == content.rfind("BDC"));  // only this line
+    }
+  }
+}
+
+TEST_CASE("pdf content: the runs of one line share one span; other lines have their own") {
+  Canvas canvas;
+  // 甲 and 乙 in font 0, then "x" in font 3 a quarter em on (the space between Han and
+  // Latin), on the same baseline: one line. Then 甲 on the next line, alone.
+  canvas.Add(TextRun({{kA, 20, 30}, {kB, 30, 30}}, "甲乙", {{3, 1}, {3, 1}}));
+  GlyphRun latin = TextRun({{kC, 37.5, 30}}, "x", {{1, 1}});
+  latin.font = 3;
+  canvas.Add(latin);
+  canvas.Add(TextRun({{kA, 20, 45}}, "甲", {{3, 1}}));
+  CHECK(ContentWithMap(canvas) ==
+        "/Span <</ActualText <feff75324e590078>>> BDC\n"
+        "0 0 0 rg\nBT\n/F0 10 Tf\n1 0 0 1 30 180 Tm\n[<01020abc>] TJ\nET\n"
+        "BT\n/F3 10 Tf\n1 0 0 1 47.5 180 Tm\n[<1f00>] TJ\nET\n"
+        "EMC\n"
+        "BT\n/F0 10 Tf\n1 0 0 1 30 165 Tm\n[<0102>] TJ\nET\n");
+}
+
+TEST_CASE("pdf content: synthetic bold fills and strokes in the run's colour, inside q Q") {
+  for (PdfColours colours : {PdfColours::kScreenRgb, PdfColours::kDeclaredCmyk}) {
+    Canvas canvas(colours);
+    GlyphRun bold = Run({{kA, 20, 30}}, 12);
+    bold.synthetic_bold = true;
+    bold.colour = Colour(0, 100, 100, 0);  // red
+    canvas.Add(bold);
+    canvas.Add(Run({{kA, 20, 50}}));  // black, 10 pt, after Q: colour and font set again
+    const bool press = colours == PdfColours::kDeclaredCmyk;
+    const std::string red = press ? "0 1 1 0" : "1 0 0";
+    const std::string black = press ? "0 0 0 1 k\n" : "0 0 0 rg\n";
+    CAPTURE(press);
+    // Stroke width 0.06 em of 12 pt = 0.72 pt; round joins.
+    CHECK(canvas.Content() == "q 1 j 2 Tr\n" + red + (press ? " K\n" : " RG\n") + "0.72 w\n" + red +
+                                  (press ? " k\n" : " rg\n") +
+                                  "BT\n/F0 12 Tf\n1 0 0 1 30 180 Tm\n[<0102>] TJ\nET\nQ\n" + black +
+                                  "BT\n/F0 10 Tf\n1 0 0 1 30 160 Tm\n[<0102>] TJ\nET\n");
+  }
+}
