@@ -54,11 +54,15 @@ void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, 
       m.cluster = text.text.substr(atom.byte_begin, atom.byte_end - atom.byte_begin);
       m.context = LineText(text, line);
       if (atom.missing) {
-        // Each character no font has, once (a sequence joined by ZWJ may lack several).
+        // Each visible character of the cluster, once (a sequence joined by ZWJ, or an
+        // emoji with its skin tone, may lack several); selectors, joiners and tags are
+        // invisible and never missing.
         std::u32string reported;
         for (size_t i = atom.byte_begin; i < atom.byte_end;) {
           const char32_t c = Utf8Next(text.text, i);
-          if (JoinsPrevious(c) || reported.find(c) != std::u32string::npos) continue;
+          if (IsVariationSelector(c) || c == 0x200D || (c >= 0xE0020 && c <= 0xE007F) ||
+              reported.find(c) != std::u32string::npos)
+            continue;
           reported += c;
           m.ch = c;
           missing->push_back(m);
