@@ -6,7 +6,8 @@
 // Radicals Supplement (⻓ U+2ED3 for 长), CJK Compatibility Ideographs (豈 U+F900 for 豈
 // U+8C48) and full-width Latin letters and digits (ＡＩ１２３ for AI123). They print alike
 // but are other characters: a search for 文件 does not find ⽂件, and the page's text copies
-// out wrong. Normalisation (text/normalize.h) replaces each with its character and reports it.
+// out wrong. Normalisation (text/normalize.h) replaces each with its character and reports it
+// (docs/chinese-rules.md §12).
 //
 // The rules data is compatibility_table.inc beside this file, written by
 // scripts/compatibility-table.py from the Unicode Character Database and compiled in:

@@ -1,7 +1,7 @@
 // The normalize stage: article text → text fit for print, plus a list of changes.
 //
 // Copy from other systems brings half-width marks and look-alike characters into Chinese
-// text. The rules (docs/chinese-rules.md, "Normalisation"; CJK-RULES §7, GB/T 15834):
+// text. The rules (docs/chinese-rules.md §10–§12; GB/T 15834-2011, clreq):
 // - , : ; ! ? after a Chinese character become ，：；！？ (and a space after them, before
 //   Chinese, is dropped);
 // - after Latin or digits they do so where they cannot belong to the Latin: before an

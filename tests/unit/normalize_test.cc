@@ -17,7 +17,7 @@ std::string Norm(const std::string& s, size_t* count = nullptr) {
 }
 }  // namespace
 
-TEST_CASE("normalize: half-width marks after Chinese become full width (CJK-RULES §7)") {
+TEST_CASE("normalize: half-width marks after Chinese become full width (chinese-rules.md §10)") {
   size_t n = 0;
   CHECK(Norm("领航新百年,聚力新征程", &n) == "领航新百年，聚力新征程");
   CHECK(n == 1);
