@@ -45,6 +45,16 @@ size_t EntityAt(std::string_view source, size_t at) {
   return 0;
 }
 
+// A backslash escape at `at` that stands for `ch` rather than holding it: its length
+// (\n and the like 2, \xXX 4, \uXXXX 6, \UXXXXXXXX 10), 0 when there is none.
+size_t EscapeAt(std::string_view source, size_t at, std::string_view ch) {
+  if (at + 1 >= source.size() || source[at] != '\\' || ch == "\\") return 0;
+  if (source.compare(at + 1, ch.size(), ch) == 0) return 0;  // \" : the " is found itself
+  const char kind = source[at + 1];
+  const size_t length = kind == 'u' ? 6 : kind == 'U' ? 10 : kind == 'x' ? 4 : 2;
+  return std::min(length, source.size() - at);
+}
+
 }  // namespace
 
 void AlignText(std::string_view text, std::string_view source, size_t from, int line, int col,
@@ -54,6 +64,14 @@ void AlignText(std::string_view text, std::string_view source, size_t from, int 
     const size_t start = i;
     Utf8Next(text, i);
     const std::string_view ch = text.substr(start, i - start);
+    // An escape that wrote the character (YAML's \n, \u201C): the character at its
+    // backslash. Where the escaped character itself follows (\" in either format), it is
+    // found below, at its own column.
+    if (const size_t escape = EscapeAt(source, at.byte, ch)) {
+      out.Add(at.line, at.col);
+      for (size_t k = 0; k < escape; ++k) at.Step(source);
+      continue;
+    }
     if (ch != "&")
       if (const size_t entity = EntityAt(source, at.byte)) {
         out.Add(at.line, at.col);

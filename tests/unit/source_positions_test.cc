@@ -37,8 +37,14 @@ TEST_CASE("source positions: characters found where they were typed") {
   // across a line break and the next line's indentation (a folded value: its space is the
   // first of the indentation)
   CHECK(Positions("甲 乙", "甲\n  乙") == P{{1, 1}, {2, 1}, {2, 3}});
-  // a character the source does not hold (written as an escape) takes the place reached
+  // a character an escape wrote is at its backslash, and the text goes on after the escape
   CHECK(Positions("“好", "\\u201C好") == P{{1, 1}, {1, 7}});
+  CHECK(Positions("年\n聚力", "年\\n聚力\"\n") == P{{1, 1}, {1, 2}, {1, 4}, {1, 5}});
+  CHECK(Positions("a\tb", "a\\tb") == P{{1, 1}, {1, 2}, {1, 4}});
+  // a backslash that is text (Markdown keeps C:\Users as typed)
+  CHECK(Positions("C:\\U", "C:\\U") == P{{1, 1}, {1, 2}, {1, 3}, {1, 4}});
+  // a character neither the source nor an escape holds takes the place reached
+  CHECK(Positions("甲x乙", "甲乙") == P{{1, 1}, {1, 2}, {1, 2}});
   // from a byte inside the source: the column given is that byte's
   TextSource out;
   AlignText("乙", "甲乙", 3, 4, 2, out);
