@@ -46,6 +46,7 @@ struct MissingGlyphRecord {
   int page = 0;
   std::string where;  // article id or furniture region
   char32_t ch = 0;
+  std::string cluster;  // the characters drawn together with it (e.g. 葛 and its selector)
   std::string context;
   SourcePos pos;
 };

@@ -60,7 +60,7 @@ void GlyphTexts::Add(const GlyphRun& run) {
     std::string_view chars =
         byte + c.bytes <= text.size() ? text.substr(byte, c.bytes) : std::string_view();
     for (int i = 0; i < c.glyphs && glyph < run.glyphs.size(); ++i, ++glyph)
-      Use(run.glyphs[glyph].id, i == 0 && c.glyphs == 1 ? chars : std::string_view());
+      Use(run.glyphs[glyph].id, i == 0 ? chars : std::string_view());
     byte += c.bytes;
   }
   for (; glyph < run.glyphs.size(); ++glyph) Use(run.glyphs[glyph].id, {});

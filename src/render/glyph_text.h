@@ -13,8 +13,9 @@
 // glyphs keep their exact positions.
 //
 // GlyphTexts collects, per font, the text each glyph stands for: a glyph seen alone for one
-// character maps to it (the first such, in page order), .notdef to U+FFFD, so a reader that
-// ignores /ActualText (pdf.js) shows a replacement character, never a wrong one.
+// character maps to it (the first such, in page order); else the text of the first cluster
+// it begins (a ligature's letters); .notdef maps to U+FFFD, so a reader that ignores
+// /ActualText (pdf.js) shows a replacement character, never a wrong one.
 #pragma once
 
 #include <cstdint>

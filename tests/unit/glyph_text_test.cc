@@ -1,6 +1,6 @@
 // What a PDF's glyphs stand for (render/glyph_text.h): the ToUnicode map prefers a glyph's
-// text as one character drawn alone, gives .notdef U+FFFD, and leaves out a glyph seen
-// only inside a cluster of several; which clusters copy out through it; PDF text strings
+// text as one character drawn alone, else the cluster it begins, gives .notdef U+FFFD and
+// the other glyphs of a cluster nothing; which clusters copy out through it; PDF text strings
 // in UTF-16BE with surrogate pairs, all checked against code points worked out by hand.
 #include <doctest/doctest.h>
 
@@ -60,7 +60,12 @@ TEST_CASE("glyph text: the map prefers one character drawn alone, whenever it co
        {Run({7}, "葛", {{3, 1}}), Run({7}, "葛󠄀", {{7, 1}})},
        7,
        "葛"},
-      {"only inside a cluster of two glyphs", {Run({7, 8}, "ab", {{2, 2}})}, 7, ""},
+      {"first of a cluster of two glyphs", {Run({7, 8}, "ab", {{2, 2}})}, 7, "ab"},
+      {"second of a cluster of two glyphs", {Run({7, 8}, "ab", {{2, 2}})}, 8, ""},
+      {"alone after beginning a cluster",
+       {Run({7, 8}, "ab", {{2, 2}}), Run({7}, "a", {{1, 1}})},
+       7,
+       "a"},
       {"notdef", {Run({0}, "🍷", {{4, 1}})}, 0, "\xEF\xBF\xBD"},
       {"never seen", {Run({7}, "甲", {{3, 1}})}, 9, ""},
   };
