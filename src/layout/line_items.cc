@@ -97,4 +97,18 @@ void AppendVerticalRuns(const ShapedText& text, uint32_t begin, uint32_t end, do
   }
 }
 
+void AppendVerticalLine(const ShapedText& vertical, const ComposedLine& line, double centre_x,
+                        double top, std::vector<Item>& out,
+                        std::vector<MissingGlyphRecord>* missing) {
+  // Each atom is a line of one, whose glyphs' offsets hang them from the centre line and the
+  // top of the atom's box (vertical_text.h).
+  for (uint32_t k = line.begin; k < line.end; ++k) {
+    ComposedLine one;
+    one.begin = k;
+    one.end = k + 1;
+    one.x.push_back(0);
+    AppendLineRuns(vertical, one, centre_x, top + line.x[k - line.begin], out, missing);
+  }
+}
+
 }  // namespace banmian
