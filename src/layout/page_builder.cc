@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "base/parallel.h"
+#include "layout/dash_joins.h"
 #include "layout/furniture.h"
 #include "layout/module.h"
 #include "layout/slot_resolution.h"
@@ -584,6 +585,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     if (consistent || pass == 1) {
       report = std::move(r);
       diags.Append(d);
+      JoinDashes(doc);  // —— one unbroken stroke, on every page and in every frame
       return doc;
     }
     hints = b.labels_true;

@@ -1,0 +1,296 @@
+// —— as one unbroken stroke, checked in pixels (layout/dash_joins.h): a small page of dashes in
+// the styles the layouts use, across and down, painted by the PNG preview and written as the
+// screen PDF (rendered by poppler's pdftoppm), both at 600 dpi. Along the middle of every
+// stroke, from 2.5 pt inside its first dash to 2.5 pt inside its last, no pixel is light;
+// without the joins, every gap shows light pixels (so the check does see a gap). The PDF's
+// text (pdftotext) still holds the two U+2014 typed.
+#include <cairo.h>
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "../unit/test_util.h"
+#include "compose/justifier.h"
+#include "layout/dash_joins.h"
+#include "layout/line_items.h"
+#include "render/export.h"
+#include "text/glyph_metrics.h"
+#include "text/shaper.h"
+#include "text/vertical_text.h"
+
+using namespace banmian;
+
+namespace {
+
+// `text` set as one line, unjustified, from its left edge (or top).
+ComposedLine OneLine(const ShapedText& text) {
+  ParagraphStyle ps;
+  ps.justify = false;
+  return SetLine(text, 0, static_cast<uint32_t>(text.atoms.size()), 1000, 0, true, false, ps);
+}
+
+constexpr double kDpi = 600;
+constexpr double kInside = 2.5;  // pt: how far into the first and last strokes the check goes
+
+std::string Run(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return out;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
+  pclose(p);
+  return out;
+}
+
+struct Line {
+  const char* family;
+  bool bold;
+  double size;
+  const char* text;
+  double x, y;  // left edge and baseline; for vertical text the centre line and the top
+  bool vertical = false;
+};
+
+// The dash lines of the page, each in the style of one kind of text.
+const Line kLines[] = {
+    {"Noto Serif CJK SC", false, 9, "美图——国家（正文）", 20, 30},
+    {"Noto Sans CJK SC", true, 9, "问题意识——以问题为导向（粗体）", 20, 50},
+    {"AR PL UKai CN", false, 9, "补位意识——持续补足短板（楷体）", 20, 70},
+    {"Noto Sans CJK SC", true, 24, "关键字——准", 20, 110},
+    {"Noto Sans CJK SC", false, 13, "转化为社区治理之能——", 20, 140},
+    {"Noto Serif CJK SC", true, 14, "——记九里亭街道", 20, 170},
+    {"Noto Sans CJK SC", true, 10.5, "—— 医务工作者 ——", 20, 195},
+    {"Noto Serif CJK SC", false, 9, "两个破折号————四个", 20, 215},
+    {"Noto Serif CJK SC", true, 30, "会——好！", 260, 20, true},
+};
+
+Document DashPage() {
+  FontSet& fonts = test::ProjectFonts();
+  Document doc;
+  doc.title = "dashes";
+  doc.date = "2021-05-10";
+  Page page;
+  page.width = 300, page.height = 240;
+  Frame frame;
+  frame.name = "slot:dashes";
+  frame.width = page.width, frame.height = page.height;
+  for (const Line& l : kLines) {
+    Style s;
+    s.name = "line";
+    s.family = l.family;
+    s.bold = l.bold;
+    s.size = l.size;
+    if (l.vertical) {
+      const ShapedText text = TopToBottom(Shape(fonts, {{l.text, &s, "vert 1"}}), fonts.faces());
+      AppendVerticalLine(text, OneLine(text), l.x, l.y, frame.items, nullptr);
+    } else {
+      const ShapedText text = ShapeOne(fonts, l.text, s);
+      AppendLineRuns(text, OneLine(text), l.x, l.y, frame.items, nullptr);
+    }
+  }
+  page.frames.push_back(std::move(frame));
+  doc.pages.push_back(std::move(page));
+  doc.fonts = fonts.faces();
+  return doc;
+}
+
+// A grey image, one byte a pixel (0 black), of the page at kDpi.
+struct Grey {
+  int width = 0, height = 0;
+  std::vector<unsigned char> pixels;
+  int At(int x, int y) const {
+    if (x < 0 || y < 0 || x >= width || y >= height) return 255;
+    return pixels[static_cast<size_t>(y) * width + x];
+  }
+};
+
+Grey FromPng(const std::string& path) {
+  Grey g;
+  cairo_surface_t* s = cairo_image_surface_create_from_png(path.c_str());
+  REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+  g.width = cairo_image_surface_get_width(s), g.height = cairo_image_surface_get_height(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  for (int y = 0; y < g.height; ++y)
+    for (int x = 0; x < g.width; ++x) {
+      const unsigned char* p = data + y * stride + x * 4;  // B G R A
+      g.pixels.push_back(static_cast<unsigned char>((p[0] + p[1] + p[2]) / 3));
+    }
+  cairo_surface_destroy(s);
+  return g;
+}
+
+// pdftoppm -gray writes a binary PGM: "P5\n<w> <h>\n255\n" and the pixels.
+Grey FromPgm(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string magic;
+  int max = 0;
+  Grey g;
+  in >> magic >> g.width >> g.height >> max;
+  in.get();
+  REQUIRE(magic == "P5");
+  REQUIRE(max == 255);
+  g.pixels.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  REQUIRE(g.pixels.size() == static_cast<size_t>(g.width) * g.height);
+  return g;
+}
+
+// The lightest pixel along the middle of the stroke a join belongs to, from kInside before
+// the join to kInside after it.
+int Lightest(const Grey& g, const RectItem& join) {
+  const double s = kDpi / 72;
+  int lightest = 0;
+  if (join.width > join.height) {
+    const int y = static_cast<int>((join.y + join.height / 2) * s);
+    for (int x = static_cast<int>((join.x - kInside) * s);
+         x <= static_cast<int>((join.x + join.width + kInside) * s); ++x)
+      lightest = std::max(lightest, g.At(x, y));
+  } else {
+    const int x = static_cast<int>((join.x + join.width / 2) * s);
+    for (int y = static_cast<int>((join.y - kInside) * s);
+         y <= static_cast<int>((join.y + join.height + kInside) * s); ++y)
+      lightest = std::max(lightest, g.At(x, y));
+  }
+  return lightest;
+}
+
+std::vector<RectItem> JoinsOf(const Document& doc) {
+  std::vector<RectItem> joins;
+  for (const Item& item : doc.pages[0].frames[0].items)
+    if (const auto* r = std::get_if<RectItem>(&item)) joins.push_back(*r);
+  return joins;
+}
+
+}  // namespace
+
+TEST_CASE("render: —— is one unbroken stroke in the PNG preview and the PDF, copied out as typed") {
+  test::TempDir dir;
+  const Document without = DashPage();
+  Document doc = without;
+  JoinDashes(doc);
+  const std::vector<RectItem> joins = JoinsOf(doc);
+  // One join per line, two in the section title, three in ————.
+  REQUIRE(joins.size() == 12);
+
+  // Without the joins each gap is white or nearly (the check sees a gap).
+  REQUIRE(WritePngs(without, dir.path + "/without", kDpi).ok);
+  const Grey gaps = FromPng(dir.path + "/without-p01.png");
+  for (const RectItem& join : joins) {
+    CAPTURE(join.role);
+    CAPTURE(join.x);
+    CAPTURE(join.y);
+    CHECK(Lightest(gaps, join) > 200);
+  }
+
+  // With them, the preview's stroke is dark all along.
+  REQUIRE(WritePngs(doc, dir.path + "/page", kDpi).ok);
+  const Grey preview = FromPng(dir.path + "/page-p01.png");
+  for (const RectItem& join : joins) {
+    CAPTURE(join.role);
+    CAPTURE(join.x);
+    CAPTURE(join.y);
+    CHECK(Lightest(preview, join) < 100);
+  }
+
+  // The PDF, as poppler renders it.
+  const std::string pdf = dir.path + "/page.pdf";
+  REQUIRE(WritePdf(doc, pdf).ok);
+  Run("pdftoppm -r 600 -gray '" + pdf + "' '" + dir.path + "/pdf'");
+  const Grey rendered = FromPgm(dir.path + "/pdf-1.pgm");
+  CHECK(rendered.width == preview.width);
+  for (const RectItem& join : joins) {
+    CAPTURE(join.role);
+    CAPTURE(join.x);
+    CAPTURE(join.y);
+    CHECK(Lightest(rendered, join) < 100);
+  }
+
+  // Copied out: the characters typed, each dash a U+2014 (the joins are no text).
+  const std::string text = Run("pdftotext -enc UTF-8 '" + pdf + "' -");
+  for (const char* typed : {"美图——国家", "问题意识——以问题为导向", "关键字——准",
+                            "两个破折号————四个", "—— 医务工作者 ——"})
+    CHECK(text.find(typed) != std::string::npos);
+}
+
+// …… is six dots evenly spaced: the fonts place the dots of U+2026 a third of an em apart and
+// a sixth of an em in from each side, so two side by side continue the spacing and need no
+// join (measured: Noto CJK 333 and 334 units of 1000 between dots inside a glyph and across
+// two; AR PL UKai 340 and 348 inside, 336 across, of 1024). Painted at 600 dpi, the centres of
+// the six dots along the row through them are spaced alike within 0.015 em, across and down.
+TEST_CASE("render: …… is six evenly spaced dots, in every font the layouts use") {
+  struct Dots {
+    const char* family;
+    bool bold;
+    bool vertical;
+  };
+  const Dots fonts_used[] = {
+      {"Noto Serif CJK SC", false, false}, {"Noto Serif CJK SC", true, false},
+      {"Noto Sans CJK SC", false, false},  {"Noto Sans CJK SC", true, false},
+      {"AR PL UKai CN", false, false},     {"Noto Serif CJK SC", true, true},
+      {"Noto Sans CJK SC", false, true}};
+  constexpr double kSize = 20;
+  FontSet& fonts = test::ProjectFonts();
+  for (const Dots& d : fonts_used) {
+    CAPTURE(d.family);
+    CAPTURE(d.bold);
+    CAPTURE(d.vertical);
+    Style s;
+    s.name = "line";
+    s.family = d.family;
+    s.bold = d.bold;
+    s.size = kSize;
+    Document doc;
+    doc.date = "2021-05-10";
+    Page page;
+    page.width = page.height = 100;
+    Frame frame;
+    // 一……二 from (10, 40) across, or down the centre line x 50 from the top 10.
+    const ShapedText text =
+        d.vertical ? TopToBottom(Shape(fonts, {{"一……二", &s, "vert 1"}}), fonts.faces())
+                   : ShapeOne(fonts, "一……二", s);
+    if (d.vertical)
+      AppendVerticalLine(text, OneLine(text), 50, 10, frame.items, nullptr);
+    else
+      AppendLineRuns(text, OneLine(text), 10, 40, frame.items, nullptr);
+    page.frames.push_back(std::move(frame));
+    doc.pages.push_back(std::move(page));
+    doc.fonts = fonts.faces();
+    test::TempDir dir;
+    REQUIRE(WritePngs(doc, dir.path + "/dots", kDpi).ok);
+    const Grey g = FromPng(dir.path + "/dots-p01.png");
+    // The line through the dots' middle: the ellipsis glyph's ink, from the font.
+    // (Across, one run holds the line; down, each character is a run.)
+    const auto& run = std::get<GlyphRun>(doc.pages[0].frames[0].items[d.vertical ? 1 : 0]);
+    REQUIRE(run.glyphs.size() > (d.vertical ? 0u : 1u));
+    const PositionedGlyph& dot = run.glyphs[d.vertical ? 0 : 1];
+    const InkBox ink = GlyphInk(fonts.faces()[run.font], dot.id);
+    const double px = kDpi / 72;
+    std::vector<double> centres;  // of the dark runs along the line, in pixels
+    int start = -1;
+    // The two ellipses take the second and third em of the line, across or down, from 10.
+    const int from = static_cast<int>((10 + kSize) * px),
+              to = static_cast<int>((10 + 3 * kSize) * px);
+    const int across = static_cast<int>((d.vertical ? dot.x + (ink.left + ink.right) / 2 * kSize
+                                                    : dot.y - (ink.bottom + ink.top) / 2 * kSize) *
+                                        px);
+    for (int i = from; i <= to; ++i) {
+      const bool dark = (d.vertical ? g.At(across, i) : g.At(i, across)) < 128;
+      if (dark && start < 0) start = i;
+      if (!dark && start >= 0) centres.push_back((start + i - 1) / 2.0), start = -1;
+    }
+    REQUIRE(centres.size() == 6);
+    double least = 1e9, most = 0;
+    for (size_t i = 1; i < centres.size(); ++i) {
+      least = std::min(least, centres[i] - centres[i - 1]);
+      most = std::max(most, centres[i] - centres[i - 1]);
+    }
+    CHECK(least > kSize / 3 * px * 0.95);
+    CHECK(most - least <= 0.015 * kSize * px);
+  }
+}
