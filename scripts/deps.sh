@@ -10,7 +10,7 @@ BANMIAN_PACKAGES=(
   # libraries
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
   libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
-  libqpdf-dev liblcms2-dev libfreetype-dev zlib1g-dev libgnutls28-dev
+  libqpdf-dev liblcms2-dev libfreetype-dev zlib1g-dev libgnutls28-dev libicu-dev
   # the default press output profile (Ghostscript's generic CMYK), and tests
   libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
   # fonts the layouts name (see fonts/README.md)

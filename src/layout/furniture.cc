@@ -142,7 +142,7 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
             report.missing_glyphs.push_back(m);
           }
           report.lines.push_back(
-              {page_number, "region:" + region.name, style.name, piece, false, false});
+              {page_number, "region:" + region.name, style.name, piece, false, false, ""});
         }
         break;
       }

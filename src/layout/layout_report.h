@@ -58,6 +58,9 @@ struct LineRecord {
   std::string text;
   bool justified = false;
   bool overfull = false;
+  // Display text (a headline, a title) whose line ends inside a word because no break
+  // between words fitted: the word, | at the break ("单|位"); empty otherwise.
+  std::string split_word;
 };
 
 struct PictureRecord {

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "compose/display_breaker.h"
 #include "compose/line_breaker.h"
 #include "layout/flow_region.h"
 #include "layout/line_items.h"
@@ -67,8 +68,8 @@ struct Context {
 };
 
 LineRecord Record(const ShapedText& text, const ComposedLine& line, const std::string& role,
-                  bool justified) {
-  return {0, "", role, LineText(text, line), justified && !line.last, line.overfull};
+                  bool justified, const std::string& split_word = {}) {
+  return {0, "", role, LineText(text, line), justified && !line.last, line.overfull, split_word};
 }
 
 // ---------------------------------------------------------------------------------
@@ -91,12 +92,13 @@ struct BodyComposer {
   }
 
   void Emit(BodyBlock& bb, const ShapedText& text, const ComposedLine& line, double x,
-            double baseline, const std::string& role, bool justified) {
+            double baseline, const std::string& role, bool justified,
+            const std::string& split_word = {}) {
     size_t before = bb.missing.size();
     AppendLineRuns(text, line, x, baseline, bb.items, &bb.missing);
     for (size_t i = before; i < bb.missing.size(); ++i) bb.missing[i].pos = at;
     bb.text += LineText(text, line);
-    bb.lines.push_back(Record(text, line, role, justified));
+    bb.lines.push_back(Record(text, line, role, justified, split_word));
   }
 
   // One body-text paragraph: a block per line, each on the grid.
@@ -127,7 +129,9 @@ struct BodyComposer {
     std::vector<StyledRun> runs;
     for (const Span& s : spans) runs.push_back({s.text, &style});
     ShapedText text = Shape(cx.fonts, runs);
-    auto lines = BreakBalanced(text, cx.grid().column_width(), cx.Display(style.align));
+    const DisplayText display =
+        BreakDisplay(text, cx.grid().column_width(), cx.Display(style.align));
+    const std::vector<ComposedLine>& lines = display.lines;
     const double pitch = cx.grid().line_pitch;
     const double box = style.leading > 0 ? style.leading : std::max(pitch, 1.25 * style.size);
     const double height = lines.size() * box;
@@ -141,7 +145,7 @@ struct BodyComposer {
     const double top = (bb.flow.rows * pitch - height) / 2 + 0.25 * pitch;
     for (size_t i = 0; i < lines.size(); ++i)
       Emit(bb, text, lines[i], 0, top + i * box + (box - style.size) / 2 + kEmAscent * style.size,
-           style_name, false);
+           style_name, false, display.split_words[i]);
     bb.characters = CountVisible(bb.text);
     out.push_back(std::move(bb));
   }
@@ -153,7 +157,8 @@ struct BodyComposer {
     for (const Span& s : b.spans) runs.push_back({s.text, &style});
     ShapedText text = Shape(cx.fonts, runs);
     const double width = cx.grid().column_width();
-    auto lines = BreakBalanced(text, width, cx.Display(Align::kCenter));
+    const DisplayText display = BreakDisplay(text, width, cx.Display(Align::kCenter));
+    const std::vector<ComposedLine>& lines = display.lines;
     const double pitch = cx.grid().line_pitch;
     const double box = style.leading > 0 ? style.leading : 1.3 * style.size;
     const double height = lines.size() * box;
@@ -167,7 +172,7 @@ struct BodyComposer {
         RuleItem{0, top - 0.3 * pitch, width, top - 0.3 * pitch, 1.0, ink, "pull_quote"});
     for (size_t i = 0; i < lines.size(); ++i)
       Emit(bb, text, lines[i], 0, top + i * box + (box - style.size) / 2 + kEmAscent * style.size,
-           style.name, false);
+           style.name, false, display.split_words[i]);
     bb.items.push_back(RuleItem{0, top + height + 0.3 * pitch, width, top + height + 0.3 * pitch,
                                 1.0, ink, "pull_quote"});
     bb.characters = CountVisible(bb.text);
@@ -302,7 +307,8 @@ struct DisplayLine {
   ShapedText text;
   ComposedLine line;
   const Style* style;
-  double box;  // height of the line box
+  double box;              // height of the line box
+  std::string split_word;  // DisplayText::split_words
 };
 
 struct HeadlineBlock {
@@ -327,9 +333,11 @@ HeadlineBlock LayOutHeadlineAfresh(const Context& cx, const Article& article, co
       start = nl == std::string::npos ? s.size() + 1 : nl + 1;
       if (piece.empty()) continue;
       ShapedText text = ShapeOne(cx.fonts, piece, style);
-      for (ComposedLine& line : BreakBalanced(text, width, cx.Display(align)))
-        hb.lines.push_back(
-            {text, line, &style, style.leading > 0 ? style.leading : 1.25 * style.size});
+      DisplayText display = BreakDisplay(text, width, cx.Display(align));
+      for (size_t i = 0; i < display.lines.size(); ++i)
+        hb.lines.push_back({text, std::move(display.lines[i]), &style,
+                            style.leading > 0 ? style.leading : 1.25 * style.size,
+                            std::move(display.split_words[i])});
     }
   };
   if (!article.tag.empty()) add("【" + article.tag + "】", cx.StyleOf("tag"), Align::kLeft);
@@ -394,9 +402,11 @@ HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
   }
   auto add = [&](const std::string& s, const Style& style, Align align) {
     ShapedText text = ShapeOne(cx.fonts, s, style);
-    for (ComposedLine& line : BreakBalanced(text, width, cx.Display(align)))
-      hb.lines.push_back(
-          {text, line, &style, style.leading > 0 ? style.leading : 1.25 * style.size});
+    DisplayText display = BreakDisplay(text, width, cx.Display(align));
+    for (size_t i = 0; i < display.lines.size(); ++i)
+      hb.lines.push_back({text, std::move(display.lines[i]), &style,
+                          style.leading > 0 ? style.leading : 1.25 * style.size,
+                          std::move(display.split_words[i])});
   };
   // The style must outlive the block: keep it in the block's own storage.
   hb.owned_styles.push_back(std::make_shared<Style>(smaller));
@@ -449,9 +459,9 @@ struct Placer {
   double ColumnX(int col) const { return area.x + cx.grid().column_x(col); }
 
   void AddLine(const ShapedText& text, const ComposedLine& line, double x, double baseline,
-               const std::string& role) {
+               const std::string& role, const std::string& split_word = {}) {
     AppendLineRuns(text, line, x, baseline, frame.items, &missing);
-    LineRecord r = Record(text, line, role, false);
+    LineRecord r = Record(text, line, role, false, split_word);
     r.page = page;
     r.where = frame.name;
     report.lines.push_back(r);
@@ -465,7 +475,7 @@ struct Placer {
       const DisplayLine& d = hb.lines[i];
       double baseline =
           area.y + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
-      AddLine(d.text, d.line, area.x, baseline, d.style->name);
+      AddLine(d.text, d.line, area.x, baseline, d.style->name, d.split_word);
       // For the copyfit: how many lines the headline takes, and the size at which it
       // would take one (whole or half points, never larger than its style).
       if (d.style->name == slot.headline_style) {
@@ -498,16 +508,20 @@ struct Placer {
       ShapedText text;
       uint32_t begin, end;
       const Style* style;
+      std::string split_word;
     };
     std::vector<VLine> vlines;
+    const bool strict = cx.paper.rules.strictness == TypesettingRules::Strictness::kStrict;
     for (const Part& p : parts) {
       ShapedText text = Shape(cx.fonts, {{*p.text, p.style, "vert 1"}});
       const double step = p.style->size + p.style->letter_spacing;
-      const uint32_t per_line = std::max<uint32_t>(1, static_cast<uint32_t>(room / step));
-      for (uint32_t b = 0; b < text.atoms.size(); b += per_line)
-        vlines.push_back(
-            {text, b, std::min<uint32_t>(b + per_line, static_cast<uint32_t>(text.atoms.size())),
-             p.style});
+      // Broken where it reads well, as display text is (display_breaker.h); every
+      // character takes one step down the line.
+      const DisplayExtentFn extent = [step](uint32_t begin, uint32_t end) {
+        return DisplayExtent{(end - begin) * step, (end - begin) * step};
+      };
+      for (DisplaySpan& span : ChooseDisplayBreaks(text, room, extent, strict))
+        vlines.push_back({text, span.begin, span.end, p.style, std::move(span.split_word)});
     }
     double total = 0;
     for (const VLine& v : vlines) total += v.style->size * 1.35;
@@ -526,6 +540,7 @@ struct Placer {
       r.text =
           v.text.text.substr(v.text.atoms[v.begin].byte_begin,
                              v.text.atoms[v.end - 1].byte_end - v.text.atoms[v.begin].byte_begin);
+      r.split_word = v.split_word;
       report.lines.push_back(r);
     }
   }
@@ -534,10 +549,11 @@ struct Placer {
   int Byline(int first_row, double width) {
     if (article.byline.empty()) return 0;
     ShapedText text = ShapeOne(cx.fonts, article.byline, cx.StyleOf("byline"));
-    auto lines = BreakBalanced(text, width, cx.Display(Align::kLeft));
+    const DisplayText display = BreakDisplay(text, width, cx.Display(Align::kLeft));
+    const std::vector<ComposedLine>& lines = display.lines;
     for (size_t i = 0; i < lines.size(); ++i)
       AddLine(text, lines[i], area.x, area.y + cx.GridBaseline(first_row + static_cast<int>(i)),
-              "byline");
+              "byline", display.split_words[i]);
     return static_cast<int>(lines.size());
   }
 
@@ -550,7 +566,8 @@ struct Placer {
       const DisplayLine& d = hb.lines[i];
       double baseline =
           area.y + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
-      AddLine(d.text, d.line, area.x, baseline, i + 1 == hb.lines.size() ? "jump" : "continued");
+      AddLine(d.text, d.line, area.x, baseline, i + 1 == hb.lines.size() ? "jump" : "continued",
+              d.split_word);
     }
     return hb.rows;
   }
@@ -822,7 +839,8 @@ struct Placer {
     BodyBlock& b = flow.blocks[i];
     const Style& style = cx.StyleOf(b.heading_style);
     ShapedText text = ShapeOne(cx.fonts, b.heading_text, style);
-    auto lines = BreakBalanced(text, width, cx.Display(Align::kCenter));
+    const DisplayText display = BreakDisplay(text, width, cx.Display(Align::kCenter));
+    const std::vector<ComposedLine>& lines = display.lines;
     const double box = style.leading > 0 ? style.leading : std::max(Pitch(), 1.25 * style.size);
     const double height = lines.size() * box;
     const int rows = static_cast<int>(std::ceil(height / Pitch() - 1e-6)) + 1;
@@ -830,7 +848,8 @@ struct Placer {
     const double top = area.y + row * Pitch() + (rows * Pitch() - height) / 2 + 0.25 * Pitch();
     for (size_t k = 0; k < lines.size(); ++k)
       AddLine(text, lines[k], area.x,
-              top + k * box + (box - style.size) / 2 + kEmAscent * style.size, b.heading_style);
+              top + k * box + (box - style.size) / 2 + kEmAscent * style.size, b.heading_style,
+              display.split_words[k]);
     if (!options.trial) b.items.clear(), b.lines.clear();
     flow.placed[i] = true;
     return rows;
@@ -1022,7 +1041,8 @@ int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, F
   int rows = LayOutHeadline(cx, article, slot, slot.area.width, headlines, scratch).rows;
   if (!article.byline.empty()) {
     ShapedText text = ShapeOne(fonts, article.byline, cx.StyleOf("byline"));
-    rows += static_cast<int>(BreakBalanced(text, slot.area.width, cx.Display(Align::kLeft)).size());
+    rows += static_cast<int>(
+        BreakDisplay(text, slot.area.width, cx.Display(Align::kLeft)).lines.size());
   }
   return rows;
 }

@@ -197,6 +197,21 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       if (page) SetArea(f, LineBox(*page, l.where, l.text));
       out.push_back(f);
     }
+    if (!l.split_word.empty()) {
+      Finding f;
+      f.severity = Severity::kWarning;
+      f.code = "display-break-in-word";
+      f.page = l.page;
+      f.where = l.where;
+      f.message = "the " + l.role + " line “" + l.text + "” ends inside the word " + l.split_word +
+                  ": no break between words fits the width; shorten the text, or break the "
+                  "line by hand where it reads well (a kicker, headline or subhead in the front "
+                  "matter: a line break in its text)";
+      f.count = 1;
+      if (page) SetArea(f, LineBox(*page, l.where, l.text));
+      f.article = ArticleAt(report, f);
+      out.push_back(f);
+    }
   }
   for (const PictureRecord& p : report.pictures) {
     // A picture set otherwise than asked, or too thin to see: said, never silent.

@@ -272,8 +272,9 @@ void NormalizeCore(std::u32string& s, std::vector<bool>& drop, QuoteRun run,
         changed.push_back({i, c, "full-width-mark"});
         s[i] = FullWidth(c);
         // A space typed after the mark, before Chinese, goes: full-width marks carry their own.
+        // A line break typed in a title stays: it breaks the title there (display_breaker.h).
         if (IsCjk(next))
-          for (size_t k = i + 1; k < s.size() && IsSpace(s[k]); ++k) drop[k] = true;
+          for (size_t k = i + 1; k < s.size() && IsSpace(s[k]) && s[k] != '\n'; ++k) drop[k] = true;
         break;
       }
       case '(': {

@@ -36,10 +36,10 @@ TEST_CASE("preflight: overset names the article, the slot and what is left over"
 
 TEST_CASE("preflight: a line breaking a rule is an error, a low-resolution picture a warning") {
   LayoutReport report;
-  report.lines.push_back({1, "slot:lead", "body", "，开头", true, false});
-  report.lines.push_back({1, "slot:lead", "body", "结尾“", true, false});
-  report.lines.push_back({1, "slot:lead", "body", "正常的一行", true, false});
-  report.lines.push_back({1, "region:folio", "folio", "（页眉不查）", false, false});
+  report.lines.push_back({1, "slot:lead", "body", "，开头", true, false, ""});
+  report.lines.push_back({1, "slot:lead", "body", "结尾“", true, false, ""});
+  report.lines.push_back({1, "slot:lead", "body", "正常的一行", true, false, ""});
+  report.lines.push_back({1, "region:folio", "folio", "（页眉不查）", false, false, ""});
   PictureRecord p;
   p.page = 1, p.article = "a", p.path = "p.jpg", p.effective_ppi = 120;
   report.pictures.push_back(p);
@@ -49,6 +49,31 @@ TEST_CASE("preflight: a line breaking a rule is an error, a low-resolution pictu
   CHECK(findings[1].message == "line ends with a mark that may not end a line: “结尾“”");
   CHECK(findings[2].severity == Severity::kWarning);
   CHECK(findings[2].message == "picture 'p.jpg' prints at 120 ppi (under 150 ppi looks coarse)");
+}
+
+TEST_CASE("preflight: a display line ending inside a word is a warning naming the word") {
+  LayoutReport report;
+  // Two lines of a section title, the first split inside 单位; a headline split in 有限公司;
+  // a line that splits nothing.
+  report.lines.push_back({2, "slot:lead", "section_title", "—— 机关事业单", false, false, "单|位"});
+  report.lines.push_back({2, "slot:lead", "section_title", "位工作人员 ——", false, false, ""});
+  report.lines.push_back({1, "slot:top", "headline", "服务有", false, false, "有|限公司"});
+  auto findings = Preflight(report, Document{}, Paper{});
+  REQUIRE(findings.size() == 2);
+  for (const Finding& f : findings) {
+    CHECK(f.code == "display-break-in-word");
+    CHECK(f.severity == Severity::kWarning);
+    CHECK(f.count == 1);
+  }
+  CHECK(findings[0].page == 2);
+  CHECK(findings[0].where == "slot:lead");
+  CHECK(findings[0].message ==
+        "the section_title line “—— 机关事业单” ends inside the word 单|位: no break between "
+        "words fits the width; shorten the text, or break the line by hand where it reads well "
+        "(a kicker, headline or subhead in the front matter: a line break in its text)");
+  CHECK(findings[1].page == 1);
+  CHECK(findings[1].message.starts_with(
+      "the headline line “服务有” ends inside the word 有|限公司:"));
 }
 
 namespace {
