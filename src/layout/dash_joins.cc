@@ -1,7 +1,10 @@
 #include "layout/dash_joins.h"
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <optional>
+#include <string_view>
 
 #include "model/utf8.h"
 #include "text/glyph_metrics.h"
@@ -72,12 +75,108 @@ std::optional<RectItem> Join(const DashInk& a, const DashInk& b, Direction direc
   return r;
 }
 
-// The one character of a cluster of one glyph, 0 otherwise.
-char32_t SingleCharacter(const std::string& text, size_t byte, const TextCluster& c) {
-  if (c.glyphs != 1 || c.bytes <= 0) return 0;
-  size_t i = byte;
-  const char32_t ch = Utf8Next(text, i);
-  return i == byte + static_cast<size_t>(c.bytes) ? ch : 0;
+// Whether a cluster is drawn as one glyph and all its characters are dashes (a two-em dash
+// glyph made of —— below is one such cluster).
+bool IsDashCluster(const std::string& text, size_t byte, const TextCluster& c) {
+  if (c.glyphs != 1 || c.bytes <= 0 || byte + static_cast<size_t>(c.bytes) > text.size())
+    return false;
+  for (size_t i = byte; i < byte + static_cast<size_t>(c.bytes);)
+    if (!IsJoiningDash(Utf8Next(text, i))) return false;
+  return true;
+}
+
+constexpr std::string_view kEmDash = "\u2014";
+constexpr double kSame = 0.001;  // pt: two positions this close are one
+
+bool IsEmDash(const std::string& text, size_t byte, const TextCluster& c) {
+  return c.glyphs == 1 && std::string_view(text).substr(byte, c.bytes) == kEmDash;
+}
+
+// Across, within one run: two — one advance apart (no letter spacing) become the font's
+// two-em dash, one glyph for the two characters.
+void TwoEmAcross(const std::vector<FontFace>& fonts, GlyphRun& run) {
+  if (run.font < 0 || static_cast<size_t>(run.font) >= fonts.size()) return;
+  std::vector<PositionedGlyph> glyphs;
+  std::vector<TextCluster> clusters;
+  size_t byte = 0, glyph = 0;
+  bool any = false;
+  for (size_t k = 0; k < run.clusters.size(); ++k) {
+    const TextCluster& c = run.clusters[k];
+    if (k + 1 < run.clusters.size() && glyph + 1 < run.glyphs.size() &&
+        IsEmDash(run.text, byte, c) && IsEmDash(run.text, byte + c.bytes, run.clusters[k + 1])) {
+      const PositionedGlyph &a = run.glyphs[glyph], &b = run.glyphs[glyph + 1];
+      if (a.id == b.id && std::abs(b.y - a.y) < kSame && std::abs(b.x - a.x - a.advance) < kSame) {
+        const TwoEmDash two = TwoEmDashGlyph(fonts[run.font], false);
+        if (two.glyph && std::abs(two.advance * run.size - 2 * a.advance) < kSame) {
+          glyphs.push_back({two.glyph, a.x, a.y, 2 * a.advance});
+          clusters.push_back({c.bytes + run.clusters[k + 1].bytes, 1});
+          byte += static_cast<size_t>(c.bytes + run.clusters[k + 1].bytes);
+          glyph += 2;
+          ++k;
+          any = true;
+          continue;
+        }
+      }
+    }
+    for (int g = 0; g < c.glyphs && glyph < run.glyphs.size(); ++g)
+      glyphs.push_back(run.glyphs[glyph++]);
+    clusters.push_back(c);
+    byte += static_cast<size_t>(c.bytes);
+  }
+  if (!any) return;
+  for (; glyph < run.glyphs.size(); ++glyph) glyphs.push_back(run.glyphs[glyph]);
+  run.glyphs = std::move(glyphs);
+  run.clusters = std::move(clusters);
+}
+
+// Down: a vertical line is a run per character (line_items.h). Two runs of one — each, in one
+// style, the second one vertical advance below the first, become one run of the font's
+// vertical two-em dash, placed from the same centre line and box top.
+bool TwoEmDown(const std::vector<FontFace>& fonts, GlyphRun& a, const GlyphRun& b) {
+  if (a.font != b.font || a.size != b.size || !(a.colour == b.colour) ||
+      a.colour.name != b.colour.name || a.role != b.role || a.synthetic_bold != b.synthetic_bold)
+    return false;
+  if (a.font < 0 || static_cast<size_t>(a.font) >= fonts.size()) return false;
+  if (a.clusters.size() != 1 || b.clusters.size() != 1 || a.glyphs.size() != 1 ||
+      b.glyphs.size() != 1 || !IsEmDash(a.text, 0, a.clusters[0]) ||
+      !IsEmDash(b.text, 0, b.clusters[0]))
+    return false;
+  const PositionedGlyph &ga = a.glyphs[0], &gb = b.glyphs[0];
+  if (ga.id != gb.id || std::abs(ga.x - gb.x) >= kSame) return false;
+  const FontFace& face = fonts[a.font];
+  const VerticalGlyph one = GlyphVertical(face, ga.id);
+  if (std::abs(gb.y - ga.y - one.advance * a.size) >= kSame) return false;
+  const TwoEmDash two = TwoEmDashGlyph(face, true);
+  if (!two.glyph || std::abs(two.advance - 2 * one.advance) >= 1e-6) return false;
+  const VerticalGlyph both = GlyphVertical(face, two.glyph);
+  const double centre = ga.x - one.origin_x * a.size, top = ga.y - one.origin_y * a.size;
+  a.glyphs[0] = {two.glyph, centre + both.origin_x * a.size, top + both.origin_y * a.size,
+                 ga.advance};
+  a.text += b.text;
+  a.clusters[0].bytes += b.clusters[0].bytes;
+  return true;
+}
+
+// The font's two-em dashes for the pairs of — that can take one, across and down.
+void UseTwoEmDashes(const std::vector<FontFace>& fonts, std::vector<Item>& items) {
+  std::vector<Item> out;
+  bool merged = false;
+  for (size_t i = 0; i < items.size(); ++i) {
+    auto* run = std::get_if<GlyphRun>(&items[i]);
+    const auto* next = i + 1 < items.size() ? std::get_if<GlyphRun>(&items[i + 1]) : nullptr;
+    if (run && next && TwoEmDown(fonts, *run, *next)) {
+      if (!merged)
+        out.assign(std::make_move_iterator(items.begin()),
+                   std::make_move_iterator(items.begin() + static_cast<long>(i)));
+      merged = true;
+      out.push_back(std::move(items[i]));
+      ++i;  // the second run is now in the first
+      continue;
+    }
+    if (run) TwoEmAcross(fonts, *run);
+    if (merged) out.push_back(std::move(items[i]));
+  }
+  if (merged) items = std::move(out);
 }
 
 }  // namespace
@@ -87,6 +186,7 @@ bool IsJoiningDash(char32_t c) {
 }
 
 void JoinDashes(const std::vector<FontFace>& fonts, std::vector<Item>& items) {
+  UseTwoEmDashes(fonts, items);
   // The joins, each with the index of the item holding the second of its two dashes: it goes
   // right after that item.
   std::vector<std::pair<size_t, RectItem>> joins;
@@ -100,9 +200,8 @@ void JoinDashes(const std::vector<FontFace>& fonts, std::vector<Item>& items) {
     }
     size_t byte = 0, glyph = 0;
     for (const TextCluster& c : run->clusters) {
-      const char32_t ch = SingleCharacter(run->text, byte, c);
       std::optional<DashInk> ink;
-      if (IsJoiningDash(ch) && glyph < run->glyphs.size())
+      if (IsDashCluster(run->text, byte, c) && glyph < run->glyphs.size())
         ink = InkOnPage(fonts, *run, run->glyphs[glyph]);
       byte += static_cast<size_t>(c.bytes);
       glyph += static_cast<size_t>(c.glyphs);

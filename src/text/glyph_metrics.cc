@@ -3,6 +3,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <string>
@@ -130,6 +131,35 @@ VerticalBlanks MarkBlanksVertical(const FontFace& face, char32_t ch) {
   std::lock_guard<std::mutex> lock(CacheMutex());
   cache[key] = b;
   return b;
+}
+
+TwoEmDash TwoEmDashGlyph(const FontFace& face, bool vertical) {
+  static std::map<std::pair<FaceKey, bool>, TwoEmDash> cache;
+  const auto key = std::make_pair(FaceKey{face.file, face.index}, vertical);
+  {
+    std::lock_guard<std::mutex> lock(CacheMutex());
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  TwoEmDash dash;
+  if (hb_font_t* font = FontOf(face)) {
+    hb_buffer_t* buffer = hb_buffer_create();
+    const uint32_t dashes[] = {0x2014, 0x2014};
+    hb_buffer_add_utf32(buffer, dashes, 2, 0, 2);
+    hb_buffer_set_direction(buffer, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
+    hb_buffer_set_script(buffer, HB_SCRIPT_HAN);
+    hb_buffer_set_language(buffer, hb_language_from_string("zh-cn", -1));
+    hb_shape(font, buffer, nullptr, 0);
+    unsigned int n = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, nullptr);
+    if (n == 1 && info[0].codepoint != 0)
+      dash = {info[0].codepoint,
+              std::abs(vertical ? pos[0].y_advance : pos[0].x_advance) / UnitsPerEm(font)};
+    hb_buffer_destroy(buffer);
+  }
+  std::lock_guard<std::mutex> lock(CacheMutex());
+  cache[key] = dash;
+  return dash;
 }
 
 }  // namespace banmian

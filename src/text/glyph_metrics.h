@@ -5,9 +5,10 @@
 // bridge the blank a font leaves at both ends of its dash glyph, and vertical setting
 // (text/vertical_text.h) needs a glyph's vertical advance and origin (the OpenType `vmtx` and
 // `VORG` data) and a punctuation mark's blank above or below it (the `vhal` feature, the
-// vertical counterpart of `halt`). Each is read with HarfBuzz from the face a FontFace names
-// (its file, and its index inside a .ttc collection), in the font's own units, and given in em.
-// Faces are opened once per process and kept open; the functions are thread-safe.
+// vertical counterpart of `halt`); and the dash joiner asks for the font's own two-em dash. Each is
+// read with HarfBuzz from the face a FontFace names (its file, and its index inside a .ttc
+// collection), in the font's own units, and given in em. Faces are opened once per process and kept
+// open; the functions are thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -44,5 +45,14 @@ struct VerticalBlanks {
   bool from_font = false;
 };
 VerticalBlanks MarkBlanksVertical(const FontFace& face, char32_t ch);
+
+// The font's own two-em dash: the one glyph its `ccmp` feature makes of —— (U+2014 twice),
+// set across or (with its vertical form) down, and that glyph's advance in em (2); glyph 0 when
+// the font has none (AR PL UKai, Hanazono). Noto CJK's is its ⸺ glyph, one stroke two em long.
+struct TwoEmDash {
+  uint32_t glyph = 0;
+  double advance = 0;
+};
+TwoEmDash TwoEmDashGlyph(const FontFace& face, bool vertical);
 
 }  // namespace banmian

@@ -1,16 +1,18 @@
 // —— as one unbroken stroke, checked in pixels (layout/dash_joins.h): a small page of dashes in
 // the styles the layouts use, across and down, painted by the PNG preview and written as the
-// screen PDF (rendered by poppler's pdftoppm), both at 600 dpi. Along the middle of every
-// stroke, from 2.5 pt inside its first dash to 2.5 pt inside its last, no pixel is light;
-// without the joins, every gap shows light pixels (so the check does see a gap). The PDF's
-// text (pdftotext) still holds the two U+2014 typed.
+// screen PDF (rendered by poppler's pdftoppm), both at 600 dpi. Along the middle of the stroke
+// where two dashes meet, from the middle of one to the middle of the next, no pixel is light;
+// without JoinDashes, every meeting shows light pixels (so the check does see a gap). The
+// PDF's text (pdftotext) still holds the U+2014s typed.
 #include <cairo.h>
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,7 @@
 #include "layout/dash_joins.h"
 #include "layout/line_items.h"
 #include "render/export.h"
+#include "render/press.h"
 #include "text/glyph_metrics.h"
 #include "text/shaper.h"
 #include "text/vertical_text.h"
@@ -35,7 +38,7 @@ ComposedLine OneLine(const ShapedText& text) {
 }
 
 constexpr double kDpi = 600;
-constexpr double kInside = 2.5;  // pt: how far into the first and last strokes the check goes
+const Cmyk kRed{0, 100, 100, 0, "red"};
 
 std::string Run(const std::string& command) {
   std::string out;
@@ -55,6 +58,7 @@ struct Line {
   const char* text;
   double x, y;  // left edge and baseline; for vertical text the centre line and the top
   bool vertical = false;
+  bool red = false;
 };
 
 // The dash lines of the page, each in the style of one kind of text.
@@ -65,7 +69,7 @@ const Line kLines[] = {
     {"Noto Sans CJK SC", true, 24, "关键字——准", 20, 110},
     {"Noto Sans CJK SC", false, 13, "转化为社区治理之能——", 20, 140},
     {"Noto Serif CJK SC", true, 14, "——记九里亭街道", 20, 170},
-    {"Noto Sans CJK SC", true, 10.5, "—— 医务工作者 ——", 20, 195},
+    {"Noto Sans CJK SC", true, 10.5, "—— 医务工作者 ——", 20, 195, false, true},
     {"Noto Serif CJK SC", false, 9, "两个破折号————四个", 20, 215},
     {"Noto Serif CJK SC", true, 30, "会——好！", 260, 20, true},
 };
@@ -86,6 +90,7 @@ Document DashPage() {
     s.family = l.family;
     s.bold = l.bold;
     s.size = l.size;
+    if (l.red) s.colour = kRed;
     if (l.vertical) {
       const ShapedText text = TopToBottom(Shape(fonts, {{l.text, &s, "vert 1"}}), fonts.faces());
       AppendVerticalLine(text, OneLine(text), l.x, l.y, frame.items, nullptr);
@@ -141,30 +146,59 @@ Grey FromPgm(const std::string& path) {
   return g;
 }
 
-// The lightest pixel along the middle of the stroke a join belongs to, from kInside before
-// the join to kInside after it.
-int Lightest(const Grey& g, const RectItem& join) {
-  const double s = kDpi / 72;
-  int lightest = 0;
-  if (join.width > join.height) {
-    const int y = static_cast<int>((join.y + join.height / 2) * s);
-    for (int x = static_cast<int>((join.x - kInside) * s);
-         x <= static_cast<int>((join.x + join.width + kInside) * s); ++x)
-      lightest = std::max(lightest, g.At(x, y));
-  } else {
-    const int x = static_cast<int>((join.x + join.width / 2) * s);
-    for (int y = static_cast<int>((join.y - kInside) * s);
-         y <= static_cast<int>((join.y + join.height + kInside) * s); ++y)
-      lightest = std::max(lightest, g.At(x, y));
+// Where two dashes meet: the middle of the stroke, from the middle of the first dash's ink to
+// the middle of the second's (so across the gap between them), in pt. Found from the glyphs
+// as placed, before joining, and the fonts' ink boxes: not from what JoinDashes made.
+struct Meeting {
+  bool across = true;
+  double from = 0, to = 0, at = 0;  // along the line, and across it
+  bool red = false;                 // the text's colour: red, else black
+};
+
+std::vector<Meeting> Meetings(const Document& doc) {
+  std::vector<Meeting> out;
+  struct Ink {
+    double left, right, top, bottom;
+  };
+  std::optional<Ink> previous;
+  for (const Item& item : doc.pages[0].frames[0].items) {
+    const auto* run = std::get_if<GlyphRun>(&item);
+    if (!run) continue;
+    size_t byte = 0, g = 0;
+    for (const TextCluster& c : run->clusters) {
+      std::optional<Ink> ink;
+      if (run->text.substr(byte, c.bytes) == "—" && c.glyphs == 1) {
+        const PositionedGlyph& glyph = run->glyphs[g];
+        const InkBox box = GlyphInk(doc.fonts[run->font], glyph.id);
+        ink = Ink{glyph.x + box.left * run->size, glyph.x + box.right * run->size,
+                  glyph.y - box.top * run->size, glyph.y - box.bottom * run->size};
+      }
+      if (ink && previous) {
+        const Ink& a = *previous;
+        const Ink& b = *ink;
+        if (std::abs(a.top - b.top) < 0.01 && b.left > a.left)
+          out.push_back({true, (a.left + a.right) / 2, (b.left + b.right) / 2,
+                         (a.top + a.bottom) / 2, run->colour == kRed});
+        else if (std::abs(a.left - b.left) < 0.01 && b.top > a.top)
+          out.push_back({false, (a.top + a.bottom) / 2, (b.top + b.bottom) / 2,
+                         (a.left + a.right) / 2, run->colour == kRed});
+      }
+      previous = ink;
+      byte += static_cast<size_t>(c.bytes);
+      g += static_cast<size_t>(c.glyphs);
+    }
   }
-  return lightest;
+  return out;
 }
 
-std::vector<RectItem> JoinsOf(const Document& doc) {
-  std::vector<RectItem> joins;
-  for (const Item& item : doc.pages[0].frames[0].items)
-    if (const auto* r = std::get_if<RectItem>(&item)) joins.push_back(*r);
-  return joins;
+// The lightest pixel along a meeting.
+int Lightest(const Grey& g, const Meeting& m) {
+  const double s = kDpi / 72;
+  int lightest = 0;
+  const int at = static_cast<int>(m.at * s);
+  for (int i = static_cast<int>(m.from * s); i <= static_cast<int>(m.to * s); ++i)
+    lightest = std::max(lightest, m.across ? g.At(i, at) : g.At(at, i));
+  return lightest;
 }
 
 }  // namespace
@@ -174,28 +208,26 @@ TEST_CASE("render: —— is one unbroken stroke in the PNG preview and the PDF,
   const Document without = DashPage();
   Document doc = without;
   JoinDashes(doc);
-  const std::vector<RectItem> joins = JoinsOf(doc);
-  // One join per line, two in the section title, three in ————.
-  REQUIRE(joins.size() == 12);
+  const std::vector<Meeting> meetings = Meetings(without);
+  // One in each line, two in the section title, three in ————.
+  REQUIRE(meetings.size() == 12);
 
-  // Without the joins each gap is white or nearly (the check sees a gap).
+  // Without the joins there is a gap at each meeting, white or nearly (the check sees it).
   REQUIRE(WritePngs(without, dir.path + "/without", kDpi).ok);
   const Grey gaps = FromPng(dir.path + "/without-p01.png");
-  for (const RectItem& join : joins) {
-    CAPTURE(join.role);
-    CAPTURE(join.x);
-    CAPTURE(join.y);
-    CHECK(Lightest(gaps, join) > 200);
+  for (const Meeting& m : meetings) {
+    CAPTURE(m.from);
+    CAPTURE(m.at);
+    CHECK(Lightest(gaps, m) > 200);
   }
 
   // With them, the preview's stroke is dark all along.
   REQUIRE(WritePngs(doc, dir.path + "/page", kDpi).ok);
   const Grey preview = FromPng(dir.path + "/page-p01.png");
-  for (const RectItem& join : joins) {
-    CAPTURE(join.role);
-    CAPTURE(join.x);
-    CAPTURE(join.y);
-    CHECK(Lightest(preview, join) < 100);
+  for (const Meeting& m : meetings) {
+    CAPTURE(m.from);
+    CAPTURE(m.at);
+    CHECK(Lightest(preview, m) < 100);
   }
 
   // The PDF, as poppler renders it.
@@ -204,11 +236,10 @@ TEST_CASE("render: —— is one unbroken stroke in the PNG preview and the PDF,
   Run("pdftoppm -r 600 -gray '" + pdf + "' '" + dir.path + "/pdf'");
   const Grey rendered = FromPgm(dir.path + "/pdf-1.pgm");
   CHECK(rendered.width == preview.width);
-  for (const RectItem& join : joins) {
-    CAPTURE(join.role);
-    CAPTURE(join.x);
-    CAPTURE(join.y);
-    CHECK(Lightest(rendered, join) < 100);
+  for (const Meeting& m : meetings) {
+    CAPTURE(m.from);
+    CAPTURE(m.at);
+    CHECK(Lightest(rendered, m) < 100);
   }
 
   // Copied out: the characters typed, each dash a U+2014 (the joins are no text).
@@ -216,6 +247,48 @@ TEST_CASE("render: —— is one unbroken stroke in the PNG preview and the PDF,
   for (const char* typed : {"美图——国家", "问题意识——以问题为导向", "关键字——准",
                             "两个破折号————四个", "—— 医务工作者 ——"})
     CHECK(text.find(typed) != std::string::npos);
+}
+
+// The press PDF (PDF/X-1a, declared CMYK) of the same page, separated by Ghostscript (bitcmyk,
+// 600 dpi, no anti-aliasing): along every meeting each pixel carries the text's colour in full
+// and nothing on the other plates, black on K alone and red on M and Y, as the text does (no
+// overprint is set: text and joins both knock out).
+TEST_CASE("render: —— is one stroke on the press plates, in the text's declared CMYK") {
+  test::TempDir dir;
+  Document doc = DashPage();
+  JoinDashes(doc);
+  const std::vector<Meeting> meetings = Meetings(DashPage());
+  PressOptions options;
+  options.paper_id = "dashes";
+  options.date = doc.date;
+  const PressPictures pictures = ConvertPressPictures(doc, options);
+  const ExportResult press = WritePressPdfs(doc, options, pictures, dir.path);
+  REQUIRE(press.ok);
+  REQUIRE(press.files.size() == 1);
+  const std::string raw = dir.path + "/plates.raw";
+  Run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=bitcmyk -dGrayValues=256 -r600 "
+      "-dTextAlphaBits=1 -dGraphicsAlphaBits=1 -sOutputFile='" +
+      raw + "' '" + press.files[0] + "' 2>&1");
+  std::ifstream in(raw, std::ios::binary);
+  const std::string plates((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const int width = static_cast<int>(300 * kDpi / 72), height = static_cast<int>(240 * kDpi / 72);
+  REQUIRE(plates.size() == static_cast<size_t>(width) * height * 4);
+  const double s = kDpi / 72;
+  for (const Meeting& m : meetings) {
+    CAPTURE(m.from);
+    CAPTURE(m.at);
+    const std::array<int, 4> ink =
+        m.red ? std::array<int, 4>{0, 255, 255, 0} : std::array<int, 4>{0, 0, 0, 255};
+    int wrong = 0;
+    const int at = static_cast<int>(m.at * s);
+    for (int i = static_cast<int>(m.from * s); i <= static_cast<int>(m.to * s); ++i) {
+      const size_t pixel =
+          (static_cast<size_t>(m.across ? at : i) * width + (m.across ? i : at)) * 4;
+      for (int plate = 0; plate < 4; ++plate)
+        wrong += static_cast<unsigned char>(plates[pixel + plate]) != ink[plate];
+    }
+    CHECK(wrong == 0);
+  }
 }
 
 // …… is six dots evenly spaced: the fonts place the dots of U+2026 a third of an em apart and

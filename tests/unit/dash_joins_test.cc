@@ -1,11 +1,12 @@
 // —— one unbroken stroke (layout/dash_joins.h): a table of lines set in the styles the layouts
-// use for each kind of text, with the rectangles JoinDashes adds worked out by hand from the
-// dash glyphs' ink boxes (in em: Noto Serif CJK SC 0.071–0.929 × 0.360–0.400, its Bold
-// 0.074–0.926 × 0.360–0.400, Noto Sans CJK SC 0.072–0.928 × 0.359–0.401, its Bold 0.074–0.926
-// × 0.357–0.403, AR PL UKai 72–951 × 372–403 of 1024 units; the vertical form in Noto Serif
-// Bold 0.480–0.520 × −0.046–0.806). Each line starts at x 0 on the baseline y 100; a join
-// runs from 0.02 em inside the first stroke's end to 0.02 em inside the next one's start, as
-// thick as the two strokes are together.
+// use for each kind of text, with what JoinDashes makes of their dashes worked out by hand.
+// Where the font has a two-em dash (Noto CJK: its ⸺ glyph, 2 em wide, ink 0.071–1.929 em in
+// Noto Serif), two — one advance apart become that one glyph at the first one's place. Else a
+// rectangle closes the gap, worked out from the dash glyphs' ink boxes (in em: Noto Serif CJK SC
+// 0.071–0.929 × 0.360–0.400, AR PL UKai 72–951 × 372–403 of 1024 units; the vertical forms in
+// Noto Serif Bold 0.480–0.520 × −0.046–0.806): from 0.02 em inside the first stroke's end to
+// 0.02 em inside the next one's start, as thick as the two strokes are together. Each line
+// starts at x 0 on the baseline y 100.
 #include "layout/dash_joins.h"
 
 #include <doctest/doctest.h>
@@ -27,6 +28,22 @@ ComposedLine OneLine(const ShapedText& text) {
   return SetLine(text, 0, static_cast<uint32_t>(text.atoms.size()), 1000, 0, true, false, ps);
 }
 
+Style StyleOf(const char* family, bool bold, double size) {
+  Style s;
+  s.name = "body";
+  s.family = family;
+  s.bold = bold;
+  s.size = size;
+  return s;
+}
+
+// The glyph a font shows for ⸺ (U+2E3A), in Chinese text: what its ccmp makes of —— too.
+uint32_t TwoEmGlyphOf(const Style& style) {
+  const ShapedText t = ShapeOne(test::ProjectFonts(), "国⸺", style);
+  REQUIRE(t.glyphs.size() == 2);
+  return t.glyphs[1].id;
+}
+
 struct Join {
   double x, y, width, height;
 };
@@ -37,7 +54,8 @@ struct Case {
   bool bold;
   double size;
   const char* text;
-  std::vector<Join> joins;
+  std::vector<double> two_em;  // x of each two-em dash glyph that —— becomes
+  std::vector<Join> joins;     // the rectangles
   double letter_spacing = 0;
   bool red = false;
 };
@@ -51,44 +69,49 @@ const Case kCases[] = {
      false,
      9,
      "美图——国家",
-     {{18 + 8.361 - 0.18, 100 - 3.6, 1.638, 0.36}}},
-    {"bold body **…** (Noto Sans Bold 9pt)",
-     "Noto Sans CJK SC",
-     true,
-     9,
-     "美图——国家",
-     {{18 + 8.334 - 0.18, 100 - 3.627, 1.692, 0.414}}},
-    {"headline (Noto Sans Bold 24pt)",
-     "Noto Sans CJK SC",
-     true,
-     24,
-     "美图——国家",
-     {{48 + 22.224 - 0.48, 100 - 9.672, 4.512, 1.104}}},
-    {"kicker (Noto Sans 13pt)",
-     "Noto Sans CJK SC",
-     false,
-     13,
-     "美图——国家",
-     {{26 + 12.064 - 0.26, 100 - 5.213, 2.392, 0.546}}},
+     {18},
+     {}},
+    {"bold body **…** (Noto Sans Bold 9pt)", "Noto Sans CJK SC", true, 9, "美图——国家", {18}, {}},
+    {"headline (Noto Sans Bold 24pt)", "Noto Sans CJK SC", true, 24, "美图——国家", {48}, {}},
+    {"kicker (Noto Sans 13pt)", "Noto Sans CJK SC", false, 13, "美图——国家", {26}, {}},
     {"subhead and pull quote (Noto Serif Bold 14pt)",
      "Noto Serif CJK SC",
      true,
      14,
      "美图——国家",
-     {{28 + 12.964 - 0.28, 100 - 5.6, 2.632, 0.56}}},
+     {28},
+     {}},
     {"section title (Noto Sans Bold 10.5pt, red): both dashes of ——医务——",
      "Noto Sans CJK SC",
      true,
      10.5,
      "——医务——",
-     {{9.723 - 0.21, 100 - 4.2315, 1.974, 0.483}, {42 + 9.723 - 0.21, 100 - 4.2315, 1.974, 0.483}},
+     {0, 42},
+     {},
      0,
      true},
-    {"emphasis *…* (AR PL UKai 9pt)",
+    {"—— at the line's start", "Noto Serif CJK SC", false, 9, "——国家", {0}, {}},
+    {"—— at the line's end", "Noto Serif CJK SC", false, 9, "国家——", {18}, {}},
+    {"———— is one stroke four em long: two two-em dashes and the gap between them closed",
+     "Noto Serif CJK SC",
+     false,
+     9,
+     "一————二",
+     {9, 27},
+     {{9 + 17.361 - 0.18, 96.4, 1.638, 0.36}}},
+    {"——— : a two-em dash and a dash, joined",
+     "Noto Serif CJK SC",
+     false,
+     9,
+     "一———二",
+     {9},
+     {{9 + 17.361 - 0.18, 96.4, 1.638, 0.36}}},
+    {"emphasis *…* (AR PL UKai 9pt: no two-em dash)",
      "AR PL UKai CN",
      false,
      9,
      "美图——国家",
+     {},
      {{18 + 9 * 951 / 1024.0 - 0.18, 100 - 9 * 403 / 1024.0, 9 * (1 + (72.0 - 951) / 1024 + 0.04),
        9 * 31 / 1024.0}}},
     {"AR PL UKai has no bold: drawn synthetic bold, its strokes thicker all round by half the "
@@ -97,58 +120,34 @@ const Case kCases[] = {
      true,
      9,
      "美图——国家",
+     {},
      {{18 + 9 * 951 / 1024.0 + kHalfStroke - 0.18, 100 - 9 * 403 / 1024.0 - kHalfStroke,
        9 * (1 + (72.0 - 951) / 1024 + 0.04) - 2 * kHalfStroke, 9 * 31 / 1024.0 + 2 * kHalfStroke}}},
-    {"—— at the line's start",
-     "Noto Serif CJK SC",
-     false,
-     9,
-     "——国家",
-     {{8.361 - 0.18, 96.4, 1.638, 0.36}}},
-    {"—— at the line's end",
-     "Noto Serif CJK SC",
-     false,
-     9,
-     "国家——",
-     {{18 + 8.361 - 0.18, 96.4, 1.638, 0.36}}},
-    {"———— is one stroke four em long: three joins",
-     "Noto Serif CJK SC",
-     false,
-     9,
-     "一————二",
-     {{9 + 8.361 - 0.18, 96.4, 1.638, 0.36},
-      {18 + 8.361 - 0.18, 96.4, 1.638, 0.36},
-      {27 + 8.361 - 0.18, 96.4, 1.638, 0.36}}},
-    {"⸺ typed is one glyph already", "Noto Serif CJK SC", false, 9, "一⸺二", {}},
+    {"⸺ typed is one glyph already", "Noto Serif CJK SC", false, 9, "一⸺二", {}, {}},
     {"⸺⸺ joined (ink 0.071–1.929 of two em)",
      "Noto Serif CJK SC",
      false,
      9,
      "一⸺⸺二",
+     {},
      {{9 + 17.361 - 0.18, 96.4, 1.638, 0.36}}},
-    {"── (U+2500) touches already", "Noto Serif CJK SC", false, 9, "一──二", {}},
-    {"letter spacing 2pt: the wider gap is closed",
+    {"── (U+2500) touches already", "Noto Serif CJK SC", false, 9, "一──二", {}, {}},
+    {"letter spacing 2pt: no room for the two-em dash; the wider gap is closed",
      "Noto Serif CJK SC",
      false,
      9,
      "一——二",
+     {},
      {{11 + 8.361 - 0.18, 96.4, 3.638, 0.36}},
      2},
-    {"a dash alone is not joined to anything", "Noto Serif CJK SC", false, 9, "一—二—三", {}},
+    {"a dash alone is not joined to anything", "Noto Serif CJK SC", false, 9, "一—二—三", {}, {}},
 };
 
-std::vector<Item> SetAcross(const Case& c) {
-  Style s;
-  s.name = "body";
-  s.family = c.family;
-  s.bold = c.bold;
-  s.size = c.size;
+Style StyleOf(const Case& c) {
+  Style s = StyleOf(c.family, c.bold, c.size);
   s.letter_spacing = c.letter_spacing;
   if (c.red) s.colour = Cmyk{0, 100, 100, 0, "red"};
-  const ShapedText text = ShapeOne(test::ProjectFonts(), c.text, s);
-  std::vector<Item> items;
-  AppendLineRuns(text, OneLine(text), 0, 100, items, nullptr);
-  return items;
+  return s;
 }
 
 std::vector<RectItem> Joins(const std::vector<Item>& items) {
@@ -178,52 +177,90 @@ void CheckJoins(const std::vector<RectItem>& got, const std::vector<Join>& want,
 }  // namespace
 
 TEST_CASE("dash joins: —— is one stroke in every style") {
+  FontSet& fonts = test::ProjectFonts();
   for (const Case& c : kCases) {
     CAPTURE(c.what);
-    std::vector<Item> items = SetAcross(c);
-    const size_t runs = items.size();
-    JoinDashes(test::ProjectFonts().faces(), items);
+    const Style style = StyleOf(c);
+    const ShapedText text = ShapeOne(fonts, c.text, style);
+    std::vector<Item> items;
+    AppendLineRuns(text, OneLine(text), 0, 100, items, nullptr);
+    REQUIRE(items.size() == 1);
+    const size_t glyphs = std::get<GlyphRun>(items[0]).glyphs.size();
+    JoinDashes(fonts.faces(), items);
+    // The run first, its rectangles after it.
+    REQUIRE(items.size() == 1 + c.joins.size());
     CheckJoins(Joins(items), c.joins, c.red ? Cmyk{0, 100, 100, 0, "red"} : Cmyk{});
-    // The text is untouched: the same runs, each join after the run of its second dash.
-    CHECK(items.size() == runs + c.joins.size());
-    std::string text;
-    for (const Item& item : items)
-      if (const auto* run = std::get_if<GlyphRun>(&item)) text += run->text;
-    CHECK(text == c.text);
-    if (!c.joins.empty()) CHECK(std::holds_alternative<RectItem>(items.back()));
+    // The text is untouched; each —— that became one glyph is one cluster of two characters.
+    const auto& run = std::get<GlyphRun>(items[0]);
+    CHECK(run.text == c.text);
+    CHECK(run.glyphs.size() == glyphs - c.two_em.size());
+    std::vector<double> two_em;
+    size_t byte = 0;
+    for (size_t k = 0, g = 0; k < run.clusters.size(); ++k) {
+      const TextCluster& cl = run.clusters[k];
+      if (run.text.substr(byte, cl.bytes) == "——") {
+        CHECK(cl.glyphs == 1);
+        CHECK(run.glyphs[g].id == TwoEmGlyphOf(style));
+        CHECK(run.glyphs[g].advance == doctest::Approx(2 * c.size).epsilon(1e-6));
+        CHECK(run.glyphs[g].y == 100);
+        two_em.push_back(run.glyphs[g].x);
+      }
+      byte += static_cast<size_t>(cl.bytes);
+      g += static_cast<size_t>(cl.glyphs);
+    }
+    REQUIRE(two_em.size() == c.two_em.size());
+    for (size_t i = 0; i < two_em.size(); ++i)
+      CHECK(two_em[i] == doctest::Approx(c.two_em[i]).epsilon(1e-6));
   }
 }
 
-TEST_CASE("dash joins: the vertical headline's —— (vertical forms) is one stroke") {
-  Style s;
-  s.name = "body";
-  s.family = "Noto Serif CJK SC";
-  s.bold = true;
-  s.size = 30;
+TEST_CASE("dash joins: the vertical headline's —— is the font's vertical two-em dash") {
+  const Style s = StyleOf("Noto Serif CJK SC", true, 30);
+  FontSet& fonts = test::ProjectFonts();
+  const ShapedText down = TopToBottom(Shape(fonts, {{"会——好", &s, "vert 1"}}), fonts.faces());
+  std::vector<Item> items;
+  AppendVerticalLine(down, OneLine(down), 100, 50, items, nullptr);
+  REQUIRE(items.size() == 4);  // a run per character
+  JoinDashes(fonts.faces(), items);
+  REQUIRE(items.size() == 3);
+  CHECK(Joins(items).empty());
+  const auto& dash = std::get<GlyphRun>(items[1]);
+  CHECK(dash.text == "——");
+  REQUIRE(dash.glyphs.size() == 1);
+  REQUIRE(dash.clusters.size() == 1);
+  CHECK(dash.clusters[0].bytes == 6);
+  // The vertical form of ⸺: the dashes' box starts 30 below the top (50); the glyph's origin
+  // is 1.38 em (41.4) below that (its VORG) and 0.5 em (15) left of the centre (100).
+  const ShapedText two = Shape(fonts, {{"国⸺", &s, "vert 1"}});
+  CHECK(dash.glyphs[0].id == two.glyphs[1].id);
+  CHECK(dash.glyphs[0].x == doctest::Approx(85).epsilon(1e-6));
+  CHECK(dash.glyphs[0].y == doctest::Approx(121.4).epsilon(1e-6));
+  // The characters around it are where they were.
+  CHECK(std::get<GlyphRun>(items[2]).glyphs[0].y == doctest::Approx(50 + 90 + 26.4).epsilon(1e-6));
+}
+
+TEST_CASE("dash joins: dashes one under the other but across are not joined") {
+  // AR PL UKai has no vertical form of —: its dash is set across, one under the other, so the
+  // two do not lie in line and nothing is joined (the font's lack, which joining cannot mend).
+  const Style s = StyleOf("AR PL UKai CN", false, 30);
   FontSet& fonts = test::ProjectFonts();
   const ShapedText down = TopToBottom(Shape(fonts, {{"会——好", &s, "vert 1"}}), fonts.faces());
   std::vector<Item> items;
   AppendVerticalLine(down, OneLine(down), 100, 50, items, nullptr);
   JoinDashes(fonts.faces(), items);
-  // The dashes' boxes start 30 and 60 below the top (50), their origins 0.88 em (26.4) lower
-  // and 0.5 em (15) left of the centre (100): the first stroke ends 0.046 em (1.38) below its
-  // origin at 107.78, the second starts 0.806 em (24.18) above its own at 112.22; across,
-  // both 0.480–0.520 em from their origin 85.
-  CheckJoins(Joins(items), {{99.4, 107.78 - 0.6, 1.2, 4.44 + 1.2}}, Cmyk{});
+  CHECK(items.size() == 4);
+  CHECK(Joins(items).empty());
 }
 
 TEST_CASE("dash joins: dashes on two lines, in two colours, or far apart are not joined") {
-  Style s;
-  s.name = "body";
-  s.family = "Noto Serif CJK SC";
-  s.size = 9;
+  const Style s = StyleOf("Noto Serif CJK SC", false, 9);
   FontSet& fonts = test::ProjectFonts();
   const ShapedText first = ShapeOne(fonts, "一—", s), second = ShapeOne(fonts, "—二", s);
   std::vector<Item> items;
   AppendLineRuns(first, OneLine(first), 0, 100, items, nullptr);
   AppendLineRuns(second, OneLine(second), 0, 113.5, items, nullptr);
   JoinDashes(fonts.faces(), items);
-  CHECK(Joins(items).empty());  // one under the other, but not in line
+  CHECK(items.size() == 2);  // one under the other, but not in line
 
   // Side by side but in two colours.
   Style red = s;
@@ -233,7 +270,7 @@ TEST_CASE("dash joins: dashes on two lines, in two colours, or far apart are not
   AppendLineRuns(two, OneLine(two), 0, 100, items, nullptr);
   REQUIRE(items.size() == 2);
   JoinDashes(fonts.faces(), items);
-  CHECK(Joins(items).empty());
+  CHECK(items.size() == 2);
 
   // Level, but more than half an em apart (a column's last dash and the next column's first):
   // the first stroke ends at 9 + 8.361, the second starts 0.639 into the second line.
@@ -241,8 +278,8 @@ TEST_CASE("dash joins: dashes on two lines, in two colours, or far apart are not
   AppendLineRuns(first, OneLine(first), 0, 100, items, nullptr);
   AppendLineRuns(second, OneLine(second), 22, 100, items, nullptr);
   JoinDashes(fonts.faces(), items);
-  CHECK(Joins(items).empty());  // 5.278 apart
-  // Closer than half an em: joined, across the two runs.
+  CHECK(items.size() == 2);  // 5.278 apart
+  // Closer than half an em, in two runs: no two-em dash (that is for one run), but joined.
   items.clear();
   AppendLineRuns(first, OneLine(first), 0, 100, items, nullptr);
   AppendLineRuns(second, OneLine(second), 20, 100, items, nullptr);
@@ -251,10 +288,7 @@ TEST_CASE("dash joins: dashes on two lines, in two colours, or far apart are not
 }
 
 TEST_CASE("dash joins: every page and frame of a document") {
-  Style s;
-  s.name = "body";
-  s.family = "Noto Serif CJK SC";
-  s.size = 9;
+  const Style s = StyleOf("AR PL UKai CN", false, 9);
   FontSet& fonts = test::ProjectFonts();
   const ShapedText text = ShapeOne(fonts, "美图——国家", s);
   Document doc;
@@ -273,6 +307,6 @@ TEST_CASE("dash joins: every page and frame of a document") {
     for (size_t f = 0; f < page.frames.size(); ++f) {
       const std::vector<RectItem> joins = Joins(page.frames[f].items);
       REQUIRE(joins.size() == 1);
-      CHECK(joins[0].x == doctest::Approx(10.0 * f + 18 + 8.361 - 0.18).epsilon(1e-6));
+      CHECK(joins[0].x == doctest::Approx(10.0 * f + 18 + 9 * 951 / 1024.0 - 0.18).epsilon(1e-6));
     }
 }

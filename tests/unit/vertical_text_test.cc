@@ -228,9 +228,28 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
     CHECK(v.origin_x == doctest::Approx(c.origin_x).epsilon(1e-9));
     CHECK(v.origin_y == doctest::Approx(c.origin_y).epsilon(1e-9));
   }
+  // The two-em dash ccmp makes of ——: Noto's ⸺ glyph (across) and its vertical form (down),
+  // two em; none in AR PL UKai.
+  for (const bool bold : {false, true}) {
+    Style s = Serif();
+    s.bold = bold;
+    const ShapedText across = Shape(fonts, {{"国⸺", &s}});
+    const ShapedText down = Shape(fonts, {{"国⸺", &s, "vert 1"}});
+    const FontFace& face = fonts.faces()[across.atoms[1].font];
+    CHECK(TwoEmDashGlyph(face, false).glyph == across.glyphs[1].id);
+    CHECK(TwoEmDashGlyph(face, false).advance == 2);
+    CHECK(TwoEmDashGlyph(face, true).glyph == down.glyphs[1].id);
+    CHECK(TwoEmDashGlyph(face, true).advance == 2);
+    CHECK(TwoEmDashGlyph(face, true).glyph != TwoEmDashGlyph(face, false).glyph);
+  }
+  const ShapedText ukai = ShapeOne(fonts, "一", Serif("AR PL UKai CN"));
+  CHECK(TwoEmDashGlyph(fonts.faces()[ukai.atoms[0].font], false).glyph == 0);
+  CHECK(TwoEmDashGlyph(fonts.faces()[ukai.atoms[0].font], true).glyph == 0);
+
   // A face that cannot be opened: an em square, no ink, no blanks.
   const FontFace nowhere{"/nonexistent/font.otf", 0, "", "", ""};
   CHECK(GlyphInk(nowhere, 5).empty());
   CHECK(GlyphVertical(nowhere, 5).advance == 1);
   CHECK_FALSE(MarkBlanksVertical(nowhere, U'，').from_font);
+  CHECK(TwoEmDashGlyph(nowhere, false).glyph == 0);
 }
