@@ -81,22 +81,6 @@ void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, 
   }
 }
 
-void AppendVerticalRuns(const ShapedText& text, uint32_t begin, uint32_t end, double x, double top,
-                        double step, std::vector<Item>& out,
-                        std::vector<MissingGlyphRecord>* missing) {
-  // Each atom is a line of one: centred across the vertical line, one step down.
-  for (uint32_t k = begin; k < end; ++k) {
-    const Atom& atom = text.atoms[k];
-    ComposedLine one;
-    one.begin = k;
-    one.end = k + 1;
-    const double em = text.runs[atom.run].size;
-    one.x.push_back(static_cast<float>((em - atom.advance) / 2));
-    double y = top + (k - begin) * step + kEmAscent * em;
-    AppendLineRuns(text, one, x, y, out, missing);
-  }
-}
-
 void AppendVerticalLine(const ShapedText& vertical, const ComposedLine& line, double centre_x,
                         double top, std::vector<Item>& out,
                         std::vector<MissingGlyphRecord>* missing) {

@@ -20,15 +20,6 @@ namespace banmian {
 void AppendLineRuns(const ShapedText& text, const ComposedLine& line, double x, double y,
                     std::vector<Item>& out, std::vector<MissingGlyphRecord>* missing);
 
-// Appends atoms [begin, end) set vertically: one below the other from `top`, `step`
-// apart, in a line `size` wide whose left edge is at x (each glyph centred in it).
-// Shape the text with the "vert" feature so punctuation takes its vertical forms.
-// Superseded by AppendVerticalLine, which sets the squeezed, measured line; kept until the
-// vertical headline (layout/module.cc) calls that instead.
-void AppendVerticalRuns(const ShapedText& text, uint32_t begin, uint32_t end, double x, double top,
-                        double step, std::vector<Item>& out,
-                        std::vector<MissingGlyphRecord>* missing);
-
 // Appends a vertical line: `line` composed from text set top to bottom (text/vertical_text.h),
 // so its x are distances down the line, with its centre line at `centre_x` and its top at
 // `top`. One run per atom.

@@ -12,6 +12,7 @@
 #include "model/utf8.h"
 #include "text/script.h"
 #include "text/shaper.h"
+#include "text/vertical_text.h"
 
 namespace banmian {
 
@@ -505,42 +506,36 @@ struct Placer {
     const double top = area.y + 0.5 * Pitch(), room = area.height - Pitch();
     // Each part in as many vertical lines as its length needs, right to left.
     struct VLine {
-      ShapedText text;
-      uint32_t begin, end;
+      ShapedText text;  // set top to bottom (vertical_text.h)
+      ComposedLine line;
       const Style* style;
       std::string split_word;
     };
     std::vector<VLine> vlines;
-    const bool strict = cx.paper.rules.strictness == TypesettingRules::Strictness::kStrict;
     for (const Part& p : parts) {
-      ShapedText text = Shape(cx.fonts, {{*p.text, p.style, "vert 1"}});
-      const double step = p.style->size + p.style->letter_spacing;
-      // Broken where it reads well, as display text is (display_breaker.h); every
-      // character takes one step down the line.
-      const DisplayExtentFn extent = [step](uint32_t begin, uint32_t end) {
-        return DisplayExtent{(end - begin) * step, (end - begin) * step};
-      };
-      for (DisplaySpan& span : ChooseDisplayBreaks(text, room, extent, strict))
-        vlines.push_back({text, span.begin, span.end, p.style, std::move(span.split_word)});
+      // In the fonts' vertical forms, measured down the line, then broken where it reads well
+      // and set by the rules of display text across (display_breaker.h): marks in a row
+      // squeezed, a mark at a line's end set half, the blanks measured from the font (vhal).
+      const ShapedText text =
+          TopToBottom(Shape(cx.fonts, {{*p.text, p.style, "vert 1"}}), cx.fonts.faces());
+      DisplayText display = BreakDisplay(text, room, cx.Display(Align::kLeft));
+      for (size_t i = 0; i < display.lines.size(); ++i)
+        vlines.push_back(
+            {text, std::move(display.lines[i]), p.style, std::move(display.split_words[i])});
     }
     double total = 0;
     for (const VLine& v : vlines) total += v.style->size * 1.35;
     double x = col_x + col_w - (col_w - total) / 2;  // right edge of the first vertical line
     for (const VLine& v : vlines) {
-      const double size = v.style->size, step = size + v.style->letter_spacing;
+      const double size = v.style->size;
       x -= size * 1.35;
-      const double line_x = x + size * 0.175;
+      const double centre_x = x + size * 0.175 + size / 2;
       std::vector<MissingGlyphRecord> miss;
-      AppendVerticalRuns(v.text, v.begin, v.end, line_x, top, step, frame.items, &miss);
+      AppendVerticalLine(v.text, v.line, centre_x, top, frame.items, &miss);
       for (auto& m : miss) missing.push_back(m);
-      LineRecord r;
+      LineRecord r = Record(v.text, v.line, v.style->name, false, v.split_word);
       r.page = page;
       r.where = frame.name;
-      r.role = v.style->name;
-      r.text =
-          v.text.text.substr(v.text.atoms[v.begin].byte_begin,
-                             v.text.atoms[v.end - 1].byte_end - v.text.atoms[v.begin].byte_begin);
-      r.split_word = v.split_word;
       report.lines.push_back(r);
     }
   }
