@@ -78,9 +78,13 @@ TEST_CASE("glyph text: the map prefers one character drawn alone, whenever it co
 }
 
 TEST_CASE("glyph text: the ToUnicode CMap lists every used glyph with text, in order") {
+  // The map keeps views of the runs' text: the runs must outlive it.
+  const GlyphRun first =
+      Run({0x20, 0, 0x1234, 0x0FFFFFFF}, "乙🍷𠀁x", {{3, 1}, {4, 1}, {4, 1}, {1, 1}});
+  const GlyphRun second = Run({0x05}, "甲", {{3, 1}});
   GlyphTexts map;
-  map.Add(Run({0x20, 0, 0x1234, 0x0FFFFFFF}, "乙🍷𠀁x", {{3, 1}, {4, 1}, {4, 1}, {1, 1}}));
-  map.Add(Run({0x05}, "甲", {{3, 1}}));
+  map.Add(first);
+  map.Add(second);
   CHECK(map.Glyphs() == std::vector<uint32_t>{0, 0x05, 0x20, 0x1234});
   const std::string cmap = map.ToUnicodeCMap();
   CHECK(cmap.find("4 beginbfchar\n<0000> <fffd>\n<0005> <7532>\n<0020> <4e59>\n"
@@ -88,8 +92,9 @@ TEST_CASE("glyph text: the ToUnicode CMap lists every used glyph with text, in o
 }
 
 TEST_CASE("glyph text: a cluster copies out when it is one glyph whose map text it is") {
+  const GlyphRun drawn = Run({7, 8}, "甲乙", {{3, 1}, {3, 1}});
   GlyphTexts map;
-  map.Add(Run({7, 8}, "甲乙", {{3, 1}, {3, 1}}));
+  map.Add(drawn);
   struct Case {
     const char* what;
     GlyphRun run;
