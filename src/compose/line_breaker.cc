@@ -1,8 +1,11 @@
 #include "compose/line_breaker.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "compose/break_rules.h"
+#include "compose/line_meter.h"
 #include "compose/punctuation.h"
 #include "text/script.h"
 
@@ -12,7 +15,34 @@ namespace {
 
 constexpr double kFitTolerance = 0.01;  // pt: rounding slack when a line fits exactly
 
-struct Breaker {
+// Costs (demerits). A line's badness b grows with the cube of its stretch; its demerits are
+// (10 + b)², as in TeX, so one very loose line costs more than several slightly loose ones.
+constexpr double kLooseGap = 0.25;          // em per gap: the stretch that makes b = 100
+constexpr double kShrinkPerEm = 4;          // b per em squeezed out of punctuation and gaps
+constexpr double kLetterSpacing = 20000;    // a letter-spaced line, and as much per 1/20 em²
+constexpr double kShortLine = 5000;         // b of a line that cannot be justified at all
+constexpr double kPreferredCut = 2000;      // a word cut after / . @ -
+constexpr double kCut = 5000;               // a word cut anywhere else
+constexpr double kHanging = 300;            // a mark hung past the line's end
+constexpr double kLoneLastCharacter = 1e6;  // a constraint, broken only when nothing else fits
+constexpr double kOverfull = 1e8;           // a line wider than its column: the last resort
+
+struct Candidate {
+  uint32_t end = 0;  // atoms [begin, end) including trailing spaces
+  LineMeasure m;     // of the line without trailing spaces (or the hanging mark)
+  bool hanging = false, cut = false, preferred_cut = false, overfull = false;
+};
+
+struct Node {
+  double cost = 0;
+  int32_t from = -1;   // the node the line leading here starts at
+  uint32_t begin = 0;  // that line's first atom …
+  uint32_t end = 0;    // … and its end, trailing spaces included
+  int line = 0;        // the number of the next line (0-based)
+  bool hanging = false, cut = false, overfull = false;
+};
+
+struct Composer {
   const ShapedText& text;
   const LineWidthFn& width_of_line;
   const ParagraphStyle& style;
@@ -20,103 +50,226 @@ struct Breaker {
   const uint32_t n = static_cast<uint32_t>(text.atoms.size());
   const bool strict = style.rules.strictness == TypesettingRules::Strictness::kStrict;
 
-  double Indent(int line_no) const { return line_no == 0 ? style.first_indent : 0; }
-  double Avail(int line_no) const { return width_of_line(line_no) - Indent(line_no); }
+  std::vector<double> widths = {};      // width_of_line, for line numbers 0 … last_distinct
+  int last_distinct = 1;                // every line from here on has this line's width
+  std::vector<bool> in_long_word = {};  // gap before atom k lies inside a word wider than a line
+
+  double Indent(int line) const { return line == 0 ? style.first_indent : 0; }
+  double Width(int line) const { return widths[std::min(line, last_distinct)]; }
+  double Avail(int line) const { return Width(line) - Indent(line); }
+  int WidthClass(int line) const { return std::min(line, last_distinct); }
   bool CanBreak(uint32_t at) const {
     return CanBreakBetween(atoms[at - 1].ch, atoms[at].ch, strict);
   }
-
-  // [begin, end) without trailing spaces: they hang invisibly at a line's end.
   uint32_t Trim(uint32_t begin, uint32_t end) const {
     while (end > begin && IsSpace(atoms[end - 1].ch)) --end;
     return end;
   }
-  bool Fits(uint32_t begin, uint32_t end, bool hanging, double avail) const {
-    return MeasureLine(text, begin, Trim(begin, end), hanging, style).minimum <=
-           avail + kFitTolerance;
+  uint32_t SkipSpaces(uint32_t at) const {
+    while (at < n && IsSpace(atoms[at].ch)) ++at;
+    return at;
   }
-  ComposedLine Set(uint32_t begin, uint32_t end, int line_no, bool last, bool hanging) const {
-    return SetLine(text, begin, Trim(begin, end), width_of_line(line_no), Indent(line_no), last,
-                   hanging, style);
+
+  // Line widths: a paragraph of n atoms has at most n lines. Widths equal from some line on
+  // share one class, so a column of one width is weighed once per position.
+  void ReadWidths() {
+    widths.clear();
+    for (uint32_t line = 0; line <= n; ++line) widths.push_back(width_of_line(line));
+    last_distinct = static_cast<int>(n);
+    while (last_distinct > 1 && widths[last_distinct - 1] == widths[last_distinct]) --last_distinct;
+    widths.resize(last_distinct + 1);
+  }
+
+  // Which gaps lie inside a word (a run with no legal break) that no line can hold.
+  void FindLongWords(LineMeter& meter) {
+    in_long_word.assign(n + 1, false);
+    double widest = 0;
+    for (double w : widths) widest = std::max(widest, w);
+    uint32_t start = 0;
+    for (uint32_t k = 1; k <= n; ++k) {
+      if (k < n && !CanBreak(k)) continue;
+      // [start, k) is a word. Cheap test first: its advances alone fit.
+      double advance = 0;
+      for (uint32_t j = start; j < k; ++j) advance += atoms[j].advance;
+      if (advance > widest * 0.9 && k - start > 1) {
+        meter.Start(start);
+        while (meter.end() < Trim(start, k)) meter.Extend();
+        if (meter.Measure().minimum > widest + kFitTolerance)
+          for (uint32_t j = start + 1; j < k; ++j) in_long_word[j] = true;
+      }
+      start = k;
+    }
+  }
+
+  // Inside a word too long for a line: no cut leaves a mark that may not start a line
+  // at the next one's start, nor one that may not end a line at this one's end.
+  // Nor a cut inside a run of marks (the // of a URL) or before , . ; : ! ? ) ] }.
+  bool MayCut(uint32_t at) const {
+    const char32_t prev = atoms[at - 1].ch, next = atoms[at].ch;
+    auto ascii_mark = [](char32_t c) { return c < 0x80 && std::ispunct(static_cast<int>(c)); };
+    if (ascii_mark(prev) && ascii_mark(next)) return false;
+    if (next < 0x80 && std::strchr(",.;:!?)]}", static_cast<int>(next)) != nullptr) return false;
+    return !ProhibitedAtLineStart(next) && !ProhibitedAtLineEnd(prev);
+  }
+
+  // Every line that may start at `begin` as line `line`.
+  void Candidates(uint32_t begin, int line, LineMeter& meter, std::vector<Candidate>& out) {
+    out.clear();
+    const double avail = Avail(line);
+    meter.Start(begin);
+    LineMeasure trimmed;  // the line so far without trailing spaces
+    bool any_legal = false;
+    while (meter.end() < n) {
+      meter.Extend();
+      const uint32_t e = meter.end();
+      const bool space = IsSpace(atoms[e - 1].ch);
+      if (!space) {
+        LineMeasure m = meter.Measure();
+        if (m.minimum > avail + kFitTolerance) {
+          if (e == begin + 1) {
+            out.push_back({e, m, false, true, false, true});  // one atom wider than the line
+            return;
+          }
+          const uint32_t k = e - 1;  // the first atom that does not fit
+          if (style.rules.hanging && MayHang(atoms[k].ch) && !CanBreak(k) &&
+              (k + 1 == n || CanBreak(k + 1)))
+            out.push_back({k + 1, trimmed, true, false, false, false});
+          if (!any_legal && out.empty()) {
+            // Nothing breaks legally within reach: cut the word where the line is full.
+            out.push_back({k, trimmed, false, true, false, false});
+          }
+          return;
+        }
+        trimmed = m;
+      }
+      if (e == n) {
+        out.push_back({e, trimmed});
+        return;
+      }
+      if (CanBreak(e)) {
+        any_legal = true;
+        out.push_back({e, trimmed});
+      } else if (in_long_word[e] && !space && MayCut(e)) {
+        const bool preferred = PreferredEmergencyBreak(atoms[e - 1].ch, atoms[e].ch);
+        out.push_back({e, trimmed, false, true, preferred, false});
+      }
+    }
+  }
+
+  // The demerits of one line.
+  double Demerits(const Candidate& c, uint32_t begin, int line, bool last) const {
+    const double avail = Avail(line);
+    const double em = atoms[begin].em > 0 ? atoms[begin].em : 10;
+    double b = 0, extra = 0;
+    if (c.overfull) return kOverfull;
+    if (c.m.natural > avail) {
+      b = kShrinkPerEm * (c.m.natural - avail) / em;
+    } else if (!last && style.justify) {
+      const StretchPlan plan = PlanStretch(avail - c.m.natural, c.m.room);
+      auto cube = [](double r) { return r * r * r; };
+      b += 100 * cube(plan.per_gap / (kLooseGap * em));
+      if (c.m.room.space_count > 0)
+        b += 30 * cube(plan.spaces / c.m.room.space_count / (kLooseGap * em));
+      if (c.m.room.han_latin_count > 0)
+        b += 30 * cube(plan.han_latin / c.m.room.han_latin_count / (kLooseGap * em));
+      if (plan.per_space_more > 0) b += 100 + 100 * cube(plan.per_space_more / (kLooseGap * em));
+      if (plan.per_letter > 0) {
+        const double r = plan.per_letter / (0.05 * em);
+        extra += kLetterSpacing * (1 + r * r);
+      }
+      if (plan.short_by > 0) b += kShortLine + 100 * plan.short_by / em;
+    } else if (!last) {
+      const double r = (avail - c.m.natural) / em;  // ragged: fill lines but the last
+      b = r * r;
+    }
+    double d = (10 + b) * (10 + b) + extra;
+    if (c.cut) d += c.preferred_cut ? kPreferredCut : kCut;
+    if (c.hanging) d += kHanging;
+    if (last && line > 0 && style.justify && LoneCharacter(begin, c.end)) d += kLoneLastCharacter;
+    return d;
+  }
+
+  // Fewer lines first, then fewer demerits. A newspaper paragraph never takes a line more
+  // than the fewest it fits in (the column's fit depends on it, and greedy setting would
+  // not), so no cost for looseness can buy one. Both are sums over the lines, so comparing
+  // the pairs in this order at every node still gives the best paragraph.
+  static bool Better(const Node& a, const Node& b) {
+    return a.line != b.line ? a.line < b.line : a.cost < b.cost;
+  }
+
+  // A line of one visible character (or one and its marks).
+  bool LoneCharacter(uint32_t begin, uint32_t end) const {
+    int visible = 0;
+    for (uint32_t k = begin; k < end; ++k)
+      visible += ClassifyPunct(atoms[k].ch) == PunctKind::kNone && !IsSpace(atoms[k].ch);
+    return visible <= 1;
   }
 
   std::vector<ComposedLine> Run() {
+    const uint32_t first = SkipSpaces(0);
+    if (first == n) return {};
+    ReadWidths();
+    LineMeter meter(text, style);
+    FindLongWords(meter);
+
+    std::vector<Node> nodes;
+    // Per position, the nodes there (one per width class), found in order of position.
+    std::vector<std::vector<int32_t>> at(n + 1);
+    nodes.push_back({0, -1, 0, 0, 0});
+    at[first].push_back(0);
+    int32_t best_final = -1;
+    std::vector<Candidate> candidates;
+    for (uint32_t pos = first; pos < n; ++pos) {
+      for (size_t k = 0; k < at[pos].size(); ++k) {
+        const int32_t from = at[pos][k];
+        const int line = nodes[from].line;
+        const double cost = nodes[from].cost;
+        Candidates(pos, line, meter, candidates);
+        for (const Candidate& c : candidates) {
+          const uint32_t next = SkipSpaces(c.end);
+          const bool last = next == n;
+          Node node{cost + Demerits(c, pos, line, last),
+                    from,
+                    pos,
+                    c.end,
+                    line + 1,
+                    c.hanging,
+                    c.cut,
+                    c.overfull};
+          if (last) {
+            if (best_final < 0 || Better(node, nodes[best_final])) {
+              nodes.push_back(node);
+              best_final = static_cast<int32_t>(nodes.size() - 1);
+            }
+            continue;
+          }
+          int32_t* same = nullptr;
+          for (int32_t& id : at[next])
+            if (WidthClass(nodes[id].line) == WidthClass(node.line)) same = &id;
+          if (same == nullptr) {
+            nodes.push_back(node);
+            at[next].push_back(static_cast<int32_t>(nodes.size() - 1));
+          } else if (Better(node, nodes[*same])) {
+            nodes[*same] = node;
+          }
+        }
+      }
+    }
+    // Back from the paragraph's end.
+    std::vector<int32_t> chain;
+    for (int32_t id = best_final; id > 0; id = nodes[id].from) chain.push_back(id);
     std::vector<ComposedLine> lines;
-    uint32_t pos = 0;
-    while (pos < n && IsSpace(atoms[pos].ch)) ++pos;
-    int line_no = 0;
-    while (pos < n) {
-      const double avail = Avail(line_no);
-      // The furthest end that fits with everything squeezed; spaces may hang past the edge.
-      uint32_t e = pos;
-      while (e < n && (IsSpace(atoms[e].ch) || Fits(pos, e + 1, false, avail))) ++e;
-      if (e == n) {
-        lines.push_back(Set(pos, n, line_no, true, false));
-        break;
-      }
-      bool hanging = false;
-      uint32_t b = e;
-      if (style.rules.hanging && e > pos && MayHang(atoms[e].ch) && CanBreak(e) == false &&
-          (e + 1 == n || CanBreak(e + 1))) {
-        b = e + 1;  // the mark that would start the next line hangs past this one's end
-        hanging = true;
-      } else {
-        while (b > pos && !CanBreak(b)) --b;
-        // A word that fits on no line at all (a long URL) is started here and cut,
-        // rather than pushed down and leaving this line nearly empty.
-        if (b > pos && !FitsOnALine(b, line_no + 1)) b = pos;
-      }
-      bool overfull = false, cut = b == pos;
-      if (cut) b = EmergencyBreak(pos, e, overfull);
-      // A line ending inside a cut word is set flush, not stretched: Latin is never
-      // letter-spaced, so the stretch would all fall into one or two gaps.
-      ComposedLine line = Set(pos, b, line_no, b == n || cut, hanging);
-      line.last = b == n;
-      line.overfull |= overfull;
-      lines.push_back(std::move(line));
-      pos = b;
-      while (pos < n && IsSpace(atoms[pos].ch)) ++pos;
-      if (pos == n) lines.back() = Set(lines.back().begin, b, line_no, true, hanging);
-      ++line_no;
+    for (size_t k = chain.size(); k-- > 0;) {
+      const Node& node = nodes[chain[k]];
+      const int line = node.line - 1;
+      const bool last = k == 0;
+      ComposedLine l = SetLine(text, node.begin, Trim(node.begin, node.end), Width(line),
+                               Indent(line), last, node.hanging, style);
+      l.cut = node.cut;
+      l.overfull |= node.overfull;
+      lines.push_back(std::move(l));
     }
-    AvoidLoneLastCharacter(lines);
     return lines;
-  }
-
-  // Whether the unbreakable run starting at `from` fits on an empty line.
-  bool FitsOnALine(uint32_t from, int line_no) const {
-    uint32_t to = from + 1;
-    while (to < n && !CanBreak(to)) ++to;
-    return Fits(from, to, false, Avail(line_no));
-  }
-
-  // No legal break on the line: the word is longer than the line. Cut after / . @ - if
-  // one is in reach, else where the line is full; never before the first atom.
-  uint32_t EmergencyBreak(uint32_t pos, uint32_t e, bool& overfull) const {
-    for (uint32_t k = e; k > pos + 1; --k)
-      if (PreferredEmergencyBreak(atoms[k - 1].ch, atoms[k].ch)) return k;
-    overfull = e == pos;
-    return std::max(e, pos + 1);
-  }
-
-  // A last line of one character (or one and its marks) takes one more from the line above.
-  void AvoidLoneLastCharacter(std::vector<ComposedLine>& lines) const {
-    if (lines.size() < 2 || !style.justify) return;
-    ComposedLine& last = lines.back();
-    int visible = 0;
-    for (uint32_t k = last.begin; k < last.end; ++k)
-      visible += ClassifyPunct(atoms[k].ch) == PunctKind::kNone && !IsSpace(atoms[k].ch);
-    if (visible > 1) return;
-    const int prev_no = static_cast<int>(lines.size()) - 2, last_no = prev_no + 1;
-    const ComposedLine& prev = lines[prev_no];
-    for (uint32_t nb = prev.end - 1; nb > prev.begin + 1; --nb) {
-      if (!CanBreak(nb) || IsSpace(atoms[nb].ch)) continue;
-      if (!Fits(nb, last.end, false, Avail(last_no))) return;
-      uint32_t last_end = last.end;
-      lines[prev_no] = Set(prev.begin, nb, prev_no, false, false);
-      lines[last_no] = Set(nb, last_end, last_no, true, false);
-      return;
-    }
   }
 };
 
@@ -124,35 +277,13 @@ struct Breaker {
 
 std::vector<ComposedLine> BreakLines(const ShapedText& text, const LineWidthFn& width_of_line,
                                      const ParagraphStyle& style) {
-  return Breaker{text, width_of_line, style}.Run();
+  return Composer{text, width_of_line, style}.Run();
 }
 
 std::vector<ComposedLine> BreakLines(const ShapedText& text, double width,
                                      const ParagraphStyle& style) {
   return BreakLines(
       text, [width](int) { return width; }, style);
-}
-
-std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width,
-                                        const ParagraphStyle& style) {
-  std::vector<ComposedLine> lines = BreakLines(text, width, style);
-  if (lines.size() < 2) return lines;
-  // The narrowest width that still needs no more lines.
-  double lo = width / lines.size(), hi = width;
-  for (int i = 0; i < 16; ++i) {
-    double mid = (lo + hi) / 2;
-    (BreakLines(text, mid, style).size() > lines.size() ? lo : hi) = mid;
-  }
-  lines = BreakLines(text, hi, style);
-  const double shift = style.align == Align::kCenter  ? (width - hi) / 2
-                       : style.align == Align::kRight ? width - hi
-                                                      : 0;
-  for (ComposedLine& line : lines) {
-    for (float& x : line.x) x += static_cast<float>(shift);
-    line.right += static_cast<float>(shift);
-    line.width = static_cast<float>(width);
-  }
-  return lines;
 }
 
 }  // namespace banmian

@@ -1,14 +1,22 @@
-// The compose stage's line breaker: atoms → lines.
+// The compose stage's paragraph composer: atoms → lines, the paragraph as a whole.
 //
-// BreakLines sets a shaped paragraph into lines whose widths come from a function of
-// the line number, so the same code serves a column, a column shortened beside a
-// picture, or a headline. Each line takes as many atoms as fit once every optional
-// punctuation blank and Han–Latin gap is taken in (so a mark that fits squeezed is
-// pulled in rather than pushed out); the break then steps back to the nearest gap the
-// break rules allow (pushing characters to the next line), and the justifier sets the
-// line. A word longer than the line is cut, after / . @ - where it can be, so no line
-// is wider than its column. A last line holding a single character gets one more
-// pulled down from the line above (CJK-RULES §6).
+// BreakLines sets a shaped paragraph into lines whose widths come from a function of the
+// line number, so the same code serves a column, a column shortened beside a picture, or
+// a caption. It is a total-fit composer (Knuth and Plass's, as TeX, InDesign's paragraph
+// composer and Typst use). It sets the paragraph in the fewest lines the break rules allow
+// (as many as greedy setting takes: a column's fit must not depend on how loose a line
+// is), and of those ways to break it (break_rules.h) takes the one whose lines need the
+// least adjustment, the worst line counting most (a line's cost grows with the cube of its
+// stretch per gap), so a loose line is avoided by taking a little from the lines before
+// it. Lines may shrink by their punctuation blanks and Han–Latin gaps (cheap: clreq
+// prefers squeezing to pushing a character out) and stretch as the justifier says. The rules that are not costs are
+// constraints: no line breaks where a kinsoku rule forbids it, and a last line of a single
+// character (or one and its mark) is taken only where nothing else is possible
+// (CJK-RULES §6). A word longer than any line (a URL) is cut, after / . @ - where that
+// leaves the line full enough, else where the line is full; a line holding nothing to
+// stretch has its letters spaced, and says so (ComposedLine::cut, letter_spacing).
+// Every position is weighed once per distinct line width, so the work is the paragraph's
+// length times a line's.
 #pragma once
 
 #include <functional>
@@ -28,11 +36,5 @@ std::vector<ComposedLine> BreakLines(const ShapedText& text, const LineWidthFn& 
 // Convenience: every line the same width.
 std::vector<ComposedLine> BreakLines(const ShapedText& text, double width,
                                      const ParagraphStyle& style);
-
-// Display text (headlines): breaks into as few lines as `width` allows, but with the
-// lines as even as possible, so a two-line headline never leaves one character alone
-// on its second line. Lines are aligned within `width` as `style.align` says.
-std::vector<ComposedLine> BreakBalanced(const ShapedText& text, double width,
-                                        const ParagraphStyle& style);
 
 }  // namespace banmian

@@ -61,6 +61,14 @@ struct LineRecord {
   // Display text (a headline, a title) whose line ends inside a word because no break
   // between words fitted: the word, | at the break ("单|位"); empty otherwise.
   std::string split_word;
+  // Body text (compose/line_breaker.h): the line ends inside a word too long for any line;
+  // the stretch given to every gap between characters, and the letter spacing given as
+  // the last resort to a line with no such gaps, in ems of the line's text; and the
+  // paragraph's place in the article.
+  bool cut = false;
+  double gap_stretch_em = 0;
+  double letter_spacing_em = 0;
+  SourcePos pos = {};
 };
 
 struct PictureRecord {

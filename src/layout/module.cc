@@ -70,7 +70,13 @@ struct Context {
 
 LineRecord Record(const ShapedText& text, const ComposedLine& line, const std::string& role,
                   bool justified, const std::string& split_word = {}) {
-  return {0, "", role, LineText(text, line), justified && !line.last, line.overfull, split_word};
+  LineRecord r{0, "", role, LineText(text, line), justified && !line.last, line.overfull, split_word};
+  r.cut = line.cut;
+  if (line.begin < line.end && text.atoms[line.begin].em > 0) {
+    r.gap_stretch_em = line.gap_stretch / text.atoms[line.begin].em;
+    r.letter_spacing_em = line.letter_spacing / text.atoms[line.begin].em;
+  }
+  return r;
 }
 
 // ---------------------------------------------------------------------------------
@@ -100,6 +106,7 @@ struct BodyComposer {
     for (size_t i = before; i < bb.missing.size(); ++i) bb.missing[i].pos = at;
     bb.text += LineText(text, line);
     bb.lines.push_back(Record(text, line, role, justified, split_word));
+    bb.lines.back().pos = at;
   }
 
   // One body-text paragraph: a block per line, each on the grid.

@@ -545,8 +545,8 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     if (auto v = pr.Number("ink_limit", false, 100, 400)) paper.press.ink_limit = *v;
   }
   if (r.Has("typesetting")) {
-    MapReader t(r.Get("typesetting"), src, "typesetting", {"strictness", "punctuation", "hanging"},
-                diags);
+    MapReader t(r.Get("typesetting"), src, "typesetting",
+                {"strictness", "punctuation", "hanging", "line_start_opening"}, diags);
     TypesettingRules& rules = paper.rules;
     if (auto v = t.Choice("strictness", false, {"basic", "strict"}))
       rules.strictness = *v == "basic" ? TypesettingRules::Strictness::kBasic
@@ -555,6 +555,9 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
       rules.punctuation = *v == "kaiming" ? TypesettingRules::Punctuation::kKaiming
                                           : TypesettingRules::Punctuation::kFullWidth;
     if (auto v = t.Bool("hanging", false)) rules.hanging = *v;
+    if (auto v = t.Choice("line_start_opening", false, {"keep", "flush"}))
+      rules.line_start_opening = *v == "flush" ? TypesettingRules::LineStartOpening::kFlush
+                                               : TypesettingRules::LineStartOpening::kKeep;
   }
   if (r.Has("colours")) {
     YAML::Node cs = r.Get("colours");

@@ -28,6 +28,13 @@ struct TypesettingRules {
   Strictness strictness = Strictness::kStrict;
   Punctuation punctuation = Punctuation::kFullWidth;
   bool hanging = false;  // 、，。． may hang past the line end instead of being pushed in
+  // An opening bracket or quote that starts a line (also after the indent) is always set
+  // flush to the column's edge (the default: its blank half dropped, as newspapers set it
+  // and as banmian always could when a line needed it) or always keeps its blank half
+  // (full width, GB/T 15834); clreq §3.1.6 allows both. Either way every such line starts
+  // alike: the blank is never a variable shrink.
+  enum class LineStartOpening { kKeep, kFlush };
+  LineStartOpening line_start_opening = LineStartOpening::kFlush;
 };
 
 struct Style {

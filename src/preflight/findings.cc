@@ -67,6 +67,10 @@ void PlaceOnGrid(Finding& f, const Paper& paper) {
   f.row_first = row(y0 + eps) + 1, f.row_last = row(std::max(y0 + eps, y1 - eps)) + 1;
 }
 
+// A body line stretched more than this between every two characters is loose
+// (issue 13: a quarter em).
+constexpr double kLooseLineEm = 0.25;
+
 // The article of a page-check finding in a slot: the part of the slot on that page whose
 // rows hold the finding's top (a stack holds several).
 std::string ArticleAt(const LayoutReport& report, const Finding& f) {
@@ -187,15 +191,44 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       if (page) SetArea(f, LineBox(*page, l.where, l.text));
       out.push_back(f);
     }
-    if (l.overfull) {
+    // What the paragraph composer could not avoid (compose/line_breaker.h), each a warning at
+    // the line's place on the page and its paragraph's line:col.
+    auto line_warning = [&](const std::string& code, const std::string& message) {
       Finding f;
       f.severity = Severity::kWarning;
-      f.code = "overfull-line";
+      f.code = code;
       f.page = l.page;
       f.where = l.where;
-      f.message = "a word wider than the column had to be cut: “" + l.text + "”";
+      f.pos = l.pos;
+      f.message = message;
+      f.count = 1;
       if (page) SetArea(f, LineBox(*page, l.where, l.text));
+      f.article = ArticleAt(report, f);
       out.push_back(f);
+    };
+    char em[32];
+    if (l.overfull)
+      line_warning(
+          "overfull-line",
+          "the line is wider than its column even with its punctuation squeezed: “" + l.text + "”");
+    if (l.cut)
+      line_warning("word-cut", "a word longer than the column is cut at this line's end: “" +
+                                   l.text + "”; a URL or address can be shortened or set apart");
+    if (l.letter_spacing_em > 0) {
+      std::snprintf(em, sizeof em, "%.2f", l.letter_spacing_em);
+      line_warning("letter-spaced", std::string("the line has nothing to stretch but its letters, "
+                                                "spaced ") +
+                                        em + " em apart to fill the column: “" + l.text + "”");
+    }
+    if (l.gap_stretch_em > kLooseLineEm) {
+      char limit[32];
+      std::snprintf(em, sizeof em, "%.2f", l.gap_stretch_em);
+      std::snprintf(limit, sizeof limit, "%.2f", kLooseLineEm);
+      line_warning("loose-line", std::string("the line is stretched ") + em +
+                                     " em between every two characters (more than " + limit +
+                                     " em): “" + l.text +
+                                     "”; a word or number that may not be split is likely near "
+                                     "it; rewording a line above or below lets it close up");
     }
     if (!l.split_word.empty()) {
       Finding f;

@@ -100,7 +100,7 @@ check "and the PDF is written" test -s "$tmp/zw/out/case.pdf"
 "$bin" render "$src/tests/layout/cases/overset" -o "$tmp/proof" --proof --press --dpi 20 2>/dev/null
 check "--proof writes <issue>-proof.pdf and -proof PNGs" test -s "$tmp/proof/overset-proof.pdf" -a -s "$tmp/proof/overset-proof-p01.png"
 check "the proof names the slots" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | grep -q middle_left"
-check "the proof shows the overset text in its panel" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | tr -d ' \n' | grep -q '溢出798字：用车辆随时待命'"
+check "the proof shows the overset text in its panel" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | tr -d ' \n' | grep -q '溢出799字：专用车辆随时待命'"
 check "the proof labels the place of each finding" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | grep -q '^overset$'"
 check "report.json gives the overset's area and grid place" sh -c "tr -d ' \n' <'$tmp/proof/report.json' | grep -q '\"code\":\"overset\".*\"area_mm\":{\"x\":[0-9.]*,\"y\":[0-9.]*,\"width\":[0-9.]*,\"height\":[0-9.]*},\"grid\":{\"columns\":\[[0-9]*,[0-9]*\],\"rows\":\[[0-9]*,[0-9]*\]}'"
 check "the press file carries no proof overlay" sh -c "! pdftotext '$tmp/proof/press/shequchenbao-2021-05-10-1.pdf' - | grep -q middle_left"

@@ -30,9 +30,12 @@ Style Serif(const char* family = "Noto Serif CJK SC") {
   return s;
 }
 
+// The cases keep the blank of an opening mark at the line's start (the layout's
+// line_start_opening: keep), so the blanks the vertical forms have show in full.
 ParagraphStyle Setting() {
   ParagraphStyle ps;
   ps.justify = false;
+  ps.rules.line_start_opening = TypesettingRules::LineStartOpening::kKeep;
   return ps;
 }
 
@@ -246,4 +249,14 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
   CHECK(GlyphVertical(nowhere, 5).advance == 1);
   CHECK_FALSE(MarkBlanksVertical(nowhere, U'，').from_font);
   CHECK(TwoEmDashGlyph(nowhere, false).glyph == 0);
+}
+
+TEST_CASE("vertical text: an opening mark at the top is flush by default, as across") {
+  ParagraphStyle setting = Setting();
+  setting.rules.line_start_opening = TypesettingRules::LineStartOpening::kFlush;
+  // “ loses its blank half above (its ink at the box's top), ” its blank below at the end.
+  CHECK(Set(Vertical("“五星”", Serif()), 100, setting) ==
+        "“五星” | -5.00 5.00 15.00 25.00 | 30.00\n");
+  CHECK(Set(ShapeOne(test::ProjectFonts(), "“五星”", Serif()), 100, setting) ==
+        "“五星” | -5.00 5.00 15.00 25.00 | 30.00\n");
 }
