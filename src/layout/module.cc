@@ -70,7 +70,8 @@ struct Context {
 
 LineRecord Record(const ShapedText& text, const ComposedLine& line, const std::string& role,
                   bool justified, const std::string& split_word = {}) {
-  LineRecord r{0, "", role, LineText(text, line), justified && !line.last, line.overfull, split_word};
+  LineRecord r{0,         "", role, LineText(text, line), justified && !line.last, line.overfull,
+               split_word};
   r.cut = line.cut;
   if (line.begin < line.end && text.atoms[line.begin].em > 0) {
     r.gap_stretch_em = line.gap_stretch / text.atoms[line.begin].em;
@@ -86,6 +87,29 @@ struct BodyComposer {
   const Context& cx;
   const Article& article;
   SourcePos at;  // the block being composed: where its missing glyphs are reported
+  // Where the characters of the block's spans stand in the article file, and the text
+  // shaped from those spans (nothing else: not a credit); a cursor walks it once, as its
+  // lines are emitted in order, to find each line's first character.
+  const TextSource* source = nullptr;
+  const ShapedText* spans_text = nullptr;
+  size_t cursor_byte = 0, cursor_index = 0;
+
+  void Track(const ShapedText& text) {
+    spans_text = &text;
+    cursor_byte = cursor_index = 0;
+  }
+
+  // The article file's line:col of atom `atom` of `text`; the block's when unknown.
+  SourcePos PosOf(const ShapedText& text, uint32_t atom) {
+    if (source == nullptr || &text != spans_text || atom >= text.atoms.size()) return at;
+    const size_t byte = text.atoms[atom].byte_begin;
+    if (byte < cursor_byte) cursor_byte = cursor_index = 0;
+    while (cursor_byte < byte && cursor_byte < text.text.size()) {
+      Utf8Next(text.text, cursor_byte);
+      ++cursor_index;
+    }
+    return source->At(cursor_index, at);
+  }
 
   std::vector<StyledRun> Runs(const std::vector<Span>& spans, const std::string& plain) const {
     std::vector<StyledRun> runs;
@@ -106,12 +130,13 @@ struct BodyComposer {
     for (size_t i = before; i < bb.missing.size(); ++i) bb.missing[i].pos = at;
     bb.text += LineText(text, line);
     bb.lines.push_back(Record(text, line, role, justified, split_word));
-    bb.lines.back().pos = at;
+    bb.lines.back().pos = PosOf(text, line.begin);
   }
 
   // One body-text paragraph: a block per line, each on the grid.
   void Paragraph(const Block& b, std::vector<BodyBlock>& out) {
     ShapedText text = Shape(cx.fonts, Runs(b.spans, "body"));
+    Track(text);
     ParagraphStyle ps;
     ps.rules = cx.paper.rules;
     ps.first_indent = 2 * cx.StyleOf("body").size;
@@ -137,6 +162,7 @@ struct BodyComposer {
     std::vector<StyledRun> runs;
     for (const Span& s : spans) runs.push_back({s.text, &style});
     ShapedText text = Shape(cx.fonts, runs);
+    Track(text);
     const DisplayText display =
         BreakDisplay(text, cx.grid().column_width(), cx.Display(style.align));
     const std::vector<ComposedLine>& lines = display.lines;
@@ -164,6 +190,7 @@ struct BodyComposer {
     std::vector<StyledRun> runs;
     for (const Span& s : b.spans) runs.push_back({s.text, &style});
     ShapedText text = Shape(cx.fonts, runs);
+    Track(text);
     const double width = cx.grid().column_width();
     const DisplayText display = BreakDisplay(text, width, cx.Display(Align::kCenter));
     const std::vector<ComposedLine>& lines = display.lines;
@@ -210,6 +237,7 @@ struct BodyComposer {
     std::vector<StyledRun> runs;
     for (const Span& s : b.spans) runs.push_back({s.text, &cap});
     ShapedText text = Shape(cx.fonts, runs);
+    Track(text);
     ParagraphStyle ps;
     ps.rules = cx.paper.rules;
     ps.first_indent = 2 * cap.size;
@@ -279,6 +307,8 @@ struct BodyComposer {
     std::vector<BodyBlock> blocks;
     for (const Block& b : article.blocks) {
       at = b.pos;
+      source = &b.source;
+      spans_text = nullptr;
       switch (b.kind) {
         case BlockKind::kParagraph:
           Paragraph(b, blocks);
@@ -689,6 +719,7 @@ struct Placer {
       const int span = std::min(want, cols);
       if (b.span != span && b.source) {
         BodyComposer composer{cx, article, b.source->pos};
+        composer.source = &b.source->source;
         b = composer.Picture(*b.source, span);
       }
       pictures.push_back(i);
@@ -703,6 +734,7 @@ struct Placer {
       auto it = trims.find(key);
       if (it == trims.end()) {
         BodyComposer composer{cx, article, b.source->pos};
+        composer.source = &b.source->source;
         it = trims.emplace(key, composer.Picture(*b.source, b.span, b.image_rows - trim)).first;
       }
       return &it->second;
