@@ -50,8 +50,7 @@ TEST_CASE("compose: the sample articles at every width from 8 to 24 characters")
       if (f.path().extension() == ".md") files.push_back(f.path());
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 40);
-  Style body;
-  body.name = "body", body.family = "Noto Serif CJK SC", body.size = 10;
+  const Style body = test::TextStyle("body");
   ParagraphStyle ps;
   ps.first_indent = 20;
   int paragraphs = 0, justified = 0, over_017 = 0;

@@ -21,14 +21,6 @@ using namespace banmian;
 
 namespace {
 
-Style Display() {
-  Style s;
-  s.name = "headline";
-  s.family = "Noto Serif CJK SC";
-  s.size = 10;
-  return s;
-}
-
 ParagraphStyle Setting(Align align = Align::kLeft) {
   ParagraphStyle ps;
   ps.justify = false;
@@ -103,13 +95,14 @@ const Case kCases[] = {
 TEST_CASE("display breaker: where headlines and titles break") {
   for (const Case& c : kCases) {
     INFO(c.what);
-    ShapedText text = ShapeOne(test::ProjectFonts(), c.text, Display());
+    ShapedText text = ShapeOne(test::ProjectFonts(), c.text, test::TextStyle("headline"));
     CHECK(Dump(text, BreakDisplay(text, c.width, Setting())) == c.expected);
   }
 }
 
 TEST_CASE("display breaker: lines are aligned within the whole width") {
-  ShapedText text = ShapeOne(test::ProjectFonts(), "—— 机关事业单位工作人员 ——", Display());
+  ShapedText text =
+      ShapeOne(test::ProjectFonts(), "—— 机关事业单位工作人员 ——", test::TextStyle("headline"));
   for (Align align : {Align::kLeft, Align::kCenter, Align::kRight}) {
     DisplayText d = BreakDisplay(text, 130, Setting(align));
     REQUIRE(d.lines.size() == 2);
@@ -127,7 +120,8 @@ TEST_CASE("display breaker: lines are aligned within the whole width") {
 }
 
 TEST_CASE("display breaker: the vertical headline, each character one step down") {
-  ShapedText text = ShapeOne(test::ProjectFonts(), "人人都有一朵小红花！", Display());
+  ShapedText text =
+      ShapeOne(test::ProjectFonts(), "人人都有一朵小红花！", test::TextStyle("headline"));
   const DisplayExtentFn steps = [](uint32_t begin, uint32_t end) {
     return DisplayExtent{(end - begin) * 30.0, (end - begin) * 30.0};
   };
@@ -154,7 +148,8 @@ TEST_CASE("display breaker: the vertical headline, each character one step down"
 }
 
 TEST_CASE("display breaker: a word wider than the line is cut, where nothing else can be") {
-  ShapedText text = ShapeOne(test::ProjectFonts(), "访问www.example.com", Display());
+  ShapedText text =
+      ShapeOne(test::ProjectFonts(), "访问www.example.com", test::TextStyle("headline"));
   DisplayText d = BreakDisplay(text, 50, Setting());
   REQUIRE(d.lines.size() >= 2);
   std::string all;
@@ -170,7 +165,7 @@ TEST_CASE("display breaker: a word wider than the line is cut, where nothing els
 
 TEST_CASE("display breaker: empty and blank text has no lines") {
   for (const char* s : {"", "   ", "\n\n"}) {
-    ShapedText text = ShapeOne(test::ProjectFonts(), s, Display());
+    ShapedText text = ShapeOne(test::ProjectFonts(), s, test::TextStyle("headline"));
     CHECK(BreakDisplay(text, 100, Setting()).lines.empty());
   }
 }
@@ -198,8 +193,10 @@ TEST_CASE("display breaker: a line break typed in the front matter (docs/formats
   CHECK(article->kicker == "对标最高标准，\n为进博保驾护航");
   CHECK(article->headline == "领航新百年\n聚力新征程");
   // Both fit on one 300pt line, and break where typed all the same.
-  ShapedText headline = ShapeOne(test::ProjectFonts(), article->headline, Display());
+  ShapedText headline =
+      ShapeOne(test::ProjectFonts(), article->headline, test::TextStyle("headline"));
   CHECK(Dump(headline, BreakDisplay(headline, 300, Setting())) == "领航新百年 / 聚力新征程");
-  ShapedText subhead = ShapeOne(test::ProjectFonts(), article->subhead, Display());
+  ShapedText subhead =
+      ShapeOne(test::ProjectFonts(), article->subhead, test::TextStyle("headline"));
   CHECK(Dump(subhead, BreakDisplay(subhead, 300, Setting())) == "虹桥镇发布 / 区域化党建五年规划");
 }

@@ -20,14 +20,6 @@ using namespace banmian;
 
 namespace {
 
-Style Body(const char* family = "Noto Serif CJK SC") {
-  Style s;
-  s.name = "body";
-  s.family = family;
-  s.size = 10;
-  return s;
-}
-
 // "text | x x x … | right [last] [hanging]" per line.
 std::string Dump(const ShapedText& text, const std::vector<ComposedLine>& lines) {
   std::string out;
@@ -164,8 +156,8 @@ TEST_CASE("compose: the rule table") {
     if (opt.find("hang") != std::string::npos) ps.rules.hanging = true;
     if (opt.find("keep") != std::string::npos)
       ps.rules.line_start_opening = TypesettingRules::LineStartOpening::kKeep;
-    Style style =
-        Body(opt.find("ukai") != std::string::npos ? "AR PL UKai CN" : "Noto Serif CJK SC");
+    Style style = test::TextStyle(
+        "body", opt.find("ukai") != std::string::npos ? "AR PL UKai CN" : "Noto Serif CJK SC");
     ShapedText text = ShapeOne(test::ProjectFonts(), c.text, style);
     CHECK(Dump(text, BreakLines(text, c.width, ps)) == c.expected);
   }
@@ -177,7 +169,7 @@ TEST_CASE("compose: a short article at ten characters a line, normalised first")
       "本报讯(通讯员 "
       "张琳子)9月20日,虹桥镇召开“奋战50天,决胜进博会”誓师动员大会,动员全镇上下迅速行动起来。",
       changes);
-  ShapedText text = ShapeOne(test::ProjectFonts(), para, Body());
+  ShapedText text = ShapeOne(test::ProjectFonts(), para, test::TextStyle("body"));
   ParagraphStyle ps;
   ps.first_indent = 20;
   auto lines = BreakLines(text, 100, ps);
@@ -209,7 +201,7 @@ TEST_CASE("compose: the stress article at every column width from 6 to 25 charac
   std::vector<Normalization> changes;
   std::string para = NormalizeText(kStress, changes);
   CHECK(changes.size() >= 10);
-  ShapedText text = ShapeOne(test::ProjectFonts(), para, Body());
+  ShapedText text = ShapeOne(test::ProjectFonts(), para, test::TextStyle("body"));
   for (int chars = 6; chars <= 25; ++chars) {
     for (bool hanging : {false, true}) {
       CAPTURE(chars);
@@ -255,7 +247,8 @@ TEST_CASE("compose: the stress article at every column width from 6 to 25 charac
 
 TEST_CASE("compose: justified lines end exactly at the column edge in the stress article") {
   std::vector<Normalization> changes;
-  ShapedText text = ShapeOne(test::ProjectFonts(), NormalizeText(kStress, changes), Body());
+  ShapedText text =
+      ShapeOne(test::ProjectFonts(), NormalizeText(kStress, changes), test::TextStyle("body"));
   for (int chars = 10; chars <= 25; ++chars) {
     CAPTURE(chars);
     auto lines = BreakLines(text, 10.0 * chars, ParagraphStyle{});

@@ -20,18 +20,14 @@ TEST_CASE("compose: the line meter agrees with the justifier on every line") {
       "甲：“乙。”丙（丁）、《戊》——己……庚 Hello world 在2021年用COVID-19检测,"
       "详见https://example.org/a/b。马丁·路德·金说：“‘自由’！”【注】〔一〕",
       changes);
-  Style body;
-  body.name = "body";
-  body.family = "Noto Serif CJK SC";
-  body.size = 10;
-  const ShapedText text = ShapeOne(test::ProjectFonts(), para, body);
+  const ShapedText text = ShapeOne(test::ProjectFonts(), para, test::TextStyle("body"));
   const uint32_t n = static_cast<uint32_t>(text.atoms.size());
   REQUIRE(n > 60);
   int compared = 0;
-  for (auto punct : {TypesettingRules::Punctuation::kFullWidth,
-                     TypesettingRules::Punctuation::kKaiming}) {
-    for (auto start : {TypesettingRules::LineStartOpening::kKeep,
-                       TypesettingRules::LineStartOpening::kFlush}) {
+  for (auto punct :
+       {TypesettingRules::Punctuation::kFullWidth, TypesettingRules::Punctuation::kKaiming}) {
+    for (auto start :
+         {TypesettingRules::LineStartOpening::kKeep, TypesettingRules::LineStartOpening::kFlush}) {
       ParagraphStyle style;
       style.rules.punctuation = punct;
       style.rules.line_start_opening = start;

@@ -19,15 +19,6 @@ using namespace banmian;
 
 namespace {
 
-Style MakeStyle(const std::string& family, bool bold) {
-  Style s;
-  s.name = bold ? "strong" : "body";
-  s.family = family;
-  s.bold = bold;
-  s.size = 10;
-  return s;
-}
-
 // The glyph a font file gives a character, or a variation sequence (0: none).
 uint32_t FileGlyph(const std::string& file, int index, char32_t c, char32_t selector = 0) {
   hb_blob_t* blob = hb_blob_create_from_file(file.c_str());
@@ -101,7 +92,7 @@ TEST_CASE("shaper: joined characters stay in the atom before them, their glyphs 
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
-    ShapedText t = ShapeOne(test::ProjectFonts(), c.text, MakeStyle("Noto Serif CJK SC", false));
+    ShapedText t = ShapeOne(test::ProjectFonts(), c.text, test::TextStyle("body"));
     REQUIRE(t.atoms.size() == c.atoms.size());
     for (size_t i = 0; i < t.atoms.size(); ++i) {
       CAPTURE(i);
@@ -140,7 +131,7 @@ TEST_CASE("shaper: a variation sequence shows its font's variant, or is marked n
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);
-    ShapedText t = ShapeOne(test::ProjectFonts(), c.text, MakeStyle("Noto Serif CJK SC", false));
+    ShapedText t = ShapeOne(test::ProjectFonts(), c.text, test::TextStyle("body"));
     REQUIRE(t.atoms.size() == 1);
     const Atom& a = t.atoms[0];
     REQUIRE(a.glyph_end == a.glyph_begin + 1);
@@ -166,7 +157,8 @@ TEST_CASE("shaper: a bold style's characters from a font without bold are synthe
   for (const Case& c : cases) {
     CAPTURE(c.text);
     CAPTURE(c.bold);
-    ShapedText t = ShapeOne(test::ProjectFonts(), c.text, MakeStyle(c.family, c.bold));
+    ShapedText t = ShapeOne(test::ProjectFonts(), c.text,
+                            test::TextStyle(c.bold ? "strong" : "body", c.family, 10, c.bold));
     REQUIRE(t.atoms.size() == c.synthetic.size());
     for (size_t i = 0; i < t.atoms.size(); ++i) {
       CAPTURE(i);

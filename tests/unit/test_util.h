@@ -1,5 +1,5 @@
-// Helpers shared by the unit tests: diagnostics as text, the project's font set, a
-// temporary folder.
+// Helpers shared by the unit tests: diagnostics as text, the project's font set, a text
+// style, a temporary folder.
 #pragma once
 
 #include <stdlib.h>
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "model/diagnostic.h"
+#include "model/layout.h"
 #include "text/font_set.h"
 
 namespace banmian::test {
@@ -29,6 +30,19 @@ inline FontSet& ProjectFonts() {
     return f;
   }();
   return *fonts;
+}
+
+// A text style named `name` (the role its runs carry): `family` at `size` pt, bold if asked.
+// The defaults, Noto Serif CJK SC at 10 pt, make an ideograph 10 pt wide: the unit the
+// composition tests' hand-worked positions count in.
+inline Style TextStyle(const std::string& name, const std::string& family = "Noto Serif CJK SC",
+                       double size = 10, bool bold = false) {
+  Style s;
+  s.name = name;
+  s.family = family;
+  s.bold = bold;
+  s.size = size;
+  return s;
 }
 
 inline std::string SourcePath(const std::string& rel) {

@@ -22,14 +22,6 @@ using namespace banmian;
 
 namespace {
 
-Style Serif(const char* family = "Noto Serif CJK SC") {
-  Style s;
-  s.name = "vertical_headline";
-  s.family = family;
-  s.size = 10;
-  return s;
-}
-
 // The cases keep the blank of an opening mark at the line's start (the layout's
 // line_start_opening: keep), so the blanks the vertical forms have show in full.
 ParagraphStyle Setting() {
@@ -97,9 +89,10 @@ TEST_CASE("vertical text: set down the line by the composer's rules") {
   for (const Case& c : kCases) {
     CAPTURE(c.what);
     const ParagraphStyle setting = Setting();
-    const ShapedText down = Vertical(c.text, Serif());
+    const ShapedText down = Vertical(c.text, test::TextStyle("vertical_headline"));
     CHECK(Set(down, c.length, setting) == c.expected);
-    const ShapedText across = ShapeOne(test::ProjectFonts(), c.text, Serif());
+    const ShapedText across =
+        ShapeOne(test::ProjectFonts(), c.text, test::TextStyle("vertical_headline"));
     const std::string across_dump = Set(across, c.length, setting);
     if (c.as_across)
       CHECK(across_dump == c.expected);
@@ -109,7 +102,7 @@ TEST_CASE("vertical text: set down the line by the composer's rules") {
 }
 
 TEST_CASE("vertical text: glyphs hang from the line's centre, their origins from the font") {
-  const ShapedText down = Vertical("会——好⸺！", Serif());
+  const ShapedText down = Vertical("会——好⸺！", test::TextStyle("vertical_headline"));
   const ComposedLine line =
       SetLine(down, 0, static_cast<uint32_t>(down.atoms.size()), 500, 0, true, false, Setting());
   std::vector<Item> items;
@@ -132,7 +125,7 @@ TEST_CASE("vertical text: glyphs hang from the line's centre, their origins from
 }
 
 TEST_CASE("vertical text: letter spacing goes down the line") {
-  Style spaced = Serif();
+  Style spaced = test::TextStyle("vertical_headline");
   spaced.letter_spacing = 2;
   const ShapedText down = Vertical("一二，三", spaced);
   // Each box 12 tall; ，'s blank is half of its 12.
@@ -163,7 +156,7 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
   for (const InkCase& c : inks) {
     CAPTURE(c.family);
     CAPTURE(c.features);
-    Style s = Serif(c.family);
+    Style s = test::TextStyle("vertical_headline", c.family);
     s.bold = c.bold;
     // In Chinese text, as the shaper sees it there (a dash alone is set proportional).
     const ShapedText t = Shape(fonts, {{std::string("国") + c.text, &s, c.features}});
@@ -194,7 +187,7 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
   for (const BlankCase& c : blanks) {
     CAPTURE(c.family);
     CAPTURE(static_cast<uint32_t>(c.ch));
-    const Style s = Serif(c.family);
+    const Style s = test::TextStyle("vertical_headline", c.family);
     const ShapedText t = ShapeOne(fonts, "一", s);
     const VerticalBlanks b = MarkBlanksVertical(fonts.faces()[t.atoms[0].font], c.ch);
     CHECK(b.top == c.top);
@@ -217,7 +210,7 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
   };
   for (const VerticalCase& c : verticals) {
     CAPTURE(c.text);
-    const Style s = Serif(c.family);
+    const Style s = test::TextStyle("vertical_headline", c.family);
     const ShapedText t = Shape(fonts, {{std::string("国") + c.text, &s, "vert 1"}});
     REQUIRE(t.glyphs.size() == 2);
     const VerticalGlyph v = GlyphVertical(fonts.faces()[t.atoms[1].font], t.glyphs[1].id);
@@ -228,7 +221,7 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
   // The two-em dash ccmp makes of ——: Noto's ⸺ glyph (across) and its vertical form (down),
   // two em; none in AR PL UKai.
   for (const bool bold : {false, true}) {
-    Style s = Serif();
+    Style s = test::TextStyle("vertical_headline");
     s.bold = bold;
     const ShapedText across = Shape(fonts, {{"国⸺", &s}});
     const ShapedText down = Shape(fonts, {{"国⸺", &s, "vert 1"}});
@@ -239,7 +232,8 @@ TEST_CASE("glyph metrics: ink boxes, vertical metrics and vertical blanks from t
     CHECK(TwoEmDashGlyph(face, true).advance == 2);
     CHECK(TwoEmDashGlyph(face, true).glyph != TwoEmDashGlyph(face, false).glyph);
   }
-  const ShapedText ukai = ShapeOne(fonts, "一", Serif("AR PL UKai CN"));
+  const ShapedText ukai =
+      ShapeOne(fonts, "一", test::TextStyle("vertical_headline", "AR PL UKai CN"));
   CHECK(TwoEmDashGlyph(fonts.faces()[ukai.atoms[0].font], false).glyph == 0);
   CHECK(TwoEmDashGlyph(fonts.faces()[ukai.atoms[0].font], true).glyph == 0);
 
@@ -255,8 +249,8 @@ TEST_CASE("vertical text: an opening mark at the top is flush by default, as acr
   ParagraphStyle setting = Setting();
   setting.rules.line_start_opening = TypesettingRules::LineStartOpening::kFlush;
   // “ loses its blank half above (its ink at the box's top), ” its blank below at the end.
-  CHECK(Set(Vertical("“五星”", Serif()), 100, setting) ==
+  CHECK(Set(Vertical("“五星”", test::TextStyle("vertical_headline")), 100, setting) ==
         "“五星” | -5.00 5.00 15.00 25.00 | 30.00\n");
-  CHECK(Set(ShapeOne(test::ProjectFonts(), "“五星”", Serif()), 100, setting) ==
-        "“五星” | -5.00 5.00 15.00 25.00 | 30.00\n");
+  CHECK(Set(ShapeOne(test::ProjectFonts(), "“五星”", test::TextStyle("vertical_headline")), 100,
+            setting) == "“五星” | -5.00 5.00 15.00 25.00 | 30.00\n");
 }
