@@ -4,9 +4,12 @@
 
 #include <algorithm>
 
+#include "findings_fixture.h"
 #include "preflight/report.h"
 
 using namespace banmian;
+using test::Coded;
+using test::Labelled;
 
 TEST_CASE("preflight: overset names the article, the slot and what is left over") {
   LayoutReport report;
@@ -89,17 +92,6 @@ Paper TestPaper() {
   return p;
 }
 
-Document Labelled(std::vector<std::string> labels) {
-  Document doc;
-  for (size_t i = 0; i < labels.size(); ++i) {
-    Page page;
-    page.number = static_cast<int>(i) + 1;
-    page.label = labels[i];
-    doc.pages.push_back(page);
-  }
-  return doc;
-}
-
 // Slot "b" on page 2: columns 3 to 5, grid lines 40 to 63.
 SlotRecord PartInB(std::vector<int> column_ends) {
   SlotRecord s;
@@ -110,13 +102,6 @@ SlotRecord PartInB(std::vector<int> column_ends) {
   s.grid_col = 2, s.grid_row = 39;
   s.column_ends = column_ends;
   return s;
-}
-
-std::vector<Finding> Coded(const std::vector<Finding>& all, const std::string& code) {
-  std::vector<Finding> out;
-  for (const Finding& f : all)
-    if (f.code == code) out.push_back(f);
-  return out;
 }
 
 }  // namespace
@@ -241,9 +226,7 @@ TEST_CASE("preflight: an empty slot is an error, information when optional") {
 
 TEST_CASE("preflight: findings from the records get their place on the page") {
   Document doc = Labelled({"A01"});
-  Frame slot;
-  slot.name = "slot:lead";
-  slot.x = 40, slot.y = 40, slot.width = 210, slot.height = 150;
+  Frame slot = test::SlotFrame("slot:lead", 40, 40, 210, 150);
   GlyphRun run;
   run.size = 10, run.role = "body", run.text = "长";
   run.glyphs = {{0, 60, 60, 10}};  // glyph 0: no font had it
@@ -259,9 +242,8 @@ TEST_CASE("preflight: findings from the records get their place on the page") {
   OversetRecord o;
   o.page = 1, o.slot = "lead", o.article = "a", o.characters_left = 3, o.lines_left = 1;
   report.overset.push_back(o);
-  MissingGlyphRecord m;
-  m.page = 1, m.where = "a", m.ch = U'长', m.context = "长";
-  report.missing_glyphs.push_back(m);
+  report.missing_glyphs.push_back(
+      test::MissingGlyph(MissingGlyphRecord::Kind::kMissing, U'长', "", "长"));
   PictureRecord p;
   p.page = 1, p.article = "a", p.path = "p.jpg", p.effective_ppi = 100;
   report.pictures.push_back(p);

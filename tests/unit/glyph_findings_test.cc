@@ -7,27 +7,26 @@
 #include <string>
 #include <vector>
 
+#include "findings_fixture.h"
 #include "preflight/findings.h"
 
 using namespace banmian;
+using test::Coded;
 
 namespace {
 
 using Kind = MissingGlyphRecord::Kind;
 
-// A page A01 with one slot holding `runs`, and two fonts.
+// A page A01 (300 × 400 pt) with one slot holding `runs`, and two fonts.
 Document PageWith(std::vector<GlyphRun> runs) {
-  Document doc;
+  Document doc = test::Labelled({"A01"});
   doc.fonts = {{"/fonts/NotoSerifCJK-Regular.ttc", 2, "Noto Serif CJK SC", "Regular", "2.001"},
                {"/fonts/HanaMinB.ttf", 0, "HanaMinB", "Regular", "8.030"}};
-  Page page;
-  page.number = 1, page.label = "A01", page.width = 300, page.height = 400;
-  Frame slot;
-  slot.name = "slot:lead";
-  slot.x = 20, slot.y = 20, slot.width = 260, slot.height = 300;
+  Page& page = doc.pages[0];
+  page.width = 300, page.height = 400;
+  Frame slot = test::SlotFrame("slot:lead", 20, 20, 260, 300);
   for (GlyphRun& r : runs) slot.items.push_back(std::move(r));
   page.frames.push_back(slot);
-  doc.pages.push_back(page);
   return doc;
 }
 
@@ -43,17 +42,9 @@ GlyphRun Run(const std::string& text, std::vector<int> cluster_bytes, std::vecto
   return run;
 }
 
+// A record of page 1, article "a", found in the text "ctx".
 MissingGlyphRecord Record(Kind kind, char32_t ch, const std::string& cluster) {
-  MissingGlyphRecord m;
-  m.kind = kind, m.page = 1, m.where = "a", m.ch = ch, m.cluster = cluster, m.context = "ctx";
-  return m;
-}
-
-std::vector<Finding> Coded(const std::vector<Finding>& all, const std::string& code) {
-  std::vector<Finding> out;
-  for (const Finding& f : all)
-    if (f.code == code) out.push_back(f);
-  return out;
+  return test::MissingGlyph(kind, ch, cluster, "ctx");
 }
 
 }  // namespace
