@@ -16,26 +16,16 @@
 #include <string>
 #include <vector>
 
+#include "../unit/one_line.h"
 #include "../unit/test_util.h"
-#include "compose/justifier.h"
 #include "layout/dash_joins.h"
-#include "layout/line_items.h"
 #include "render/export.h"
 #include "render/press.h"
 #include "text/glyph_metrics.h"
-#include "text/shaper.h"
-#include "text/vertical_text.h"
 
 using namespace banmian;
 
 namespace {
-
-// `text` set as one line, unjustified, from its left edge (or top).
-ComposedLine OneLine(const ShapedText& text) {
-  ParagraphStyle ps;
-  ps.justify = false;
-  return SetLine(text, 0, static_cast<uint32_t>(text.atoms.size()), 1000, 0, true, false, ps);
-}
 
 constexpr double kDpi = 600;
 const Cmyk kRed{0, 100, 100, 0, "red"};
@@ -85,19 +75,9 @@ Document DashPage() {
   frame.name = "slot:dashes";
   frame.width = page.width, frame.height = page.height;
   for (const Line& l : kLines) {
-    Style s;
-    s.name = "line";
-    s.family = l.family;
-    s.bold = l.bold;
-    s.size = l.size;
+    Style s = test::TextStyle("line", l.family, l.size, l.bold);
     if (l.red) s.colour = kRed;
-    if (l.vertical) {
-      const ShapedText text = TopToBottom(Shape(fonts, {{l.text, &s, "vert 1"}}), fonts.faces());
-      AppendVerticalLine(text, OneLine(text), l.x, l.y, frame.items, nullptr);
-    } else {
-      const ShapedText text = ShapeOne(fonts, l.text, s);
-      AppendLineRuns(text, OneLine(text), l.x, l.y, frame.items, nullptr);
-    }
+    test::AppendOneLine(l.text, s, l.vertical, l.x, l.y, frame.items);
   }
   page.frames.push_back(std::move(frame));
   doc.pages.push_back(std::move(page));
@@ -313,24 +293,17 @@ TEST_CASE("render: …… is six evenly spaced dots, in every font the layouts u
     CAPTURE(d.family);
     CAPTURE(d.bold);
     CAPTURE(d.vertical);
-    Style s;
-    s.name = "line";
-    s.family = d.family;
-    s.bold = d.bold;
-    s.size = kSize;
+    const Style s = test::TextStyle("line", d.family, kSize, d.bold);
     Document doc;
     doc.date = "2021-05-10";
     Page page;
     page.width = page.height = 100;
     Frame frame;
     // 一……二 from (10, 40) across, or down the centre line x 50 from the top 10.
-    const ShapedText text =
-        d.vertical ? TopToBottom(Shape(fonts, {{"一……二", &s, "vert 1"}}), fonts.faces())
-                   : ShapeOne(fonts, "一……二", s);
     if (d.vertical)
-      AppendVerticalLine(text, OneLine(text), 50, 10, frame.items, nullptr);
+      test::AppendOneLine("一……二", s, true, 50, 10, frame.items);
     else
-      AppendLineRuns(text, OneLine(text), 10, 40, frame.items, nullptr);
+      test::AppendOneLine("一……二", s, false, 10, 40, frame.items);
     page.frames.push_back(std::move(frame));
     doc.pages.push_back(std::move(page));
     doc.fonts = fonts.faces();

@@ -11,31 +11,15 @@
 
 #include <doctest/doctest.h>
 
-#include "compose/justifier.h"
-#include "layout/line_items.h"
+#include "one_line.h"
 #include "test_util.h"
 #include "text/shaper.h"
-#include "text/vertical_text.h"
 
 using namespace banmian;
+using test::AppendOneLine;
+using test::OneLine;
 
 namespace {
-
-// `text` set as one line, unjustified, from its left edge (or top).
-ComposedLine OneLine(const ShapedText& text) {
-  ParagraphStyle ps;
-  ps.justify = false;
-  return SetLine(text, 0, static_cast<uint32_t>(text.atoms.size()), 1000, 0, true, false, ps);
-}
-
-Style StyleOf(const char* family, bool bold, double size) {
-  Style s;
-  s.name = "body";
-  s.family = family;
-  s.bold = bold;
-  s.size = size;
-  return s;
-}
 
 // The glyph a font shows for ⸺ (U+2E3A), in Chinese text: what its ccmp makes of —— too.
 uint32_t TwoEmGlyphOf(const Style& style) {
@@ -144,7 +128,7 @@ const Case kCases[] = {
 };
 
 Style StyleOf(const Case& c) {
-  Style s = StyleOf(c.family, c.bold, c.size);
+  Style s = test::TextStyle("body", c.family, c.size, c.bold);
   s.letter_spacing = c.letter_spacing;
   if (c.red) s.colour = Cmyk{0, 100, 100, 0, "red"};
   return s;
@@ -181,9 +165,8 @@ TEST_CASE("dash joins: —— is one stroke in every style") {
   for (const Case& c : kCases) {
     CAPTURE(c.what);
     const Style style = StyleOf(c);
-    const ShapedText text = ShapeOne(fonts, c.text, style);
     std::vector<Item> items;
-    AppendLineRuns(text, OneLine(text), 0, 100, items, nullptr);
+    AppendOneLine(c.text, style, false, 0, 100, items);
     REQUIRE(items.size() == 1);
     const size_t glyphs = std::get<GlyphRun>(items[0]).glyphs.size();
     JoinDashes(fonts.faces(), items);
@@ -215,11 +198,10 @@ TEST_CASE("dash joins: —— is one stroke in every style") {
 }
 
 TEST_CASE("dash joins: the vertical headline's —— is the font's vertical two-em dash") {
-  const Style s = StyleOf("Noto Serif CJK SC", true, 30);
+  const Style s = test::TextStyle("body", "Noto Serif CJK SC", 30, true);
   FontSet& fonts = test::ProjectFonts();
-  const ShapedText down = TopToBottom(Shape(fonts, {{"会——好", &s, "vert 1"}}), fonts.faces());
   std::vector<Item> items;
-  AppendVerticalLine(down, OneLine(down), 100, 50, items, nullptr);
+  AppendOneLine("会——好", s, true, 100, 50, items);
   REQUIRE(items.size() == 4);  // a run per character
   JoinDashes(fonts.faces(), items);
   REQUIRE(items.size() == 3);
@@ -242,23 +224,21 @@ TEST_CASE("dash joins: the vertical headline's —— is the font's vertical two
 TEST_CASE("dash joins: dashes one under the other but across are not joined") {
   // AR PL UKai has no vertical form of —: its dash is set across, one under the other, so the
   // two do not lie in line and nothing is joined (the font's lack, which joining cannot mend).
-  const Style s = StyleOf("AR PL UKai CN", false, 30);
+  const Style s = test::TextStyle("body", "AR PL UKai CN", 30);
   FontSet& fonts = test::ProjectFonts();
-  const ShapedText down = TopToBottom(Shape(fonts, {{"会——好", &s, "vert 1"}}), fonts.faces());
   std::vector<Item> items;
-  AppendVerticalLine(down, OneLine(down), 100, 50, items, nullptr);
+  AppendOneLine("会——好", s, true, 100, 50, items);
   JoinDashes(fonts.faces(), items);
   CHECK(items.size() == 4);
   CHECK(Joins(items).empty());
 }
 
 TEST_CASE("dash joins: dashes on two lines, in two colours, or far apart are not joined") {
-  const Style s = StyleOf("Noto Serif CJK SC", false, 9);
+  const Style s = test::TextStyle("body", "Noto Serif CJK SC", 9);
   FontSet& fonts = test::ProjectFonts();
-  const ShapedText first = ShapeOne(fonts, "一—", s), second = ShapeOne(fonts, "—二", s);
   std::vector<Item> items;
-  AppendLineRuns(first, OneLine(first), 0, 100, items, nullptr);
-  AppendLineRuns(second, OneLine(second), 0, 113.5, items, nullptr);
+  AppendOneLine("一—", s, false, 0, 100, items);
+  AppendOneLine("—二", s, false, 0, 113.5, items);
   JoinDashes(fonts.faces(), items);
   CHECK(items.size() == 2);  // one under the other, but not in line
 
@@ -275,29 +255,28 @@ TEST_CASE("dash joins: dashes on two lines, in two colours, or far apart are not
   // Level, but more than half an em apart (a column's last dash and the next column's first):
   // the first stroke ends at 9 + 8.361, the second starts 0.639 into the second line.
   items.clear();
-  AppendLineRuns(first, OneLine(first), 0, 100, items, nullptr);
-  AppendLineRuns(second, OneLine(second), 22, 100, items, nullptr);
+  AppendOneLine("一—", s, false, 0, 100, items);
+  AppendOneLine("—二", s, false, 22, 100, items);
   JoinDashes(fonts.faces(), items);
   CHECK(items.size() == 2);  // 5.278 apart
   // Closer than half an em, in two runs: no two-em dash (that is for one run), but joined.
   items.clear();
-  AppendLineRuns(first, OneLine(first), 0, 100, items, nullptr);
-  AppendLineRuns(second, OneLine(second), 20, 100, items, nullptr);
+  AppendOneLine("一—", s, false, 0, 100, items);
+  AppendOneLine("—二", s, false, 20, 100, items);
   JoinDashes(fonts.faces(), items);
   CheckJoins(Joins(items), {{9 + 8.361 - 0.18, 96.4, 20.819 - 17.181, 0.36}}, Cmyk{});
 }
 
 TEST_CASE("dash joins: every page and frame of a document") {
-  const Style s = StyleOf("AR PL UKai CN", false, 9);
+  const Style s = test::TextStyle("body", "AR PL UKai CN", 9);
   FontSet& fonts = test::ProjectFonts();
-  const ShapedText text = ShapeOne(fonts, "美图——国家", s);
   Document doc;
   doc.fonts = fonts.faces();
   for (int p = 0; p < 2; ++p) {
     Page page;
     for (int f = 0; f < 2; ++f) {
       Frame frame;
-      AppendLineRuns(text, OneLine(text), 10 * f, 100, frame.items, nullptr);
+      AppendOneLine("美图——国家", s, false, 10 * f, 100, frame.items);
       page.frames.push_back(std::move(frame));
     }
     doc.pages.push_back(std::move(page));
