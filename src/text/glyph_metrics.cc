@@ -6,8 +6,10 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace banmian {
 
@@ -45,30 +47,62 @@ hb_font_t* FontOf(const FontFace& face) {
   return font;
 }
 
+// `cache[key]`, measured by `measure()` the first time it is asked for. The lock is not held
+// while measuring (it shapes text); two threads measuring one key at once get the same value.
+template <typename Key, typename Value, typename Measure>
+Value Cached(std::map<Key, Value>& cache, const Key& key, Measure measure) {
+  {
+    std::lock_guard<std::mutex> lock(CacheMutex());
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  const Value value = measure();
+  std::lock_guard<std::mutex> lock(CacheMutex());
+  cache[key] = value;
+  return value;
+}
+
 double UnitsPerEm(hb_font_t* font) {
   return hb_face_get_upem(hb_font_get_face(font));
+}
+
+// What HarfBuzz makes of a text: its glyphs (codepoint holds the glyph id) and their
+// positions, in font units.
+struct HbGlyphs {
+  std::vector<hb_glyph_info_t> info;
+  std::vector<hb_glyph_position_t> pos;
+};
+
+// `text` shaped as Chinese text (Han script, language zh-cn) in `direction` (top to bottom:
+// vert applies by itself), with the feature `feature` ("vhal") on when given.
+HbGlyphs ShapeChinese(hb_font_t* font, std::span<const uint32_t> text, hb_direction_t direction,
+                      const char* feature) {
+  hb_buffer_t* buffer = hb_buffer_create();
+  const int length = static_cast<int>(text.size());
+  hb_buffer_add_utf32(buffer, text.data(), length, 0, length);
+  hb_buffer_set_direction(buffer, direction);
+  hb_buffer_set_script(buffer, HB_SCRIPT_HAN);
+  hb_buffer_set_language(buffer, hb_language_from_string("zh-cn", -1));
+  hb_feature_t features[1];
+  if (feature) hb_feature_from_string(feature, -1, &features[0]);
+  hb_shape(font, buffer, feature ? features : nullptr, feature ? 1 : 0);
+  unsigned int n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, nullptr);
+  HbGlyphs out{{info, info + n}, {pos, pos + n}};
+  hb_buffer_destroy(buffer);
+  return out;
 }
 
 struct VerticalMark {
   hb_position_t advance = 0, offset = 0;  // y, in font units (HarfBuzz: y up, advance < 0)
 };
 
-// One character shaped top to bottom as Chinese text (vert applies by itself), with `feature`.
+// One character shaped top to bottom as Chinese text, with `feature`.
 VerticalMark ShapeVertical(hb_font_t* font, char32_t ch, const char* feature) {
-  hb_buffer_t* buffer = hb_buffer_create();
   const uint32_t cp = ch;
-  hb_buffer_add_utf32(buffer, &cp, 1, 0, 1);
-  hb_buffer_set_direction(buffer, HB_DIRECTION_TTB);
-  hb_buffer_set_script(buffer, HB_SCRIPT_HAN);
-  hb_buffer_set_language(buffer, hb_language_from_string("zh-cn", -1));
-  hb_feature_t features[1];
-  if (feature) hb_feature_from_string(feature, -1, &features[0]);
-  hb_shape(font, buffer, features, feature ? 1 : 0);
-  unsigned int n = 0;
-  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, &n);
+  const HbGlyphs g = ShapeChinese(font, {&cp, 1}, HB_DIRECTION_TTB, feature);
   VerticalMark mark;
-  if (n == 1) mark = {pos[0].y_advance, pos[0].y_offset};
-  hb_buffer_destroy(buffer);
+  if (g.pos.size() == 1) mark = {g.pos[0].y_advance, g.pos[0].y_offset};
   return mark;
 }
 
@@ -109,57 +143,39 @@ VerticalGlyph GlyphVertical(const FontFace& face, uint32_t glyph) {
 
 VerticalBlanks MarkBlanksVertical(const FontFace& face, char32_t ch) {
   static std::map<std::pair<FaceKey, char32_t>, VerticalBlanks> cache;
-  const auto key = std::make_pair(FaceKey{face.file, face.index}, ch);
-  {
-    std::lock_guard<std::mutex> lock(CacheMutex());
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
-  VerticalBlanks b;
-  hb_font_t* font = FontOf(face);
-  if (font && HasFeature(hb_font_get_face(font), HB_TAG('v', 'h', 'a', 'l'))) {
-    // The font has vhal data: what it does to this mark is the mark's blank, none included.
-    b.from_font = true;
-    const VerticalMark full = ShapeVertical(font, ch, nullptr);
-    const VerticalMark half = ShapeVertical(font, ch, "vhal");
-    // Advances are negative: the halved one is the smaller in size.
-    if (full.advance < 0 && half.advance > full.advance) {
-      const double blank = static_cast<double>(half.advance - full.advance) / -full.advance;
-      // vhal moves the glyph up (its y offset grows) when the blank it removes is above.
-      (half.offset > full.offset ? b.top : b.bottom) = blank;
+  return Cached(cache, std::make_pair(FaceKey{face.file, face.index}, ch), [&] {
+    VerticalBlanks b;
+    hb_font_t* font = FontOf(face);
+    if (font && HasFeature(hb_font_get_face(font), HB_TAG('v', 'h', 'a', 'l'))) {
+      // The font has vhal data: what it does to this mark is the mark's blank, none included.
+      b.from_font = true;
+      const VerticalMark full = ShapeVertical(font, ch, nullptr);
+      const VerticalMark half = ShapeVertical(font, ch, "vhal");
+      // Advances are negative: the halved one is the smaller in size.
+      if (full.advance < 0 && half.advance > full.advance) {
+        const double blank = static_cast<double>(half.advance - full.advance) / -full.advance;
+        // vhal moves the glyph up (its y offset grows) when the blank it removes is above.
+        (half.offset > full.offset ? b.top : b.bottom) = blank;
+      }
     }
-  }
-  std::lock_guard<std::mutex> lock(CacheMutex());
-  cache[key] = b;
-  return b;
+    return b;
+  });
 }
 
 TwoEmDash TwoEmDashGlyph(const FontFace& face, bool vertical) {
   static std::map<std::pair<FaceKey, bool>, TwoEmDash> cache;
-  const auto key = std::make_pair(FaceKey{face.file, face.index}, vertical);
-  {
-    std::lock_guard<std::mutex> lock(CacheMutex());
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
-  TwoEmDash dash;
-  if (hb_font_t* font = FontOf(face)) {
-    hb_buffer_t* buffer = hb_buffer_create();
-    const uint32_t dashes[] = {0x2014, 0x2014};
-    hb_buffer_add_utf32(buffer, dashes, 2, 0, 2);
-    hb_buffer_set_direction(buffer, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
-    hb_buffer_set_script(buffer, HB_SCRIPT_HAN);
-    hb_buffer_set_language(buffer, hb_language_from_string("zh-cn", -1));
-    hb_shape(font, buffer, nullptr, 0);
-    unsigned int n = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buffer, &n);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buffer, nullptr);
-    if (n == 1 && info[0].codepoint != 0)
-      dash = {info[0].codepoint,
-              std::abs(vertical ? pos[0].y_advance : pos[0].x_advance) / UnitsPerEm(font)};
-    hb_buffer_destroy(buffer);
-  }
-  std::lock_guard<std::mutex> lock(CacheMutex());
-  cache[key] = dash;
-  return dash;
+  return Cached(cache, std::make_pair(FaceKey{face.file, face.index}, vertical), [&] {
+    TwoEmDash dash;
+    if (hb_font_t* font = FontOf(face)) {
+      const uint32_t dashes[] = {0x2014, 0x2014};
+      const HbGlyphs g =
+          ShapeChinese(font, dashes, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR, nullptr);
+      if (g.info.size() == 1 && g.info[0].codepoint != 0)
+        dash = {g.info[0].codepoint,
+                std::abs(vertical ? g.pos[0].y_advance : g.pos[0].x_advance) / UnitsPerEm(font)};
+    }
+    return dash;
+  });
 }
 
 }  // namespace banmian
