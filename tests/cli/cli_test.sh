@@ -4,13 +4,7 @@
 # PDFs from two runs. Usage: cli_test.sh BANMIAN SOURCE_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 "$bin" --version >"$tmp/v"; check "--version exits 0" test $? -eq 0
 check "--version names the tool" grep -q "^banmian [0-9]" "$tmp/v"
@@ -109,12 +103,10 @@ check "the press file carries no proof overlay" sh -c "! pdftotext '$tmp/proof/p
 export SOURCE_DATE_EPOCH=1620604800  # the slug line of --marks otherwise shows the time of the run
 "$bin" render "$src/issues/feature-demo" -o "$tmp/j1" --press --marks --dpi 20 --jobs 1 -q
 "$bin" render "$src/issues/feature-demo" -o "$tmp/j3" --press --marks --dpi 20 -j 3 -q
-files() { (cd "$1" && find . -type f ! -name report.json ! -name .banmian-manifest | sort | xargs md5sum); }
 j1=$(files "$tmp/j1") j3=$(files "$tmp/j3")
 check "--jobs 1 and --jobs 3 write the same files, byte for byte" test -n "$j1" -a "$j1" = "$j3"
 check "… all 8 of them (PDF, 3 PNGs, contact sheet, 3 press files)" test "$(wc -l <<<"$j1")" -eq 8
 "$bin" render "$issue" -o "$tmp/j0" --jobs 0 2>"$tmp/e"; check "--jobs 0 is a usage error" test $? -eq 2
 check "… saying what --jobs needs" grep -q "jobs needs a whole number from 1 to 256" "$tmp/e"
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+finish

@@ -11,13 +11,7 @@
 # on the screen and press PDFs. Usage: copy_text_test.sh BANMIAN COPY_TEXT_CHECK SOURCE_DIR
 set -u
 bin=$1 checker=$2 src=$3
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 extract() { pdftotext -raw -enc UTF-8 "$1" "$2"; }
 
 # Every sample: rendered (exit 0 or 1), its text read back and compared.
@@ -96,7 +90,6 @@ check "… and one ActualText span per line that needs it" grep -aq "^/Span <</A
 
 # Same bytes whatever the number of threads; qpdf finds nothing wrong.
 "$bin" render "$stress" -o "$tmp/s2" --dpi 30 --jobs 2 -q 2>/dev/null
-files() { (cd "$1" && find . -type f ! -name report.json ! -name .banmian-manifest | sort | xargs md5sum); }
 check "--jobs 1 and --jobs 2 write the same files" test "$(files "$tmp/s1")" = "$(files "$tmp/s2")"
 check "qpdf --check passes the screen PDF" qpdf --check "$pdf" >/dev/null
 for pdfx in 1a 4; do
@@ -110,5 +103,4 @@ for pdfx in 1a 4; do
     bash -c "tr -d '\n' <'$tmp/press.txt' | grep -q '还有👨‍👩‍👧一家三口'"
 done
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+finish

@@ -10,15 +10,8 @@
 set -u
 bin=$1 src=$2 kills=${3:-8}
 a=${4:-$src/bench/issues/x10} b=${5:-$src/bench/issues/x1}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 fail() { echo "FAIL $*"; fails=$((fails + 1)); }
-# The files of a set but report.json and the manifest, with their hashes.
-set_of() { (cd "$1" && find . -type f ! -name report.json ! -name .banmian-manifest | sort | xargs sha256sum); }
-complete() { (cd "$1" && sha256sum -c --quiet --strict .banmian-manifest >/dev/null 2>&1) &&
-  [ "$(cd "$1" && find . -type f ! -name .banmian-manifest | sed 's|^\./||' | sort)" = \
-    "$(grep -v '^#' "$1/.banmian-manifest" | cut -c67- | sort)" ]; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # The two reference sets, and how long a whole render takes (the kills fall within it).
@@ -26,7 +19,7 @@ start=$(now_ms)
 "$bin" render "$a" -o "$tmp/ref-a" -q 2>/dev/null
 span=$(( $(now_ms) - start ))
 "$bin" render "$b" -o "$tmp/ref-b" -q 2>/dev/null
-ref_a=$(set_of "$tmp/ref-a") ref_b=$(set_of "$tmp/ref-b")
+ref_a=$(files "$tmp/ref-a") ref_b=$(files "$tmp/ref-b")
 [ -n "$ref_a" ] && [ -n "$ref_b" ] && [ "$ref_a" != "$ref_b" ] || { echo "FAIL no reference sets"; exit 1; }
 span=$(( span + span / 5 ))
 
@@ -36,7 +29,7 @@ out=$tmp/w/out
 olds=0 news=0 leftovers=0
 for ((i = 1; i <= kills; i++)); do
   # The other issue than the one OUT holds, so the old and the new set always differ.
-  before=$(set_of "$out")
+  before=$(files "$out")
   issue=$a; [ "$before" = "$ref_a" ] && issue=$b
   "$bin" render "$issue" -o "$out" -q 2>/dev/null &
   pid=$!
@@ -45,11 +38,11 @@ for ((i = 1; i <= kills; i++)); do
   sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
   kill -KILL $pid 2>/dev/null
   wait $pid 2>/dev/null
-  if ! complete "$out"; then
+  if ! complete "$out" 2>/dev/null; then
     fail "kill $i at $delay ms: OUT is not one complete set"
     continue
   fi
-  now=$(set_of "$out")
+  now=$(files "$out")
   if [ "$now" = "$before" ]; then olds=$((olds + 1));
   elif [ "$now" = "$ref_a" ] || [ "$now" = "$ref_b" ]; then news=$((news + 1));
   else fail "kill $i at $delay ms: OUT holds neither the old nor the new set"; fi
@@ -58,8 +51,8 @@ done
 echo "$kills kills: $olds left the old set, $news the new one; $leftovers left a staging folder beside OUT"
 
 "$bin" render "$a" -o "$out" -q 2>/dev/null
-complete "$out" || fail "the run after the kills left no complete set"
-[ "$(set_of "$out")" = "$ref_a" ] || fail "the run after the kills did not write its set"
+complete "$out" 2>/dev/null || fail "the run after the kills left no complete set"
+[ "$(files "$out")" = "$ref_a" ] || fail "the run after the kills did not write its set"
 rest=$(ls -A "$tmp/w" | tr '\n' ' ')
 [ "$rest" = ".out.banmian-lock out " ] || fail "the run after the kills left beside OUT: $rest"
 [ -z "$(find "$out" -name '*tmp*')" ] || fail "temporary files in OUT: $(find "$out" -name '*tmp*')"

@@ -6,18 +6,9 @@
 # OUT take turns; what a killed run left is removed. Usage: output_test.sh BANMIAN SOURCE_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 # The folder's names, sizes and contents, to see that a failed render changed nothing.
 snapshot() { (cd "$1" && find . -type f -o -type d -o -type l | sort && find . -type f | sort | xargs md5sum); }
-complete() { (cd "$1" && sha256sum -c --quiet --strict .banmian-manifest >/dev/null) &&
-  [ "$(cd "$1" && find . -type f ! -name .banmian-manifest | sed 's|^\./||' | sort)" = \
-    "$(grep -v '^#' "$1/.banmian-manifest" | cut -c67- | sort)" ]; }
 cd "$tmp"
 demo="$src/issues/feature-demo" front="$src/issues/hongqiao-2021-05-front"
 
@@ -120,5 +111,4 @@ mkdir -p .out.banmian-stage-Ab12Cd/press && echo half >.out.banmian-stage-Ab12Cd
 check "a killed run's staging folder is removed by the next run" test ! -e .out.banmian-stage-Ab12Cd
 check "… which leaves its complete set" complete out
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+finish

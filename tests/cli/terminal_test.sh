@@ -7,13 +7,7 @@
 # model/terminal_text cover the formatting of such text.) Usage: terminal_test.sh BANMIAN SOURCE_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 no_raw_controls() {  # no_raw_controls FILE...: no C0 control but newline and tab, no C1 CSI
   ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$@"
 }
@@ -55,5 +49,4 @@ check "(control: a raw ESC is noticed)" not no_raw_controls raw.txt
 printf 'a\xc2\x9b2Jb\n' >raw.txt
 check "(control: a raw C1 CSI is noticed)" not no_raw_controls raw.txt
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+finish

@@ -4,9 +4,8 @@
 # folder exactly as it was.
 set -u
 bin=$1 case=$2
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 cd "$(dirname "$0")"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 # A case may add options to render in a file named args (e.g. --press).
 args=()
 [ -f "$case/args" ] && read -r -a args <"$case/args"

@@ -6,21 +6,7 @@
 set -u
 bin=$1 src=$2
 command -v chromium >/dev/null || { echo "chromium is not installed: skipped"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
-# Loads a file in headless Chromium; the DOM after load to $2, the browser's log to $3.
-browse() {
-  rm -rf "$tmp/profile"
-  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
-    --dump-dom "file://$1" >"$2" 2>"$3"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 "$bin" render "$src/issues/feature-demo" -o "$tmp/out" --dpi 30 -q
 check "render writes index.html" test -s "$tmp/out/index.html"
@@ -50,5 +36,4 @@ printf '<html><body><script>console.error("boom")</script></body></html>' >"$tmp
 browse "$tmp/bad.html" "$tmp/dom3.html" "$tmp/log3.txt"
 check "a console error is noticed" grep -q 'CONSOLE' "$tmp/log3.txt"
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+finish

@@ -9,21 +9,7 @@
 set -u
 bin=$1 src=$2
 command -v chromium >/dev/null || { echo "chromium is not installed: skipped"; exit 77; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0 passes=0
-check() {
-  local name=$1; shift
-  if "$@"; then echo "ok   $name"; passes=$((passes + 1)); else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
-# Loads a file in headless Chromium; the DOM after load to $2, the browser's log to $3.
-browse() {
-  rm -rf "$tmp/profile"
-  timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$tmp/profile" --enable-logging=stderr --v=0 --virtual-time-budget=5000 \
-    --dump-dom "file://$1" >"$2" 2>"$3"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 # The base64 SHA-256 of stdin, as a CSP hash source wants it.
 sha256_base64() { printf "$(sha256sum | cut -c1-64 | sed 's/../\\x&/g')" | base64; }
 
@@ -90,5 +76,4 @@ browse "$tmp/odd/index.html" "$tmp/odd.dom" "$tmp/odd.log"
 check "its thumbnail loads" grep -q 'data-thumbnails="all-loaded"' "$tmp/odd.dom"
 check "the console shows nothing" sh -c "! grep -q 'CONSOLE' '$tmp/odd.log'"
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+finish
