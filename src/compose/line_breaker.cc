@@ -26,6 +26,9 @@ constexpr double kCut = 5000;               // a word cut anywhere else
 constexpr double kHanging = 300;            // a mark hung past the line's end
 constexpr double kLoneLastCharacter = 1e6;  // a constraint, broken only when nothing else fits
 constexpr double kOverfull = 1e8;           // a line wider than its column: the last resort
+// A justified line stretched by more than this per gap (b ≥ 2700) is not weighed unless it
+// is the longest legal line that can start there (so greedy setting stays possible).
+constexpr double kHopelessGap = 0.75;  // em
 
 struct Candidate {
   uint32_t end = 0;  // atoms [begin, end) including trailing spaces
@@ -53,21 +56,31 @@ struct Composer {
   std::vector<double> widths = {};      // width_of_line, for line numbers 0 … last_distinct
   int last_distinct = 1;                // every line from here on has this line's width
   std::vector<bool> in_long_word = {};  // gap before atom k lies inside a word wider than a line
+  std::vector<bool> breakable = {};     // a line may break before atom k (1 ≤ k < n)
+  std::vector<bool> space = {};         // atom k is a space
 
   double Indent(int line) const { return line == 0 ? style.first_indent : 0; }
   double Width(int line) const { return widths[std::min(line, last_distinct)]; }
   double Avail(int line) const { return Width(line) - Indent(line); }
   int WidthClass(int line) const { return std::min(line, last_distinct); }
-  bool CanBreak(uint32_t at) const {
-    return CanBreakBetween(atoms[at - 1].ch, atoms[at].ch, strict);
-  }
+  bool CanBreak(uint32_t at) const { return breakable[at]; }
   uint32_t Trim(uint32_t begin, uint32_t end) const {
-    while (end > begin && IsSpace(atoms[end - 1].ch)) --end;
+    while (end > begin && space[end - 1]) --end;
     return end;
   }
   uint32_t SkipSpaces(uint32_t at) const {
-    while (at < n && IsSpace(atoms[at].ch)) ++at;
+    while (at < n && space[at]) ++at;
     return at;
+  }
+
+  // The break rules and spaces, once per atom: each position is looked at once per line
+  // that may reach it.
+  void ReadAtoms() {
+    breakable.assign(n + 1, false);
+    space.assign(n, false);
+    for (uint32_t k = 0; k < n; ++k) space[k] = IsSpace(atoms[k].ch);
+    for (uint32_t k = 1; k < n; ++k)
+      breakable[k] = CanBreakBetween(atoms[k - 1].ch, atoms[k].ch, strict);
   }
 
   // Line widths: a paragraph of n atoms has at most n lines. Widths equal from some line on
@@ -112,18 +125,49 @@ struct Composer {
     return !ProhibitedAtLineStart(next) && !ProhibitedAtLineEnd(prev);
   }
 
-  // Every line that may start at `begin` as line `line`.
+  // Whether a justified line measured `m` would stretch its gaps (or, having none, its
+  // spaces) by more than kHopelessGap each, or be letter-spaced or short: at least b = 2700.
+  bool Hopeless(const LineMeasure& m, double avail, double em) const {
+    if (!style.justify || m.natural >= avail) return false;
+    const StretchPlan plan = PlanStretch(avail - m.natural, m.room);
+    const double most = kHopelessGap * em;
+    return plan.per_gap > most || plan.per_space_more > most || plan.per_letter > 0 ||
+           plan.short_by > 0;
+  }
+
+  // Whether the line the meter holds (not ending in a space) is surely Hopeless, by its
+  // NaturalBound, without measuring it: the spaces and Han–Latin gaps take their whole room
+  // and what is left, more than kHopelessGap a gap, goes to the gaps.
+  bool SurelyHopeless(const LineMeter& meter, double avail, double em) const {
+    const StretchRoom& room = meter.room();
+    return style.justify && room.gap_count > 0 &&
+           avail - meter.NaturalBound() - room.spaces - room.han_latin >
+               kHopelessGap * em * room.gap_count;
+  }
+
+  // Every line that may start at `begin` as line `line`, but for hopelessly loose ones.
+  // A line surely hopeless is not measured, until the scan's end shows it is wanted.
   void Candidates(uint32_t begin, int line, LineMeter& meter, std::vector<Candidate>& out) {
     out.clear();
     const double avail = Avail(line);
+    const double em = atoms[begin].em > 0 ? atoms[begin].em : 10;
     meter.Start(begin);
-    LineMeasure trimmed;  // the line so far without trailing spaces
+    LineMeasure trimmed;           // the line [begin, trimmed_end) …
+    uint32_t trimmed_end = begin;  // … its last non-space atom the last measured
+    uint32_t skipped = 0;          // the last legal break left out as hopeless, if any
+    // The line [begin, end) measured; a scan ends after it (the meter starts afresh).
+    auto measured = [&](uint32_t end) {
+      if (end == trimmed_end) return trimmed;
+      meter.Start(begin);
+      while (meter.end() < end) meter.Extend();
+      return meter.Measure();
+    };
     bool any_legal = false;
     while (meter.end() < n) {
       meter.Extend();
       const uint32_t e = meter.end();
-      const bool space = IsSpace(atoms[e - 1].ch);
-      if (!space) {
+      const bool at_space = space[e - 1];
+      if (!at_space && (e == n || in_long_word[e] || !SurelyHopeless(meter, avail, em))) {
         LineMeasure m = meter.Measure();
         if (m.minimum > avail + kFitTolerance) {
           if (e == begin + 1) {
@@ -131,25 +175,33 @@ struct Composer {
             return;
           }
           const uint32_t k = e - 1;  // the first atom that does not fit
-          if (style.rules.hanging && MayHang(atoms[k].ch) && !CanBreak(k) &&
-              (k + 1 == n || CanBreak(k + 1)))
-            out.push_back({k + 1, trimmed, true, false, false, false});
-          if (!any_legal && out.empty()) {
-            // Nothing breaks legally within reach: cut the word where the line is full.
-            out.push_back({k, trimmed, false, true, false, false});
-          }
+          const bool hangs = style.rules.hanging && MayHang(atoms[k].ch) && !CanBreak(k) &&
+                             (k + 1 == n || CanBreak(k + 1));
+          const bool cut = !any_legal && !hangs;
+          const LineMeasure before = (hangs || cut) ? measured(Trim(begin, k)) : LineMeasure{};
+          // No longer line than the hopeless one: it is weighed after all.
+          if (skipped > 0 && (out.empty() || out.back().end < skipped))
+            out.push_back({skipped, measured(Trim(begin, skipped))});
+          if (hangs) out.push_back({k + 1, before, true, false, false, false});
+          // Nothing breaks legally within reach: cut the word where the line is full.
+          if (cut && out.empty()) out.push_back({k, before, false, true, false, false});
           return;
         }
         trimmed = m;
+        trimmed_end = e;
       }
       if (e == n) {
-        out.push_back({e, trimmed});
+        out.push_back({e, measured(Trim(begin, e))});
         return;
       }
       if (CanBreak(e)) {
         any_legal = true;
-        out.push_back({e, trimmed});
-      } else if (in_long_word[e] && !space && MayCut(e)) {
+        // Unmeasured, the line is surely hopeless.
+        if (trimmed_end != Trim(begin, e) || Hopeless(trimmed, avail, em))
+          skipped = e;
+        else
+          out.push_back({e, trimmed});
+      } else if (in_long_word[e] && !at_space && MayCut(e)) {
         const bool preferred = PreferredEmergencyBreak(atoms[e - 1].ch, atoms[e].ch);
         out.push_back({e, trimmed, false, true, preferred, false});
       }
@@ -201,11 +253,12 @@ struct Composer {
   bool LoneCharacter(uint32_t begin, uint32_t end) const {
     int visible = 0;
     for (uint32_t k = begin; k < end; ++k)
-      visible += ClassifyPunct(atoms[k].ch) == PunctKind::kNone && !IsSpace(atoms[k].ch);
+      visible += ClassifyPunct(atoms[k].ch) == PunctKind::kNone && !space[k];
     return visible <= 1;
   }
 
   std::vector<ComposedLine> Run() {
+    ReadAtoms();
     const uint32_t first = SkipSpaces(0);
     if (first == n) return {};
     ReadWidths();

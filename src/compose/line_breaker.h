@@ -16,7 +16,9 @@
 // leaves the line full enough, else where the line is full; a line holding nothing to
 // stretch has its letters spaced, and says so (ComposedLine::cut, letter_spacing).
 // Every position is weighed once per distinct line width, so the work is the paragraph's
-// length times a line's.
+// length times a line's. A justified line whose gaps would stretch more than 3/4 em each
+// (b ≥ 2700) is weighed only when it is the longest legal line from its start, so where
+// every line from a start is that bad the longest is taken, as greedy setting would.
 #pragma once
 
 #include <functional>

@@ -4,6 +4,20 @@
 
 namespace banmian {
 
+LineMeter::LineMeter(const ShapedText& text, const ParagraphStyle& style)
+    : text_(text), style_(style) {
+  const size_t n = text.atoms.size();
+  boxes_.reserve(n);
+  for (const Atom& a : text.atoms) boxes_.push_back(BoxOf(a, style));
+  // The gap rule reads only the boxes' kind and space, which no cut changes.
+  gap_.assign(n, GapRule{});
+  letter_.assign(n, false);
+  for (size_t k = 1; k < n; ++k) {
+    gap_[k] = GapBetween(text.atoms[k - 1], boxes_[k - 1], text.atoms[k], boxes_[k]);
+    letter_[k] = MayLetterSpace(text.atoms[k - 1], text.atoms[k]);
+  }
+}
+
 void LineMeter::Start(uint32_t begin) {
   begin_ = end_ = begin;
   last_ = AtomBox{};
@@ -12,14 +26,13 @@ void LineMeter::Start(uint32_t begin) {
 }
 
 void LineMeter::Extend() {
-  const Atom& a = text_.atoms[end_];
-  AtomBox box = BoxOf(a, style_);
+  AtomBox box = boxes_[end_];
   if (empty()) {
     AtLineStart(box, style_);
   } else {
     const Atom& prev = text_.atoms[end_ - 1];
     SqueezePair(last_, box, prev.em);
-    const GapRule g = GapBetween(prev, last_, a, box);
+    const GapRule& g = gap_[end_];
     // The previous atom is final now: fold it into the totals.
     width_ += last_.width;
     optional_ += last_.opt_left + last_.opt_right;
@@ -34,7 +47,7 @@ void LineMeter::Extend() {
       ++room_.han_latin_count;
       room_.han_latin += std::max(0.0, 0.5 * prev.em - g.natural);
     }
-    room_.letter_gaps += MayLetterSpace(prev, a);
+    room_.letter_gaps += letter_[end_];
   }
   last_ = box;
   ++end_;

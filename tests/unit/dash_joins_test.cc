@@ -271,7 +271,6 @@ TEST_CASE("dash joins: every page and frame of a document") {
   const Style s = test::TextStyle("body", "AR PL UKai CN", 9);
   FontSet& fonts = test::ProjectFonts();
   Document doc;
-  doc.fonts = fonts.faces();
   for (int p = 0; p < 2; ++p) {
     Page page;
     for (int f = 0; f < 2; ++f) {
@@ -281,6 +280,7 @@ TEST_CASE("dash joins: every page and frame of a document") {
     }
     doc.pages.push_back(std::move(page));
   }
+  doc.fonts = fonts.faces();  // after shaping, which loads the faces it uses
   JoinDashes(doc);
   for (const Page& page : doc.pages)
     for (size_t f = 0; f < page.frames.size(); ++f) {

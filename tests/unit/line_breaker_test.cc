@@ -186,6 +186,35 @@ TEST_CASE("compose: a short article at ten characters a line, normalised first")
     if (!l.last) CHECK(l.right == doctest::Approx(100).epsilon(0.0001));
 }
 
+// Where every way of setting a line from its start is hopeless (gaps stretched by more
+// than 3/4 em, letter spacing, or a line left short), the composer takes the longest legal
+// line, as greedy setting would, rather than a costed choice between bad lines (a line of
+// one character before an unbreakable e-mail address; one Latin word letter-spaced).
+TEST_CASE("compose: where no line from a start is good, it is the longest that fits") {
+  struct Row {
+    const char* text;
+    double width;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"投稿邮箱:jinhongqiao@163.com 新闻热线:021-64059791", 150,
+       "投稿邮\n箱:jinhongqiao@163.com 新闻\n热线:021-64059791\n"},
+      {"SHANGHAI COMMUNITY NEWS", 160, "SHANGHAI COMMUNITY\nNEWS\n"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.text);
+    ShapedText text = ShapeOne(test::ProjectFonts(), r.text, test::TextStyle("body"));
+    ParagraphStyle ps;
+    ps.first_indent = 20;
+    std::string got;
+    for (const ComposedLine& l : BreakLines(text, r.width, ps)) {
+      got += LineText(text, l) + "\n";
+      CHECK(l.letter_spacing == 0);
+    }
+    CHECK(got == r.expected);
+  }
+}
+
 // The stress article: Latin and digits, URLs and e-mail, a foreign name with ·, nested
 // quotes, —— and ……, runs of closing and opening marks, numbers with separators.
 const char* kStress =
