@@ -523,7 +523,10 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   }
 
   if (r.Has("press")) {
-    MapReader pr(r.Get("press"), src, "press", {"profile", "output_condition", "ink_limit"}, diags);
+    MapReader pr(r.Get("press"), src, "press",
+                 {"profile", "output_condition", "output_condition_identifier", "registry_name",
+                  "ink_limit", "overprint"},
+                 diags);
     paper.press.pos = pr.Pos();
     if (auto v = pr.String("profile", false)) {
       // Inside the paper's folder (links followed), relative to it.
@@ -542,7 +545,11 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
                     "name the plant's CMYK ICC profile, relative to the paper's folder");
     }
     if (auto v = pr.String("output_condition", false)) paper.press.output_condition = *v;
+    if (auto v = pr.String("output_condition_identifier", false))
+      paper.press.output_condition_identifier = *v;
+    if (auto v = pr.String("registry_name", false)) paper.press.registry_name = *v;
     if (auto v = pr.Number("ink_limit", false, 100, 400)) paper.press.ink_limit = *v;
+    if (auto v = pr.Bool("overprint", false)) paper.press.overprint = *v;
   }
   if (r.Has("typesetting")) {
     MapReader t(r.Get("typesetting"), src, "typesetting",

@@ -167,11 +167,18 @@ struct PageTemplate {
   const Slot* FindSlot(const std::string& name) const;
 };
 
-// What the printing plant needs: its printing condition (ICC profile) and ink limit.
+// What the printing plant needs: its printing condition (ICC profile, named in the press
+// file's OutputIntent by an identifier from a registry of characterisations), the ink limit
+// and whether black overprints.
 struct PressSettings {
   std::string profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
   std::string output_condition = "Generic CMYK (Ghostscript default_cmyk.icc)";
+  // The OutputIntent's OutputConditionIdentifier and RegistryName (ISO 15930: a registered
+  // characterisation's name, or "Custom" for a profile the registry does not hold).
+  std::string output_condition_identifier = "Custom";
+  std::string registry_name = "http://www.color.org";
   double ink_limit = 240;  // total ink, percent (ISO 12647-3 newsprint)
+  bool overprint = true;   // text and rules in 100 % K alone overprint what is under them
   SourcePos pos;
 };
 

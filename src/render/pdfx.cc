@@ -102,11 +102,12 @@ bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& setting
   QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
   intent.replaceKey("/Type", QPDFObjectHandle::newName("/OutputIntent"));
   intent.replaceKey("/S", QPDFObjectHandle::newName("/GTS_PDFX"));
-  intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newString("Custom"));
+  intent.replaceKey("/OutputConditionIdentifier",
+                    QPDFObjectHandle::newString(settings.output_condition_identifier));
   intent.replaceKey("/OutputCondition",
                     QPDFObjectHandle::newUnicodeString(settings.output_condition));
   intent.replaceKey("/Info", QPDFObjectHandle::newUnicodeString(settings.output_condition));
-  intent.replaceKey("/RegistryName", QPDFObjectHandle::newString("http://www.color.org"));
+  intent.replaceKey("/RegistryName", QPDFObjectHandle::newString(settings.registry_name));
   intent.replaceKey("/DestOutputProfile", profile);
   QPDFObjectHandle intents = QPDFObjectHandle::newArray();
   intents.appendItem(pdf.makeIndirectObject(intent));

@@ -18,9 +18,11 @@ namespace banmian {
 struct PdfxSettings {
   enum class Standard { kX1a2001, kX4 };
   Standard standard = Standard::kX1a2001;
-  std::string profile_path;      // the output intent's ICC profile (CMYK)
-  std::string output_condition;  // e.g. "Newsprint (plant profile)"
-  double bleed = 0;              // around the trim box, in points
+  std::string profile_path;                            // the output intent's ICC profile (CMYK)
+  std::string output_condition;                        // e.g. "Newsprint (plant profile)"
+  std::string output_condition_identifier = "Custom";  // a registered name, or "Custom"
+  std::string registry_name = "http://www.color.org";
+  double bleed = 0;  // around the trim box, in points
 };
 
 // The PDF version a standard asks for ("1.3" for X-1a, "1.6" for X-4).

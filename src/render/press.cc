@@ -126,6 +126,8 @@ bool WritePressPage(const Document& doc, const Page& page, const PressOptions& o
   pdfx.standard = options.standard;
   pdfx.profile_path = options.settings.profile;
   pdfx.output_condition = options.settings.output_condition;
+  pdfx.output_condition_identifier = options.settings.output_condition_identifier;
+  pdfx.registry_name = options.settings.registry_name;
   pdfx.bleed = page.bleed;
   PdfSettings settings;
   settings.colours = PdfColours::kDeclaredCmyk;
