@@ -20,11 +20,13 @@ namespace {
 constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-quality PDF pages.
 
 Usage:
-  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof] [--press [--pdfx 1a|4] [--marks]]
+  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof]
+                 [--press [--pdfx 1a|4] [--marks] [--press-despite-errors]]
                  [--jobs N] [--fonts DIR] [--layouts DIR]
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
       OUT/report.json. OUT defaults to out/<issue>. With --press, also one PDF/X file
-      per page for the printing plant: OUT/press/<paper>-<date>-<page>.pdf.
+      per page for the printing plant: OUT/press/<paper>-<date>-<page>.pdf, unless
+      there are error findings.
       OUT is banmian's: each render replaces the whole folder at once (all the new
       files or, on any failure, all the previous ones), so it must be new or hold only
       files banmian wrote (listed in OUT/.banmian-manifest). Renders into the same OUT
@@ -43,9 +45,12 @@ Options:
                      names and overset text in red (writes <issue>-proof.pdf and PNGs)
   --press            write press PDFs: PDF/X-1a:2001 (or --pdfx 4), exact CMYK, black
                      on K only, pictures in CMYK within the paper's ink limit, TrimBox
-                     and BleedBox, the output intent's ICC profile embedded
+                     and BleedBox, the output intent's ICC profile embedded, black
+                     overprinting; not written while error findings stand
   --pdfx 1a|4        the PDF/X standard of the press PDFs (default 1a)
   --marks            crop marks and a slug line outside the bleed of the press PDFs
+  --press-despite-errors
+                     write the press PDFs even with error findings (report.json says so)
   -j, --jobs N       use N threads: articles composed, the PDF's fonts subset and its
                      pages written, PNG previews and press files painted N at a time;
                      default: the number of cores. The files are the same for any N
@@ -139,6 +144,8 @@ int main(int argc, char** argv) {
       options.press = true;
     } else if (a == "--proof") {
       options.proof = true;
+    } else if (a == "--press-despite-errors") {
+      options.press_despite_errors = true;
     } else if (a == "--marks") {
       options.marks = true;
     } else if (a == "--pdfx") {
@@ -159,6 +166,8 @@ int main(int argc, char** argv) {
     }
   }
   if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
+  if (options.press_despite_errors && !options.press)
+    return Usage("--press-despite-errors needs --press");
   if (!quiet)
     options.on_wait = [](const std::string& message) {
       std::cerr << "banmian: " << message << "\n";
@@ -202,6 +211,17 @@ int main(int argc, char** argv) {
     // The copyfit after the findings: what would make each module fit (not with -q).
     if (command == "check" && !quiet)
       std::cerr << banmian::TerminalLines(banmian::FitSummary(result.Report(command)));
+  }
+  // Whether the plant's files were held back or written anyway: said even with -q.
+  if (const banmian::PressRecord& press = result.press; press.requested && press.error_findings) {
+    const std::string findings = std::to_string(press.error_findings) +
+                                 (press.error_findings == 1 ? " error finding" : " error findings");
+    if (!press.written)
+      std::cerr << "banmian: press files not written: " << findings
+                << " on the pages; fix them, or render with --press-despite-errors\n";
+    else
+      std::cerr << "banmian: press files written despite " << findings
+                << " (--press-despite-errors)\n";
   }
   return result.exit_status;
 }

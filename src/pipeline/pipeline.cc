@@ -78,6 +78,7 @@ ReportInput RunResult::Report(const std::string& command) const {
   in.fit = &fit;
   in.diagnostics = &diagnostics;
   in.outputs = outputs;
+  in.press = press;
   in.timings = timings;
   in.exit_status = exit_status;
   return in;
@@ -265,7 +266,16 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     in_out(png.files);
   }
   std::vector<std::string> press_files;
+  // Press files are the pages as they should print: none while an error finding stands,
+  // unless asked for anyway.
   if (options.press) {
+    result.press.requested = true;
+    for (const Finding& f : result.findings)
+      if (f.severity == Severity::kError) ++result.press.error_findings;
+    result.press.despite_errors = result.press.error_findings > 0 && options.press_despite_errors;
+    result.press.written = result.press.error_findings == 0 || options.press_despite_errors;
+  }
+  if (result.press.written) {
     std::string dir = JoinPath(stage, "press");
     if (::mkdir(dir.c_str(), 0777) != 0) return fail("cannot create folder '" + dir + "'");
     ExportResult pdfs = WritePressPdfs(*result.press_document, press, press_pictures, dir, jobs);

@@ -4,9 +4,11 @@
 // ComposeIssue runs everything up to the frame tree without touching the output
 // folder (check, tests, fuzzing); RenderIssue adds the exporters. Bad input stops
 // before anything is written (exit status 2); pages with error findings are still
-// written (exit status 1). RenderIssue writes the whole set of files into a staging
-// folder and swaps it in as the output folder only when all of it is written
-// (pipeline/output_folder.h): any failure leaves the previous set as it was.
+// written (exit status 1), but not their press files: the plant gets no page with an
+// overset, a missing character or any other error finding unless the run asks for it
+// (RunOptions::press_despite_errors; RunResult::press says what was done). RenderIssue writes the
+// whole set of files into a staging folder and swaps it in as the output folder only when all of it
+// is written (pipeline/output_folder.h): any failure leaves the previous set as it was.
 #pragma once
 
 #include <functional>
@@ -37,6 +39,8 @@ struct RunOptions {
   bool press = false;  // also write press PDFs (PDF/X, one per page)
   bool pdfx4 = false;  // PDF/X-4 rather than PDF/X-1a:2001
   bool marks = false;  // crop marks and a slug line on the press pages
+  // Write the press files even when error findings stand (recorded in report.json).
+  bool press_despite_errors = false;
   bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
   int jobs = 0;        // pages painted at once; 0: the number of cores
   // render: told when another render is writing the same output folder and this one
@@ -60,6 +64,7 @@ struct RunResult {
   std::vector<FitRecord> fit;  // copyfit, once per run: report.json, the contact sheet, check
   std::vector<StageTiming> timings;
   std::vector<std::string> outputs;
+  PressRecord press;  // render --press: whether the press files were written
 
   ReportInput Report(const std::string& command) const;
 };

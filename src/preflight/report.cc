@@ -82,6 +82,15 @@ std::string ReportJson(const ReportInput& in) {
   w.Key("outputs").BeginArray();
   for (const std::string& o : in.outputs) w.String(o);
   w.EndArray();
+  if (in.press.requested) {
+    w.Key("press").BeginObject();
+    w.Key("written").Bool(in.press.written);
+    w.Key("despite_errors").Bool(in.press.despite_errors);
+    w.Key("error_findings").Int(in.press.error_findings);
+    w.EndObject();
+  } else {
+    w.Key("press").Null();
+  }
 
   w.Key("input_errors").BeginArray();
   if (in.diagnostics)

@@ -22,6 +22,14 @@ struct StageTiming {
   double ms = 0;
 };
 
+// What became of the press files of `render --press` (report.json's `press`).
+struct PressRecord {
+  bool requested = false;       // --press was given
+  bool written = false;         // the press files were written
+  bool despite_errors = false;  // written although error findings stand (--press-despite-errors)
+  int error_findings = 0;       // the findings of severity error that stand
+};
+
 struct ReportInput {
   std::string issue_dir;
   std::string command;  // render or check
@@ -31,6 +39,7 @@ struct ReportInput {
   const std::vector<FitRecord>* fit = nullptr;  // null or empty: report.json's `fit` is []
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> outputs;
+  PressRecord press;
   std::vector<StageTiming> timings;
   int exit_status = 0;
 };

@@ -99,6 +99,7 @@ class ContentWriter {
     const double line_width = line_width_;
     const int font = font_;
     const double size = size_;
+    Overprint(IsPureBlack(run.colour));
     if (run.synthetic_bold) {
       out_ += "q 1 j 2 Tr\n";
       Colour(run.colour, true);
@@ -157,6 +158,8 @@ class ContentWriter {
 
   void Rect(const RectItem& rect) {
     if (!rect.has_fill && !rect.has_stroke) return;
+    Overprint((!rect.has_fill || IsPureBlack(rect.fill)) &&
+              (!rect.has_stroke || IsPureBlack(rect.stroke)));
     if (rect.has_fill) Colour(rect.fill, false);
     if (rect.has_stroke) {
       Colour(rect.stroke, true);
@@ -173,6 +176,7 @@ class ContentWriter {
   }
 
   void Rule(const RuleItem& rule) {
+    Overprint(IsPureBlack(rule.colour));
     Colour(rule.colour, true);
     LineWidth(rule.weight);
     AppendNumber(out_, X(rule.x1));
@@ -193,6 +197,7 @@ class ContentWriter {
     auto it = s_.pictures->find(image.path);
     if (it == s_.pictures->end()) return;
     if (!(image.crop_width > 0 && image.crop_height > 0)) return;
+    Overprint(false);
     double width = image.width, height = image.height;
     double left = image.x, top = image.y;
     out_ += "q ";
@@ -255,6 +260,15 @@ class ContentWriter {
     out_ += op;
   }
 
+  // Switches black overprint on or off for what is painted next (press pages only): the
+  // state is set by name (gs), never inside q … Q, so it is known at every point.
+  void Overprint(bool on) {
+    if (!s_.overprint_black || s_.colours != PdfColours::kDeclaredCmyk || on == overprint_) return;
+    overprint_ = on;
+    out_ += on ? kOverprintState : kKnockoutState;
+    out_ += " gs\n";
+  }
+
   void LineWidth(double width) {
     if (width == line_width_) return;
     line_width_ = width;
@@ -267,6 +281,7 @@ class ContentWriter {
   std::string fill_, stroke_;
   int font_ = -1;
   double size_ = 0, line_width_ = 1;
+  bool overprint_ = false;  // the initial graphics state knocks out
 };
 
 // Whether run `next` goes on the line of `run`: on its baseline, after it.

@@ -15,7 +15,12 @@
 // cropped picture is drawn enlarged so its crop rectangle fills the item's rectangle,
 // clipped to it.
 // Colours are the screen RGB of each declared colour, or the declared CMYK itself for
-// press. Plain text, deterministic; the caller compresses it.
+// press. In press files black overprints: what is painted in 100 % K alone (text, rules,
+// rectangles) is drawn under the graphics state kOverprintState (/OP, /op true, /OPM 1), so
+// the C, M and Y under it stay inked and a slight misregistration leaves no white halo;
+// everything else (white, colours, registration, pictures) under kKnockoutState (/OP and /op
+// false, also the initial state), each switched only when it changes. Plain text,
+// deterministic; the caller compresses it.
 #pragma once
 
 #include <cstdint>
@@ -42,7 +47,23 @@ struct PageContentSettings {
   const std::vector<const GlyphTexts*>* texts = nullptr;
   // Picture path → its number in /Im<n>.
   const std::map<std::string, int>* pictures = nullptr;
+  // Black overprint (press, kDeclaredCmyk only): the page's resources then hold the
+  // ExtGState entries named kOverprintState and kKnockoutState (OverprintStates()).
+  bool overprint_black = false;
 };
+
+// The ExtGState resource names a press page's content switches between, and the
+// dictionaries they name (PDF 32000-1 §8.6.7, Table 58: OP for strokes, op for fills,
+// OPM 1 so a zero component of a DeviceCMYK colour leaves that plate as it is).
+inline constexpr const char* kOverprintState = "/BlackOverprint";
+inline constexpr const char* kKnockoutState = "/Knockout";
+inline constexpr const char* kOverprintDict = "<< /Type /ExtGState /OP true /op true /OPM 1 >>";
+inline constexpr const char* kKnockoutDict = "<< /Type /ExtGState /OP false /op false /OPM 0 >>";
+
+// Whether `colour` is the declared black alone, C = M = Y = 0, K = 100: what overprints.
+inline bool IsPureBlack(const Cmyk& colour) {
+  return colour.c == 0 && colour.m == 0 && colour.y == 0 && colour.k == 100;
+}
 
 std::string PageContent(const Page& page, const PageContentSettings& settings);
 

@@ -13,6 +13,7 @@
 
 #include "base/deflate.h"
 #include "base/parallel.h"
+#include "base/sha256.h"
 #include "model/utf8.h"
 #include "render/font_subset.h"
 #include "render/glyph_text.h"
@@ -341,6 +342,7 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
       content.fonts = &metrics;
       content.texts = &text_maps;
       content.pictures = &picture_number;
+      content.overprint_black = settings.overprint_black;
       contents[task - first_page] = Deflate(PageContent(page, content));
     }
   });
@@ -362,11 +364,20 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
     }
   }
 
-  std::string document_id;
+  // PDF/X ids: this version's from the content, the document's from its key.
+  std::string instance_id, document_id, document_id_bytes;
   if (settings.pdfx) {
     std::string seed = settings.title;
     for (const std::string& content : contents) seed += content;
-    document_id = StableUuid(seed);
+    instance_id = StableUuid(seed);
+    document_id = instance_id;
+    if (!settings.document_key.empty()) {
+      const std::string hex = Sha256Hex(settings.document_key).substr(0, 32);
+      document_id = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+                    hex.substr(16, 4) + "-" + hex.substr(20, 12);
+      for (size_t i = 0; i < hex.size(); i += 2)
+        document_id_bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    }
   }
 
   // The file, in page order.
@@ -384,6 +395,12 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
         xobjects.replaceKey("/Im" + std::to_string(i + 1),
                             PictureObject(pdf, *pictures[i].picture));
       resources.replaceKey("/XObject", xobjects);
+    }
+    if (settings.overprint_black && settings.colours == PdfColours::kDeclaredCmyk) {
+      Object states = Object::newDictionary();
+      states.replaceKey(kOverprintState, Object::parse(kOverprintDict));
+      states.replaceKey(kKnockoutState, Object::parse(kKnockoutDict));
+      resources.replaceKey("/ExtGState", states);
     }
     resources = pdf.makeIndirectObject(resources);
 
@@ -447,10 +464,18 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
     info.replaceKey("/Producer", Object::newString(kProducer));
     info.replaceKey("/CreationDate", Object::newString(PdfDate(doc.date)));
     info.replaceKey("/ModDate", Object::newString(PdfDate(doc.date)));
-    if (settings.pdfx &&
-        !AddPdfxParts(pdf, info, *settings.pdfx, settings.title, doc.date, document_id, error))
+    if (settings.pdfx && !AddPdfxParts(pdf, info, *settings.pdfx, settings.title, doc.date,
+                                       document_id, instance_id, error))
       return false;
     pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(info));
+    // A file that has an /ID keeps its first element when qpdf writes it; the second is
+    // then qpdf's deterministic digest of the written content.
+    if (!document_id_bytes.empty()) {
+      Object id = Object::newArray();
+      id.appendItem(Object::newString(document_id_bytes));
+      id.appendItem(Object::newString(document_id_bytes));
+      pdf.getTrailer().replaceKey("/ID", id);
+    }
 
     QPDFWriter writer(pdf);
     writer.setOutputMemory();

@@ -28,6 +28,14 @@ struct PdfSettings {
   // Picture path → the bytes to embed instead of the file's (press: CMYK JPEGs).
   const std::map<std::string, std::string>* picture_bytes = nullptr;
   const PdfxSettings* pdfx = nullptr;  // makes the file PDF/X
+  // PDF/X: what names the document across its versions (press: paper, date and page
+  // label). Its hash is the document id, the first element of the trailer's /ID and the
+  // XMP's DocumentID, the same for a corrected resend; the second /ID element and the
+  // XMP's InstanceID come from the content. Empty: the document id is the content's too.
+  std::string document_key;
+  // Press: 100 % K alone overprints (pdf_page_content.h); the resources get the two
+  // ExtGStates it switches between.
+  bool overprint_black = false;
   int jobs = 1;
 };
 

@@ -13,7 +13,8 @@ namespace banmian {
 
 namespace {
 
-std::string Xmp(const std::string& title_text, const std::string& iso_date, const std::string& id) {
+std::string Xmp(const std::string& title_text, const std::string& iso_date,
+                const std::string& document_id, const std::string& instance_id) {
   std::string date = iso_date + "T00:00:00Z";
   std::string title;
   for (char c : title_text) {
@@ -48,9 +49,9 @@ std::string Xmp(const std::string& title_text, const std::string& iso_date, cons
          std::string(kProducer) + R"(</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
    <xmpMM:DocumentID>uuid:)" +
-         id + R"(</xmpMM:DocumentID>
+         document_id + R"(</xmpMM:DocumentID>
    <xmpMM:InstanceID>uuid:)" +
-         id + R"(</xmpMM:InstanceID>
+         instance_id + R"(</xmpMM:InstanceID>
    <xmpMM:VersionID>1</xmpMM:VersionID>
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
    <pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
@@ -88,8 +89,8 @@ const char* PdfxVersion(const PdfxSettings& settings) {
 }
 
 bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,
-                  const std::string& title, const std::string& date, const std::string& id,
-                  std::string& error) {
+                  const std::string& title, const std::string& date, const std::string& document_id,
+                  const std::string& instance_id, std::string& error) {
   const std::string icc = ReadFileBytes(settings.profile_path).value_or("");
   if (icc.empty()) {
     error = "the output profile '" + settings.profile_path + "' cannot be read";
@@ -113,7 +114,8 @@ bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& setting
   intents.appendItem(pdf.makeIndirectObject(intent));
   root.replaceKey("/OutputIntents", intents);
   if (x4) {
-    QPDFObjectHandle xmp = QPDFObjectHandle::newStream(&pdf, Xmp(title, date, id));
+    QPDFObjectHandle xmp =
+        QPDFObjectHandle::newStream(&pdf, Xmp(title, date, document_id, instance_id));
     xmp.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
     xmp.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
     root.replaceKey("/Metadata", xmp);

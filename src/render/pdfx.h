@@ -29,10 +29,12 @@ struct PdfxSettings {
 const char* PdfxVersion(const PdfxSettings& settings);
 
 // Adds the output intent, the PDF/X keys of `info` and the XMP metadata, whose
-// `title`, `date` (ISO) and `id` it repeats. False with `error` if the profile cannot
-// be read.
+// `title`, `date` (ISO), `document_id` (xmpMM:DocumentID: the same for every version of
+// the page) and `instance_id` (xmpMM:InstanceID: this version's) it repeats. False with
+// `error` if the profile cannot be read.
 bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,
-                  const std::string& title, const std::string& date, const std::string& id,
+                  const std::string& title, const std::string& date,
+                  const std::string& document_id, const std::string& instance_id,
                   std::string& error);
 
 // What the document information and the XMP metadata name as the creating tool and the

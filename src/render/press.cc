@@ -4,6 +4,7 @@
 #include <lcms2.h>
 #include FT_FREETYPE_H
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -11,6 +12,7 @@
 #include "base/new_file.h"
 #include "base/parallel.h"
 #include "layout/press_marks.h"
+#include "render/clean_page.h"
 #include "render/cmyk_picture.h"
 #include "render/pdf_writer.h"
 
@@ -50,9 +52,31 @@ PressPictures ConvertPressPictures(const Document& doc, const PressOptions& opti
   return pictures;
 }
 
-std::string PressFileName(const PressOptions& options, const Page& page) {
-  std::string label;
-  for (char c : page.label) label += (c == '/' || c == ' ') ? '-' : c;
+namespace {
+
+// Where a label's trailing number starts (its size when it ends in none).
+size_t NumberStart(const std::string& label) {
+  size_t at = label.size();
+  while (at > 0 && label[at - 1] >= '0' && label[at - 1] <= '9') --at;
+  return at;
+}
+
+}  // namespace
+
+std::string PressFileName(const PressOptions& options, const Document& doc, const Page& page) {
+  const size_t start = NumberStart(page.label);
+  std::string label = page.label;
+  if (start < label.size()) {
+    size_t digits = label.size() - start;
+    for (const Page& other : doc.pages) {
+      const size_t s = NumberStart(other.label);
+      if (s < other.label.size() && other.label.compare(0, s, label, 0, start) == 0)
+        digits = std::max(digits, other.label.size() - s);
+    }
+    label.insert(start, digits - (label.size() - start), '0');
+  }
+  for (char& c : label)
+    if (c == '/' || c == ' ') c = '-';
   return options.paper_id + "-" + options.date + "-" + label + ".pdf";
 }
 
@@ -117,8 +141,9 @@ std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions&
 }
 
 namespace {
-// One press file: the page on its media box (bleed and marks around it) in the declared
-// CMYK, its pictures replaced by their CMYK conversions, as PDF/X.
+// One press file: the clean page (no proof marks: clean_page.h) on its media box (bleed and
+// printer's marks around it) in the declared CMYK, black overprinting unless the paper
+// says otherwise, its pictures replaced by their CMYK conversions, as PDF/X.
 bool WritePressPage(const Document& doc, const Page& page, const PressOptions& options,
                     const std::map<std::string, std::string>& pictures, const std::string& dir,
                     std::string& path, std::string& error) {
@@ -136,12 +161,15 @@ bool WritePressPage(const Document& doc, const Page& page, const PressOptions& o
   settings.title = doc.title + " 第" + page.label + "版";
   settings.picture_bytes = &pictures;
   settings.pdfx = &pdfx;
+  settings.overprint_black = options.settings.overprint;
+  settings.document_key = options.paper_id + "\n" + options.date + "\n" + page.label;
   std::string bytes;
-  if (!WritePdfBytes(doc, {&page}, settings, bytes, error)) {
+  const Page clean = CleanPage(page);
+  if (!WritePdfBytes(doc, {&clean}, settings, bytes, error)) {
     error = "page " + page.label + ": " + error;
     return false;
   }
-  path = dir + "/" + PressFileName(options, page);
+  path = dir + "/" + PressFileName(options, doc, page);
   return WriteNewFile(path, bytes, error);
 }
 

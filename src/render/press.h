@@ -5,8 +5,12 @@
 // declared colour used on the page is within the ink limit, every picture converted —
 // and nothing is written if not. WritePressPdfs writes each page with the bleed around it (and the
 // printer's marks, when the document has a "marks" frame) in the declared CMYK colours, its
-// pictures replaced by CMYK JPEGs, as PDF/X (pdf_writer.h, pdfx.h). Files are
-// <paper>-<date>-<label>.pdf, written under a temporary name and renamed when complete.
+// pictures replaced by CMYK JPEGs, as PDF/X (pdf_writer.h, pdfx.h), without proof marks
+// (clean_page.h), black overprinting (pdf_page_content.h). Files are
+// <paper>-<date>-<label>.pdf, the label's number padded so the files sort in page order.
+// A page's document id (the /ID's first element, X-4's xmpMM:DocumentID) comes from
+// its paper, date and label, so a corrected resend keeps it; its instance id changes
+// with the content.
 #pragma once
 
 #include <map>
@@ -49,7 +53,12 @@ std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions&
 ExportResult WritePressPdfs(const Document& doc, const PressOptions& options,
                             const PressPictures& pictures, const std::string& dir, int jobs = 1);
 
-// The file name the plant gets for a page: shequchenbao-2021-05-10-A01.pdf.
-std::string PressFileName(const PressOptions& options, const Page& page);
+// The file name the plant gets for a page of `doc`: shequchenbao-2021-05-10-A01.pdf. '/'
+// and ' ' in a label become '-'; a label's trailing number is padded with zeros to as
+// many digits as the longest number after the same prefix in the issue, so names sort in
+// page order: pages 4 and 10 are -04 and -10, A1 and A10 are -A01 and -A10; B3 stays -B3
+// when no B label has two digits, and labels that are already as long (A01) or end in
+// no number stay as they are.
+std::string PressFileName(const PressOptions& options, const Document& doc, const Page& page);
 
 }  // namespace banmian

@@ -642,3 +642,80 @@ TEST_CASE("pdf content: synthetic bold fills and strokes in the run's colour, in
                                   "BT\n/F0 10 Tf\n1 0 0 1 30 160 Tm\n[<0102>] TJ\nET\n");
   }
 }
+
+// Black overprint on press pages: what is painted in 100 % K alone is drawn under
+// /BlackOverprint, everything else (white text, a red rule, a tint, registration, a
+// picture) under /Knockout, each gs written only where the state changes.
+TEST_CASE("pdf content: press black overprints, every other colour knocks out") {
+  Canvas canvas(PdfColours::kDeclaredCmyk);
+  canvas.settings.overprint_black = true;
+  RectItem tint;  // a 20 % magenta box: knocks out
+  tint.x = 0, tint.y = 0, tint.width = 50, tint.height = 30, tint.has_fill = true;
+  tint.fill = Colour(0, 20, 0, 0);
+  canvas.Add(tint);
+  canvas.Add(Run({{kA, 0, 10}}));  // black text on it: overprints
+  RuleItem black_rule;
+  black_rule.x1 = 0, black_rule.y1 = 40, black_rule.x2 = 50, black_rule.y2 = 40;
+  canvas.Add(black_rule);  // still black: no second gs
+  GlyphRun white = Run({{kA, 0, 20}});
+  white.colour = Colour(0, 0, 0, 0);  // reversed text: knocks out
+  canvas.Add(white);
+  RuleItem red_rule = black_rule;
+  red_rule.colour = Colour(0, 100, 100, 0);
+  canvas.Add(red_rule);  // already knocking out
+  GlyphRun rich = Run({{kA, 0, 30}});
+  rich.colour = Colour(40, 0, 0, 100);  // not K alone: knocks out
+  canvas.Add(rich);
+  GlyphRun grey = Run({{kA, 0, 50}});
+  grey.colour = Colour(0, 0, 0, 60);  // a tint of black is not the declared black
+  canvas.Add(grey);
+  RectItem box;  // a black outline: overprints
+  box.x = 0, box.y = 60, box.width = 20, box.height = 20, box.has_stroke = true;
+  box.stroke = Colour(0, 0, 0, 100), box.stroke_width = 1;
+  canvas.Add(box);
+  RectItem framed = box;  // black outline, white fill: knocks out as a whole
+  framed.has_fill = true, framed.fill = Colour(0, 0, 0, 0);
+  canvas.Add(framed);
+  GlyphRun bold = Run({{kA, 0, 90}});
+  bold.synthetic_bold = true;  // black, outlined (K as the box's): the gs comes before its q
+  canvas.Add(bold);
+  ImageItem picture;
+  picture.path = "pictures/a.jpg";
+  picture.x = 0, picture.y = 100, picture.width = 10, picture.height = 10;
+  canvas.Add(picture);
+  const std::string content = canvas.Content();
+  CHECK(content ==
+        "0 0.2 0 0 k\n10 180 50 30 re f\n"
+        "/BlackOverprint gs\n0 0 0 1 k\nBT\n/F0 10 Tf\n1 0 0 1 10 200 Tm\n[<0102>] TJ\nET\n"
+        "0 0 0 1 K\n0.5 w\n10 170 m 60 170 l S\n"
+        "/Knockout gs\n0 0 0 0 k\nBT\n1 0 0 1 10 190 Tm\n[<0102>] TJ\nET\n"
+        "0 1 1 0 K\n10 170 m 60 170 l S\n"
+        "0.4 0 0 1 k\nBT\n1 0 0 1 10 180 Tm\n[<0102>] TJ\nET\n"
+        "0 0 0 0.6 k\nBT\n1 0 0 1 10 160 Tm\n[<0102>] TJ\nET\n"
+        "/BlackOverprint gs\n0 0 0 1 K\n1 w\n10 130 20 20 re S\n"
+        "/Knockout gs\n0 0 0 0 k\n10 130 20 20 re B\n"
+        "/BlackOverprint gs\nq 1 j 2 Tr\n0.6 w\n0 0 0 1 k\nBT\n1 0 0 1 10 120 Tm\n"
+        "[<0102>] TJ\nET\nQ\n"
+        "/Knockout gs\nq 10 0 0 10 10 100 cm /Im1 Do Q\n");
+}
+
+TEST_CASE("pdf content: no overprint state with overprint off, nor on screen colours") {
+  for (PdfColours colours : {PdfColours::kDeclaredCmyk, PdfColours::kScreenRgb})
+    for (bool overprint : {false, true}) {
+      if (colours == PdfColours::kDeclaredCmyk && overprint) continue;
+      CAPTURE(overprint);
+      Canvas canvas(colours);
+      canvas.settings.overprint_black = overprint;
+      canvas.Add(Run({{kA, 0, 10}}));
+      RuleItem rule;
+      rule.x1 = 0, rule.y1 = 40, rule.x2 = 50, rule.y2 = 40;
+      canvas.Add(rule);
+      GlyphRun white = Run({{kA, 0, 20}});
+      white.colour = Colour(0, 0, 0, 0);
+      canvas.Add(white);
+      const std::string content = canvas.Content();
+      CHECK(content.find(" gs") == std::string::npos);
+      CHECK(content.find("Overprint") == std::string::npos);
+      CHECK(content.find("Knockout") == std::string::npos);
+    }
+}
