@@ -91,7 +91,21 @@ check "invisible characters render within 1.5 GB (exit 1 only for the missing gl
 check "and the PDF is written" test -s "$tmp/zw/out/case.pdf"
 
 # Proof mode: grids, slot names and overset text on the proof files, never on press files.
-"$bin" render "$src/tests/layout/cases/overset" -o "$tmp/proof" --proof --press --dpi 20 2>/dev/null
+# The overset case has error findings: its press files are held back unless asked for.
+"$bin" render "$src/tests/layout/cases/overset" -o "$tmp/proof" --proof --press --dpi 20 -q 2>"$tmp/held.err"
+check "press held back: exit 1" test $? -eq 1
+check "… saying so, even with -q" test "$(tail -n 1 "$tmp/held.err")" = "banmian: press files not written: 4 error findings on the pages; fix them, or render with --press-despite-errors"
+check "… no press folder" test ! -e "$tmp/proof/press"
+check "… the proof and the report still written" test -s "$tmp/proof/overset-proof.pdf" -a -s "$tmp/proof/report.json"
+check "… report.json says the press files were not written" sh -c "tr -d ' \n' <'$tmp/proof/report.json' | grep -q '\"press\":{\"written\":false,\"despite_errors\":false,\"error_findings\":4}'"
+"$bin" render "$src/tests/layout/cases/overset" -o "$tmp/proof" --proof --press --press-despite-errors --dpi 20 -q 2>"$tmp/despite.err"
+check "--press-despite-errors: exit 1 still" test $? -eq 1
+check "… saying the press files were written anyway" test "$(tail -n 1 "$tmp/despite.err")" = "banmian: press files written despite 4 error findings (--press-despite-errors)"
+check "… report.json records it" sh -c "tr -d ' \n' <'$tmp/proof/report.json' | grep -q '\"press\":{\"written\":true,\"despite_errors\":true,\"error_findings\":4}'"
+check "… the press file carries no overset tab" sh -c "! pdftotext '$tmp/proof/press/shequchenbao-2021-05-10-1.pdf' - | grep -q '溢出'"
+"$bin" render "$src/tests/layout/cases/overset" -o "$tmp/despite-alone" --press-despite-errors 2>"$tmp/e"
+check "--press-despite-errors without --press is a usage error" test $? -eq 2
+check "… saying what it needs" grep -q "^banmian: --press-despite-errors needs --press$" "$tmp/e"
 check "--proof writes <issue>-proof.pdf and -proof PNGs" test -s "$tmp/proof/overset-proof.pdf" -a -s "$tmp/proof/overset-proof-p01.png"
 check "the proof names the slots" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | grep -q middle_left"
 check "the proof shows the overset text in its panel" sh -c "pdftotext '$tmp/proof/overset-proof.pdf' - | tr -d ' \n' | grep -q '溢出799字：专用车辆随时待命'"
