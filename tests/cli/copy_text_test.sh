@@ -92,8 +92,10 @@ check "… and one ActualText span per line that needs it" grep -aq "^/Span <</A
 "$bin" render "$stress" -o "$tmp/s2" --dpi 30 --jobs 2 -q 2>/dev/null
 check "--jobs 1 and --jobs 2 write the same files" test "$(files "$tmp/s1")" = "$(files "$tmp/s2")"
 check "qpdf --check passes the screen PDF" qpdf --check "$pdf" >/dev/null
+# The stress issue has error findings (a character no font has): its press files are
+# written only when asked for despite them.
 for pdfx in 1a 4; do
-  "$bin" render "$stress" -o "$tmp/p$pdfx" --no-png --press --pdfx "$pdfx" -q 2>/dev/null
+  "$bin" render "$stress" -o "$tmp/p$pdfx" --no-png --press --press-despite-errors --pdfx "$pdfx" -q 2>/dev/null
   check "PDF/X-$pdfx press files are written" test "$(ls "$tmp/p$pdfx/press" | wc -l)" -eq 3
   for f in "$tmp/p$pdfx"/press/*.pdf; do
     check "qpdf --check passes $(basename "$f") (PDF/X-$pdfx)" qpdf --check "$f" >/dev/null
