@@ -544,6 +544,11 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
                     "the output profile '" + paper.press.profile + "' does not exist",
                     "name the plant's CMYK ICC profile, relative to the paper's folder");
     }
+    // The plant's own profile is not the registered newsprint condition the defaults name.
+    if (!paper.press.profile.empty()) {
+      paper.press.output_condition_identifier = "Custom";
+      paper.press.output_condition = pr.String("profile", false).value_or("");
+    }
     if (auto v = pr.String("output_condition", false)) paper.press.output_condition = *v;
     if (auto v = pr.String("output_condition_identifier", false))
       paper.press.output_condition_identifier = *v;

@@ -171,11 +171,14 @@ struct PageTemplate {
 // file's OutputIntent by an identifier from a registry of characterisations), the ink limit
 // and whether black overprints.
 struct PressSettings {
-  std::string profile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
-  std::string output_condition = "Generic CMYK (Ghostscript default_cmyk.icc)";
+  // The plant's CMYK ICC profile; "" for the built-in newsprint profile built from the
+  // registered characterisation data CGATS TR 002 (render/output_profile.h).
+  std::string profile;
+  std::string output_condition = "Newsprint (CGATS TR 002, SNAP)";
   // The OutputIntent's OutputConditionIdentifier and RegistryName (ISO 15930: a registered
-  // characterisation's name, or "Custom" for a profile the registry does not hold).
-  std::string output_condition_identifier = "Custom";
+  // characterisation's name, or "Custom" for a profile the registry does not hold; a paper
+  // that names its own profile and no identifier gets "Custom").
+  std::string output_condition_identifier = "CGATS TR 002";
   std::string registry_name = "http://www.color.org";
   double ink_limit = 240;  // total ink, percent (ISO 12647-3 newsprint)
   bool overprint = true;   // text and rules in 100 % K alone overprint what is under them

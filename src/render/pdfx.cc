@@ -5,9 +5,10 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 
-#include "base/read_file.h"
+#include "render/output_profile.h"
 
 namespace banmian {
 
@@ -91,11 +92,9 @@ const char* PdfxVersion(const PdfxSettings& settings) {
 bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,
                   const std::string& title, const std::string& date, const std::string& document_id,
                   const std::string& instance_id, std::string& error) {
-  const std::string icc = ReadFileBytes(settings.profile_path).value_or("");
-  if (icc.empty()) {
-    error = "the output profile '" + settings.profile_path + "' cannot be read";
-    return false;
-  }
+  const std::optional<std::string> icc_bytes = OutputProfileBytes(settings.profile_path, error);
+  if (!icc_bytes) return false;
+  const std::string& icc = *icc_bytes;
   QPDFObjectHandle root = pdf.getRoot();
   const bool x4 = settings.standard == PdfxSettings::Standard::kX4;
   QPDFObjectHandle profile = QPDFObjectHandle::newStream(&pdf, icc);

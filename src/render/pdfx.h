@@ -18,7 +18,8 @@ namespace banmian {
 struct PdfxSettings {
   enum class Standard { kX1a2001, kX4 };
   Standard standard = Standard::kX1a2001;
-  std::string profile_path;                            // the output intent's ICC profile (CMYK)
+  std::string
+      profile_path;  // the output intent's ICC profile (CMYK); "": the built-in newsprint one
   std::string output_condition;                        // e.g. "Newsprint (plant profile)"
   std::string output_condition_identifier = "Custom";  // a registered name, or "Custom"
   std::string registry_name = "http://www.color.org";
@@ -33,9 +34,8 @@ const char* PdfxVersion(const PdfxSettings& settings);
 // the page) and `instance_id` (xmpMM:InstanceID: this version's) it repeats. False with
 // `error` if the profile cannot be read.
 bool AddPdfxParts(QPDF& pdf, QPDFObjectHandle& info, const PdfxSettings& settings,
-                  const std::string& title, const std::string& date,
-                  const std::string& document_id, const std::string& instance_id,
-                  std::string& error);
+                  const std::string& title, const std::string& date, const std::string& document_id,
+                  const std::string& instance_id, std::string& error);
 
 // What the document information and the XMP metadata name as the creating tool and the
 // producer: the same in both, as PDF/X asks.

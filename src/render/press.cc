@@ -1,7 +1,6 @@
 #include "render/press.h"
 
 #include <ft2build.h>
-#include <lcms2.h>
 #include FT_FREETYPE_H
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include "layout/press_marks.h"
 #include "render/clean_page.h"
 #include "render/cmyk_picture.h"
+#include "render/output_profile.h"
 #include "render/pdf_writer.h"
 
 namespace banmian {
@@ -33,6 +33,10 @@ std::string Percent(double v) {
 
 PressPictures ConvertPressPictures(const Document& doc, const PressOptions& options) {
   PressPictures pictures;
+  std::string profile_error;
+  const std::optional<std::string> profile =
+      OutputProfileBytes(options.settings.profile, profile_error);
+  if (!profile) return pictures;  // PressProblems says why
   std::set<std::string> seen;
   for (const Page& page : doc.pages)
     for (const Frame& f : page.frames)
@@ -41,13 +45,14 @@ PressPictures ConvertPressPictures(const Document& doc, const PressOptions& opti
           if (!seen.insert(img->path).second) continue;
           std::string error;
           static const std::string kNone;  // a picture the loader did not read
-          auto c = ConvertToCmykJpeg(img->bytes ? *img->bytes : kNone, options.settings.profile,
+          auto c = ConvertToCmykJpeg(img->bytes ? *img->bytes : kNone, *profile,
                                      options.settings.ink_limit - kInkMargin, error);
           if (!c) {
             pictures.errors.push_back("picture '" + img->path + "' " + error);
             continue;
           }
           pictures.jpegs[img->path] = std::move(c->jpeg);
+          pictures.reports[img->path] = {c->colour_space, c->profile, c->max_total_ink};
         }
   return pictures;
 }
@@ -84,15 +89,9 @@ std::vector<PressProblem> PressProblems(const Document& doc, const PressOptions&
                                         const PressPictures& pictures) {
   std::vector<PressProblem> problems;
   // The output intent must describe a CMYK printing condition.
-  if (cmsHPROFILE profile = cmsOpenProfileFromFile(options.settings.profile.c_str(), "r")) {
-    if (cmsGetColorSpace(profile) != cmsSigCmykData)
-      problems.push_back(
-          {"the output profile '" + options.settings.profile + "' is not a CMYK profile", ""});
-    cmsCloseProfile(profile);
-  } else {
-    problems.push_back(
-        {"the output profile '" + options.settings.profile + "' cannot be read as an ICC profile",
-         ""});
+  std::string profile_error;
+  if (!OutputProfileBytes(options.settings.profile, profile_error)) {
+    problems.push_back({profile_error, ""});
     return problems;
   }
   // Fonts whose licence forbids embedding, or allows only bitmaps.

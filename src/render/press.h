@@ -39,9 +39,16 @@ struct PressProblem {
 
 // The document's pictures in the printing condition's CMYK, converted once for both the
 // check and the files (a conversion runs every pixel through the ICC profile).
+// What the conversion found of each picture, for report.json.
+struct PressPictureReport {
+  std::string colour_space;  // the source's: RGB, Grey or CMYK
+  std::string profile;       // its ICC profile's description, or "untagged"
+  double max_total_ink = 0;  // the highest C+M+Y+K of the converted picture, percent
+};
 struct PressPictures {
-  std::map<std::string, std::string> jpegs;  // picture path → CMYK JPEG bytes
-  std::vector<std::string> errors;           // pictures that would not convert
+  std::map<std::string, std::string> jpegs;           // picture path → CMYK JPEG bytes
+  std::map<std::string, PressPictureReport> reports;  // picture path → what it was
+  std::vector<std::string> errors;                    // pictures that would not convert
 };
 PressPictures ConvertPressPictures(const Document& doc, const PressOptions& options);
 

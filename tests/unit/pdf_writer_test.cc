@@ -316,7 +316,8 @@ TEST_CASE("pdf writer: a press PDF/X is DeviceCMYK with trim, bleed and an outpu
   std::map<std::string, std::string> cmyk_pictures;
   for (const std::string& path : PicturesOnPage(page)) {
     std::string error;
-    auto converted = ConvertToCmykJpeg(ReadFileBytes(path).value_or(""), kCmykProfile, 240, error);
+    auto converted = ConvertToCmykJpeg(ReadFileBytes(path).value_or(""),
+                                       ReadFileBytes(kCmykProfile).value_or(""), 240, error);
     INFO(error);
     REQUIRE(converted);
     cmyk_pictures[path] = converted->jpeg;
