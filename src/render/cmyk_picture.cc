@@ -338,8 +338,10 @@ std::optional<CmykPicture> ConvertToCmykJpeg(const std::string& data, const std:
       error = "cannot be converted: the output profile is not a CMYK ICC profile";
       return std::nullopt;
     }
-    if (img->model == Model::kCmyk && !source) {
-      cmyk = img->pixels;  // untagged CMYK: already in the output condition
+    if (img->model == Model::kCmyk && (!source || img->icc == output_icc)) {
+      // Untagged CMYK, or tagged with the output profile: already in the output condition
+      // (through the profile and back would separate it anew).
+      cmyk = img->pixels;
     } else {
       if (!source) source = cmsCreate_sRGBProfile();
       const bool rgb = img->model == Model::kRgb;

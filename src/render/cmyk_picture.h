@@ -9,7 +9,8 @@
 //   - grey (8 or 16 bits, with or without alpha) to the K plate alone, each grey level to
 //     the K whose K-only print has its lightness (GreyToK);
 //   - CMYK from its embedded profile to the output condition (perceptual, pure-K pixels
-//     kept pure K); untagged CMYK is taken as already in the output condition. Adobe's
+//     kept pure K); untagged CMYK (or CMYK tagged with the output profile itself) is taken
+//     as already in the output condition. Adobe's
 //     CMYK JPEGs are stored inverted and are read as such.
 // Then every pixel is held within the total-ink limit by taking colour out of C, M and Y
 // (never K), and the result is encoded as a plain (not inverted) CMYK JPEG. Transparent

@@ -36,7 +36,8 @@ std::optional<std::string> OutputProfileBytes(const std::string& path, std::stri
     return std::nullopt;
   }
   if (!output) {
-    error = "the output profile '" + path + "' cannot convert colours to CMYK (it has no "
+    error = "the output profile '" + path +
+            "' cannot convert colours to CMYK (it has no "
             "PCS-to-device table)";
     return std::nullopt;
   }
