@@ -91,8 +91,11 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
     png_destroy_read_struct(&png, &info_ptr, nullptr);
     return std::nullopt;
   }
+  // Grey (1, 2, 4, 8 or 16 bits, with or without alpha) has one colour channel; RGB, RGBA
+  // and palette pictures three.
+  const int colours = (png_get_color_type(png, info_ptr) & PNG_COLOR_MASK_COLOR) ? 3 : 1;
   PictureInfo info{PictureFormat::kPng, static_cast<int>(png_get_image_width(png, info_ptr)),
-                   static_cast<int>(png_get_image_height(png, info_ptr)), 3};
+                   static_cast<int>(png_get_image_height(png, info_ptr)), colours};
   // Read every row, so damage anywhere is found now.
   png_set_interlace_handling(png);
   png_read_update_info(png, info_ptr);

@@ -20,7 +20,7 @@ enum class PictureFormat { kJpeg, kPng };
 struct PictureInfo {
   PictureFormat format = PictureFormat::kJpeg;
   int width = 0, height = 0;
-  int components = 3;  // JPEG: 1 grey, 3 colour, 4 CMYK
+  int components = 3;  // colour channels: 1 grey, 3 RGB (PNG palettes too), 4 CMYK (JPEG)
 };
 
 // "" when a picture of this size may be decoded, else the error ("is too large: …"), for

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 #include <jpeglib.h>
+#include <png.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -106,4 +107,44 @@ TEST_CASE("picture info: a file over the size limit is refused unread") {
   CHECK_FALSE(ReadPictureInfo(path, error));
   CHECK(error == "is 100.0 MB: a picture file may be 100.0 MB at most");
   fs::remove(path);
+}
+
+TEST_CASE("picture info: a PNG's colour channels by colour type and bit depth") {
+  struct Row {
+    int colour_type, bit_depth, components;
+  };
+  const Row rows[] = {{PNG_COLOR_TYPE_GRAY, 1, 1},       {PNG_COLOR_TYPE_GRAY, 4, 1},
+                      {PNG_COLOR_TYPE_GRAY, 8, 1},       {PNG_COLOR_TYPE_GRAY, 16, 1},
+                      {PNG_COLOR_TYPE_GRAY_ALPHA, 8, 1}, {PNG_COLOR_TYPE_GRAY_ALPHA, 16, 1},
+                      {PNG_COLOR_TYPE_RGB, 8, 3},        {PNG_COLOR_TYPE_RGB, 16, 3},
+                      {PNG_COLOR_TYPE_RGB_ALPHA, 8, 3},  {PNG_COLOR_TYPE_RGB_ALPHA, 16, 3},
+                      {PNG_COLOR_TYPE_PALETTE, 8, 3},    {PNG_COLOR_TYPE_PALETTE, 2, 3}};
+  for (const Row& row : rows) {
+    CAPTURE(row.colour_type);
+    CAPTURE(row.bit_depth);
+    const std::string path =
+        (fs::temp_directory_path() / ("banmian-pic-" + std::to_string(getpid()) + ".png")).string();
+    FILE* f = std::fopen(path.c_str(), "wb");
+    REQUIRE(f);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png_create_info_struct(png);
+    png_init_io(png, f);
+    png_set_IHDR(png, info, 8, 8, row.bit_depth, row.colour_type, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_color palette[4] = {{0, 0, 0}, {255, 0, 0}, {0, 255, 0}, {0, 0, 255}};
+    if (row.colour_type == PNG_COLOR_TYPE_PALETTE) png_set_PLTE(png, info, palette, 4);
+    png_write_info(png, info);
+    std::vector<unsigned char> line(64, 0);  // 8 pixels of up to 8 bytes: all zero
+    for (int y = 0; y < 8; ++y) png_write_row(png, line.data());
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    std::fclose(f);
+    std::string error;
+    auto read = ReadPictureInfo(path, error);
+    INFO(error);
+    REQUIRE(read);
+    CHECK(read->format == PictureFormat::kPng);
+    CHECK(read->components == row.components);
+    std::remove(path.c_str());
+  }
 }
