@@ -29,6 +29,13 @@ std::string Points(double v) {
   return buf;
 }
 
+// 150, 99.5: for messages.
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
 // A line weight: more than 0 (or 0 when `zero_ok`) and at most 50pt.
 bool CheckWeight(MapReader& r, double weight, bool zero_ok, const std::string& what,
                  Diagnostics& diags) {
@@ -402,6 +409,42 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
   return std::nullopt;
 }
 
+// The press: checks: block: the plant's limits (model/press_thresholds.h). Sizes and
+// weights are lengths from 0 to 100pt (0 turns a check off); ppi from 0 to 2400, the error
+// threshold no higher than the warning's.
+void ReadPressThresholds(const YAML::Node& node, const YamlSource& src, PressThresholds& t,
+                         Diagnostics& diags) {
+  MapReader r(
+      node, src, "press checks",
+      {"multi_ink_text_min", "reversed_text_min", "single_ink_text_min", "single_ink_rule_min",
+       "multi_ink_rule_min", "picture_ppi_warning", "picture_ppi_error"},
+      diags);
+  if (!r.ok()) return;
+  auto length = [&](const char* key, double& out) {
+    if (auto v = r.Length(key, false)) {
+      if (*v < 0 || *v > 100)
+        diags.Error(
+            "out-of-range", src.Pos(r.Get(key)),
+            std::string("press checks: '") + key + "' must be 0 to 100pt, not " + Points(*v));
+      else
+        out = *v;
+    }
+  };
+  length("multi_ink_text_min", t.multi_ink_text_min);
+  length("reversed_text_min", t.reversed_text_min);
+  length("single_ink_text_min", t.single_ink_text_min);
+  length("single_ink_rule_min", t.single_ink_rule_min);
+  length("multi_ink_rule_min", t.multi_ink_rule_min);
+  if (auto v = r.Number("picture_ppi_warning", false, 0, 2400)) t.picture_ppi_warning = *v;
+  if (auto v = r.Number("picture_ppi_error", false, 0, 2400)) t.picture_ppi_error = *v;
+  if (t.picture_ppi_error > t.picture_ppi_warning)
+    diags.Error("out-of-range", r.Pos(),
+                "press checks: 'picture_ppi_error' (" + Number(t.picture_ppi_error) +
+                    ") is above 'picture_ppi_warning' (" + Number(t.picture_ppi_warning) + ")",
+                "a picture under the error threshold is also under the warning's: make the "
+                "error threshold the lower");
+}
+
 }  // namespace
 
 std::optional<Paper> ParsePaper(const std::string& file, const std::string& text,
@@ -525,7 +568,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   if (r.Has("press")) {
     MapReader pr(r.Get("press"), src, "press",
                  {"profile", "output_condition", "output_condition_identifier", "registry_name",
-                  "ink_limit", "overprint"},
+                  "ink_limit", "overprint", "checks"},
                  diags);
     paper.press.pos = pr.Pos();
     if (auto v = pr.String("profile", false)) {
@@ -555,6 +598,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     if (auto v = pr.String("registry_name", false)) paper.press.registry_name = *v;
     if (auto v = pr.Number("ink_limit", false, 100, 400)) paper.press.ink_limit = *v;
     if (auto v = pr.Bool("overprint", false)) paper.press.overprint = *v;
+    if (pr.Has("checks")) ReadPressThresholds(pr.Get("checks"), src, paper.press.checks, diags);
   }
   if (r.Has("typesetting")) {
     MapReader t(r.Get("typesetting"), src, "typesetting",

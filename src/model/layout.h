@@ -14,6 +14,7 @@
 
 #include "model/colour.h"
 #include "model/diagnostic.h"
+#include "model/press_thresholds.h"
 
 namespace banmian {
 
@@ -180,8 +181,9 @@ struct PressSettings {
   // that names its own profile and no identifier gets "Custom").
   std::string output_condition_identifier = "CGATS TR 002";
   std::string registry_name = "http://www.color.org";
-  double ink_limit = 240;  // total ink, percent (ISO 12647-3 newsprint)
+  double ink_limit = 240;  // total ink, percent (GWG newspaper; ISO 12647-3 says 220)
   bool overprint = true;   // text and rules in 100 % K alone overprint what is under them
+  PressThresholds checks;  // what preflight holds the pages to (press_thresholds.h)
   SourcePos pos;
 };
 

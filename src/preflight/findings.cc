@@ -11,6 +11,7 @@
 #include "model/utf8.h"
 #include "preflight/page_checks.h"
 #include "preflight/page_places.h"
+#include "preflight/press_checks.h"
 #include "preflight/slot_checks.h"
 #include "text/cluster_joins.h"
 
@@ -275,13 +276,19 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
                                               " at its own proportions: give it rows= or "
                                               "ratio= to crop it to a visible shape");
     }
-    if (p.effective_ppi >= kMinPicturePpI) continue;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.0f ppi", p.effective_ppi);
-    picture_finding("low-resolution", "picture '" + p.path + "' prints at " + buf + " (under " +
-                                          std::to_string(static_cast<int>(kMinPicturePpI)) +
-                                          " ppi looks coarse)")
-        ->count = static_cast<long>(p.effective_ppi);
+    // The plant's thresholds (press: checks:): coarse under the warning's, refused under
+    // the error's.
+    const PressThresholds& limits = paper.press.checks;
+    if (p.effective_ppi >= limits.picture_ppi_warning) continue;
+    const bool refused = p.effective_ppi < limits.picture_ppi_error;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  refused ? "%.0f ppi (under %g ppi, too coarse for the press)"
+                          : "%.0f ppi (under %g ppi looks coarse)",
+                  p.effective_ppi, refused ? limits.picture_ppi_error : limits.picture_ppi_warning);
+    Finding* f = picture_finding("low-resolution", "picture '" + p.path + "' prints at " + buf);
+    f->count = static_cast<long>(p.effective_ppi);
+    if (refused) f->severity = Severity::kError;
   }
   for (const FurnitureOverflow& o : report.furniture_overflow) {
     Finding f;
@@ -299,6 +306,11 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
   // Slots with holes, left short or empty, then what lies where it must not on the pages.
   for (Finding& f : CheckSlots(report, doc, paper.grid)) out.push_back(std::move(f));
   for (Finding& f : CheckPages(doc)) {
+    f.article = ArticleAt(report, f);
+    out.push_back(std::move(f));
+  }
+  // What the press would phone about: type, rules, art at the trim, ink (press_checks.h).
+  for (Finding& f : CheckPress(doc, paper.press)) {
     f.article = ArticleAt(report, f);
     out.push_back(std::move(f));
   }

@@ -47,7 +47,5 @@ struct Finding {
 // given on `paper`'s grid. Hand-made reports may come with an empty Document.
 std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc, const Paper& paper);
 
-// Minimum effective resolution of a picture at its placed size.
-constexpr double kMinPicturePpI = 150;
 
 }  // namespace banmian

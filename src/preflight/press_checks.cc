@@ -1,0 +1,187 @@
+#include "preflight/press_checks.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "preflight/page_boxes.h"
+#include "preflight/page_checks.h"
+
+namespace banmian {
+
+namespace {
+
+constexpr double kRichBlackK = 90;  // percent: black enough to be read as black type
+
+int Inks(const Cmyk& c) {
+  return (c.c > 0) + (c.m > 0) + (c.y > 0) + (c.k > 0);
+}
+
+double Total(const Cmyk& c) {
+  return c.c + c.m + c.y + c.k;
+}
+
+// "red: C0 M100 Y100 K0, 200 %" or "C40 M30 Y30 K100, 200 %" for an unnamed colour.
+std::string Describe(const Cmyk& c) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "C%g M%g Y%g K%g, %g %%", c.c, c.m, c.y, c.k, Total(c));
+  return c.name.empty() ? buf : c.name + ": " + buf;
+}
+
+std::string Pt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%gpt", v);
+  return buf;
+}
+
+// Findings gathered per page, frame, code, colour and size: one each, its area growing.
+struct Gathered {
+  std::map<std::tuple<std::string, std::string, std::string, double>, size_t> index;
+  std::vector<Finding> findings;
+
+  // `detail` tells apart findings of one frame, code, colour and size (a picture's path).
+  void Add(int page, const std::string& frame, const std::string& code, const Cmyk& colour,
+           double size, Severity severity, const std::string& message, const Box& box,
+           const std::string& detail = "") {
+    const auto key = std::make_tuple(frame, code, Describe(colour) + detail, size);
+    auto [it, fresh] = index.emplace(key, findings.size());
+    if (fresh) {
+      Finding f;
+      f.severity = severity;
+      f.code = code;
+      f.page = page;
+      f.where = frame;
+      f.message = message;
+      f.has_area = true;
+      f.x = box.x0, f.y = box.y0, f.width = box.width(), f.height = box.height();
+      findings.push_back(f);
+    }
+    Finding& f = findings[it->second];
+    Box area{f.x, f.y, f.x + f.width, f.y + f.height};
+    area = Union(area, box);
+    f.x = area.x0, f.y = area.y0, f.width = area.width(), f.height = area.height();
+    ++f.count;
+  }
+};
+
+void CheckText(const GlyphRun& run, int page, const std::string& frame, const PressThresholds& t,
+               Gathered& out) {
+  if (run.glyphs.empty() || run.size <= 0) return;
+  const Box box = ItemBox(Item{run});
+  const Cmyk& c = run.colour;
+  const int inks = Inks(c);
+  if (c.k >= kRichBlackK && c.c + c.m + c.y > 0) {
+    out.Add(page, frame, "rich-black-text", c, run.size, Severity::kWarning,
+            Pt(run.size) + " text in rich black (" + Describe(c) +
+                "): black type prints in 100 % K alone",
+            box);
+  } else if (inks == 0) {
+    if (run.size < t.reversed_text_min)
+      out.Add(page, frame, "small-reversed-text", c, run.size, Severity::kWarning,
+              Pt(run.size) + " reversed (white) text: under " + Pt(t.reversed_text_min) +
+                  ", the ink around it fills it in",
+              box);
+  } else if (inks >= 2) {
+    if (run.size < t.multi_ink_text_min)
+      out.Add(page, frame, "small-multi-ink-text", c, run.size, Severity::kWarning,
+              Pt(run.size) + " text in " + std::to_string(inks) + " inks (" + Describe(c) +
+                  "): under " + Pt(t.multi_ink_text_min) + ", misregistration blurs it",
+              box);
+  } else if (run.size < t.single_ink_text_min) {
+    out.Add(page, frame, "small-single-ink-text", c, run.size, Severity::kWarning,
+            Pt(run.size) + " text: under " + Pt(t.single_ink_text_min) +
+                ", type this small breaks up on newsprint",
+            box);
+  }
+}
+
+void CheckLine(double weight, const Cmyk& c, const Box& box, int page, const std::string& frame,
+               const std::string& what, const PressThresholds& t, Gathered& out) {
+  const int inks = Inks(c);
+  if (inks == 0 || weight <= 0) return;  // white lines knock out; no line drawn
+  const double least = inks == 1 ? t.single_ink_rule_min : t.multi_ink_rule_min;
+  if (weight >= least) return;
+  out.Add(page, frame, "thin-rule", c, weight, Severity::kWarning,
+          Pt(weight) + " " + what + " in " + std::to_string(inks) +
+              (inks == 1 ? " ink" : " inks (" + Describe(c) + ")") + ": under " + Pt(least) +
+              (inks == 1 ? ", it breaks up on newsprint" : ", misregistration doubles it"),
+          box);
+}
+
+// Art reaching the trim on some side but not the bleed beyond it.
+void CheckTrim(const Box& box, const Page& page, const std::string& what, const Cmyk& colour,
+               const std::string& frame, Gathered& out) {
+  const double b = page.bleed;
+  // On each side: reaches the trim (within a hair) and stops short of the bleed's edge.
+  auto short_of = [&](double beyond) {
+    return beyond >= -kHair && (b <= kHair || beyond < b - kHair);
+  };
+  const char* side = nullptr;
+  if (short_of(-box.x0))
+    side = "left";
+  else if (short_of(box.x1 - page.width))
+    side = "right";
+  else if (short_of(-box.y0))
+    side = "top";
+  else if (short_of(box.y1 - page.height))
+    side = "bottom";
+  if (side == nullptr) return;
+  char bleed[64];
+  std::snprintf(bleed, sizeof bleed, "the %.1f mm bleed", b * 25.4 / 72);
+  out.Add(page.number, frame, "art-at-trim", colour, 0, Severity::kWarning,
+          what + " reaches the page's " + side + " edge but not " +
+              (b > 0 ? std::string(bleed) : std::string("beyond it (the page has no bleed)")) +
+              ": a cut a little off shows a white sliver",
+          box, what);
+}
+
+}  // namespace
+
+std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press) {
+  const PressThresholds& t = press.checks;
+  Gathered out;
+  std::set<std::string> over_limit;  // colours reported once for the whole document
+  for (const Page& page : doc.pages) {
+    for (const Frame& frame : page.frames) {
+      if (frame.name == "marks") continue;  // the printer's marks are in registration colour
+      auto ink = [&](const Cmyk& c, const Box& box) {
+        if (Total(c) <= press.ink_limit + 1e-9) return;
+        if (!over_limit.insert(Describe(c)).second) return;
+        char limit[32];
+        std::snprintf(limit, sizeof limit, "%g %%", press.ink_limit);
+        out.Add(page.number, frame.name, "ink-over-limit", c, 0, Severity::kError,
+                "colour " + Describe(c) + " is over the paper's " + limit + " ink limit", box);
+      };
+      for (const Item& item : frame.items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+          if (OverlaysOnPurpose(run->role) || run->glyphs.empty()) continue;
+          CheckText(*run, page.number, frame.name, t, out);
+          ink(run->colour, ItemBox(item));
+        } else if (const auto* rule = std::get_if<RuleItem>(&item)) {
+          if (OverlaysOnPurpose(rule->role)) continue;
+          CheckLine(rule->weight, rule->colour, RuleBox(*rule), page.number, frame.name, "rule", t,
+                    out);
+          ink(rule->colour, RuleBox(*rule));
+        } else if (const auto* rect = std::get_if<RectItem>(&item)) {
+          if (OverlaysOnPurpose(rect->role)) continue;
+          if (rect->has_stroke)
+            CheckLine(rect->stroke_width, rect->stroke, RectBox(*rect), page.number, frame.name,
+                      "box outline", t, out);
+          if (rect->has_fill && Inks(rect->fill) > 0)
+            CheckTrim(RectBox(*rect), page, "a filled box", rect->fill, frame.name, out);
+          if (rect->has_fill) ink(rect->fill, RectBox(*rect));
+          if (rect->has_stroke) ink(rect->stroke, RectBox(*rect));
+        } else if (const auto* image = std::get_if<ImageItem>(&item)) {
+          if (OverlaysOnPurpose(image->role)) continue;
+          CheckTrim(ImageBox(*image), page, "picture '" + image->path + "'", Cmyk{}, frame.name,
+                    out);
+        }
+      }
+    }
+  }
+  return out.findings;
+}
+
+}  // namespace banmian
