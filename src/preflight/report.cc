@@ -255,6 +255,21 @@ std::string ReportJson(const ReportInput& in) {
           .EndArray();
       w.Key("effective_ppi").Double(p.effective_ppi);
       w.Key("colour_space").String(p.colour_space);
+      // As separated for the press: the source's colour space and ICC profile, and the
+      // highest total ink of the converted picture.
+      w.Key("press");
+      const auto press = in.press_pictures
+                             ? in.press_pictures->find(p.path)
+                             : std::map<std::string, PressPictureReport>::const_iterator();
+      if (in.press_pictures && press != in.press_pictures->end()) {
+        w.BeginObject();
+        w.Key("colour_space").String(press->second.colour_space);
+        w.Key("profile").String(press->second.profile);
+        w.Key("max_ink").Double(press->second.max_total_ink);
+        w.EndObject();
+      } else {
+        w.Null();
+      }
       w.EndObject();
     }
   w.EndArray();

@@ -6,6 +6,7 @@
 // normalisations applied, the fonts used, and how long each stage took.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "model/frame.h"
 #include "preflight/copyfit.h"
 #include "preflight/findings.h"
+#include "render/press.h"
 
 namespace banmian {
 
@@ -39,6 +41,9 @@ struct ReportInput {
   const std::vector<FitRecord>* fit = nullptr;  // null or empty: report.json's `fit` is []
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> outputs;
+  // What the press conversion found of each picture (picture path → report), when press
+  // files were asked for; null otherwise (each picture's `press` is then null).
+  const std::map<std::string, PressPictureReport>* press_pictures = nullptr;
   PressRecord press;
   std::vector<StageTiming> timings;
   int exit_status = 0;
