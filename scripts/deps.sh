@@ -11,7 +11,7 @@ BANMIAN_PACKAGES=(
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
   libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
   libqpdf-dev liblcms2-dev libfreetype-dev zlib1g-dev libgnutls28-dev libicu-dev
-  # the default press output profile (Ghostscript's generic CMYK), and tests
+  # tests (Ghostscript's generic CMYK profile in libgs-common is a test's "other" CMYK condition)
   libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
   # fonts the layouts name (see fonts/README.md)
   fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
@@ -19,6 +19,11 @@ BANMIAN_PACKAGES=(
 
 # Only scripts/fuzz.sh needs these: clang with libFuzzer and the sanitizer runtimes.
 BANMIAN_FUZZ_PACKAGES=(clang libclang-rt-14-dev llvm-14)
+
+# Only scripts/newsprint-profile.sh needs these: Argyll's colprof and the CGATS TR 002
+# newsprint data (icc-profiles-free) it builds the built-in press profile from; transicc
+# (liblcms2-utils) to look at a profile by hand. The build uses the committed profile.
+BANMIAN_PROFILE_PACKAGES=(argyll icc-profiles-free liblcms2-utils)
 
 # Only bench/run.sh needs these.
 BANMIAN_BENCH_PACKAGES=(hyperfine time jq)

@@ -32,6 +32,7 @@
 #   -Z m            the paper is matte.
 #   -nc             the measurement data are not copied into the profile (size).
 set -euo pipefail
+# The packages: scripts/deps.sh BANMIAN_PROFILE_PACKAGES.
 
 out=${1:-"$(cd "$(dirname "$0")/.." && pwd)/data/newsprint-tr002.icc"}
 ti3=/usr/share/color/icc/TR002.ti3
