@@ -113,6 +113,7 @@ void CheckLine(double weight, const Cmyk& c, const Box& box, int page, const std
 // Art reaching the trim on some side but not the bleed beyond it.
 void CheckTrim(const Box& box, const Page& page, const std::string& what, const Cmyk& colour,
                const std::string& frame, Gathered& out) {
+  if (page.width <= 0 || page.height <= 0) return;  // a page with no size has no trim
   const double b = page.bleed;
   // On each side: reaches the trim (within a hair) and stops short of the bleed's edge.
   auto short_of = [&](double beyond) {
