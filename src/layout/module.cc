@@ -18,6 +18,10 @@ namespace banmian {
 
 namespace {
 
+// Column rules: a thin rule in each gutter, as thin as newsprint holds in one ink (the
+// press checks' default single_ink_rule_min, model/press_thresholds.h).
+constexpr double kColumnRuleWeight = 0.5;  // pt
+
 size_t CountVisible(const std::string& s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) n += !IsSpace(Utf8Next(s, i));
@@ -628,7 +632,8 @@ struct Placer {
         if (!open && start >= 0) {
           frame.items.push_back(RuleItem{x, area.y + (from_row + start) * Pitch() + 0.2 * Pitch(),
                                          x, area.y + (from_row + row) * Pitch() - 0.2 * Pitch(),
-                                         0.4, cx.StyleOf("body").colour, "column-rule"});
+                                         kColumnRuleWeight, cx.StyleOf("body").colour,
+                                         "column-rule"});
           start = -1;
         }
       }
