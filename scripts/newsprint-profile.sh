@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The recipe of data/newsprint-tr002.icc, banmian's built-in press output profile: an ICC
+# The recipe of src/render/newsprint-tr002.icc, banmian's built-in press output profile: an ICC
 # output profile of coldset offset on newsprint, built with Argyll's colprof from the
 # characterisation data ANSI CGATS/SNAP TR 002-2007 (928 IT8.7/3 patches measured on
 # newsprint, the average of 102 sets), which Debian ships as TR002.ti3 in icc-profiles-free.
 #
-#   scripts/newsprint-profile.sh [OUT.icc]      (default: data/newsprint-tr002.icc)
+#   scripts/newsprint-profile.sh [OUT.icc]      (default: src/render/newsprint-tr002.icc)
 #
 # Needs the Debian packages argyll (colprof) and icc-profiles-free (TR002.ti3 and the
 # sRGB.icc used as the perceptual table's source gamut); only this script needs them.
@@ -34,7 +34,7 @@
 set -euo pipefail
 # The packages: scripts/deps.sh BANMIAN_PROFILE_PACKAGES.
 
-out=${1:-"$(cd "$(dirname "$0")/.." && pwd)/data/newsprint-tr002.icc"}
+out=${1:-"$(cd "$(dirname "$0")/.." && pwd)/src/render/newsprint-tr002.icc"}
 ti3=/usr/share/color/icc/TR002.ti3
 srgb=/usr/share/color/icc/sRGB.icc
 for f in "$ti3" "$srgb"; do

@@ -6,7 +6,7 @@
 
 namespace banmian {
 
-// Generated at configure time from data/newsprint-tr002.icc (CMakeLists.txt).
+// Generated at configure time from src/render/newsprint-tr002.icc (CMakeLists.txt).
 extern const unsigned char kNewsprintProfile[];
 extern const unsigned long kNewsprintProfileSize;
 

@@ -4,7 +4,7 @@
 // already checked lies inside the paper's folder); when it names none, the press files use
 // the built-in newsprint profile, built from the ICC-registered characterisation data
 // CGATS TR 002 (coldset offset on newsprint, SNAP) by scripts/newsprint-profile.sh and
-// compiled into the program from data/newsprint-tr002.icc, so nothing depends on a file
+// compiled into the program from src/render/newsprint-tr002.icc, so nothing depends on a file
 // at run time. The PDF/X OutputIntent embeds these bytes and the pictures are separated
 // through them.
 #pragma once
