@@ -79,6 +79,7 @@ ReportInput RunResult::Report(const std::string& command) const {
   in.diagnostics = &diagnostics;
   in.outputs = outputs;
   in.press = press;
+  in.press_pictures = press.requested ? &press_pictures : nullptr;
   in.timings = timings;
   in.exit_status = exit_status;
   return in;
@@ -202,6 +203,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     press.settings = issue.paper.press;
     // What cannot go to press is refused before anything is written.
     press_pictures = ConvertPressPictures(*result.press_document, press);
+    result.press_pictures = press_pictures.reports;
     for (const PressProblem& problem :
          PressProblems(*result.press_document, press, press_pictures)) {
       SourcePos at = issue.paper.press.pos.file.empty() ? issue.paper.pos : issue.paper.press.pos;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +66,8 @@ struct RunResult {
   std::vector<StageTiming> timings;
   std::vector<std::string> outputs;
   PressRecord press;  // render --press: whether the press files were written
+  // render --press: what the conversion found of each picture (picture path → report).
+  std::map<std::string, PressPictureReport> press_pictures;
 
   ReportInput Report(const std::string& command) const;
 };

@@ -120,6 +120,13 @@ export SOURCE_DATE_EPOCH=1620604800  # the slug line of --marks otherwise shows 
 j1=$(files "$tmp/j1") j3=$(files "$tmp/j3")
 check "--jobs 1 and --jobs 3 write the same files, byte for byte" test -n "$j1" -a "$j1" = "$j3"
 check "… all 8 of them (PDF, 3 PNGs, contact sheet, 3 press files)" test "$(wc -l <<<"$j1")" -eq 8
+# What the press conversion found of the picture: an untagged RGB JPEG, within the ink limit.
+picture_press=$(grep -A4 '^      "press": {' "$tmp/j1/report.json")
+check "report.json gives the press picture's source colour" \
+  grep -qF '"colour_space": "RGB",' <<<"$picture_press"
+check "… and profile" grep -qF '"profile": "untagged",' <<<"$picture_press"
+check "… and its most ink, within the 240 % limit" \
+  awk '/"max_ink"/ { found = 1; ok = $2 + 0 > 100 && $2 + 0 <= 240 } END { exit !(found && ok) }' <<<"$picture_press"
 "$bin" render "$issue" -o "$tmp/j0" --jobs 0 2>"$tmp/e"; check "--jobs 0 is a usage error" test $? -eq 2
 check "… saying what --jobs needs" grep -q "jobs needs a whole number from 1 to 256" "$tmp/e"
 
