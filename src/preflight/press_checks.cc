@@ -37,15 +37,16 @@ std::string Pt(double v) {
 }
 
 // Findings gathered per page, frame, code, colour and size: one each, its area growing.
+// (A slot's frame has one name on every page it is on: the page keeps them apart.)
 struct Gathered {
-  std::map<std::tuple<std::string, std::string, std::string, double>, size_t> index;
+  std::map<std::tuple<int, std::string, std::string, std::string, double>, size_t> index;
   std::vector<Finding> findings;
 
   // `detail` tells apart findings of one frame, code, colour and size (a picture's path).
   void Add(int page, const std::string& frame, const std::string& code, const Cmyk& colour,
            double size, Severity severity, const std::string& message, const Box& box,
            const std::string& detail = "") {
-    const auto key = std::make_tuple(frame, code, Describe(colour) + detail, size);
+    const auto key = std::make_tuple(page, frame, code, Describe(colour) + detail, size);
     auto [it, fresh] = index.emplace(key, findings.size());
     if (fresh) {
       Finding f;

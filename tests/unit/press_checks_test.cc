@@ -192,6 +192,15 @@ TEST_CASE("press checks: one finding per frame, code, colour and size, its area 
   CHECK(found[0].height == doctest::Approx(60 + 7));
   CHECK(found[1].message.starts_with("8pt"));
   CHECK(found[2].where == "slot:side");
+  // A slot's frame on the next page (a continued part has the same name) is its own.
+  Document two = PageOf({Text(kRed, 7)});
+  two.pages.push_back(two.pages[0]);
+  two.pages[1].number = 2, two.pages[1].label = "A02";
+  const auto per_page = CheckPress(two, PressSettings{});
+  REQUIRE(per_page.size() == 2);
+  CHECK(per_page[0].page == 1);
+  CHECK(per_page[1].page == 2);
+  CHECK(per_page[1].count == 1);
   // A colour over the limit is one finding for the whole document.
   Document twice = PageOf({Text({100, 100, 80, 0, "deep"}, 12)});
   Frame again = test::SlotFrame("slot:side", 0, 0, 100, 100);
