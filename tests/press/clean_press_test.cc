@@ -14,36 +14,17 @@
 #include <vector>
 
 #include "pipeline/pipeline.h"
+#include "press_case.h"
 #include "render/press.h"
 
 using namespace banmian;
 
 namespace {
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-std::string Shell(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
-
-struct Scratch {
-  std::string path;
-  Scratch() {
-    char t[] = "/tmp/banmian-clean-press-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~Scratch() { Shell("rm -rf '" + path + "'"); }
-};
+using test::PressFiles;
+using test::Scratch;
+using test::Shell;
+using test::Slurp;
 
 const std::string kOverprintCase = std::string(BANMIAN_SOURCE_DIR) + "/tests/press/overprint";
 
@@ -55,44 +36,14 @@ std::string CopyCase(const std::string& dir) {
 
 RunResult Render(const std::string& issue, const std::string& out, bool despite = false,
                  bool pdfx4 = false, int jobs = 1) {
-  RunOptions options;
-  options.issue_dir = issue;
-  options.out_dir = out;
-  options.png = false;
-  options.press = true;
-  options.pdfx4 = pdfx4;
-  options.press_despite_errors = despite;
-  options.jobs = jobs;
-  return RenderIssue(options);
-}
-
-std::vector<std::string> PressFiles(const RunResult& r) {
-  std::vector<std::string> files;
-  for (const std::string& f : r.outputs)
-    if (f.find("/press/") != std::string::npos) files.push_back(f);
-  return files;
+  return test::RenderPress(issue, out, despite, pdfx4, jobs);
 }
 
 // The overprint case's press page on its plates at 72 dpi: 96 × 93 mm of media (90 × 87
-// trimmed, 3 mm bleed), 272 × 264 pixels, 8 bits of C, M, Y, K each.
-struct Plates {
-  int width = 272, height = 264;
-  std::string data;
-  int At(int x, int y, int plate) const {
-    return static_cast<unsigned char>(data[(static_cast<size_t>(y) * width + x) * 4 + plate]);
-  }
-};
-
+// trimmed, 3 mm bleed), 272 × 264 pixels.
+using test::Plates;
 Plates Separate(const std::string& pdf, const std::string& dir) {
-  Plates p;
-  const std::string raw = dir + "/plates.raw";
-  Shell(
-      "gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=bitcmyk -dGrayValues=256 -r72"
-      " -dTextAlphaBits=1 -dGraphicsAlphaBits=1 -sOutputFile='" +
-      raw + "' '" + pdf + "' 2>&1");
-  p.data = Slurp(raw);
-  REQUIRE(p.data.size() == static_cast<size_t>(p.width) * p.height * 4);
-  return p;
+  return test::Separate(pdf, dir, 272, 264);
 }
 
 // Within a band of the case (from `top` to `top` + 10 mm below the media's top, 14 to
