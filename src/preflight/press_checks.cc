@@ -120,20 +120,21 @@ void CheckTrim(const Box& box, const Page& page, const std::string& what, const 
   auto short_of = [&](double beyond) {
     return beyond >= -kHair && (b <= kHair || beyond < b - kHair);
   };
-  const char* side = nullptr;
-  if (short_of(-box.x0))
-    side = "left";
-  else if (short_of(box.x1 - page.width))
-    side = "right";
-  else if (short_of(-box.y0))
-    side = "top";
-  else if (short_of(box.y1 - page.height))
-    side = "bottom";
-  if (side == nullptr) return;
+  // Every side it stops short on: "left", "left and bottom", "left, top and bottom".
+  std::vector<std::string> sides;
+  if (short_of(-box.x0)) sides.push_back("left");
+  if (short_of(box.x1 - page.width)) sides.push_back("right");
+  if (short_of(-box.y0)) sides.push_back("top");
+  if (short_of(box.y1 - page.height)) sides.push_back("bottom");
+  if (sides.empty()) return;
+  std::string side = sides[0];
+  for (size_t i = 1; i < sides.size(); ++i)
+    side += (i + 1 == sides.size() ? " and " : ", ") + sides[i];
   char bleed[64];
   std::snprintf(bleed, sizeof bleed, "the %.1f mm bleed", b * 25.4 / 72);
   out.Add(page.number, frame, "art-at-trim", colour, 0, Severity::kWarning,
-          what + " reaches the page's " + side + " edge but not " +
+          what + " reaches the page's " + side + (sides.size() > 1 ? " edges" : " edge") +
+              " but not " +
               (b > 0 ? std::string(bleed) : std::string("beyond it (the page has no bleed)")) +
               ": a cut a little off shows a white sliver",
           box, what);

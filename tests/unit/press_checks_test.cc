@@ -142,6 +142,12 @@ TEST_CASE("press checks: the messages say the size, the inks and the limit") {
   CHECK(message(Box(0, 100, 200, 100, kBlue)) ==
         "a filled box reaches the page's left edge but not the 3.0 mm bleed: a cut a little off "
         "shows a white sliver");
+  CHECK(message(Box(0, 700, 200, 100, kBlue)) ==
+        "a filled box reaches the page's left and bottom edges but not the 3.0 mm bleed: a cut "
+        "a little off shows a white sliver");
+  CHECK(message(Box(0, 0, 600, 100, kBlue)) ==
+        "a filled box reaches the page's left, right and top edges but not the 3.0 mm bleed: a "
+        "cut a little off shows a white sliver");
   CHECK(message(Box(0, 100, 200, 100, kBlue), 0) ==
         "a filled box reaches the page's left edge but not beyond it (the page has no bleed): a "
         "cut a little off shows a white sliver");
