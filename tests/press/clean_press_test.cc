@@ -3,13 +3,10 @@
 // (no overset tab), no press file is written while error findings stand unless asked for,
 // file names sort in page order, and a resend keeps its document id.
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -21,29 +18,25 @@ using namespace banmian;
 
 namespace {
 
+using test::Output;
+using test::Plates;
 using test::PressFiles;
-using test::Scratch;
-using test::Shell;
+using test::RenderPress;
 using test::Slurp;
+using test::TempDir;
 
 const std::string kOverprintCase = std::string(BANMIAN_SOURCE_DIR) + "/tests/press/overprint";
 
 // A copy of the overprint case in `dir`/issue, for a changed paper or article.
 std::string CopyCase(const std::string& dir) {
-  Shell("cp -r '" + kOverprintCase + "' '" + dir + "/issue'");
+  Output("cp -r '" + kOverprintCase + "' '" + dir + "/issue'");
   return dir + "/issue";
-}
-
-RunResult Render(const std::string& issue, const std::string& out, bool despite = false,
-                 bool pdfx4 = false, int jobs = 1) {
-  return test::RenderPress(issue, out, despite, pdfx4, jobs);
 }
 
 // The overprint case's press page on its plates at 72 dpi: 96 × 93 mm of media (90 × 87
 // trimmed, 3 mm bleed), 272 × 264 pixels.
-using test::Plates;
 Plates Separate(const std::string& pdf, const std::string& dir) {
-  return test::Separate(pdf, dir, 272, 264);
+  return test::Separate(pdf, 96 * 72 / 25.4, 93 * 72 / 25.4, dir, 72);
 }
 
 // Within a band of the case (from `top` to `top` + 10 mm below the media's top, 14 to
@@ -95,8 +88,8 @@ std::string XmpValue(const std::string& bytes, const std::string& key) {
 // 30 % magenta is 76 of 255 (0.3 × 255 = 76.5, Ghostscript truncates); the red band is
 // M 100 Y 100; the black band's white text shows paper on every plate.
 TEST_CASE("press: black text overprints tints and colour, white text knocks out") {
-  Scratch dir;
-  RunResult r = Render(kOverprintCase, dir.path + "/out");
+  TempDir dir;
+  RunResult r = RenderPress(kOverprintCase, dir.path + "/out");
   REQUIRE(r.exit_status == kExitClean);
   REQUIRE(PressFiles(r).size() == 1);
   Plates p = Separate(PressFiles(r)[0], dir.path);
@@ -113,10 +106,10 @@ TEST_CASE("press: black text overprints tints and colour, white text knocks out"
   CHECK(black.bare_max_m == 0);    // knocked out of every plate
 
   // press: overprint: false: the text knocks the tint and the red out.
-  Scratch off;
+  TempDir off;
   const std::string issue = CopyCase(off.path);
-  Shell("printf 'press:\\n  overprint: false\\n' >> '" + issue + "/layouts/testpaper/paper.yaml'");
-  RunResult o = Render(issue, off.path + "/out");
+  Output("printf 'press:\\n  overprint: false\\n' >> '" + issue + "/layouts/testpaper/paper.yaml'");
+  RunResult o = RenderPress(issue, off.path + "/out");
   REQUIRE(PressFiles(o).size() == 1);
   Plates q = Separate(PressFiles(o)[0], off.path);
   Band tint_off = Measure(q, 13), red_off = Measure(q, 25);
@@ -133,45 +126,45 @@ TEST_CASE("press: black text overprints tints and colour, white text knocks out"
 
 TEST_CASE("press: no press file while error findings stand, unless asked; never the overset tab") {
   const std::string overset = std::string(BANMIAN_SOURCE_DIR) + "/tests/layout/cases/overset";
-  Scratch dir;
-  RunResult refused = Render(overset, dir.path + "/refused");
+  TempDir dir;
+  RunResult refused = RenderPress(overset, dir.path + "/refused");
   CHECK(refused.exit_status == kExitFindings);
   CHECK(PressFiles(refused).empty());
   CHECK_FALSE(refused.press.written);
   CHECK(refused.press.error_findings >= 1);
-  CHECK(Shell("ls '" + dir.path + "/refused/press' 2>/dev/null").empty());
+  CHECK(Output("ls '" + dir.path + "/refused/press' 2>/dev/null").empty());
   // The proof and the report are written as ever, the report saying why.
-  const std::string report = Shell("tr -d ' \\n' <'" + dir.path + "/refused/report.json'");
+  const std::string report = Output("tr -d ' \\n' <'" + dir.path + "/refused/report.json'");
   CHECK(report.find("\"press\":{\"written\":false,\"despite_errors\":false,\"error_findings\":" +
                     std::to_string(refused.press.error_findings) + "}") != std::string::npos);
   CHECK(Slurp(dir.path + "/refused/overset.pdf").size() > 1000);
 
-  RunResult despite = Render(overset, dir.path + "/despite", true);
+  RunResult despite = RenderPress(overset, dir.path + "/despite", true);
   CHECK(despite.exit_status == kExitFindings);
   REQUIRE(PressFiles(despite).size() == 1);
   CHECK(despite.press.written);
   CHECK(despite.press.despite_errors);
-  CHECK(Shell("tr -d ' \\n' <'" + dir.path + "/despite/report.json'")
+  CHECK(Output("tr -d ' \\n' <'" + dir.path + "/despite/report.json'")
             .find("\"press\":{\"written\":true,\"despite_errors\":true") != std::string::npos);
   // The screen PDF shows the overset tab; the press file does not.
-  CHECK(Shell("pdftotext '" + dir.path + "/despite/overset.pdf' - | tr -d ' \\n'").find("溢出") !=
+  CHECK(Output("pdftotext '" + dir.path + "/despite/overset.pdf' - | tr -d ' \\n'").find("溢出") !=
         std::string::npos);
-  const std::string press_text = Shell("pdftotext '" + PressFiles(despite)[0] + "' -");
+  const std::string press_text = Output("pdftotext '" + PressFiles(despite)[0] + "' -");
   CHECK(press_text.find("溢出") == std::string::npos);
   CHECK(press_text.find("虹桥效率") != std::string::npos);  // the story itself is there
 }
 
 TEST_CASE("press: a resend keeps its document id; its instance id follows the content") {
-  Scratch dir;
+  TempDir dir;
   for (bool x4 : {false, true}) {
     CAPTURE(x4);
     const std::string tag = x4 ? "x4" : "x1a";
-    RunResult first = Render(kOverprintCase, dir.path + "/first-" + tag, false, x4);
-    RunResult again = Render(kOverprintCase, dir.path + "/again-" + tag, false, x4, 3);
-    Scratch changed_dir;
+    RunResult first = RenderPress(kOverprintCase, dir.path + "/first-" + tag, false, x4);
+    RunResult again = RenderPress(kOverprintCase, dir.path + "/again-" + tag, false, x4, 3);
+    TempDir changed_dir;
     const std::string changed = CopyCase(changed_dir.path);
-    Shell("sed -i 's/白边/白线/' '" + changed + "/articles/a.md'");
-    RunResult resend = Render(changed, changed_dir.path + "/out", false, x4);
+    Output("sed -i 's/白边/白线/' '" + changed + "/articles/a.md'");
+    RunResult resend = RenderPress(changed, changed_dir.path + "/out", false, x4);
     REQUIRE(PressFiles(first).size() == 1);
     REQUIRE(PressFiles(again).size() == 1);
     REQUIRE(PressFiles(resend).size() == 1);

@@ -22,12 +22,12 @@ const std::string kCase = std::string(BANMIAN_SOURCE_DIR) + "/tests/press/pictur
 
 // The page's plates with `picture` (a file of the case's pictures/) as its picture: 96 ×
 // 93 mm of media at 72 dpi.
-Plates PlatesWith(const std::string& picture, const Scratch& dir) {
-  Shell("cp -r '" + kCase + "' '" + dir.path + "/issue' && cp '" + kCase + "/pictures/" + picture +
-        "' '" + dir.path + "/issue/pictures/p.jpg'");
+Plates PlatesWith(const std::string& picture, const TempDir& dir) {
+  Output("cp -r '" + kCase + "' '" + dir.path + "/issue' && cp '" + kCase + "/pictures/" + picture +
+         "' '" + dir.path + "/issue/pictures/p.jpg'");
   const RunResult r = RenderPress(dir.path + "/issue", dir.path + "/out", true);
   REQUIRE(PressFiles(r).size() == 1);
-  return Separate(PressFiles(r)[0], dir.path, 272, 264);
+  return Separate(PressFiles(r)[0], 96 * 72 / 25.4, 93 * 72 / 25.4, dir.path, 72);
 }
 
 struct Totals {
@@ -57,7 +57,7 @@ Totals Measure(const Plates& p) {
 }  // namespace
 
 TEST_CASE("press plates: a 400 % CMYK picture comes out within the 240 % ink limit, K kept") {
-  Scratch dir;
+  TempDir dir;
   const Totals t = Measure(PlatesWith("cmyk400.jpg", dir));
   CHECK(t.most_ink <= 240 * 255 / 100);  // 612 of 1020
   CHECK(t.most_ink >= 220 * 255 / 100);  // held to the limit, not far under it
@@ -65,14 +65,14 @@ TEST_CASE("press plates: a 400 % CMYK picture comes out within the 240 % ink lim
 }
 
 TEST_CASE("press plates: a grey picture prints on K alone, in many levels") {
-  Scratch dir;
+  TempDir dir;
   const Totals t = Measure(PlatesWith("grey.jpg", dir));
   CHECK(t.cmy_pixels == 0);
   CHECK(t.k_levels > 50);  // the gradient, not a few steps
 }
 
 TEST_CASE("press plates: an Adobe RGB picture is separated from its own profile") {
-  Scratch tagged, untagged;
+  TempDir tagged, untagged;
   const Totals adobe = Measure(PlatesWith("green-adobe.jpg", tagged));
   const Totals srgb = Measure(PlatesWith("green-untagged.jpg", untagged));
   // Adobe RGB's green is more saturated than sRGB's: more cyan under it.

@@ -2,7 +2,6 @@
 // each plate (bitcmyk: 8 bits of C, M, Y and K per pixel, no anti-aliasing), and
 // pdfinfo, pdffonts and qpdf look at the file. Nothing here trusts banmian's own view.
 #include <doctest/doctest.h>
-#include <unistd.h>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
@@ -10,91 +9,32 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <string>
 
 #include "pipeline/pipeline.h"
+#include "press_case.h"
 
 using namespace banmian;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-// Runs a command and returns what it printed (and its exit status in `status`).
-std::string Run(const std::string& command, int* status = nullptr) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int rc = pclose(p);
-  if (status) *status = WEXITSTATUS(rc);
-  return out;
-}
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char t[] = "/tmp/banmian-press-XXXXXX";
-    path = mkdtemp(t);
-  }
-  ~TempDir() { Run("rm -rf '" + path + "'"); }
-};
+using test::Output;
+using test::Plates;
+using test::Separate;
+using test::Slurp;
+using test::TempDir;
 
 // Renders an issue with --press into `dir`; returns the press PDF of its first page.
 std::string RenderPress(const std::string& issue, const std::string& dir, bool pdfx4 = false,
                         bool marks = false) {
-  RunOptions options;
-  options.issue_dir = std::string(BANMIAN_SOURCE_DIR) + "/issues/" + issue;
-  options.out_dir = dir;
-  options.png = false;
-  options.press = true;
-  options.pdfx4 = pdfx4;
-  options.marks = marks;
-  RunResult r = RenderIssue(options);
+  RunResult r = test::RenderPress(std::string(BANMIAN_SOURCE_DIR) + "/issues/" + issue, dir, false,
+                                  pdfx4, 1, marks);
   REQUIRE(r.exit_status != kExitBadInput);
-  for (const std::string& f : r.outputs)
-    if (f.find("/press/") != std::string::npos) return f;
-  FAIL("no press PDF written");
-  return {};
-}
-
-// The page as Ghostscript separates it: 8-bit C, M, Y, K per pixel.
-struct Plates {
-  int width = 0, height = 0;
-  double dpi = 0;
-  std::string data;
-  std::array<int, 4> At(int x, int y) const {
-    size_t i = (static_cast<size_t>(y) * width + x) * 4;
-    return {static_cast<unsigned char>(data[i]), static_cast<unsigned char>(data[i + 1]),
-            static_cast<unsigned char>(data[i + 2]), static_cast<unsigned char>(data[i + 3])};
-  }
-};
-
-Plates Separate(const std::string& pdf, double media_w, double media_h, const std::string& dir,
-                double dpi = 36) {
-  Plates p;
-  p.dpi = dpi;
-  p.width = static_cast<int>(std::lround(media_w * dpi / 72));
-  p.height = static_cast<int>(std::lround(media_h * dpi / 72));
-  std::string raw = dir + "/plates.raw";
-  int status = 0;
-  Run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=bitcmyk -dGrayValues=256 -r" +
-          std::to_string(static_cast<int>(dpi)) +
-          " -dTextAlphaBits=1 -dGraphicsAlphaBits=1 -sOutputFile='" + raw + "' '" + pdf + "' 2>&1",
-      &status);
-  REQUIRE(status == 0);
-  p.data = ReadFile(raw);
-  REQUIRE(p.data.size() == static_cast<size_t>(p.width) * p.height * 4);
-  return p;
+  const std::vector<std::string> files = test::PressFiles(r);
+  if (files.empty()) FAIL("no press PDF written");
+  return files.empty() ? std::string() : files[0];
 }
 
 // 社区晨报's press page: 280×400mm with 3mm bleed all round.
@@ -112,7 +52,7 @@ TEST_CASE(
     "press: black text is on the black plate alone, colours arrive as declared, ink within limit") {
   TempDir dir;
   std::string pdf = RenderPress("hongqiao-2021-05-front", dir.path);
-  Plates p = Separate(pdf, kMediaW, kMediaH, dir.path);
+  Plates p = Separate(pdf, kMediaW, kMediaH, dir.path, 36);
 
   // A text-only area: the first column of the lead story, below its headline.
   int cmy = 0, k = 0;
@@ -155,15 +95,15 @@ TEST_CASE("press: boxes, fonts, syntax, annotations, PDF/X keys") {
   TempDir dir;
   std::string pdf = RenderPress("hongqiao-2021-05-front", dir.path);
   CHECK(pdf.ends_with("/press/shequchenbao-2021-05-10-A01.pdf"));
-  std::string boxes = Run("pdfinfo -box '" + pdf + "'");
+  std::string boxes = Output("pdfinfo -box '" + pdf + "'");
   CHECK(boxes.find("TrimBox:             8.50     8.50   802.21  1142.36") != std::string::npos);
   CHECK(boxes.find("BleedBox:            0.00     0.00   810.71  1150.87") != std::string::npos);
   CHECK(boxes.find("PDF version:     1.3") != std::string::npos);
-  std::string fonts = Run("pdffonts '" + pdf + "' | tail -n +3");
+  std::string fonts = Output("pdffonts '" + pdf + "' | tail -n +3");
   REQUIRE(!fonts.empty());
   CHECK(fonts.find(" no ") == std::string::npos);  // every font embedded and subset
   int status = 1;
-  std::string check = Run("qpdf --check '" + pdf + "' 2>&1", &status);
+  std::string check = Output("qpdf --check '" + pdf + "' 2>&1", &status);
   CHECK(status == 0);
   CHECK(check.find("No syntax or stream encoding errors found") != std::string::npos);
 
@@ -185,12 +125,12 @@ TEST_CASE("press: boxes, fonts, syntax, annotations, PDF/X keys") {
 TEST_CASE(
     "press: two runs give byte-identical files, with marks too when the output time is fixed") {
   TempDir a, b;
-  CHECK(ReadFile(RenderPress("hongqiao-2021-05-front", a.path)) ==
-        ReadFile(RenderPress("hongqiao-2021-05-front", b.path)));
+  CHECK(Slurp(RenderPress("hongqiao-2021-05-front", a.path)) ==
+        Slurp(RenderPress("hongqiao-2021-05-front", b.path)));
   setenv("SOURCE_DATE_EPOCH", "1620604800", 1);
   TempDir c, d;
-  std::string with_marks = ReadFile(RenderPress("hongqiao-2021-05-front", c.path, false, true));
-  CHECK(with_marks == ReadFile(RenderPress("hongqiao-2021-05-front", d.path, false, true)));
+  std::string with_marks = Slurp(RenderPress("hongqiao-2021-05-front", c.path, false, true));
+  CHECK(with_marks == Slurp(RenderPress("hongqiao-2021-05-front", d.path, false, true)));
   unsetenv("SOURCE_DATE_EPOCH");
   CHECK(with_marks.find("/TrimBox") != std::string::npos);
 }
@@ -201,7 +141,7 @@ TEST_CASE("press: crop marks and slug line lie outside the bleed, on every plate
   std::string pdf = RenderPress("hongqiao-2021-05-front", dir.path, false, true);
   unsetenv("SOURCE_DATE_EPOCH");
   const double margin = kBleed + 12 * kMm;
-  std::string boxes = Run("pdfinfo -box '" + pdf + "'");
+  std::string boxes = Output("pdfinfo -box '" + pdf + "'");
   size_t at = boxes.find("TrimBox:");
   REQUIRE(at != std::string::npos);
   double x0 = 0, y0 = 0;
@@ -225,7 +165,7 @@ TEST_CASE("press: PDF/X-4 on request") {
   TempDir dir;
   std::string pdf = RenderPress("songjiang-2022-07-inside", dir.path, true);
   CHECK(pdf.ends_with("/press/songjiangbao-2022-07-26-4.pdf"));
-  CHECK(Run("pdfinfo '" + pdf + "'").find("PDF version:     1.6") != std::string::npos);
+  CHECK(Output("pdfinfo '" + pdf + "'").find("PDF version:     1.6") != std::string::npos);
   QPDF q;
   q.processFile(pdf.c_str());
   CHECK(q.getTrailer().getKey("/Info").getKey("/GTS_PDFXVersion").getUTF8Value() == "PDF/X-4");
@@ -235,10 +175,10 @@ TEST_CASE("press: PDF/X-4 on request") {
   std::string xmp(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
   CHECK(xmp.find("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>") != std::string::npos);
   int status = 1;
-  Run("qpdf --check '" + pdf + "' 2>&1", &status);
+  Output("qpdf --check '" + pdf + "' 2>&1", &status);
   CHECK(status == 0);
   // Every picture on the press page is CMYK.
-  std::string images = Run("pdfimages -list '" + pdf + "' | tail -n +3");
+  std::string images = Output("pdfimages -list '" + pdf + "' | tail -n +3");
   CHECK(images.find("cmyk") != std::string::npos);
   CHECK(images.find(" rgb ") == std::string::npos);
 }
@@ -251,6 +191,6 @@ TEST_CASE("press: the screen PDF is the same with or without --press") {
   plain.png = false;
   REQUIRE(RenderIssue(plain).exit_status == kExitClean);
   RenderPress("hongqiao-2021-05-front", b.path);
-  CHECK(ReadFile(a.path + "/hongqiao-2021-05-front.pdf") ==
-        ReadFile(b.path + "/hongqiao-2021-05-front.pdf"));
+  CHECK(Slurp(a.path + "/hongqiao-2021-05-front.pdf") ==
+        Slurp(b.path + "/hongqiao-2021-05-front.pdf"));
 }

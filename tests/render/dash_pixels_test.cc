@@ -30,17 +30,6 @@ namespace {
 constexpr double kDpi = 600;
 const Cmyk kRed{0, 100, 100, 0, "red"};
 
-std::string Run(const std::string& command) {
-  std::string out;
-  FILE* p = popen(command.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  pclose(p);
-  return out;
-}
-
 struct Line {
   const char* family;
   bool bold;
@@ -213,7 +202,7 @@ TEST_CASE("render: —— is one unbroken stroke in the PNG preview and the PDF,
   // The PDF, as poppler renders it.
   const std::string pdf = dir.path + "/page.pdf";
   REQUIRE(WritePdf(doc, pdf).ok);
-  Run("pdftoppm -r 600 -gray '" + pdf + "' '" + dir.path + "/pdf'");
+  test::Output("pdftoppm -r 600 -gray '" + pdf + "' '" + dir.path + "/pdf'");
   const Grey rendered = FromPgm(dir.path + "/pdf-1.pgm");
   CHECK(rendered.width == preview.width);
   for (const Meeting& m : meetings) {
@@ -223,7 +212,7 @@ TEST_CASE("render: —— is one unbroken stroke in the PNG preview and the PDF,
   }
 
   // Copied out: the characters typed, each dash a U+2014 (the joins are no text).
-  const std::string text = Run("pdftotext -enc UTF-8 '" + pdf + "' -");
+  const std::string text = test::Output("pdftotext -enc UTF-8 '" + pdf + "' -");
   for (const char* typed : {"美图——国家", "问题意识——以问题为导向", "关键字——准",
                             "两个破折号————四个", "—— 医务工作者 ——"})
     CHECK(text.find(typed) != std::string::npos);
@@ -246,7 +235,8 @@ TEST_CASE("render: —— is one stroke on the press plates, in the text's decla
   REQUIRE(press.ok);
   REQUIRE(press.files.size() == 1);
   const std::string raw = dir.path + "/plates.raw";
-  Run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=bitcmyk -dGrayValues=256 -r600 "
+  test::Output(
+      "gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=bitcmyk -dGrayValues=256 -r600 "
       "-dTextAlphaBits=1 -dGraphicsAlphaBits=1 -sOutputFile='" +
       raw + "' '" + press.files[0] + "' 2>&1");
   std::ifstream in(raw, std::ios::binary);

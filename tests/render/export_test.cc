@@ -25,16 +25,6 @@ namespace fs = std::filesystem;
 
 using test::TempDir;
 
-std::string Output(const std::string& command) {
-  std::string out;
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    char buffer[4096];
-    for (size_t n; (n = std::fread(buffer, 1, sizeof buffer, p)) > 0;) out.append(buffer, n);
-    ::pclose(p);
-  }
-  return out;
-}
-
 // The issue `from` (a folder of the project) copied into `dir`, composed, and then its
 // picture file `picture` cut to its first 200 bytes, as if rewritten during the render.
 RunResult ComposeThenCutPicture(const std::string& from, const std::string& picture,
@@ -91,8 +81,8 @@ TEST_CASE("export: a PNG rewritten after loading is decoded as it was checked") 
   REQUIRE(r.document);
   ExportResult written = WritePdf(*r.document, dir.path + "/png.pdf");
   REQUIRE_MESSAGE(written.ok, written.error);
-  CHECK(Output("pdfimages -list '" + dir.path + "/png.pdf' | tail -n +3 | awk '{print $4, $5}'") ==
-        "400 300\n");
+  CHECK(test::Output("pdfimages -list '" + dir.path +
+                     "/png.pdf' | tail -n +3 | awk '{print $4, $5}'") == "400 300\n");
   ExportResult previews = WritePngs(*r.document, dir.path + "/png", 20);
   CHECK_MESSAGE(previews.ok, previews.error);
 }

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include "../unit/test_util.h"
 #include "model/utf8.h"
 #include "pipeline/pipeline.h"
 #include "render/export.h"
@@ -144,13 +145,7 @@ TEST_CASE("render: the overset count equals the characters missing from the PDF'
   REQUIRE(mkdtemp(dir_template));
   std::string pdf = std::string(dir_template) + "/page.pdf";
   REQUIRE(WritePdf(*result.document, pdf).ok);
-  std::string extracted;
-  if (FILE* p = popen(("pdftotext -enc UTF-8 '" + pdf + "' -").c_str(), "r")) {
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) extracted.append(buf, n);
-    pclose(p);
-  }
+  const std::string extracted = test::Output("pdftotext -enc UTF-8 '" + pdf + "' -");
   std::remove(pdf.c_str());
   rmdir(dir_template);
   auto count = [](const std::string& s, std::map<char32_t, long>& into, long sign) {

@@ -1,8 +1,12 @@
 // Helpers shared by the unit tests: diagnostics as text, the project's font set, a text
-// style, a temporary folder.
+// style, a temporary folder, a command's output.
 #pragma once
 
 #include <stdlib.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
 
 #include <filesystem>
 #include <memory>
@@ -60,5 +64,17 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 };
+
+// What a shell command printed on standard output, and its exit status in `status`.
+inline std::string Output(const std::string& command, int* status = nullptr) {
+  std::string out;
+  FILE* p = ::popen(command.c_str(), "r");
+  if (!p) return out;
+  std::array<char, 4096> buf;
+  for (size_t n; (n = std::fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
+  const int rc = ::pclose(p);
+  if (status) *status = WEXITSTATUS(rc);
+  return out;
+}
 
 }  // namespace banmian::test
