@@ -63,6 +63,8 @@ struct Composer {
   double Width(int line) const { return widths[std::min(line, last_distinct)]; }
   double Avail(int line) const { return Width(line) - Indent(line); }
   int WidthClass(int line) const { return std::min(line, last_distinct); }
+  // The em a line starting at atom `begin` is measured in (10 pt for an atom without one).
+  double EmAt(uint32_t begin) const { return atoms[begin].em > 0 ? atoms[begin].em : 10; }
   bool CanBreak(uint32_t at) const { return breakable[at]; }
   uint32_t Trim(uint32_t begin, uint32_t end) const {
     while (end > begin && space[end - 1]) --end;
@@ -150,7 +152,7 @@ struct Composer {
   void Candidates(uint32_t begin, int line, LineMeter& meter, std::vector<Candidate>& out) {
     out.clear();
     const double avail = Avail(line);
-    const double em = atoms[begin].em > 0 ? atoms[begin].em : 10;
+    const double em = EmAt(begin);
     meter.Start(begin);
     LineMeasure trimmed;           // the line [begin, trimmed_end) …
     uint32_t trimmed_end = begin;  // … its last non-space atom the last measured
@@ -211,7 +213,7 @@ struct Composer {
   // The demerits of one line.
   double Demerits(const Candidate& c, uint32_t begin, int line, bool last) const {
     const double avail = Avail(line);
-    const double em = atoms[begin].em > 0 ? atoms[begin].em : 10;
+    const double em = EmAt(begin);
     double b = 0, extra = 0;
     if (c.overfull) return kOverfull;
     if (c.m.natural > avail) {
