@@ -11,6 +11,9 @@ BANMIAN_PACKAGES=(
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
   libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
   libqpdf-dev liblcms2-dev libfreetype-dev zlib1g-dev libgnutls28-dev libicu-dev
+  # GFM tables in articles (cmark-gfm's table extension); supplied PDF ads and logos in
+  # previews (poppler renders a PDF page to cairo); SVG logos (librsvg)
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-glib-dev librsvg2-dev
   # tests (Ghostscript's generic CMYK profile in libgs-common is a test's "other" CMYK condition)
   libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
   # fonts the layouts name (see fonts/README.md)
