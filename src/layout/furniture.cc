@@ -4,11 +4,33 @@
 
 #include "compose/line_breaker.h"
 #include "layout/line_items.h"
+#include "layout/tab_setting.h"
 #include "load/issue_loader.h"
 #include "load/yaml_reader.h"
 #include "text/shaper.h"
 
 namespace banmian {
+
+namespace {
+// A furniture line's pieces between its tabs.
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> pieces(1);
+  for (char c : line) {
+    if (c == '\t')
+      pieces.emplace_back();
+    else
+      pieces.back() += c;
+  }
+  return pieces;
+}
+
+// A line as a message shows it: its tabs as spaces.
+std::string ShownLine(std::string line) {
+  for (char& c : line)
+    if (c == '\t') c = ' ';
+  return line;
+}
+}  // namespace
 
 std::map<std::string, std::string> PagePlaceholders(const Issue& issue, const PageSpec& page) {
   std::map<std::string, std::string> v = issue.fields;
@@ -30,9 +52,12 @@ std::map<std::string, std::string> PagePlaceholders(const Issue& issue, const Pa
   return v;
 }
 
-std::string ExpandPlaceholders(const std::string& text,
-                               const std::map<std::string, std::string>& values,
-                               const SourcePos& pos, Diagnostics& diags) {
+namespace {
+// ExpandPlaceholders; with `page_refs_only`, only {page_of:ID} is replaced (in a field's
+// value) and other braces are kept as written.
+std::string Expand(const std::string& text, const std::map<std::string, std::string>& values,
+                   const SourcePos& pos, Diagnostics& diags,
+                   const std::map<std::string, SourcePos>* field_pos, bool page_refs_only) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
     size_t open = text.find('{', i);
@@ -48,16 +73,56 @@ std::string ExpandPlaceholders(const std::string& text,
     out += text.substr(i, open - i);
     std::string name = text.substr(open + 1, close - open - 1);
     auto it = values.find(name);
-    if (it == values.end()) {
+    const bool page_of = name.rfind(kPageOfPrefix, 0) == 0;
+    if (page_refs_only && !page_of) {
+      out += text.substr(open, close + 1 - open);
+      i = close + 1;
+      continue;
+    }
+    if (page_of && it == values.end()) {
+      const std::string id = name.substr(std::string(kPageOfPrefix).size());
+      std::vector<std::string> ids;
+      for (const auto& [key, value] : values)
+        if (key.rfind(kPageOfPrefix, 0) == 0) ids.push_back(key.substr(key.find(':') + 1));
+      std::string hint = DidYouMean(id, ids);
+      if (hint.empty()) hint = "name an article listed under articles: in issue.yaml";
+      diags.Error("unknown-placeholder", pos,
+                  "{" + name + "} names article '" + id + "', which the issue does not have", hint);
+    } else if (page_of && it->second.empty()) {
+      diags.Error("page-of-unplaced", pos,
+                  "{" + name + "} names article '" + it->first.substr(it->first.find(':') + 1) +
+                      "', which no page holds",
+                  "put the article in a slot, or take its line out");
+    } else if (it == values.end()) {
       std::string hint = DidYouMean(name, KeysOf(values));
       if (hint.empty()) hint = "add '" + name + "' under fields: in issue.yaml";
       diags.Error("unknown-placeholder", pos,
                   "the template prints {" + name + "}, which the issue does not define", hint);
+    } else if (!page_of && it->second.find(std::string("{") + kPageOfPrefix) != std::string::npos) {
+      // A field (an index box's lines) may refer to pages: reported at the field's line.
+      const SourcePos* at = &pos;
+      if (field_pos)
+        if (auto p = field_pos->find(name); p != field_pos->end()) at = &p->second;
+      out += Expand(it->second, values, *at, diags, nullptr, true);
     } else {
       out += it->second;
     }
     i = close + 1;
   }
+  return out;
+}
+}  // namespace
+
+std::string ExpandPlaceholders(const std::string& text,
+                               const std::map<std::string, std::string>& values,
+                               const SourcePos& pos, Diagnostics& diags,
+                               const std::map<std::string, SourcePos>* field_pos) {
+  return Expand(text, values, pos, diags, field_pos, false);
+}
+
+std::string JoinLabels(const std::vector<std::string>& labels) {
+  std::string out;
+  for (const std::string& label : labels) out += (out.empty() ? "" : "、") + label;
   return out;
 }
 
@@ -92,7 +157,8 @@ std::vector<RectItem> QrCodeRects(const std::string& data, double x, double y, d
 
 Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
                   const std::map<std::string, std::string>& values, int page_number,
-                  LayoutReport& report, Diagnostics& diags) {
+                  LayoutReport& report, Diagnostics& diags,
+                  const std::map<std::string, SourcePos>* field_pos) {
   Frame frame;
   frame.name = "region:" + region.name;
   frame.x = region.area.x, frame.y = region.area.y;
@@ -102,7 +168,7 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
     switch (item.kind) {
       case ItemKind::kText: {
         const Style& style = *paper.FindStyle(item.style);
-        std::string text = ExpandPlaceholders(item.text, values, item.pos, diags);
+        std::string text = ExpandPlaceholders(item.text, values, item.pos, diags, field_pos);
         double box = item.width > 0 ? item.width : region.area.width - item.x;
         double leading = style.leading > 0 ? style.leading : 1.3 * style.size;
         int line_no = 0;
@@ -115,26 +181,71 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
           double baseline = oy + item.y + kEmAscent * style.size + line_no * leading;
           ++line_no;
           if (piece.empty()) continue;
-          ShapedText shaped = ShapeOne(fonts, piece, style);
-          ComposedLine line;
-          line.begin = 0;
-          line.end = static_cast<uint32_t>(shaped.atoms.size());
-          line.last = true;
-          // Furniture lines are set as written: one line each, never wrapped.
-          double natural = shaped.Width(0, shaped.atoms.size()) - style.letter_spacing;
-          double x = 0;
-          if (style.align == Align::kCenter) x = (box - natural) / 2;
-          if (style.align == Align::kRight) x = box - natural;
-          for (const Atom& a : shaped.atoms) {
-            line.x.push_back(static_cast<float>(x));
-            x += a.advance;
+          std::vector<std::string> segments = SplitTabs(piece);
+          if (segments.size() > item.tabs.size() + 1) {
+            const size_t tabs = segments.size() - 1, stops = item.tabs.size();
+            diags.Error("tab-without-stop", item.pos,
+                        "the line “" + ShownLine(piece) + "” has " + std::to_string(tabs) +
+                            " tabs, and its text item " +
+                            (stops == 0 ? std::string("no tab stops")
+                                        : "only " + std::to_string(stops) +
+                                              (stops == 1 ? " tab stop" : " tab stops")),
+                        "give the item one stop per tab under 'tabs:', or take the tab out");
+            continue;
           }
-          line.natural = line.width = static_cast<float>(natural);
+          std::vector<ShapedText> shaped;
+          std::vector<double> widths;
+          for (const std::string& segment : segments) {
+            shaped.push_back(ShapeOne(fonts, segment, style));
+            widths.push_back(shaped.back().Width(0, shaped.back().atoms.size()) -
+                             (segment.empty() ? 0 : style.letter_spacing));
+          }
+          std::vector<ShapedText> leaders;  // one mark of each stop's leader
+          std::vector<double> leader_advance;
+          for (const TabStop& stop : item.tabs) {
+            leaders.push_back(stop.leader.empty() ? ShapedText{}
+                                                  : ShapeOne(fonts, stop.leader, style));
+            leader_advance.push_back(leaders.back().Width(0, leaders.back().atoms.size()));
+          }
+          TabbedLine set = SetTabs(widths, item.tabs, leader_advance);
+          const double natural = set.width;
+          // A line without tabs follows its style's alignment; a tabbed one starts at the left.
+          double shift = 0;
+          if (segments.size() == 1 && style.align == Align::kCenter) shift = (box - natural) / 2;
+          if (segments.size() == 1 && style.align == Align::kRight) shift = box - natural;
+          // The line as drawn: its segments with their leaders between them.
+          std::vector<std::string> marks(segments.size());
+          for (const LeaderMarks& m : set.leaders)
+            for (int i = 0; i < m.count; ++i) marks[m.stop + 1] += item.tabs[m.stop].leader;
+          std::string drawn;
+          for (size_t n = 0; n < segments.size(); ++n) drawn += marks[n] + segments[n];
           if (natural > box + 0.5)
             report.furniture_overflow.push_back(
-                {page_number, region.name, piece, natural - box, item.pos});
+                {page_number, region.name, drawn, natural - box, 0, item.pos});
+          for (size_t n = 0; n < set.overrun.size(); ++n)
+            if (set.overrun[n] > 0.05)
+              report.furniture_overflow.push_back({page_number, region.name, drawn, set.overrun[n],
+                                                   static_cast<int>(n) + 1, item.pos});
           std::vector<MissingGlyphRecord> missing;
-          AppendLineRuns(shaped, line, ox + item.x, baseline, frame.items, &missing);
+          auto append = [&](const ShapedText& text, double x) {
+            if (text.atoms.empty()) return;
+            ComposedLine line;
+            line.begin = 0;
+            line.end = static_cast<uint32_t>(text.atoms.size());
+            line.last = true;
+            for (const Atom& a : text.atoms) {
+              line.x.push_back(static_cast<float>(x));
+              x += a.advance;
+            }
+            line.natural = line.width = static_cast<float>(x);
+            AppendLineRuns(text, line, ox + item.x, baseline, frame.items, &missing);
+          };
+          for (size_t n = 0; n < segments.size(); ++n) {
+            // Furniture lines are set as written: one line each, never wrapped.
+            for (const LeaderMarks& m : set.leaders)
+              if (m.stop + 1 == n) append(ShapeOne(fonts, marks[n], style), shift + m.x);
+            append(shaped[n], shift + set.x[n]);
+          }
           for (MissingGlyphRecord& m : missing) {
             m.page = page_number;
             m.where = "region:" + region.name;
@@ -142,7 +253,7 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
             report.missing_glyphs.push_back(m);
           }
           report.lines.push_back(
-              {page_number, "region:" + region.name, style.name, piece, false, false, ""});
+              {page_number, "region:" + region.name, style.name, drawn, false, false, ""});
         }
         break;
       }

@@ -114,6 +114,7 @@ struct FurnitureOverflow {
   int page = 0;
   std::string region, text;
   double overflow = 0;  // pt
+  int tab_stop = 0;     // 0: wider than its box; n: ran past its n-th tab stop (1-based)
   SourcePos pos;
 };
 

@@ -129,6 +129,12 @@ struct Builder {
   ComposeAhead* ahead;
   std::map<std::string, std::string> labels_used;  // what this pass printed
   std::map<std::string, std::string> labels_true;  // where the parts really went
+  // {page_of:id} in furniture (an index box, 导读): the labels of the pages an article is
+  // on, from the previous pass (absent in the first), what this pass printed and where the
+  // article really went.
+  const std::map<std::string, std::string>& page_of_hints;
+  std::map<std::string, std::string> page_of_used;
+  std::map<std::string, std::vector<std::string>> pages_true;
 
   std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
   std::vector<bool> automatic;
@@ -176,6 +182,32 @@ struct Builder {
         for (const std::string& x : a.articles)
           if (x == id && n++ == index) return Label(k);
     return "?";
+  }
+
+  // Records that a part of article `id` is set on page k.
+  void OnPage(const std::string& id, size_t k) {
+    std::vector<std::string>& labels = pages_true[id];
+    if (labels.empty() || labels.back() != Label(k)) labels.push_back(Label(k));
+  }
+
+  // What {page_of:id} prints: the labels of the pages the article is on, joined by 、
+  // (A01、A02); from the previous pass when there was one, else from the pages the issue
+  // puts it on. "" for an article on no page (furniture.h reports it).
+  std::string PageOf(const std::string& id) {
+    std::string printed;
+    if (auto it = page_of_hints.find(id); it != page_of_hints.end()) {
+      printed = it->second;
+    } else {
+      std::vector<std::string> labels;
+      for (size_t k = 0; k < pages.size(); ++k)
+        for (const SlotAssignment& a : pages[k].slots)
+          for (const std::string& x : a.articles)
+            if (x == id && (labels.empty() || labels.back() != Label(k)))
+              labels.push_back(Label(k));
+      printed = JoinLabels(labels);
+    }
+    page_of_used[id] = printed;
+    return printed;
   }
 
   Area SubArea(const Slot& slot, int from_row) const {
@@ -230,6 +262,7 @@ struct Builder {
     ModulePart part = ThreadPart(id, true);
     int index = parts_placed[id]++;
     labels_true[id + "#" + std::to_string(index)] = Label(k);
+    OnPage(id, k);
     last_label[id] = Label(k);
     page.frames.push_back(PlaceModule(flow, slot, slot.area, part, paper(), fonts, page.number,
                                       report, {&headlines, false}));
@@ -348,6 +381,7 @@ struct Builder {
         page.frames.push_back(std::move(rule));
       }
       labels_true[id + "@" + std::to_string(parts_placed[id])] = Label(k);
+      OnPage(id, k);
       ++parts_placed[id];
       last_label[id] = Label(k);
       page.frames.push_back(PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report,
@@ -442,9 +476,11 @@ struct Builder {
     PageSpec labelled = spec;
     labelled.label = page.label;
     auto values = PagePlaceholders(issue, labelled);
+    for (const Article& article : issue.articles)
+      values[std::string(kPageOfPrefix) + article.id] = PageOf(article.id);
     for (const Region& region : tmpl.regions)
-      page.frames.push_back(
-          PlaceRegion(region, paper(), fonts, values, page.number, report, diags));
+      page.frames.push_back(PlaceRegion(region, paper(), fonts, values, page.number, report, diags,
+                                        &issue.field_pos));
     // Each slot after those it is below; first parts before continuations, so a thread
     // on one page runs in order.
     SlotResolver resolver(tmpl, spec, paper());
@@ -556,6 +592,7 @@ struct Builder {
 Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags,
                        const ComposeThreads& threads) {
   std::map<std::string, std::string> hints;
+  std::map<std::string, std::string> page_of_hints;
   for (int pass = 0;; ++pass) {
     LayoutReport r;
     r.normalizations = report.normalizations;
@@ -564,8 +601,13 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
     const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
     ComposeAhead composing(issue);
-    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {}, {}, {}, {},
-              {},    {},    {}, {}, {}};
+    Builder b{issue, fonts, r,
+              d,     hints, ahead ? &composing : nullptr,
+              {},    {},    page_of_hints,
+              {},    {},    {},
+              {},    {},    {},
+              {},    {},    {},
+              {},    {},    {}};
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {
@@ -582,6 +624,11 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     bool consistent = true;
     for (auto& [key, label] : b.labels_used)
       if (b.labels_true.count(key) && b.labels_true[key] != label) consistent = false;
+    std::map<std::string, std::string> page_of_true;
+    for (auto& [id, printed] : b.page_of_used) {
+      page_of_true[id] = JoinLabels(b.pages_true[id]);
+      if (page_of_true[id] != printed) consistent = false;
+    }
     if (consistent || pass == 1) {
       report = std::move(r);
       diags.Append(d);
@@ -589,6 +636,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
       return doc;
     }
     hints = b.labels_true;
+    page_of_hints = std::move(page_of_true);
   }
 }
 

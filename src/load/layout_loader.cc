@@ -295,6 +295,63 @@ bool CheckStyleName(const Paper& paper, const YAML::Node& v, const YamlSource& s
   return false;
 }
 
+// A text item's `tabs:`, a list of stops in increasing position, each a length (a left
+// stop) or {at, align: left|right|center, leader: "·"}.
+std::optional<std::vector<TabStop>> ReadTabStops(const YAML::Node& node, const YamlSource& src,
+                                                 const std::string& what, Diagnostics& diags) {
+  if (!node.IsSequence()) {
+    diags.Error(
+        "wrong-type", src.Pos(node),
+        what + ": 'tabs' is a list of stops, e.g. [{at: 90mm, align: right, leader: \"·\"}]");
+    return std::nullopt;
+  }
+  std::vector<TabStop> stops;
+  for (const YAML::Node& n : node) {
+    TabStop stop;
+    stop.pos = src.Pos(n);
+    if (n.IsScalar()) {
+      auto v = ReadLength(n, src, what + " tab stop", 0, diags);
+      if (!v) return std::nullopt;
+      stop.position = *v;
+    } else {
+      MapReader r(n, src, what + " tab stop", {"at", "align", "leader"}, diags);
+      if (!r.ok()) return std::nullopt;
+      auto at = r.Length("at", true);
+      if (!at) return std::nullopt;
+      stop.position = *at;
+      if (auto v = r.Choice("align", false, {"left", "right", "center"}))
+        stop.align = *v == "right"    ? TabStop::Align::kRight
+                     : *v == "center" ? TabStop::Align::kCenter
+                                      : TabStop::Align::kLeft;
+      else if (r.Has("align"))
+        return std::nullopt;
+      if (auto v = r.String("leader", false)) {
+        if (v->empty() || v->find_first_of("\t\n") != std::string::npos || v->size() > 12) {
+          diags.Error("out-of-range", src.Pos(r.Get("leader")),
+                      what + " tab stop: a leader is one mark or a few, e.g. \"·\" or \"…\"");
+          return std::nullopt;
+        }
+        stop.leader = *v;
+      } else if (r.Has("leader")) {
+        return std::nullopt;
+      }
+    }
+    if (stop.position < 0) {
+      diags.Error("out-of-range", stop.pos, what + ": a tab stop cannot be left of the item");
+      return std::nullopt;
+    }
+    if (!stops.empty() && stop.position <= stops.back().position) {
+      diags.Error(
+          "tab-order", stop.pos,
+          what + ": tab stops go from left to right; this one is not right of the one before",
+          "list the stops in order of position");
+      return std::nullopt;
+    }
+    stops.push_back(stop);
+  }
+  return stops;
+}
+
 std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src,
                                    const std::string& what, const Paper& paper,
                                    Diagnostics& diags) {
@@ -315,7 +372,7 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     return true;
   };
   if (Child(node, "text").IsDefined()) {
-    MapReader r(node, src, what + " text item", {"text", "style", "at", "width"}, diags);
+    MapReader r(node, src, what + " text item", {"text", "style", "at", "width", "tabs"}, diags);
     it.kind = ItemKind::kText;
     if (auto v = r.String("text", true)) it.text = *v;
     if (auto v = r.String("style", true)) {
@@ -329,6 +386,11 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
         return std::nullopt;
       }
       it.width = *v;
+    }
+    if (r.Has("tabs")) {
+      auto tabs = ReadTabStops(r.Get("tabs"), src, what + " text item", diags);
+      if (!tabs) return std::nullopt;
+      it.tabs = std::move(*tabs);
     }
     if (!read_at(r)) return std::nullopt;
     return it;

@@ -88,6 +88,19 @@ struct Area {
 
 enum class ItemKind { kText, kQr, kRule, kBox };
 
+// A tab stop of a furniture text item: the text after the n-th tab (\t) of a line is set
+// against the n-th stop, its left edge, right edge or centre at `position` (pt from the
+// item's left edge). A leader (e.g. "·" or "…") fills the gap before it, its marks on
+// multiples of their own advance from the item's left edge, so the marks of index lines
+// (导读) stand in columns.
+struct TabStop {
+  enum class Align { kLeft, kRight, kCenter };
+  double position = 0;  // pt from the item's left edge
+  Align align = Align::kLeft;
+  std::string leader;  // "" for none
+  SourcePos pos;
+};
+
 // One piece of furniture inside a region. Offsets are relative to the region's area.
 struct RegionItem {
   ItemKind kind = ItemKind::kText;
@@ -101,6 +114,7 @@ struct RegionItem {
   double box_w = 0, box_h = 0;  // kBox
   std::optional<Cmyk> fill;     // kBox
   std::optional<Cmyk> stroke;   // kBox, kRule (rule colour)
+  std::vector<TabStop> tabs;    // kText: in order of position
   SourcePos pos;
 };
 

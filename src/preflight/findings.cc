@@ -299,7 +299,9 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     f.pos = o.pos;
     char buf[48];
     std::snprintf(buf, sizeof buf, "%.1fmm", o.overflow * 25.4 / 72);
-    f.message = "“" + o.text + "” is " + buf + " wider than its box";
+    f.message = o.tab_stop > 0 ? "“" + o.text + "” runs " + buf + " past its tab stop " +
+                                     std::to_string(o.tab_stop) + ": the text before it is too long"
+                               : "“" + o.text + "” is " + buf + " wider than its box";
     if (const Page* page = FindPage(doc, o.page)) SetArea(f, LineBox(*page, f.where, o.text));
     out.push_back(f);
   }
