@@ -135,6 +135,10 @@ struct Builder {
   const std::map<std::string, std::string>& page_of_hints;
   std::map<std::string, std::string> page_of_used;
   std::map<std::string, std::vector<std::string>> pages_true;
+  // {page_count}, the issue's page count with the pages added for stacks: from the previous
+  // pass (0 in the first: the issue's own pages), and what this pass printed.
+  int page_count_hint;
+  int page_count_used = 0;
 
   std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
   std::vector<bool> automatic;
@@ -478,6 +482,8 @@ struct Builder {
     auto values = PagePlaceholders(issue, labelled);
     for (const Article& article : issue.articles)
       values[std::string(kPageOfPrefix) + article.id] = PageOf(article.id);
+    page_count_used = page_count_hint > 0 ? page_count_hint : static_cast<int>(issue.pages.size());
+    values["page_count"] = std::to_string(page_count_used);
     for (const Region& region : tmpl.regions)
       page.frames.push_back(PlaceRegion(region, paper(), fonts, values, page.number, report, diags,
                                         &issue.field_pos));
@@ -593,6 +599,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
                        const ComposeThreads& threads) {
   std::map<std::string, std::string> hints;
   std::map<std::string, std::string> page_of_hints;
+  int page_count_hint = 0;
   for (int pass = 0;; ++pass) {
     LayoutReport r;
     r.normalizations = report.normalizations;
@@ -604,10 +611,11 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     Builder b{issue, fonts, r,
               d,     hints, ahead ? &composing : nullptr,
               {},    {},    page_of_hints,
+              {},    {},    page_count_hint,
+              0,     {},    {},
               {},    {},    {},
               {},    {},    {},
-              {},    {},    {},
-              {},    {},    {}};
+              {},    {}};
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {
@@ -629,6 +637,8 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
       page_of_true[id] = JoinLabels(b.pages_true[id]);
       if (page_of_true[id] != printed) consistent = false;
     }
+    if (b.page_count_used != 0 && b.page_count_used != static_cast<int>(doc.pages.size()))
+      consistent = false;
     if (consistent || pass == 1) {
       report = std::move(r);
       diags.Append(d);
@@ -637,6 +647,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     }
     hints = b.labels_true;
     page_of_hints = std::move(page_of_true);
+    page_count_hint = static_cast<int>(doc.pages.size());
   }
 }
 
