@@ -750,12 +750,11 @@ struct Placer {
     const std::string has = asked > 0 && asked < cols ? "asks for " + columns(asked)
                                                       : "is in a module of " + columns(cols);
     std::string hint =
-        needs > 0 ? "it needs " + columns(needs) + " of the grid (" + mm(w.MinimumTotal()) +
-                        " mm at the least): " +
+        needs > 0 ? "it needs " + columns(needs) + " of the grid: " +
                         (needs <= cols ? "write {cols=" + std::to_string(needs) + "} after it"
                                        : "give it a slot " + columns(needs) + " wide")
-                  : "it needs " + mm(w.MinimumTotal()) + " mm, more than the page's " +
-                        columns(g.columns) + ": split it into narrower tables";
+                  : "it is wider than the page's " + columns(g.columns) +
+                        ": split it into narrower tables";
     hint += ", or shorten its longest unbreakable cell texts";
     report.errors.push_back({Severity::kError, "table-too-wide", b.source->pos,
                              "the table is too wide: its " + std::to_string(table.ColumnCount()) +

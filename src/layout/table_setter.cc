@@ -100,7 +100,12 @@ TableColumnWidths MeasureTable(const Table& table, const TableLook& look, FontSe
       const ShapedText text = ShapeCell(table.rows[r].cells[c], style, *look.header, fonts);
       const double pad = 2 * kCellPaddingEm * style.size;
       w.natural[c] = std::max(w.natural[c], text.Width(0, text.atoms.size()) + pad);
-      w.minimum[c] = std::max(w.minimum[c], LongestPiece(text, look.rules) + pad);
+      // A short header (a label of up to four ems: 日期, 最高气温) is not broken.
+      const double natural = text.Width(0, text.atoms.size());
+      const double piece = IsHeader(r) && natural <= kShortHeaderEm * style.size + 1e-6
+                               ? natural
+                               : LongestPiece(text, look.rules);
+      w.minimum[c] = std::max(w.minimum[c], piece + pad);
     }
   }
   return w;

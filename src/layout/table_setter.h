@@ -12,8 +12,8 @@
 // Column widths come from the content (as HTML's automatic table layout does): each
 // column's natural width (its widest cell set on one line) and its minimum (its longest
 // piece that may not be broken: a Latin word, a number with its unit, a character with
-// the marks kinsoku keeps with it), padding included. When the natural widths fit the
-// measure, each column gets its natural width and the room left over is shared in
+// the marks kinsoku keeps with it; a short header whole), padding included. When the natural widths
+// fit the measure, each column gets its natural width and the room left over is shared in
 // proportion to them; when only the minimums fit, each gets its minimum and the room left
 // over is shared in proportion to how much wider each would like to be (natural −
 // minimum); when the minimums do not fit, the table is too wide (an error where the
@@ -41,6 +41,9 @@ constexpr double kTopRuleWeight = 1.0;     // pt: 顶线
 constexpr double kHeaderRuleWeight = 0.5;  // pt: 栏目线, under the header row
 constexpr double kBottomRuleWeight = 1.0;  // pt: 底线
 constexpr double kCellPaddingEm = 0.5;     // ems of the cell's style, at each side of a cell
+// A header cell at most this many ems wide on one line is never broken: its natural width
+// is its column's minimum (a label such as 日期 or 最高气温 reads as one word).
+constexpr double kShortHeaderEm = 4;
 
 // The paper's styles for a table (with the fallbacks above) and its rules.
 struct TableLook {

@@ -90,6 +90,13 @@ TEST_CASE("layout: a thread across two pages with jump lines") {
   CheckGolden("thread", true, kExitFindings);
 }
 
+// Tables (tests/layout/cases/tables/issue.yaml says which): a schedule across both columns
+// of its module with wrapped cells, a weather box across two of three, one forced into a
+// single column; three-line rules, every row on whole grid lines.
+TEST_CASE("layout: tables on the grid, across the columns they need") {
+  CheckGolden("tables", true, kExitFindings);
+}
+
 TEST_CASE("layout: overset text is reported and marked, never dropped") {
   CheckGolden("overset", true, kExitFindings);
 }
