@@ -310,13 +310,19 @@ struct BodyComposer {
 
   // A table set across `span` columns (layout/table_setter.h): one block, moved on whole
   // to the next column when the one it is in has no room for it.
-  BodyBlock TableBlock(const Block& b, int span) {
+  BodyBlock TableBlock(const Block& b, int span, PicturePlace place = PicturePlace::kFlow) {
     const double width = cx.grid().column_x(span - 1) + cx.grid().column_width();
-    SetTable st = SetTableAt(b.table, TableLook::From(cx.paper), width, cx.grid(), cx.fonts);
+    const bool top = place == PicturePlace::kTop || place == PicturePlace::kTopLeft ||
+                     place == PicturePlace::kTopRight;
+    const bool foot = place == PicturePlace::kBottom || place == PicturePlace::kBottomLeft ||
+                      place == PicturePlace::kBottomRight;
+    SetTable st =
+        SetTableAt(b.table, TableLook::From(cx.paper), width, cx.grid(), cx.fonts, !top, !foot);
     BodyBlock bb;
     bb.source = &b;
     bb.table = true;
     bb.span = span;
+    bb.place = place;
     bb.flow.rows = st.rows;
     bb.items = std::move(st.items);
     bb.lines = std::move(st.lines);
@@ -776,22 +782,20 @@ struct Placer {
           flow.placed[i] = true;
           continue;
         }
-        if (span != b.span) {
+        // Across columns at the body's top when it comes before the text, else at its
+        // foot (at the right when it spans fewer than all); in one column, in the flow.
+        bool text_before = false;
+        for (size_t j = 0; j < i; ++j) text_before = text_before || !flow.blocks[j].picture;
+        const PicturePlace place =
+            span == 1     ? PicturePlace::kFlow
+            : span < cols ? (text_before ? PicturePlace::kBottomRight : PicturePlace::kTopRight)
+            : text_before ? PicturePlace::kBottom
+                          : PicturePlace::kTop;
+        if (span != b.span || place != b.place) {
           BodyComposer composer{cx, article, b.source->pos};
-          b = composer.TableBlock(*b.source, span);
+          b = composer.TableBlock(*b.source, span, place);
         }
-        if (span == 1) {
-          flowed.push_back(i);
-        } else {
-          // Across columns at the body's top when it comes before the text, else at its foot.
-          bool text_before = false;
-          for (size_t j = 0; j < i; ++j) text_before = text_before || !flow.blocks[j].picture;
-          b.place = span < cols
-                        ? (text_before ? PicturePlace::kBottomRight : PicturePlace::kTopRight)
-                    : text_before ? PicturePlace::kBottom
-                                  : PicturePlace::kTop;
-          pictures.push_back(i);
-        }
+        (span == 1 ? flowed : pictures).push_back(i);
         continue;
       }
       const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;

@@ -144,7 +144,7 @@ int ColumnsFor(double width, const Grid& grid, int max_columns) {
 }
 
 SetTable SetTableAt(const Table& table, const TableLook& look, double measure, const Grid& grid,
-                    FontSet& fonts) {
+                    FontSet& fonts, bool air_above, bool air_below) {
   SetTable st;
   const double pitch = grid.line_pitch;
   // The baseline of grid line `row` from the block's top, as body text sits on it.
@@ -166,8 +166,8 @@ SetTable SetTableAt(const Table& table, const TableLook& look, double measure, c
     r.pos = source.At(chars, at);
     st.lines.push_back(std::move(r));
   };
-  int row = 0;
-  // The caption, centred over the table; a grid line of air when there is none.
+  // A grid line of air above, then the caption, centred over the table.
+  int row = air_above ? 1 : 0;
   if (!table.caption.empty()) {
     const ShapedText text = ShapeOne(fonts, table.caption, *look.caption);
     ParagraphStyle ps;
@@ -180,9 +180,7 @@ SetTable SetTableAt(const Table& table, const TableLook& look, double measure, c
       st.text += LineText(text, line);
       ++row;
     }
-    st.caption_rows = row;
-  } else {
-    row = 1;
+    st.caption_rows = row - (air_above ? 1 : 0);
   }
   const TableColumnWidths w = MeasureTable(table, look, fonts);
   st.column_widths = AllocateColumnWidths(w.natural, w.minimum, measure);
@@ -233,7 +231,7 @@ SetTable SetTableAt(const Table& table, const TableLook& look, double measure, c
                               rule_colour, "table-rule"});
   for (MissingGlyphRecord& m : st.missing)
     m.pos = table.rows.empty() ? SourcePos{} : table.rows[0].pos;
-  st.rows = row + 1;  // a grid line of air under the bottom rule
+  st.rows = row + (air_below ? 1 : 0);  // a grid line of air under the bottom rule
   return st;
 }
 

@@ -7,7 +7,8 @@
 // (half an em of padding at each side of every cell). Every row is a whole number of grid
 // lines (as many as its tallest cell has lines), each line of a cell sits on a baseline of
 // the body grid, so text beside the table stays in register (CJK-RULES §1). The rules lie
-// on the grid lines between rows, halfway between two lines of text.
+// on the grid lines between rows, halfway between two lines of text. A grid line of air
+// above (with the caption under it) and one below part it from the text.
 //
 // Column widths come from the content (as HTML's automatic table layout does): each
 // column's natural width (its widest cell set on one line) and its minimum (its longest
@@ -88,9 +89,11 @@ struct SetTable {
   bool fits = true;                   // the minimums fit the measure
 };
 
-// Sets `table` across `measure` pt: the caption (or a grid line of air), the rows
-// between the rules, and a grid line of air under the bottom rule.
+// Sets `table` across `measure` pt: a grid line of air (`air_above`), the caption, the
+// rows between the rules, and a grid line of air under the bottom rule (`air_below`). A
+// table in the text has both; one at the top of the body only the air below, one at its
+// foot only the air above (the module's edge is white enough).
 SetTable SetTableAt(const Table& table, const TableLook& look, double measure, const Grid& grid,
-                    FontSet& fonts);
+                    FontSet& fonts, bool air_above = true, bool air_below = true);
 
 }  // namespace banmian

@@ -211,16 +211,37 @@ TEST_CASE("table: rows on whole grid lines, the rules between them, the header f
         CHECK(row == doctest::Approx(std::round(row)));
       }
   }
-  SUBCASE("a caption takes the grid line of air above the table") {
+  SUBCASE("a caption on the grid lines between the air and the top rule") {
     Table captioned = t;
     captioned.caption = "本周天气";
     const SetTable st = SetTableAt(captioned, look, 140, p.grid, ProjectFonts());
     CHECK(st.caption_rows == 1);
-    CHECK(st.rows == 5);
+    CHECK(st.rows == 6);
     REQUIRE(st.lines.size() == 7);
     CHECK(st.lines[0].role == "table_caption");
     CHECK(st.lines[0].text == "本周天气");
-    CHECK(Rules(st)[0].y1 == doctest::Approx(15));
+    // On grid line 1's baseline, centred: 40 pt in 140.
+    const auto* cap = std::get_if<GlyphRun>(&st.items[0]);
+    REQUIRE(cap);
+    CHECK(cap->glyphs.front().y == doctest::Approx(15 + 11.3));
+    CHECK(cap->glyphs.front().x == doctest::Approx(50));
+    CHECK(Rules(st)[0].y1 == doctest::Approx(30));
+    CHECK(Rules(st)[2].y1 == doctest::Approx(75));
+    // A caption longer than the measure wraps, a grid line a line.
+    captioned.caption = "二〇二四年六月七日至九日本区逐日天气预报";  // 20 characters
+    const SetTable two = SetTableAt(captioned, look, 140, p.grid, ProjectFonts());
+    CHECK(two.caption_rows == 2);
+    CHECK(two.rows == 7);
+  }
+  SUBCASE("at the body's top no air above, at its foot none below") {
+    const SetTable top = SetTableAt(t, look, 140, p.grid, ProjectFonts(), false, true);
+    CHECK(top.rows == 4);
+    CHECK(Rules(top)[0].y1 == doctest::Approx(0));
+    CHECK(Rules(top)[2].y1 == doctest::Approx(45));
+    const SetTable foot = SetTableAt(t, look, 140, p.grid, ProjectFonts(), true, false);
+    CHECK(foot.rows == 4);
+    CHECK(Rules(foot)[0].y1 == doctest::Approx(15));
+    CHECK(Rules(foot)[2].y1 == doctest::Approx(60));  // the block's last grid line's foot
   }
   SUBCASE("too narrow for the minimums: set at them, and says so") {
     const SetTable st = SetTableAt(t, look, 59, p.grid, ProjectFonts());
