@@ -1122,7 +1122,8 @@ OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slo
     if (flow.placed[i]) continue;
     const BodyBlock& b = flow.blocks[i];
     o.characters_left += b.characters;
-    o.lines_left += b.lines.size();
+    o.lines_left +=
+        b.table ? static_cast<size_t>(b.flow.rows) : b.lines.size();  // a table: its grid lines
     o.pictures_left += b.picture;
     if (Utf8Length(o.text_left) < 40) o.text_left += b.text;
   }
