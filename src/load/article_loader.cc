@@ -169,7 +169,9 @@ struct BodyParser {
     diags.Error(c->kind == UnsetKind::kRightToLeft ? "right-to-left" : "control-character", pos,
                 std::string(type == CMARK_NODE_HEADING     ? "the heading"
                             : type == CMARK_NODE_PARAGRAPH ? "the paragraph"
-                                                           : "the text") +
+                            : std::string_view(cmark_node_get_type_string(block)) == "table_cell"
+                                ? "the table cell"
+                                : "the text") +
                     " holds " + DescribeUnset(*c),
                 UnsetHint(*c));
   }
@@ -641,7 +643,7 @@ struct BodyParser {
         AlignText(caption, body, Offset(next) + marker, t.caption_pos.line, t.caption_pos.col,
                   t.caption_source);
         if (caption.empty())
-          diags.Error("empty-heading", Pos(next), "the table's caption is empty",
+          diags.Error("empty-caption", Pos(next), "the table's caption is empty",
                       "write its words after the marker, or remove the line");
       }
       ReportDroppedUpTo(cmark_node_get_start_line(next));

@@ -180,6 +180,12 @@ TEST_CASE("article: rows of pipes that are no table, and tables banmian does not
   CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：数据 {cols=2}\n\n{cols=1}\n") ==
         "x.md:10:1: error[bad-value]: the table's attributes are given twice\n"
         "  hint: keep one of them\n");
+  // Text banmian does not set, at its cell's character; an empty caption.
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1\u202e2 | 3 |\n")
+            .starts_with("x.md:6:4: error[right-to-left]: the table cell holds right-to-left"));
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：\n") ==
+        "x.md:8:1: error[empty-caption]: the table's caption is empty\n"
+        "  hint: write its words after the marker, or remove the line\n");
   // Struck-through text in a cell, once for its row.
   CHECK(BodyMessages("| a | b |\n|---|---|\n| ~~1~~ | ~~2~~ |\n")
             .starts_with("x.md:6:3: error[unsupported-markdown]: struck-through text (~~1~~)"));
