@@ -9,7 +9,7 @@ BANMIAN_PACKAGES=(
   cmake g++ make pkg-config
   # libraries
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
-  libcmark-dev libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
+  libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
   libqpdf-dev liblcms2-dev libfreetype-dev zlib1g-dev libgnutls28-dev libicu-dev
   # GFM tables in articles (cmark-gfm's table extension); supplied PDF ads and logos in
   # previews (poppler renders a PDF page to cairo); SVG logos (librsvg)

@@ -50,6 +50,11 @@ bool CanBreakBetween(char32_t prev, char32_t next, bool strict) {
 
 namespace banmian {
 
+bool NumberWithUnit(char32_t prev, char32_t next) {
+  const bool digit = (prev >= '0' && prev <= '9') || (prev >= 0xFF10 && prev <= 0xFF19);
+  return digit && next > 0x20 && next != 0x3000;
+}
+
 bool PreferredEmergencyBreak(char32_t prev, char32_t next) {
   return (prev == '/' || prev == '.' || prev == '@' || prev == '-') && IsLatinWordChar(next);
 }

@@ -22,6 +22,11 @@ bool IsInseparablePair(char32_t prev, char32_t next);
 // …… from starting a line.
 bool CanBreakBetween(char32_t prev, char32_t next, bool strict = true);
 
+// A digit and the character after it, other than a space: a figure and its unit or
+// counter (28℃, 3级, 7日, 45%). Table cells keep them on one line (ParagraphStyle::
+// keep_numbers_with_units); body text breaks before a Han character as usual.
+bool NumberWithUnit(char32_t prev, char32_t next);
+
 // In a word too long for its line (a URL, an e-mail address): whether to prefer a cut
 // after `prev`, which is the case after / . @ - (CJK-RULES §2).
 bool PreferredEmergencyBreak(char32_t prev, char32_t next);

@@ -26,6 +26,9 @@ struct ParagraphStyle {
   bool justify = true;         // justify all lines but the last
   Align align = Align::kLeft;  // placement of lines that are not justified
   TypesettingRules rules;
+  // A number is never parted from what follows it (28℃, 3级, 7日; break_rules.h
+  // NumberWithUnit): table cells, where a figure and its unit read as one value.
+  bool keep_numbers_with_units = false;
 };
 
 struct ComposedLine {
@@ -55,12 +58,12 @@ struct StretchPlan {
 
 // The stretch capacities of a line, as the meter and the justifier count them.
 struct StretchRoom {
-  double spaces = 0;     // pt the typed spaces may grow, to half an em each
-  double han_latin = 0;  // pt the Han–Latin gaps may grow, to half an em each
-  int space_count = 0;   // typed spaces
-  int gap_count = 0;     // gaps between characters (Han–Latin gaps included)
+  double spaces = 0;        // pt the typed spaces may grow, to half an em each
+  double han_latin = 0;     // pt the Han–Latin gaps may grow, to half an em each
+  int space_count = 0;      // typed spaces
+  int gap_count = 0;        // gaps between characters (Han–Latin gaps included)
   int han_latin_count = 0;  // Han–Latin gaps
-  int letter_gaps = 0;   // gaps letter spacing may open
+  int letter_gaps = 0;      // gaps letter spacing may open
 };
 
 struct LineMeasure {

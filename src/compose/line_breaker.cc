@@ -82,7 +82,9 @@ struct Composer {
     space.assign(n, false);
     for (uint32_t k = 0; k < n; ++k) space[k] = IsSpace(atoms[k].ch);
     for (uint32_t k = 1; k < n; ++k)
-      breakable[k] = CanBreakBetween(atoms[k - 1].ch, atoms[k].ch, strict);
+      breakable[k] =
+          CanBreakBetween(atoms[k - 1].ch, atoms[k].ch, strict) &&
+          !(style.keep_numbers_with_units && NumberWithUnit(atoms[k - 1].ch, atoms[k].ch));
   }
 
   // Line widths: a paragraph of n atoms has at most n lines. Widths equal from some line on

@@ -26,11 +26,11 @@ namespace banmian {
 
 struct AtomBox {
   PunctKind kind = PunctKind::kNone;
-  double width = 0;      // box width after the cuts so far
-  double cut_left = 0;   // blank removed on the left: the glyph moves left by it
-  double shift = 0;      // centring of a fixed-half mark inside its half em
-  double opt_left = 0;   // blank that may still be taken away, left
-  double opt_right = 0;  // … and right
+  double width = 0;       // box width after the cuts so far
+  double cut_left = 0;    // blank removed on the left: the glyph moves left by it
+  double shift = 0;       // centring of a fixed-half mark inside its half em
+  double opt_left = 0;    // blank that may still be taken away, left
+  double opt_right = 0;   // … and right
   int shrink_class = -1;  // ShrinkPriority of the mark; -1 for an atom with no blank
   bool space = false;     // a typed space
 
@@ -53,7 +53,9 @@ void AtLineStart(AtomBox& box, const ParagraphStyle& style);
 // Two adjacent atoms: marks in a row lose half an em (`em` of the first) between them.
 void SqueezePair(AtomBox& first, AtomBox& second, double em);
 // The last atom of a line: a mark loses its right blank.
-inline void AtLineEnd(AtomBox& box) { box.Cut(0, box.opt_right); }
+inline void AtLineEnd(AtomBox& box) {
+  box.Cut(0, box.opt_right);
+}
 // The gap between adjacent atoms `a` and `b` (boxes already made).
 GapRule GapBetween(const Atom& a, const AtomBox& box_a, const Atom& b, const AtomBox& box_b);
 // Whether the last-resort letter spacing of a line with no other gaps may open the gap

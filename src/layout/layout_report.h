@@ -132,6 +132,9 @@ struct PageGrids {
 };
 
 struct LayoutReport {
+  // Input errors only placing finds (a table wider than the module it is in), at their
+  // file:line:col; the page builder hands them on as diagnostics, once each.
+  std::vector<Diagnostic> errors;
   std::vector<OversetRecord> overset;
   std::vector<MissingGlyphRecord> missing_glyphs;
   std::vector<LineRecord> lines;

@@ -9,6 +9,7 @@
 #include "compose/line_breaker.h"
 #include "layout/flow_region.h"
 #include "layout/line_items.h"
+#include "layout/table_setter.h"
 #include "model/utf8.h"
 #include "text/script.h"
 #include "text/shaper.h"
@@ -307,6 +308,30 @@ struct BodyComposer {
     return bb;
   }
 
+  // A table set across `span` columns (layout/table_setter.h): one block, moved on whole
+  // to the next column when the one it is in has no room for it.
+  BodyBlock TableBlock(const Block& b, int span, PicturePlace place = PicturePlace::kFlow) {
+    const double width = cx.grid().column_x(span - 1) + cx.grid().column_width();
+    const bool top = place == PicturePlace::kTop || place == PicturePlace::kTopLeft ||
+                     place == PicturePlace::kTopRight;
+    const bool foot = place == PicturePlace::kBottom || place == PicturePlace::kBottomLeft ||
+                      place == PicturePlace::kBottomRight;
+    SetTable st =
+        SetTableAt(b.table, TableLook::From(cx.paper), width, cx.grid(), cx.fonts, !top, !foot);
+    BodyBlock bb;
+    bb.source = &b;
+    bb.table = true;
+    bb.span = span;
+    bb.place = place;
+    bb.flow.rows = st.rows;
+    bb.items = std::move(st.items);
+    bb.lines = std::move(st.lines);
+    bb.missing = std::move(st.missing);
+    bb.text = std::move(st.text);
+    bb.characters = CountVisible(bb.text);
+    return bb;
+  }
+
   std::vector<BodyBlock> Compose() {
     std::vector<BodyBlock> blocks;
     for (const Block& b : article.blocks) {
@@ -329,6 +354,9 @@ struct BodyComposer {
           break;
         case BlockKind::kPullQuote:
           PullQuote(b, blocks);
+          break;
+        case BlockKind::kTable:
+          blocks.push_back(TableBlock(b, 1));
           break;
       }
     }
@@ -646,7 +674,8 @@ struct Placer {
     if (top_rows > area.rows) o.headline_rows = top_rows, o.slot_rows = area.rows;
     // A picture taller than the whole slot is what to change, not the slot's size by a line.
     for (size_t i = 0; i < flow.blocks.size() && o.blocking.empty(); ++i)
-      if (!flow.placed[i] && flow.blocks[i].picture && flow.blocks[i].flow.rows > area.rows)
+      if (!flow.placed[i] && (flow.blocks[i].picture || flow.blocks[i].table) &&
+          flow.blocks[i].flow.rows > area.rows)
         o.blocking = BlockTooTall(flow.blocks[i], slot.name, area.rows);
     report.overset.push_back(o);
 
@@ -695,10 +724,50 @@ struct Placer {
   // a negative `trim` makes it taller, cropping its sides, within the same share of its
   // height (a module that ends short of its slot's foot is filled that way).
   static bool MayTrim(const BodyBlock& b, int trim) {
-    if (!b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0) return false;
+    if (!b.picture || !b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0)
+      return false;
     const int rows = b.image_rows - trim;
     return rows >= 1 &&
            std::abs(b.natural_image_rows - rows) <= kPictureTrim * b.natural_image_rows;
+  }
+
+  // The columns table block `i` spans in a body of `cols` columns: those its {cols=N}
+  // asks for, else the fewest in which every cell fits on one line, else all `cols` (its
+  // cells wrap). 0 when its columns' minimum widths do not fit those columns: an error at
+  // the table, saying how many columns of the grid it needs.
+  int TableSpan(size_t i, int cols) {
+    const BodyBlock& b = flow.blocks[i];
+    const Table& table = b.source->table;
+    const TableColumnWidths w = MeasureTable(table, TableLook::From(cx.paper), cx.fonts);
+    const Grid& g = cx.grid();
+    const int asked = table.columns < 0    ? -1
+                      : table.columns == 0 ? cols
+                                           : std::min(table.columns, cols);
+    int span = asked;
+    if (span < 0) {
+      span = ColumnsFor(w.NaturalTotal(), g, cols);
+      if (span == 0) span = cols;
+    }
+    const double width = g.column_x(span - 1) + g.column_width();
+    if (w.MinimumTotal() <= width + 1e-6) return span;
+    const int needs = ColumnsFor(w.MinimumTotal(), g, g.columns);
+    auto columns = [](int n) { return std::to_string(n) + (n == 1 ? " column" : " columns"); };
+    auto mm = [](double pt) { return std::to_string(static_cast<int>(std::ceil(pt * 25.4 / 72))); };
+    const std::string has = asked > 0 && asked < cols ? "asks for " + columns(asked)
+                                                      : "is in a module of " + columns(cols);
+    std::string hint =
+        needs > 0 ? "it needs " + columns(needs) + " of the grid: " +
+                        (needs <= cols ? "write {cols=" + std::to_string(needs) + "} after it"
+                                       : "give it a slot " + columns(needs) + " wide")
+                  : "it is wider than the page's " + columns(g.columns) +
+                        ": split it into narrower tables";
+    hint += ", or shorten its longest unbreakable cell texts";
+    report.errors.push_back({Severity::kError, "table-too-wide", b.source->pos,
+                             "the table is too wide: its " + std::to_string(table.ColumnCount()) +
+                                 " columns need at least " + mm(w.MinimumTotal()) + " mm and it " +
+                                 has + " (" + mm(width) + " mm) in slot '" + slot.name + "'",
+                             hint});
+    return 0;
   }
 
   BodyResult FlowBody(const std::vector<size_t>& todo, int row0, int rows, int cols,
@@ -707,6 +776,28 @@ struct Placer {
     std::vector<size_t> flowed, pictures;
     for (size_t i : todo) {
       BodyBlock& b = flow.blocks[i];
+      if (b.table) {
+        const int span = TableSpan(i, cols);
+        if (span == 0) {  // too wide: an error (report.errors), nothing to place
+          flow.placed[i] = true;
+          continue;
+        }
+        // Across columns at the body's top when it comes before the text, else at its
+        // foot (at the right when it spans fewer than all); in one column, in the flow.
+        bool text_before = false;
+        for (size_t j = 0; j < i; ++j) text_before = text_before || !flow.blocks[j].picture;
+        const PicturePlace place =
+            span == 1     ? PicturePlace::kFlow
+            : span < cols ? (text_before ? PicturePlace::kBottomRight : PicturePlace::kTopRight)
+            : text_before ? PicturePlace::kBottom
+                          : PicturePlace::kTop;
+        if (span != b.span || place != b.place) {
+          BodyComposer composer{cx, article, b.source->pos};
+          b = composer.TableBlock(*b.source, span, place);
+        }
+        (span == 1 ? flowed : pictures).push_back(i);
+        continue;
+      }
       const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;
       const bool wide = b.picture && b.span > 1;
       if (!placed_picture && !wide) {
@@ -1031,7 +1122,8 @@ OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slo
     if (flow.placed[i]) continue;
     const BodyBlock& b = flow.blocks[i];
     o.characters_left += b.characters;
-    o.lines_left += b.lines.size();
+    o.lines_left +=
+        b.table ? static_cast<size_t>(b.flow.rows) : b.lines.size();  // a table: its grid lines
     o.pictures_left += b.picture;
     if (Utf8Length(o.text_left) < 40) o.text_left += b.text;
   }
@@ -1095,10 +1187,11 @@ int ContinuationRows(const Article& article, const std::string& headline_style, 
 }
 
 std::string BlockTooTall(const BodyBlock& b, const std::string& slot, int rows) {
-  const std::string what = b.picture && b.source
-                               ? "picture '" + b.source->picture_path + "' (line " +
-                                     std::to_string(b.source->pos.line) + ") with its caption"
-                               : "a block (“" + b.text.substr(0, 30) + "…”)";
+  const std::string what =
+      b.picture && b.source ? "picture '" + b.source->picture_path + "' (line " +
+                                  std::to_string(b.source->pos.line) + ") with its caption"
+      : b.table && b.source ? "the table at line " + std::to_string(b.source->pos.line)
+                            : "a block (“" + b.text.substr(0, 30) + "…”)";
   return what + " takes " + std::to_string(b.flow.rows) + " grid lines; slot '" + slot + "' has " +
          std::to_string(rows) + " grid lines";
 }

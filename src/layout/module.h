@@ -31,9 +31,10 @@ namespace banmian {
 struct BodyBlock {
   FlowBlock flow;
   bool picture = false;
-  int span = 1;  // columns a picture spans, as laid out
+  bool table = false;  // a table (layout/table_setter.h): moved on whole, never split
+  int span = 1;  // columns a picture or table spans, as laid out
   PicturePlace place = PicturePlace::kFlow;
-  const Block* source = nullptr;  // a picture's block, to lay it out again at another width
+  const Block* source = nullptr;  // a picture's or table's block, to lay it out again at another width
   int image_rows = 0;             // a picture's own grid lines, without its caption
   int natural_image_rows = 0;     // the same at the file's own proportions
   // A subhead (crosshead or section title): in a stack it runs across the module, so

@@ -1,5 +1,6 @@
 #include "layout/page_builder.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -640,6 +641,13 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     if (b.page_count_used != 0 && b.page_count_used != static_cast<int>(doc.pages.size()))
       consistent = false;
     if (consistent || pass == 1) {
+      for (const Diagnostic& e : r.errors) {
+        const bool seen = std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) {
+          return x.code == e.code && x.pos.file == e.pos.file && x.pos.line == e.pos.line &&
+                 x.pos.col == e.pos.col && x.message == e.message;
+        });
+        if (!seen) d.Add(e);
+      }
       report = std::move(r);
       diags.Append(d);
       JoinDashes(doc);  // —— one unbroken stroke, on every page and in every frame

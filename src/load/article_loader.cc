@@ -1,11 +1,13 @@
 #include "load/article_loader.h"
 
-#include <cmark.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include <algorithm>
 #include <climits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -138,7 +140,8 @@ struct BodyParser {
 
   // The paragraph or heading a node is part of.
   static cmark_node* BlockOf(cmark_node* n) {
-    while (n && cmark_node_get_type(n) >= CMARK_NODE_FIRST_INLINE) n = cmark_node_parent(n);
+    while (n && (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+      n = cmark_node_parent(n);
     return n;
   }
 
@@ -166,7 +169,9 @@ struct BodyParser {
     diags.Error(c->kind == UnsetKind::kRightToLeft ? "right-to-left" : "control-character", pos,
                 std::string(type == CMARK_NODE_HEADING     ? "the heading"
                             : type == CMARK_NODE_PARAGRAPH ? "the paragraph"
-                                                           : "the text") +
+                            : std::string_view(cmark_node_get_type_string(block)) == "table_cell"
+                                ? "the table cell"
+                                : "the text") +
                     " holds " + DescribeUnset(*c),
                 UnsetHint(*c));
   }
@@ -507,6 +512,147 @@ struct BodyParser {
     }
   }
 
+  static bool IsTable(cmark_node* n) {
+    const char* type = cmark_node_get_type_string(n);
+    return type && std::string_view(type) == "table";
+  }
+
+  // The text of a paragraph when all of it is text (no emphasis, no breaks); nullopt else.
+  static std::optional<std::string> PlainParagraph(cmark_node* para) {
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return std::nullopt;
+    std::string text;
+    for (cmark_node* c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+      if (cmark_node_get_type(c) != CMARK_NODE_TEXT) return std::nullopt;
+      text += cmark_node_get_literal(c) ? cmark_node_get_literal(c) : "";
+    }
+    return text;
+  }
+
+  // The byte length of a caption marker a paragraph's text opens with (表：, 表:, Table:,
+  // or pandoc's ": "), and the spaces after it; 0 when it opens with none.
+  static size_t CaptionMarker(std::string_view text) {
+    size_t n = 0;
+    for (std::string_view m : {"表：", "表:", "Table:", ": "})
+      if (text.starts_with(m)) {
+        n = m.size();
+        break;
+      }
+    if (n == 0) return 0;
+    while (n < text.size() && text[n] == ' ') ++n;
+    return n;
+  }
+
+  // `{cols=N}` or `{cols=all}` (the columns a table spans); false after an error.
+  bool TableAttributes(std::string_view inside, const SourcePos& pos, Table& table) {
+    while (!inside.empty() && inside.front() == ' ') inside.remove_prefix(1);
+    while (!inside.empty() && inside.back() == ' ') inside.remove_suffix(1);
+    const std::string hint =
+        "a table takes one attribute, the columns it spans: {cols=2} or {cols=all}";
+    if (!inside.starts_with("cols=")) {
+      diags.Error("bad-value", pos, "unknown table attribute '" + std::string(inside) + "'", hint);
+      return false;
+    }
+    const std::string_view value = inside.substr(5);
+    if (value == "all") {
+      table.columns = 0;
+      return true;
+    }
+    int n = 0;
+    bool digits = !value.empty() && value.size() <= 2;
+    for (char c : value) digits = digits && c >= '0' && c <= '9', n = n * 10 + (c - '0');
+    if (!digits || n < 1 || n > 20) {
+      diags.Error(
+          "bad-value", pos,
+          "'cols' takes a number of columns (1 to 20) or all, not '" + std::string(value) + "'",
+          hint);
+      return false;
+    }
+    table.columns = n;
+    return true;
+  }
+
+  // A trailing {…} on a paragraph's text: its position in `text`, or npos.
+  static size_t TrailingAttributes(std::string_view text) {
+    size_t end = text.find_last_not_of(' ');
+    if (end == std::string_view::npos || text[end] != '}') return std::string_view::npos;
+    const size_t open = text.rfind('{', end);
+    if (open == std::string_view::npos || text.find('=', open) == std::string_view::npos)
+      return std::string_view::npos;
+    return open;
+  }
+
+  // A GFM table (cmark-gfm's table extension): its rows of cells, its columns'
+  // alignments, and the caption and attributes in the paragraphs right after it. Returns
+  // the node to go on with (after the paragraphs it took).
+  cmark_node* TableBlock(cmark_node* n, cmark_node* next) {
+    Block b;
+    b.kind = BlockKind::kTable;
+    b.pos = Pos(n);
+    Table& t = b.table;
+    const int columns = cmark_gfm_extensions_get_table_columns(n);
+    const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+    for (int c = 0; c < columns; ++c)
+      t.align.push_back(!align            ? CellAlign::kNone
+                        : align[c] == 'l' ? CellAlign::kLeft
+                        : align[c] == 'c' ? CellAlign::kCenter
+                        : align[c] == 'r' ? CellAlign::kRight
+                                          : CellAlign::kNone);
+    for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+      TableRow row;
+      row.pos = Pos(r);
+      if (LiteralMarkupIn(r)) continue;
+      for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+        TableCell cell;
+        cell.pos = cmark_node_get_start_column(c) > 0 ? Pos(c) : row.pos;
+        cell.spans = Spans(c, cell.source);
+        row.cells.push_back(std::move(cell));
+      }
+      row.cells.resize(static_cast<size_t>(columns), TableCell{{}, row.pos, {}});
+      t.rows.push_back(std::move(row));
+    }
+    // The caption, then attributes, in the paragraphs after the table.
+    for (int k = 0; k < 2 && next; ++k) {
+      const std::optional<std::string> text = PlainParagraph(next);
+      if (!text) break;
+      const size_t marker = CaptionMarker(*text);
+      const size_t attrs = TrailingAttributes(*text);
+      const bool only_attrs = attrs != std::string::npos && text->find_first_not_of(' ') == attrs;
+      if (marker == 0 && !only_attrs) break;
+      if (marker > 0 && !t.caption.empty()) break;
+      if (attrs != std::string::npos) {
+        SourcePos pos = Pos(next);
+        pos.col += static_cast<int>(Utf8Length(std::string_view(*text).substr(0, attrs)));
+        if (t.columns >= 0) {
+          diags.Error("bad-value", pos, "the table's attributes are given twice",
+                      "keep one of them");
+        } else if (!TableAttributes(
+                       std::string_view(*text).substr(attrs + 1, text->rfind('}') - attrs - 1), pos,
+                       t)) {
+          t.columns = -1;
+        }
+      }
+      if (marker > 0) {
+        std::string caption =
+            text->substr(marker, attrs == std::string::npos ? std::string::npos : attrs - marker);
+        while (!caption.empty() && caption.back() == ' ') caption.pop_back();
+        CheckText(next, caption);
+        t.caption = caption;
+        t.caption_pos = Pos(next);
+        const size_t skip = Utf8Length(std::string_view(*text).substr(0, marker));
+        t.caption_pos.col += static_cast<int>(skip);
+        AlignText(caption, body, Offset(next) + marker, t.caption_pos.line, t.caption_pos.col,
+                  t.caption_source);
+        if (caption.empty())
+          diags.Error("empty-caption", Pos(next), "the table's caption is empty",
+                      "write its words after the marker, or remove the line");
+      }
+      ReportDroppedUpTo(cmark_node_get_start_line(next));
+      next = cmark_node_next(next);
+    }
+    article.blocks.push_back(std::move(b));
+    return next;
+  }
+
   void Document(cmark_node* doc) {
     SplitLines();
     FindDroppedDefinitions(doc);
@@ -534,6 +680,12 @@ struct BodyParser {
           for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
             ReportDroppedUpTo(cmark_node_get_start_line(c));
             if (cmark_node_get_type(c) != CMARK_NODE_PARAGRAPH) {
+              if (IsTable(c)) {
+                Unsupported(Pos(c), "a table inside a pull quote is not set by banmian",
+                            "a pull quote holds plain paragraphs: put the table after it, "
+                            "without the >");
+                continue;
+              }
               UnsupportedBlock(c, true);
               continue;
             }
@@ -544,6 +696,10 @@ struct BodyParser {
           break;
         }
         default:
+          if (IsTable(n)) {
+            next = TableBlock(n, next);
+            break;
+          }
           UnsupportedBlock(n, false);
       }
     }
@@ -614,12 +770,21 @@ std::optional<Article> ParseArticle(const std::string& id, const std::string& fi
 
   size_t body_start = text.find('\n', end);
   std::string body = body_start == std::string::npos ? "" : text.substr(body_start + 1);
-  std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
-      cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+  // GitHub's dialect with its table extension alone (cmark-gfm; other extensions, such as
+  // ~~strikethrough~~, stay off: literal_markup.h reports what they would read).
+  static std::once_flag registered;
+  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
+  std::unique_ptr<cmark_parser, void (*)(cmark_parser*)> gfm(cmark_parser_new(CMARK_OPT_DEFAULT),
+                                                             &cmark_parser_free);
+  cmark_parser_attach_syntax_extension(gfm.get(), cmark_find_syntax_extension("table"));
+  cmark_parser_feed(gfm.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(cmark_parser_finish(gfm.get()),
+                                                         &cmark_node_free);
   BodyParser parser{file, issue_dir, close_line, diags, a, body};
   parser.Document(doc.get());
   bool has_text = false;
-  for (const Block& b : a.blocks) has_text |= b.kind == BlockKind::kParagraph;
+  for (const Block& b : a.blocks)
+    has_text |= b.kind == BlockKind::kParagraph || b.kind == BlockKind::kTable;
   if (!has_text && diags.ErrorCount() == errors_before)
     diags.Error("empty-article", {file, close_line + 1, 1},
                 "the article '" + id + "' has no body text",

@@ -1,10 +1,12 @@
 // Loading an article file: YAML front matter and a light-Markdown body.
 //
 // ParseArticle works on text (tests never touch the disk): it splits the front
-// matter off, reads its keys strictly, parses the body with cmark and turns it into
-// Blocks. Markdown the newspaper has no place for (lists, links, code, HTML, # and
-// ## headings, and what cmark would print as literal characters or drop: tables,
-// ~~strikes~~, footnotes, reference definitions) is an error at its line rather than
+// matter off, reads its keys strictly, parses the body with cmark-gfm (CommonMark and
+// GitHub's pipe tables, with a caption paragraph 表：… and {cols=N} after a table) and
+// turns it into Blocks. Markdown the newspaper has no place for (lists, links, code, HTML,
+// # and ## headings, and what would print as literal characters or drop: rows of pipes
+// that are no table, ~~strikes~~, footnotes, reference definitions) is an error at its
+// line rather than
 // being dropped or printed. A picture's {…} attributes give its columns, place, size
 // and focal point. Picture files are resolved against the issue folder and their
 // headers checked.

@@ -126,10 +126,10 @@ std::vector<LiteralMarkup> FindLiteralMarkup(const std::vector<std::string_view>
   if (auto t = FindTable(content)) {
     const size_t start = ContentStart(lines[*t]);
     found.push_back({*t, start,
-                     "a table is not set by banmian: it would be printed as its | and - "
-                     "characters",
-                     "write the figures out in sentences, or set the table as a picture "
-                     "![caption](table.png)"});
+                     "these lines look like a table but are not one: they would be printed as "
+                     "their | and - characters",
+                     "a table is a header row, then a delimiter row with as many cells "
+                     "(|---|---|), then its rows, with a blank line before it"});
   }
   for (size_t i = 0; i < lines.size(); ++i) {
     const size_t start = ContentStart(lines[i]);

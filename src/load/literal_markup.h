@@ -1,7 +1,9 @@
 // Markdown that cmark does not parse but an editor writes as formatting.
 //
-// cmark reads CommonMark, not GitHub's dialect: a pipe table, `~~struck-through~~` text
-// and a footnote mark `[^1]` stay in their paragraph as literal characters, and so does
+// The loader reads CommonMark with GitHub's table extension alone: rows fenced with pipes
+// that miss their delimiter row (or whose delimiter row has another number of cells) are
+// not a table and stay in their paragraph as literal characters, and so do
+// `~~struck-through~~` text and a footnote mark `[^1]`, and so does
 // `####小标题` written without the space a heading needs; banmian would print the pipes,
 // tildes and hashes. A link reference definition (`[name]: address`, or a footnote's
 // `[^1]: note`) cmark takes out of the text altogether, so the line would be lost. These

@@ -7,6 +7,11 @@ namespace banmian {
 std::string Block::PlainText() const {
   std::string out;
   for (const Span& s : spans) out += s.text;
+  // A table: its caption, then its cells row by row.
+  out += table.caption;
+  for (const TableRow& row : table.rows)
+    for (const TableCell& cell : row.cells)
+      for (const Span& s : cell.spans) out += s.text;
   return out;
 }
 

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "model/span.h"
+#include "model/table.h"
 #include "model/text_source.h"
 
 namespace banmian {
@@ -20,19 +22,13 @@ namespace banmian {
 // at its left or right, or across all its columns; the text runs around it.
 enum class PicturePlace { kFlow, kTopRight, kTopLeft, kBottomRight, kBottomLeft, kTop, kBottom };
 
-enum class SpanStyle { kPlain, kEmphasis, kStrong };
-
-struct Span {
-  std::string text;
-  SpanStyle style = SpanStyle::kPlain;
-};
-
 enum class BlockKind {
   kParagraph,     // body text, indented two characters
   kCrosshead,     // #### subhead (小标题)
   kSectionTitle,  // ### centred section title
   kPicture,       // ![caption](file "credit"){cols=N}
   kPullQuote,     // > a sentence lifted from the text, set large between rules
+  kTable,         // a GFM pipe table (model/table.h), with its caption
 };
 
 struct Block {
@@ -55,6 +51,7 @@ struct Block {
   double picture_ratio = 0;
   double focus_x = 0.5, focus_y = 0.5;
   std::string picture_colour_space;  // kPicture: RGB, Grey or CMYK
+  Table table;                       // kTable
   SourcePos pos;
   // Where the characters of the spans, joined, stand in the article file (not the credit).
   TextSource source;

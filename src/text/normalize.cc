@@ -405,25 +405,33 @@ std::vector<Normalization> NormalizeArticle(Article& article) {
       runs[k + 1].continues = true;
     }
   }
-  for (size_t k = 0; k < article.blocks.size(); ++k) {
-    Block& b = article.blocks[k];
-    // Normalise the block as one text so a mark beside an emphasis boundary sees its
-    // neighbours, then cut it back into the same spans (one code point for one).
+  // Normalise a block's spans as one text so a mark beside an emphasis boundary sees its
+  // neighbours, then cut it back into the same spans (one code point for one).
+  auto apply_spans = [&](std::vector<Span>& spans, const QuoteRun& run, const TextSource& source,
+                         const SourcePos& pos) {
     std::u32string s;
     std::vector<size_t> span_of;
-    for (size_t j = 0; j < b.spans.size(); ++j) {
-      std::u32string piece = Decode(b.spans[j].text);
+    for (size_t j = 0; j < spans.size(); ++j) {
+      std::u32string piece = Decode(spans[j].text);
       s += piece;
       span_of.insert(span_of.end(), piece.size(), j);
     }
     std::vector<bool> drop;
     std::vector<Normalization> changes;
-    NormalizeCore(s, drop, runs[k], changes);
-    if (changes.empty()) continue;
-    for (Span& span : b.spans) span.text.clear();
+    NormalizeCore(s, drop, run, changes);
+    if (changes.empty()) return;
+    for (Span& span : spans) span.text.clear();
     for (size_t i = 0; i < s.size(); ++i)
-      if (!drop[i]) Utf8Append(b.spans[span_of[i]].text, s[i]);
-    place(changes, b.source, b.pos);
+      if (!drop[i]) Utf8Append(spans[span_of[i]].text, s[i]);
+    place(changes, source, pos);
+  };
+  for (size_t k = 0; k < article.blocks.size(); ++k) {
+    Block& b = article.blocks[k];
+    apply_spans(b.spans, runs[k], b.source, b.pos);
+    // A table's cells and caption, each a text of its own.
+    for (TableRow& row : b.table.rows)
+      for (TableCell& cell : row.cells) apply_spans(cell.spans, {}, cell.source, cell.pos);
+    apply(b.table.caption, b.table.caption_source, b.table.caption_pos);
   }
   return all;
 }

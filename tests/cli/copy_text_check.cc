@@ -20,12 +20,15 @@
 //   break typed in a headline), and whitespace in T must be a space or a line break in E:
 //   a space that T does not have, between Chinese characters or anywhere, is a failure;
 // - body blocks of one article appear in their order; the headline parts, pictures'
-//   captions and credits and pull quotes each anywhere (the layout places them apart).
+//   captions and credits and pull quotes each anywhere (the layout places them apart);
+//   a table's caption and cells in their order, row by row and left to right (the table
+//   itself anywhere: across columns it stands at the body's top or foot).
 // Text the product adds itself (folios, mastheads, jump lines, the tag's 【】) is not
 // compared. Prints each failing text with where its match broke off; exit status 0 when
 // every text is found, 1 when one is not, 2 on bad use.
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -155,6 +158,9 @@ struct Text {
   std::string what;
   std::u32string text;
   bool ordered;  // a body block: after the article's previous body block
+  // 0: the article's body; k: the k-th table's caption and cells, in order among
+  // themselves (a table across columns stands at the body's top or foot).
+  int chain = 0;
 };
 
 }  // namespace
@@ -189,6 +195,7 @@ int main(int argc, char** argv) {
                               {"byline", &a.byline},
                               {"tag", &a.tag}})
       wanted.push_back({what, Decode(*text), false});
+    int tables = 0;
     for (size_t b = 0; b < a.blocks.size(); ++b) {
       const Block& block = a.blocks[b];
       const std::string where =
@@ -196,12 +203,27 @@ int main(int argc, char** argv) {
       const bool body = block.kind == BlockKind::kParagraph ||
                         block.kind == BlockKind::kCrosshead ||
                         block.kind == BlockKind::kSectionTitle;
+      if (block.kind == BlockKind::kTable) {
+        // The caption, then every cell in reading order: row by row, left to right.
+        ++tables;
+        wanted.push_back({where + " caption", Decode(block.table.caption), true, tables});
+        for (size_t r = 0; r < block.table.rows.size(); ++r)
+          for (size_t c = 0; c < block.table.rows[r].cells.size(); ++c) {
+            std::string text;
+            for (const Span& s : block.table.rows[r].cells[c].spans) text += s.text;
+            wanted.push_back(
+                {where + " row " + std::to_string(r + 1) + " cell " + std::to_string(c + 1),
+                 Decode(text), true, tables});
+          }
+        continue;
+      }
       wanted.push_back({where, Decode(block.PlainText()), body});
       if (block.kind == BlockKind::kPicture)
         wanted.push_back({where + " credit", Decode(block.credit), false});
     }
-    size_t after = 0;  // where the previous body block ended
+    std::map<int, size_t> after_in;  // where the previous text of each chain ended
     for (const Text& w : wanted) {
+      size_t& after = after_in[w.chain];
       const std::u32string t = Collapse(w.text);
       if (t.empty()) continue;
       ++texts;

@@ -39,6 +39,15 @@ check "a character left out is found" test $? -eq 1
 sed '0,/区委副书记/s//区委副书\n记/' "$tmp/$sample.txt" >"$tmp/broken.txt"
 "$checker" "$src/issues/$sample" "$tmp/broken.txt" >/dev/null
 check "a line break inside a paragraph is no failure" test $? -eq 0
+# Tables read row by row, cells in order (chunshen's weather box, articles/tianqi.md): each
+# row is one line of the text, and two rows swapped are found.
+tables=chunshen-2024-06-07
+check "a table row reads as one line, its cells in order" \
+  grep -qx "6月8日雷阵雨23~29℃南风2级" "$tmp/$tables.txt"
+sed '/^6月7日多云/{h;d};/^6月8日雷阵雨/G' "$tmp/$tables.txt" >"$tmp/swapped.txt"
+check "two rows are swapped in the text" grep -A1 -q "^6月8日雷阵雨" "$tmp/swapped.txt"
+"$checker" "$src/issues/$tables" "$tmp/swapped.txt" >/dev/null
+check "… and the checker finds it" test $? -eq 1
 
 # The stress issue: exit 1 for the characters no font has (and its short pages).
 stress="$src/tests/cli/copy-stress"

@@ -90,6 +90,36 @@ TEST_CASE("layout: a thread across two pages with jump lines") {
   CheckGolden("thread", true, kExitFindings);
 }
 
+// Tables (tests/layout/cases/tables/issue.yaml says which): a schedule across both columns
+// of its module with wrapped cells, a weather box across two of three, one forced into a
+// single column; three-line rules, every row on whole grid lines.
+TEST_CASE("layout: tables on the grid, across the columns they need") {
+  CheckGolden("tables", true, kExitFindings);
+}
+
+// A table is never split: taller than its slot (10 grid lines in 8), it is overset whole,
+// its cells counted and the table named as what blocks; the paragraph before it is set.
+TEST_CASE("layout: a table taller than its slot is overset whole, never split") {
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_TEST_DATA) + "/layout/cases/table-too-tall";
+  RunResult result = ComposeIssue(options);
+  REQUIRE(result.exit_status == kExitFindings);
+  REQUIRE(result.layout.overset.size() == 1);
+  const OversetRecord& o = result.layout.overset[0];
+  CHECK(o.article == "t");
+  CHECK(o.characters_left == 32);  // sixteen cells of two characters
+  CHECK(o.lines_left == 10);       // air, the header, seven rows, air: its grid lines
+  CHECK(o.text_left.starts_with("日期 值班 周一 张三"));
+  CHECK(o.blocking == "the table at line 6 takes 10 grid lines; slot 'a' has 8 grid lines");
+  bool intro = false, cell = false;
+  for (const LineRecord& l : result.layout.lines) {
+    intro = intro || l.text == "本周值班安排如下。";
+    cell = cell || l.role == "table_cell";
+  }
+  CHECK(intro);
+  CHECK_FALSE(cell);
+}
+
 TEST_CASE("layout: overset text is reported and marked, never dropped") {
   CheckGolden("overset", true, kExitFindings);
 }

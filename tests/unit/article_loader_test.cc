@@ -63,20 +63,132 @@ std::string BodyMessages(const std::string& body) {
 }
 }  // namespace
 
-TEST_CASE("article: a table, printed as pipes by CommonMark, is an error at its first line") {
-  CHECK(BodyMessages("正文。\n\n| 项目 | 数量 |\n|---|:---:|\n| 苹果 | 3 |\n") ==
-        "x.md:6:1: error[unsupported-markdown]: a table is not set by banmian: it would be "
-        "printed as its | and - characters\n"
-        "  hint: write the figures out in sentences, or set the table as a picture "
-        "![caption](table.png)\n");
-  // Without outer pipes, straight after a paragraph's line, or without its delimiter row.
-  CHECK(BodyMessages("正文。\n项目 | 数量\n--- | ---\n苹果 | 3\n")
-            .starts_with("x.md:5:1: error[unsupported-markdown]: a table is not set"));
-  CHECK(BodyMessages("正文。\n\n| 项目 | 数量 |\n| 苹果 | 3 |\n")
-            .starts_with("x.md:6:1: error[unsupported-markdown]: a table is not set"));
+// The article with one body, loaded (REQUIREd to load).
+Article LoadBody(const std::string& body) {
+  Diagnostics d;
+  auto a = ParseArticle("x", "x.md", "---\nheadline: 主题\n---\n" + body, ".", d);
+  INFO(Messages(d));
+  REQUIRE(a.has_value());
+  return *a;
+}
+
+std::string CellText(const TableCell& c) {
+  std::string out;
+  for (const Span& s : c.spans) out += s.text;
+  return out;
+}
+
+TEST_CASE("article: a GFM table is read into rows of cells, with alignments and positions") {
+  const Article a = LoadBody(
+      "正文。\n\n| 日期 | 天气 | 气温 |\n|:--|:-:|--:|\n| 6月7日 | **多云** | 24~31℃ |\n"
+      "| 6月8日 | 雷阵雨 |\n");
+  REQUIRE(a.blocks.size() == 2);
+  const Block& b = a.blocks[1];
+  REQUIRE(b.kind == BlockKind::kTable);
+  CHECK(b.pos.line == 6);
+  CHECK(b.pos.col == 1);
+  const Table& t = b.table;
+  CHECK(t.align == std::vector<CellAlign>{CellAlign::kLeft, CellAlign::kCenter, CellAlign::kRight});
+  REQUIRE(t.rows.size() == 3);
+  CHECK(CellText(t.rows[0].cells[0]) == "日期");
+  CHECK(CellText(t.rows[1].cells[2]) == "24~31℃");
+  // Bold inside a cell stays a span of its own.
+  REQUIRE(t.rows[1].cells[1].spans.size() == 1);
+  CHECK(t.rows[1].cells[1].spans[0].style == SpanStyle::kStrong);
+  // A short row is padded with an empty cell.
+  REQUIRE(t.rows[2].cells.size() == 3);
+  CHECK(t.rows[2].cells[2].spans.empty());
+  // Where each cell stands (columns count characters): | 6月7日 | **多云** | on line 8.
+  struct At {
+    size_t row, cell;
+    int line, col;
+  };
+  for (const At& at : {At{0, 0, 6, 2}, At{0, 1, 6, 7}, At{1, 0, 8, 2}, At{1, 1, 8, 9},
+                       At{1, 2, 8, 18}, At{2, 1, 9, 9}}) {
+    CAPTURE(at.row);
+    CAPTURE(at.cell);
+    CHECK(t.rows[at.row].cells[at.cell].pos.line == at.line);
+    CHECK(t.rows[at.row].cells[at.cell].pos.col == at.col);
+  }
+  // The characters too: 云 of **多云** is line 8, column 13.
+  const SourcePos yun = t.rows[1].cells[1].source.At(1, {});
+  CHECK(yun.line == 8);
+  CHECK(yun.col == 13);
+  CHECK(t.caption.empty());
+  CHECK(t.columns == -1);
+}
+
+TEST_CASE("article: a table's caption and columns from the paragraphs after it") {
+  struct Case {
+    std::string after;
+    std::string caption;
+    int columns;
+    int caption_col;
+  };
+  const Case cases[] = {
+      {"表：本周天气", "本周天气", -1, 3},
+      {"表:本周天气 {cols=2}", "本周天气", 2, 3},
+      {"Table: 活动安排", "活动安排", -1, 8},
+      {": 活动安排 {cols=all}", "活动安排", 0, 3},
+      {"{cols=1}", "", 1, 0},
+      {"{cols=2}\n\n表：本周天气", "本周天气", 2, 3},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.after);
+    const Article a =
+        LoadBody("| 日期 | 天气 |\n|---|---|\n| 周五 | 多云 |\n\n" + c.after + "\n\n后文。\n");
+    REQUIRE(a.blocks.size() == 2);  // the table, then the paragraph: nothing else printed
+    CHECK(a.blocks[0].table.caption == c.caption);
+    CHECK(a.blocks[0].table.columns == c.columns);
+    if (c.caption_col) CHECK(a.blocks[0].table.caption_pos.col == c.caption_col);
+    CHECK(a.blocks[1].PlainText() == "后文。");
+  }
+  // A paragraph that only mentions 表 is text.
+  CHECK(LoadBody("| a | b |\n|---|---|\n| 1 | 2 |\n\n表明了态度。\n").blocks.size() == 2);
+  CHECK(LoadBody("| a | b |\n|---|---|\n| 1 | 2 |\n\n表明了态度。\n").blocks[1].PlainText() ==
+        "表明了态度。");
+  // An article of a table alone has body text.
+  CHECK(LoadBody("| a | b |\n|---|---|\n| 1 | 2 |\n").blocks.size() == 1);
+}
+
+TEST_CASE("article: rows of pipes that are no table, and tables banmian does not set") {
+  // Without its delimiter row, or with one of another number of cells.
+  CHECK(BodyMessages("正文。\n\n| 项目 | 数量 |\n| 苹果 | 3 |\n") ==
+        "x.md:6:1: error[unsupported-markdown]: these lines look like a table but are not one: "
+        "they would be printed as their | and - characters\n"
+        "  hint: a table is a header row, then a delimiter row with as many cells (|---|---|), "
+        "then its rows, with a blank line before it\n");
+  CHECK(BodyMessages("正文。\n\n| 项目 | 数量 |\n|---|\n| 苹果 | 3 |\n")
+            .starts_with("x.md:6:1: error[unsupported-markdown]: these lines look like a table"));
+  // Straight after a paragraph's line, GFM takes the line for the header row.
+  const Article a = LoadBody("正文。\n项目 | 数量\n--- | ---\n苹果 | 3\n");
+  REQUIRE(a.blocks.size() == 2);
+  CHECK(a.blocks[1].kind == BlockKind::kTable);
   // Inside a pull quote, at the table's own column.
-  CHECK(BodyMessages("正文。\n\n> | a | b |\n> |---|---|\n")
-            .starts_with("x.md:6:3: error[unsupported-markdown]: a table is not set"));
+  CHECK(BodyMessages("正文。\n\n> | a | b |\n> |---|---|\n") ==
+        "x.md:6:3: error[unsupported-markdown]: a table inside a pull quote is not set by "
+        "banmian\n"
+        "  hint: a pull quote holds plain paragraphs: put the table after it, without the >\n");
+  // Bad attributes, at their brace.
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：数据 {cols=x}\n") ==
+        "x.md:8:6: error[bad-value]: 'cols' takes a number of columns (1 to 20) or all, not "
+        "'x'\n"
+        "  hint: a table takes one attribute, the columns it spans: {cols=2} or {cols=all}\n");
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n{rows=3}\n") ==
+        "x.md:8:1: error[bad-value]: unknown table attribute 'rows=3'\n"
+        "  hint: a table takes one attribute, the columns it spans: {cols=2} or {cols=all}\n");
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：数据 {cols=2}\n\n{cols=1}\n") ==
+        "x.md:10:1: error[bad-value]: the table's attributes are given twice\n"
+        "  hint: keep one of them\n");
+  // Text banmian does not set, at its cell's character; an empty caption.
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1\u202e2 | 3 |\n")
+            .starts_with("x.md:6:4: error[right-to-left]: the table cell holds right-to-left"));
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：\n") ==
+        "x.md:8:1: error[empty-caption]: the table's caption is empty\n"
+        "  hint: write its words after the marker, or remove the line\n");
+  // Struck-through text in a cell, once for its row.
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| ~~1~~ | ~~2~~ |\n")
+            .starts_with("x.md:6:3: error[unsupported-markdown]: struck-through text (~~1~~)"));
 }
 
 TEST_CASE("article: every other kind of Markdown banmian does not set, each at its place") {

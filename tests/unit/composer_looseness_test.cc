@@ -23,7 +23,7 @@ using namespace banmian;
 namespace {
 
 // The body paragraphs of an article file: after the front matter, neither headings (#),
-// pictures (!) nor pull quotes (>).
+// pictures (!), pull quotes (>), table rows (|) nor table captions (表：).
 std::vector<std::string> BodyParagraphs(const std::filesystem::path& file) {
   std::vector<std::string> out;
   std::ifstream in(file);
@@ -34,7 +34,9 @@ std::vector<std::string> BodyParagraphs(const std::filesystem::path& file) {
       ++fences;
       continue;
     }
-    if (fences < 2 || line.empty() || line[0] == '#' || line[0] == '!' || line[0] == '>') continue;
+    if (fences < 2 || line.empty() || line[0] == '#' || line[0] == '!' || line[0] == '>' ||
+        line[0] == '|' || line.starts_with("表："))
+      continue;
     out.push_back(line);
   }
   return out;
