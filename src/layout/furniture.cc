@@ -171,6 +171,12 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
         std::string text = ExpandPlaceholders(item.text, values, item.pos, diags, field_pos);
         double box = item.width > 0 ? item.width : region.area.width - item.x;
         double leading = style.leading > 0 ? style.leading : 1.3 * style.size;
+        std::vector<double> leader_advance;  // the width of one mark of each stop's leader
+        for (const TabStop& stop : item.tabs) {
+          const ShapedText mark =
+              stop.leader.empty() ? ShapedText{} : ShapeOne(fonts, stop.leader, style);
+          leader_advance.push_back(mark.Width(0, mark.atoms.size()));
+        }
         int line_no = 0;
         size_t start = 0;
         while (start <= text.size()) {
@@ -199,13 +205,6 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
             shaped.push_back(ShapeOne(fonts, segment, style));
             widths.push_back(shaped.back().Width(0, shaped.back().atoms.size()) -
                              (segment.empty() ? 0 : style.letter_spacing));
-          }
-          std::vector<ShapedText> leaders;  // one mark of each stop's leader
-          std::vector<double> leader_advance;
-          for (const TabStop& stop : item.tabs) {
-            leaders.push_back(stop.leader.empty() ? ShapedText{}
-                                                  : ShapeOne(fonts, stop.leader, style));
-            leader_advance.push_back(leaders.back().Width(0, leaders.back().atoms.size()));
           }
           TabbedLine set = SetTabs(widths, item.tabs, leader_advance);
           const double natural = set.width;

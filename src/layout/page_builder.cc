@@ -119,6 +119,26 @@ class ComposeAhead {
   std::condition_variable done_;
 };
 
+// What furniture prints of where things went: {page_of:ID} (an index box, 导读) and
+// {page_count}. Each is looked up only when some text of the issue holds it, so an issue
+// without them is never built twice for them.
+struct PageReferences {
+  bool page_of = false, page_count = false;   // some text holds {page_of: / {page_count}
+  std::map<std::string, std::string> labels;  // article → its pages, from the previous pass
+  int pages = 0;                              // the previous pass's page count; 0 in the first
+};
+
+// Whether a template's text item or a field of the issue holds `token`.
+bool IssuePrints(const Issue& issue, const std::string& token) {
+  for (const auto& [name, value] : issue.fields)
+    if (value.find(token) != std::string::npos) return true;
+  for (const auto& [name, tmpl] : issue.paper.templates)
+    for (const Region& region : tmpl.regions)
+      for (const RegionItem& item : region.items)
+        if (item.kind == ItemKind::kText && item.text.find(token) != std::string::npos) return true;
+  return false;
+}
+
 struct Builder {
   const Issue& issue;
   FontSet& fonts;
@@ -130,15 +150,12 @@ struct Builder {
   ComposeAhead* ahead;
   std::map<std::string, std::string> labels_used;  // what this pass printed
   std::map<std::string, std::string> labels_true;  // where the parts really went
-  // {page_of:id} in furniture (an index box, 导读): the labels of the pages an article is
-  // on, from the previous pass (absent in the first), what this pass printed and where the
-  // article really went.
-  const std::map<std::string, std::string>& page_of_hints;
+  // {page_of:id} and {page_count} in furniture: whether they are printed and what the
+  // previous pass found; what this pass printed (page_count_used 0: not printed) and where
+  // each article really went.
+  const PageReferences& refs;
   std::map<std::string, std::string> page_of_used;
   std::map<std::string, std::vector<std::string>> pages_true;
-  // {page_count}, the issue's page count with the pages added for stacks: from the previous
-  // pass (0 in the first: the issue's own pages), and what this pass printed.
-  int page_count_hint;
   int page_count_used = 0;
 
   std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
@@ -200,7 +217,7 @@ struct Builder {
   // puts it on. "" for an article on no page (furniture.h reports it).
   std::string PageOf(const std::string& id) {
     std::string printed;
-    if (auto it = page_of_hints.find(id); it != page_of_hints.end()) {
+    if (auto it = refs.labels.find(id); it != refs.labels.end()) {
       printed = it->second;
     } else {
       std::vector<std::string> labels;
@@ -481,10 +498,13 @@ struct Builder {
     PageSpec labelled = spec;
     labelled.label = page.label;
     auto values = PagePlaceholders(issue, labelled);
-    for (const Article& article : issue.articles)
-      values[std::string(kPageOfPrefix) + article.id] = PageOf(article.id);
-    page_count_used = page_count_hint > 0 ? page_count_hint : static_cast<int>(issue.pages.size());
-    values["page_count"] = std::to_string(page_count_used);
+    if (refs.page_of)
+      for (const Article& article : issue.articles)
+        values[std::string(kPageOfPrefix) + article.id] = PageOf(article.id);
+    if (refs.page_count) {
+      page_count_used = refs.pages > 0 ? refs.pages : static_cast<int>(issue.pages.size());
+      values["page_count"] = std::to_string(page_count_used);
+    }
     for (const Region& region : tmpl.regions)
       page.frames.push_back(PlaceRegion(region, paper(), fonts, values, page.number, report, diags,
                                         &issue.field_pos));
@@ -599,8 +619,9 @@ struct Builder {
 Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report, Diagnostics& diags,
                        const ComposeThreads& threads) {
   std::map<std::string, std::string> hints;
-  std::map<std::string, std::string> page_of_hints;
-  int page_count_hint = 0;
+  PageReferences refs;
+  refs.page_of = IssuePrints(issue, std::string("{") + kPageOfPrefix);
+  refs.page_count = IssuePrints(issue, "{page_count}");
   for (int pass = 0;; ++pass) {
     LayoutReport r;
     r.normalizations = report.normalizations;
@@ -609,14 +630,10 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
     const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
     ComposeAhead composing(issue);
-    Builder b{issue, fonts, r,
-              d,     hints, ahead ? &composing : nullptr,
-              {},    {},    page_of_hints,
-              {},    {},    page_count_hint,
-              0,     {},    {},
-              {},    {},    {},
-              {},    {},    {},
-              {},    {}};
+    Builder b{issue, fonts, r,    d,  hints, ahead ? &composing : nullptr,
+              {},    {},    refs, {}, {},    0,
+              {},    {},    {},   {}, {},    {},
+              {},    {},    {},   {}};
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {
@@ -654,8 +671,8 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
       return doc;
     }
     hints = b.labels_true;
-    page_of_hints = std::move(page_of_true);
-    page_count_hint = static_cast<int>(doc.pages.size());
+    refs.labels = std::move(page_of_true);
+    refs.pages = static_cast<int>(doc.pages.size());
   }
 }
 
