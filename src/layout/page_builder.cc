@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "base/parallel.h"
+#include "layout/ad_slot.h"
 #include "layout/dash_joins.h"
 #include "layout/furniture.h"
 #include "layout/module.h"
@@ -491,6 +492,16 @@ struct Builder {
           report.overset.push_back(o);
           if (slot.kind == SlotKind::kModule) break;
         }
+        continue;
+      }
+      if (slot.kind == SlotKind::kAd) {
+        // The ad for this page, else the template's standing ad.
+        const AdSpec* ad = a && a->ad ? &*a->ad : slot.standing_ad ? &*slot.standing_ad : nullptr;
+        if (!ad || !ad->art)
+          EmptySlot(page, slot, "", false);
+        else
+          page.frames.push_back(
+              PlaceAd(slot, slot.area, *ad, paper(), fonts, page.number, Label(k), report, diags));
         continue;
       }
       if (slot.kind == SlotKind::kStack) {
