@@ -91,7 +91,9 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
     return art;
   }
   if (!raster) {
-    diags.Error("bad-art", pos, named + " is not a PDF, a JPEG or a PNG file",
+    diags.Error("bad-art", pos,
+                named + (r.svg_w > 0 ? " is not a PDF, a JPEG, a PNG or an SVG file"
+                                     : " is not a PDF, a JPEG or a PNG file"),
                 r.svg_w > 0 ? "an image is a PDF, a JPEG, a PNG or an SVG"
                             : "an ad is a PDF (PDF/X-1a), a JPEG or a PNG");
     return nullptr;

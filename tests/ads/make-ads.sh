@@ -67,3 +67,15 @@ pdf output-condition-none "$shapes" "<< >>" "" " "
 pdf wrong-size "$shapes" "<< >>" "" "/OutputIntents [$intent]" "[8.504 8.504 158.504 68.504]"
 printf 'This is a text file, not an ad.\n' >"$out/not-a-pdf.pdf"
 printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pa' >"$out/cut-short.pdf"
+
+# make-clean: the clean PDF/X-1a ad, made by banmian from tests/ads/source/small (its paper
+# in tests/ads/source/layouts/ad-small), and the sample's 公益广告 from source/chunshen.
+bin=${BANMIAN:-../../build/banmian}
+tmp=$(mktemp -d)
+"$bin" render source/small --layouts source/layouts --press --no-png -o "$tmp/small" >/dev/null
+cp "$tmp/small/press/ad-small-2024-06-01-1.pdf" "$out/clean-x1a.pdf"
+if [ -d source/chunshen ]; then
+  "$bin" render source/chunshen --layouts source/layouts --press --no-png -o "$tmp/chunshen" >/dev/null
+  cp "$tmp"/chunshen/press/*.pdf ../../issues/chunshen-2024-06-07/ads/wenming-chuxing.pdf
+fi
+rm -rf "$tmp"
