@@ -72,10 +72,10 @@ printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pa' >"$out/cut-short.pdf"
 # in tests/ads/source/layouts/ad-small), and the sample's 公益广告 from source/chunshen.
 bin=${BANMIAN:-../../build/banmian}
 tmp=$(mktemp -d)
-"$bin" render source/small --layouts source/layouts --press --no-png -o "$tmp/small" >/dev/null
+"$bin" render source/small --layouts source/layouts --press --no-png -o "$tmp/small" >/dev/null 2>&1
 cp "$tmp/small/press/ad-small-2024-06-01-1.pdf" "$out/clean-x1a.pdf"
 if [ -d source/chunshen ]; then
-  "$bin" render source/chunshen --layouts source/layouts --press --no-png -o "$tmp/chunshen" >/dev/null
+  "$bin" render source/chunshen --layouts source/layouts --press --no-png -o "$tmp/chunshen" >/dev/null 2>&1
   cp "$tmp"/chunshen/press/*.pdf ../../issues/chunshen-2024-06-07/ads/wenming-chuxing.pdf
 fi
 rm -rf "$tmp"
