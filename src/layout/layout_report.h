@@ -123,6 +123,7 @@ struct SlotRecord {
   bool empty = false;         // nothing was placed in the slot
   bool optional = false;      // the template marks the slot optional
   bool continuation = false;  // a {continues: id} slot
+  bool ad = false;            // an ad slot (kind: ad), left without an ad
   std::string ended_on;       // empty continuation: the page label where the article ended
 };
 

@@ -202,6 +202,7 @@ struct Builder {
     // On a page banmian added for a stack, the other slots have nothing to hold.
     empty.optional = slot.optional || automatic[static_cast<size_t>(page.number - 1)];
     empty.continuation = continuation;
+    empty.ad = slot.kind == SlotKind::kAd;
     if (continuation && !article.empty()) empty.ended_on = last_label[article];
     report.slots.push_back(empty);
   }

@@ -218,6 +218,32 @@ TEST_CASE("ads: a wrong size is an error unless scaled; a label takes the slot's
   CHECK(form->x == doctest::Approx(slot_x + (189 - 189 * 73.2 / 81) / 2));
 }
 
+TEST_CASE("ads: an ad slot without an ad is empty, unless the template has a standing ad") {
+  // The issue's slot given no ad: the empty-slot error at the slot.
+  AdIssue none("shapes.pdf", "", "", "{ad: ads/ad.pdf}");
+  Write(none.issue + "/issue.yaml",
+        "paper: adpaper\ntitle: 测试报\ndate: 2021-05-10\npages:\n  - template: page\n"
+        "    slots:\n      story: a\narticles:\n  a: articles/a.md\n");
+  RunResult r = ComposeIssue(none.Options());
+  std::vector<std::string> empty;
+  for (const Finding& f : r.findings)
+    if (f.code == "empty-slot") empty.push_back(f.message);
+  CHECK(empty == std::vector<std::string>{"slot 'ad' on page 1 is empty: no ad is given for it"});
+  CHECK(r.exit_status == kExitFindings);
+  // A standing ad in the template (relative to the paper's folder) fills it.
+  fs::copy_file(kAds + "/pdf/shapes.pdf", none.layouts + "/adpaper/standing.pdf");
+  Write(none.layouts + "/adpaper/page.yaml",
+        ReadFileBytes(kAds + "/layouts/adpaper/page.yaml").value_or("") + "    ad: standing.pdf\n");
+  r = ComposeIssue(none.Options());
+  CHECK(r.exit_status == kExitClean);
+  REQUIRE(r.document);
+  std::string placed;
+  for (const Frame& f : r.document->pages[0].frames)
+    for (const Item& item : f.items)
+      if (const auto* form = std::get_if<FormItem>(&item)) placed = f.name + " " + form->art->path;
+  CHECK(placed == "slot:ad standing.pdf");
+}
+
 // The decoded content of page 1 of the PDF `bytes`.
 std::string PageContent(QPDF& pdf) {
   QPDFPageObjectHelper page = QPDFPageDocumentHelper(pdf).getAllPages().at(0);
