@@ -129,8 +129,9 @@ class Inspector {
       if (!font.isDictionary() || !First(font)) continue;
       const std::string subtype = NameOf(font.getKey("/Subtype"));
       if (subtype == "/Type3") {
+        // A Type 3 font's glyphs are content streams: walked for their colours.
         Object procs = font.getKey("/CharProcs");
-        for (int i = 0; procs.isDictionary() && i < 1; ++i)
+        if (procs.isDictionary())
           for (const std::string& glyph : procs.getKeys())
             Walk(font.getKey("/Resources"), procs.getKey(glyph), depth + 1);
         continue;

@@ -63,6 +63,7 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
                   page ? "pages are counted from 1" : "");
       return nullptr;
     }
+    pdf->file = path;
     art->pdf = std::make_shared<const PdfArt>(std::move(*pdf));
     art->source_format = "PDF";
     return art;

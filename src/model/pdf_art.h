@@ -40,6 +40,7 @@ struct PdfArtInspection {
 
 struct PdfArt {
   std::string path;                          // as the input named it
+  std::string file;                          // joined to its folder: names it uniquely
   std::shared_ptr<const std::string> bytes;  // the file, as read once
   int page_index = 0;                        // 0-based
   int page_count = 0;
@@ -50,7 +51,7 @@ struct PdfArt {
   PdfArtInspection inspection;
 
   // One name per file and page, for the writers' resource names and caches.
-  std::string key() const { return path + "#" + std::to_string(page_index); }
+  std::string key() const { return file + "#" + std::to_string(page_index); }
 };
 
 }  // namespace banmian

@@ -193,7 +193,7 @@ Painter::~Painter() {
 }
 
 PopplerDocument* Painter::PdfDocument(const PdfArt& art) {
-  const std::string key = art.path;
+  const std::string key = art.file;
   if (auto it = documents_.find(key); it != documents_.end()) return it->second;
   PopplerDocument* document = nullptr;
   if (art.bytes) {
