@@ -16,6 +16,9 @@ namespace {
 using Object = QPDFObjectHandle;
 
 constexpr int kMaxDepth = 32;  // forms inside forms, patterns inside patterns
+// The largest CMYK image whose samples are read for their ink: 25 million pixels (a full
+// broadsheet page at 300 ppi), 100 MB decoded.
+constexpr long long kMaxMeasuredPixels = 25'000'000;
 
 std::optional<PdfBox> BoxOf(Object o) {
   if (!o.isRectangle()) return std::nullopt;
@@ -211,6 +214,11 @@ class Inspector {
     }
     if (space != Space::kCmyk || !dict.getKey("/BitsPerComponent").isInteger() ||
         dict.getKey("/BitsPerComponent").getIntValue() != 8)
+      return;
+    // Samples are measured up to kMaxMeasuredPixels (a larger image is not decoded here).
+    Object w = dict.getKey("/Width"), h = dict.getKey("/Height");
+    if (!w.isInteger() || !h.isInteger() || w.getIntValue() <= 0 || h.getIntValue() <= 0 ||
+        w.getIntValue() * h.getIntValue() > kMaxMeasuredPixels)
       return;
     bool inverted = false;
     Object decode = dict.getKey("/Decode");

@@ -42,7 +42,10 @@ struct AdIssue {
     fs::create_directories(issue + "/articles");
     fs::create_directories(layouts + "/adpaper");
     fs::copy_file(kAds + "/issue/articles/a.md", issue + "/articles/a.md");
-    fs::copy_file(kAds + "/pdf/" + pdf, issue + "/ads/ad.pdf");
+    // A PDF of tests/ads/pdf as ads/ad.pdf, or another file (images/logo.jpg) as ads/ad.jpg.
+    const bool other = pdf.find('/') != std::string::npos;
+    fs::copy_file(kAds + (other ? "/" : "/pdf/") + pdf,
+                  issue + "/ads/ad" + (other ? fs::path(pdf).extension().string() : ".pdf"));
     for (const char* logo : {"logo.jpg", "logo.png", "logo.pdf", "logo.svg"})
       fs::copy_file(kAds + "/images/" + logo, layouts + "/adpaper/" + logo);
     std::string text = ReadFileBytes(kAds + "/issue/issue.yaml").value_or("");
@@ -242,6 +245,36 @@ TEST_CASE("ads: an ad slot without an ad is empty, unless the template has a sta
     for (const Item& item : f.items)
       if (const auto* form = std::get_if<FormItem>(&item)) placed = f.name + " " + form->art->path;
   CHECK(placed == "slot:ad standing.pdf");
+}
+
+TEST_CASE("ads: a JPEG ad is a picture: fitted to its slot, converted for the press, checked") {
+  // 200 × 100 pixels into 189 × 81 pt: scaled by min(0.945, 0.81) to 162 × 81 pt, 13.5 pt in
+  // from each side; 200 pixels over 162 pt are 88.9 ppi, under the error threshold (100).
+  AdIssue issue("images/logo.jpg", "", "", "{ad: ads/ad.jpg}");
+  RunOptions options = issue.Options();
+  options.out_dir = issue.tmp.path + "/out";
+  options.png = false;
+  options.press = true;
+  options.press_despite_errors = true;
+  const RunResult r = RenderIssue(options);
+  REQUIRE(r.document);
+  const ImageItem* image = nullptr;
+  for (const Frame& f : r.document->pages[0].frames)
+    for (const Item& item : f.items)
+      if (const auto* x = std::get_if<ImageItem>(&item); x && f.name == "slot:ad") image = x;
+  REQUIRE(image);
+  CHECK(image->width == doctest::Approx(162));
+  CHECK(image->height == doctest::Approx(81));
+  CHECK(image->x == doctest::Approx(10 * 72 / 25.4 + 13.5));
+  REQUIRE(r.press_pictures.size() == 1);
+  CHECK(r.press_pictures.begin()->second.colour_space == "RGB");
+  std::vector<std::string> low;
+  for (const Finding& f : r.findings)
+    if (f.code == "low-resolution")
+      low.push_back((f.severity == Severity::kError ? "error " : "warning ") + f.message);
+  CHECK(low == std::vector<std::string>{"error picture 'ads/ad.jpg' prints at 89 ppi (under 100 "
+                                        "ppi, too coarse for the press)"});
+  CHECK(AdFindings(r).empty());
 }
 
 // The decoded content of page 1 of the PDF `bytes`.
