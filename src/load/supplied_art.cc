@@ -63,6 +63,13 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
                   page ? "pages are counted from 1" : "");
       return nullptr;
     }
+    if (pdf->rotate != 0) {
+      diags.Error("bad-art", pos,
+                  named + " page " + std::to_string(r.page) + " is rotated (/Rotate " +
+                      std::to_string(pdf->rotate) + "), which banmian does not place",
+                  "have the " + r.what + " made upright, at the size it is printed");
+      return nullptr;
+    }
     pdf->file = path;
     art->pdf = std::make_shared<const PdfArt>(std::move(*pdf));
     art->source_format = "PDF";

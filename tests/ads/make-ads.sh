@@ -65,6 +65,8 @@ pdf output-condition-other "$shapes" "<< >>" "" \
 pdf output-condition-none "$shapes" "<< >>" "" " "
 # The trim 150 × 60 pt (52.9 × 21.2 mm): not the slot's size.
 pdf wrong-size "$shapes" "<< >>" "" "/OutputIntents [$intent]" "[8.504 8.504 158.504 68.504]"
+# The shapes turned a quarter: a page with /Rotate 90.
+qpdf --static-id --rotate=+90 "$out/shapes.pdf" "$out/rotated.pdf"
 printf 'This is a text file, not an ad.\n' >"$out/not-a-pdf.pdf"
 printf '%%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pa' >"$out/cut-short.pdf"
 
