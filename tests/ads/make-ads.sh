@@ -54,6 +54,18 @@ pdf transparency-alpha "$shapes /GS1 gs 0 1 0 0 k 40 30 60 20 re f" \
 # A transparency group two forms down.
 pdf transparency-nested "$shapes /Fm1 Do" "<< /XObject << /Fm1 5 0 R >> >>" \
   "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 206 98] /Resources << /XObject << /Fm2 6 0 R >> >> /Length 8 >>\nstream\n/Fm2 Do\nendstream\nendobj\n6 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 206 98] /Group << /S /Transparency >> /Resources << >> /Length 28 >>\nstream\n0 1 0 0 k 40 30 60 20 re f\nendstream\nendobj')"
+pdf transparency-blend "$shapes /GS1 gs 0 1 0 0 k 40 30 60 20 re f" \
+  "<< /ExtGState << /GS1 << /Type /ExtGState /BM /Multiply >> >> >>"
+# A CMYK image with a soft mask (its alpha).
+pdf transparency-image-mask "$shapes q 60 0 0 30 60 30 cm /Im1 Do Q" "<< /XObject << /Im1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 1 /ColorSpace /DeviceCMYK /BitsPerComponent 8 /SMask 6 0 R /Filter /ASCIIHexDecode /Length 18 >>\nstream\n00FF0000 0000FF00>\nendstream\nendobj\n6 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length 6 >>\nstream\nFF80>\nendstream\nendobj')"
+# An RGB ICC-based colour space (N 3; the profile's bytes are not needed to say so).
+pdf rgb-icc "$shapes /CS0 cs 1 0 0 sc 40 30 60 20 re f" "<< /ColorSpace << /CS0 [/ICCBased 5 0 R] >> >>" \
+  "$(printf '5 0 obj\n<< /N 3 /Alternate /DeviceRGB /Length 4 >>\nstream\nnone\nendstream\nendobj')"
+# A TrueType font with a descriptor but no FontFile2.
+pdf font-descriptor-only "$shapes BT /F1 24 Tf 0 0 0 1 k 40 40 Td (AD) Tj ET" \
+  "<< /Font << /F1 << /Type /Font /Subtype /TrueType /BaseFont /SimSun /FirstChar 65 /LastChar 68 /Widths [500 500 500 500] /FontDescriptor 5 0 R >> >> >>" \
+  "$(printf '5 0 obj\n<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>\nendobj')"
 pdf font-not-embedded "$shapes BT /F1 24 Tf 0 0 0 1 k 40 40 Td (AD) Tj ET" \
   "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
 pdf ink-operator "$shapes 1 1 1 0.5 k 40 30 60 20 re f" "<< >>"

@@ -111,6 +111,16 @@ TEST_CASE("ads: each kind of fault a press would refuse is found, and clean ads 
        {"error ad-transparency: " + ad +
         "has transparency (transparency group), which PDF/X-1a does not allow"}},
       {"font-not-embedded.pdf", {"error ad-fonts: " + ad + "has font Helvetica not embedded"}},
+      {"font-descriptor-only.pdf", {"error ad-fonts: " + ad + "has font SimSun not embedded"}},
+      {"transparency-blend.pdf",
+       {"error ad-transparency: " + ad +
+        "has transparency (ExtGState /GS1 blend mode Multiply), which PDF/X-1a does not allow"}},
+      {"transparency-image-mask.pdf",
+       {"error ad-transparency: " + ad +
+        "has transparency (image /Im1 soft mask), which PDF/X-1a does not allow"}},
+      {"rgb-icc.pdf",
+       {"error ad-rgb: " + ad +
+        "has colour that is not CMYK: ICC-based RGB colour; the press prints CMYK only"}},
       // 1 1 1 0.5 k: 350 %; a pixel of C, M and Y 100 %: 300 %.
       {"ink-operator.pdf",
        {"error ad-ink: " + ad +
