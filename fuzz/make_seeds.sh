@@ -2,7 +2,7 @@
 # Packs every sample issue, layout test case, error case and structure-aware seed
 # (fuzz/seeds/*, see its README) into one fuzz seed each (the archive format of
 # fuzz/issue_archive.h): the issue folder's files plus the templates of the paper it
-# names. Usage: fuzz/make_seeds.sh OUT_DIR
+# names and the files beside them. Usage: fuzz/make_seeds.sh OUT_DIR
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
@@ -20,7 +20,9 @@ pack() {  # pack CASE_DIR > archive
   done < <(find "$dir" -type f | LC_ALL=C sort)
   # A case with its own layouts/ carries its paper; the others use the project's.
   if [ -n "$paper" ] && [ ! -d "$dir/layouts" ] && [ -d "$root/layouts/$paper" ]; then
-    for f in "$root/layouts/$paper"/*.yaml; do
+    # Its templates and the files they name (a logo, a standing ad).
+    for f in "$root/layouts/$paper"/*; do
+      [ -f "$f" ] || continue
       printf '@@@ layouts/%s/%s\n' "$paper" "$(basename "$f")"
       cat "$f"
       printf '\n'

@@ -3,6 +3,7 @@
 #include <qrencode.h>
 
 #include "compose/line_breaker.h"
+#include "layout/art_box.h"
 #include "layout/line_items.h"
 #include "layout/tab_setting.h"
 #include "load/issue_loader.h"
@@ -270,6 +271,30 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
         r.colour = *item.stroke;
         r.role = region.name;
         frame.items.push_back(r);
+        break;
+      }
+      case ItemKind::kImage: {
+        if (!item.art) break;  // the loader reported it
+        PlacedArt placed = PlaceArt(*item.art, ox + item.x, oy + item.y, item.box_w, item.box_h,
+                                    ArtFit::kContain, region.name);
+        placed.record.page = page_number;
+        placed.record.where = frame.name;
+        placed.record.what = "image";
+        placed.record.scaled = false;  // a logo is meant to be scaled to its box
+        placed.record.pos = item.pos;
+        if (!item.art->pdf) {
+          PictureRecord pr;
+          pr.page = page_number;
+          pr.article = frame.name;
+          pr.path = item.file;
+          pr.pixel_width = item.art->pixel_width, pr.pixel_height = item.art->pixel_height;
+          pr.placed_width = placed.record.width, pr.placed_height = placed.record.height;
+          pr.effective_ppi = pr.placed_width > 0 ? pr.pixel_width / (pr.placed_width / 72.0) : 0;
+          pr.pos = item.pos;
+          report.pictures.push_back(pr);
+        }
+        report.ads.push_back(placed.record);
+        frame.items.push_back(placed.item);
         break;
       }
       case ItemKind::kBox: {

@@ -5,6 +5,7 @@
 // breaker), pictures with their placed size, and per-slot fill.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,21 @@ struct PictureRecord {
   SourcePos pos;
 };
 
+// Supplied art placed on a page: an ad in an ad slot, or an image in the furniture. A PDF's
+// inspection (model/pdf_art.h) goes to the press checks of ads (preflight/ad_checks.h).
+struct AdRecord {
+  int page = 0;
+  std::string where;                           // "slot:ad", "region:masthead"
+  std::string path;                            // as named
+  std::string what;                            // "ad" or "image"
+  std::shared_ptr<const PdfArt> pdf;           // null for a JPEG, PNG or SVG
+  double x = 0, y = 0, width = 0, height = 0;  // pt: where it is drawn, clipped to its box
+  // Scaled to fit (`scale: fit`): the art's own size and the box's, pt, and the factor.
+  bool scaled = false;
+  double scale = 1, natural_width = 0, natural_height = 0, box_width = 0, box_height = 0;
+  SourcePos pos;  // where it is named
+};
+
 // One article part placed in a slot (or a slot left empty), with how full it came out.
 struct SlotRecord {
   int page = 0;
@@ -107,6 +123,7 @@ struct SlotRecord {
   bool empty = false;         // nothing was placed in the slot
   bool optional = false;      // the template marks the slot optional
   bool continuation = false;  // a {continues: id} slot
+  bool ad = false;            // an ad slot (kind: ad), left without an ad
   std::string ended_on;       // empty continuation: the page label where the article ended
 };
 
@@ -139,6 +156,7 @@ struct LayoutReport {
   std::vector<MissingGlyphRecord> missing_glyphs;
   std::vector<LineRecord> lines;
   std::vector<PictureRecord> pictures;
+  std::vector<AdRecord> ads;
   std::vector<SlotRecord> slots;
   std::vector<FurnitureOverflow> furniture_overflow;
   std::vector<Normalization> normalizations;

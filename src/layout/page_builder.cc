@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "base/parallel.h"
+#include "layout/ad_slot.h"
 #include "layout/dash_joins.h"
 #include "layout/furniture.h"
 #include "layout/module.h"
@@ -255,6 +256,7 @@ struct Builder {
     // On a page banmian added for a stack, the other slots have nothing to hold.
     empty.optional = slot.optional || automatic[static_cast<size_t>(page.number - 1)];
     empty.continuation = continuation;
+    empty.ad = slot.kind == SlotKind::kAd;
     if (continuation && !article.empty()) empty.ended_on = last_label[article];
     report.slots.push_back(empty);
   }
@@ -554,6 +556,16 @@ struct Builder {
           report.overset.push_back(o);
           if (slot.kind == SlotKind::kModule) break;
         }
+        continue;
+      }
+      if (slot.kind == SlotKind::kAd) {
+        // The ad for this page, else the template's standing ad.
+        const AdSpec* ad = a && a->ad ? &*a->ad : slot.standing_ad ? &*slot.standing_ad : nullptr;
+        if (!ad || !ad->art)
+          EmptySlot(page, slot, "", false);
+        else
+          page.frames.push_back(
+              PlaceAd(slot, slot.area, *ad, paper(), fonts, page.number, Label(k), report, diags));
         continue;
       }
       if (slot.kind == SlotKind::kStack) {

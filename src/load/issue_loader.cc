@@ -18,6 +18,7 @@
 #include "load/layout_loader.h"
 #include "load/qr_capacity.h"
 #include "load/slot_override.h"
+#include "load/supplied_art.h"
 #include "load/text_file.h"
 #include "load/yaml_reader.h"
 #include "model/utf8.h"
@@ -110,16 +111,20 @@ bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::stri
                      SlotAssignment& a, Diagnostics& diags) {
   const size_t errors = diags.ErrorCount();
   MapReader c(v, src, what,
-              {"article", "articles", "continues", "col", "cols", "row", "rows", "below",
-               "min_rows", "max_rows"},
+              {"article", "articles", "continues", "ad", "page", "scale", "col", "cols", "row",
+               "rows", "below", "min_rows", "max_rows"},
               diags);
   std::vector<const char*> given;
-  for (const char* key : {"article", "articles", "continues"})
+  for (const char* key : {"article", "articles", "continues", "ad"})
     if (c.Get(key).IsDefined()) given.push_back(key);
+  for (const char* key : {"page", "scale"})
+    if (c.Get(key).IsDefined() && (given.empty() || given[0] != std::string("ad")))
+      diags.Error("bad-value", c.KeyPos(key), what + ": '" + key + "' goes with 'ad'",
+                  "an ad slot's ad is {ad: file, page: N, scale: fit}");
   if (given.empty()) {
-    diags.Error("missing-key", c.Pos(), what + " needs 'article', 'articles' or 'continues'",
-                "write {article: id, …}, {articles: [id, id], …} for a stack, or {continues: "
-                "id, …}");
+    diags.Error("missing-key", c.Pos(), what + " needs 'article', 'articles', 'continues' or 'ad'",
+                "write {article: id, …}, {articles: [id, id], …} for a stack, {continues: "
+                "id, …}, or {ad: file} for an ad slot");
   } else if (given.size() > 1) {
     diags.Error(
         "bad-value", c.KeyPos(given[1]),
@@ -132,6 +137,16 @@ bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::stri
     if (!list.IsSequence() || a.articles.size() != list.size() || a.articles.empty())
       diags.Error("wrong-type", src.Pos(list), "'articles' in " + what + " lists article ids",
                   "write articles: [id, id, …]");
+  } else if (given[0] == std::string("ad")) {
+    if (auto file = c.String("ad", true)) {
+      AdSpec ad;
+      ad.file = *file;
+      ad.pos = src.Pos(c.Get("ad"));
+      if (auto page = c.Int("page", false, 1, 100000)) ad.page = *page;
+      if (auto scale = c.Choice("scale", false, {"none", "fit"}))
+        ad.scale = *scale == "fit" ? ArtFit::kContain : ArtFit::kNone;
+      a.ad = ad;
+    }
   } else if (auto id = c.String(given[0], true)) {
     a.articles.push_back(*id);
     a.continuation = given[0] == std::string("continues");
@@ -334,6 +349,14 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
             "slot-twice", s.pos,
             "slot '" + s.slot + "' is given " + std::to_string(s.articles.size()) + " articles",
             "a module slot holds one article; make it a stack slot (kind: stack) to hold several");
+      } else if (slot->kind == SlotKind::kAd && !s.ad) {
+        diags.Error("bad-value", s.pos,
+                    "slot '" + s.slot + "' is an ad slot: it takes an ad, not an article",
+                    "write " + s.slot + ": {ad: ads/file.pdf}");
+      } else if (slot->kind != SlotKind::kAd && s.ad) {
+        diags.Error("bad-value", s.ad->pos,
+                    "slot '" + s.slot + "' is not an ad slot: it takes an article, not an ad",
+                    "an ad goes in a slot of kind: ad");
       } else if (slot->kind == SlotKind::kStack && s.continuation) {
         diags.Error("bad-continuation", s.pos,
                     "slot '" + s.slot + "' is a stack slot and cannot continue an article",
@@ -490,6 +513,15 @@ std::optional<Issue> LoadIssue(const std::string& issue_dir, const LoadOptions& 
     if (articles[i]) issue->articles.push_back(std::move(*articles[i]));
   }
   if (!paper_loaded || diags.HasErrors()) return std::nullopt;
+  // The pages' ads: files in the issue folder, read once.
+  ArtRequest request{dir, "the issue folder", "outside-issue", "ad", 1, 0, 0};
+  for (PageSpec& page : issue->pages)
+    for (SlotAssignment& a : page.slots) {
+      if (!a.ad) continue;
+      request.page = a.ad->page;
+      a.ad->art = LoadSuppliedArt(request, a.ad->file, a.ad->pos, diags);
+    }
+  if (diags.HasErrors()) return std::nullopt;
   return issue;
 }
 

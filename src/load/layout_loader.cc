@@ -7,6 +7,7 @@
 
 #include "load/contained_path.h"
 #include "load/slot_override.h"
+#include "load/supplied_art.h"
 #include "load/text_file.h"
 #include "load/units.h"
 #include "load/yaml_reader.h"
@@ -358,7 +359,8 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
   RegionItem it;
   it.pos = src.Pos(node);
   if (!node.IsMap()) {
-    diags.Error("wrong-type", it.pos, what + ": an item must be a mapping (text, qr, rule or box)");
+    diags.Error("wrong-type", it.pos,
+                what + ": an item must be a mapping (text, qr, rule, box or image)");
     return std::nullopt;
   }
   auto read_at = [&](MapReader& r) -> bool {
@@ -463,11 +465,38 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
     }
     return it;
   }
+  if (Child(node, "image").IsDefined()) {
+    MapReader outer(node, src, what + " image item", {"image"}, diags);
+    MapReader r(Child(node, "image"), src, what + " image", {"file", "page", "at", "size", "fit"},
+                diags);
+    if (!r.ok()) return std::nullopt;
+    it.kind = ItemKind::kImage;
+    if (auto v = r.String("file", true)) it.file = *v;
+    if (!read_at(r)) return std::nullopt;
+    if (!r.Has("size")) {
+      diags.Error("missing-key", r.Pos(), what + ": an image needs 'size: [width, height]'",
+                  "the image is scaled to fit this box, its proportions kept");
+      return std::nullopt;
+    }
+    auto size = ReadPoint(r.Get("size"), src, what + " image 'size'", diags);
+    if (!size) return std::nullopt;
+    if (size->first <= 0 || size->second <= 0) {
+      diags.Error("out-of-range", src.Pos(r.Get("size")),
+                  what + " image: 'size' must be a width and a height of more than 0");
+      return std::nullopt;
+    }
+    it.box_w = size->first, it.box_h = size->second;
+    if (auto v = r.Int("page", false, 1, 100000)) it.page = *v;
+    r.Choice("fit", false, {"contain"});
+    it.pos = src.Pos(r.Get("file"));
+    if (it.file.empty()) return std::nullopt;
+    return it;
+  }
   std::string first = node.begin() != node.end() && node.begin()->first.IsScalar()
                           ? node.begin()->first.Scalar()
                           : "";
-  diags.Error("unknown-item", it.pos, what + ": an item is one of text, qr, rule or box",
-              DidYouMean(first, {"text", "qr", "rule", "box"}));
+  diags.Error("unknown-item", it.pos, what + ": an item is one of text, qr, rule, box or image",
+              DidYouMean(first, {"text", "qr", "rule", "box", "image"}));
   return std::nullopt;
 }
 
@@ -630,7 +659,7 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   if (r.Has("press")) {
     MapReader pr(r.Get("press"), src, "press",
                  {"profile", "output_condition", "output_condition_identifier", "registry_name",
-                  "ink_limit", "overprint", "checks"},
+                  "ink_limit", "overprint", "checks", "ads"},
                  diags);
     paper.press.pos = pr.Pos();
     if (auto v = pr.String("profile", false)) {
@@ -661,6 +690,19 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
     if (auto v = pr.Number("ink_limit", false, 100, 400)) paper.press.ink_limit = *v;
     if (auto v = pr.Bool("overprint", false)) paper.press.overprint = *v;
     if (pr.Has("checks")) ReadPressThresholds(pr.Get("checks"), src, paper.press.checks, diags);
+    if (pr.Has("ads")) {
+      MapReader ar(pr.Get("ads"), src, "press ads",
+                   {"rgb", "spot", "transparency", "fonts", "ink", "output_condition"}, diags);
+      AdCheckLevels& l = paper.press.ads;
+      for (auto [key, level] : {std::pair<const char*, Severity*>{"rgb", &l.rgb},
+                                {"spot", &l.spot},
+                                {"transparency", &l.transparency},
+                                {"fonts", &l.fonts},
+                                {"ink", &l.ink},
+                                {"output_condition", &l.output_condition}})
+        if (auto v = ar.Choice(key, false, {"error", "warning"}))
+          *level = *v == "error" ? Severity::kError : Severity::kWarning;
+    }
   }
   if (r.Has("typesetting")) {
     MapReader t(r.Get("typesetting"), src, "typesetting",
@@ -767,10 +809,11 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
       broken.insert(s.name);  // until its area has loaded
-      MapReader sr(it->second, src, what,
-                   {"area", "kind", "headline_style", "headline_align", "vertical_headline",
-                    "column_rules", "boxed", "optional", "add_pages"},
-                   diags);
+      MapReader sr(
+          it->second, src, what,
+          {"area", "kind", "headline_style", "headline_align", "vertical_headline", "column_rules",
+           "boxed", "optional", "add_pages", "label", "label_style", "ad", "ad_page", "scale"},
+          diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");
@@ -794,8 +837,40 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       }
       if (auto v = sr.Choice("headline_align", false, {"left", "center"}))
         s.headline_align = *v == "left" ? Align::kLeft : Align::kCenter;
-      if (auto v = sr.Choice("kind", false, {"module", "stack"}))
-        s.kind = *v == "stack" ? SlotKind::kStack : SlotKind::kModule;
+      if (auto v = sr.Choice("kind", false, {"module", "stack", "ad"}))
+        s.kind = *v == "stack" ? SlotKind::kStack : *v == "ad" ? SlotKind::kAd : SlotKind::kModule;
+      for (const char* key : {"label", "label_style", "ad", "ad_page", "scale"})
+        if (s.kind != SlotKind::kAd && sr.Has(key))
+          diags.Error("bad-value", sr.KeyPos(key),
+                      what + ": '" + key + "' goes with an ad slot (kind: ad)");
+      if (s.kind == SlotKind::kAd) {
+        for (const char* key : {"headline_style", "headline_align", "vertical_headline",
+                                "column_rules", "boxed", "add_pages"})
+          if (sr.Has(key))
+            diags.Error(
+                "bad-value", sr.KeyPos(key),
+                what + ": an ad slot holds an ad, not an article: '" + key + "' does not apply");
+        if (s.geometry.rows_mode == RowsMode::kFit)
+          diags.Error("bad-value", s.geometry.pos,
+                      what + ": an ad slot takes fixed rows or 'rows: rest', not 'rows: fit'",
+                      "an ad has the size it was made at; give the slot that size");
+        if (auto v = sr.String("label", false)) s.label = *v;
+        if (auto v = sr.String("label_style", false)) {
+          if (CheckStyleName(paper, sr.Get("label_style"), src, what, diags)) s.label_style = *v;
+        }
+        if (auto v = sr.Choice("scale", false, {"none", "fit"}))
+          s.ad_scale = *v == "fit" ? ArtFit::kContain : ArtFit::kNone;
+        if (auto v = sr.String("ad", false)) {
+          AdSpec standing;
+          standing.file = *v;
+          standing.pos = src.Pos(sr.Get("ad"));
+          if (auto page = sr.Int("ad_page", false, 1, 100000)) standing.page = *page;
+          s.standing_ad = standing;
+        } else if (sr.Has("ad_page")) {
+          diags.Error("bad-value", sr.KeyPos("ad_page"),
+                      what + ": 'ad_page' goes with a standing ad ('ad: file')");
+        }
+      }
       if (auto v = sr.Bool("vertical_headline", false)) s.vertical_headline = *v;
       if (auto v = sr.Bool("column_rules", false)) s.column_rules = *v;
       if (auto v = sr.Bool("boxed", false)) s.boxed = *v;
@@ -908,6 +983,25 @@ std::optional<Paper> LoadPaper(const std::string& dir, const std::string& paper_
       continue;
     }
     paper->templates[t->name] = *t;
+  }
+  // Images in the furniture and standing ads: files in the paper's folder, read once.
+  ArtRequest request{dir, "the paper's folder", "outside-paper", "image", 1, 0, 0};
+  for (auto& [name, t] : paper->templates) {
+    for (Region& region : t.regions)
+      for (RegionItem& item : region.items) {
+        if (item.kind != ItemKind::kImage) continue;
+        request.what = "image", request.page = item.page;
+        request.svg_w = item.box_w, request.svg_h = item.box_h;
+        item.art = LoadSuppliedArt(request, item.file, item.pos, diags);
+        if (!item.art) ok = false;
+      }
+    for (Slot& s : t.slots) {
+      if (!s.standing_ad) continue;
+      request.what = "ad", request.page = s.standing_ad->page;
+      request.svg_w = request.svg_h = 0;
+      s.standing_ad->art = LoadSuppliedArt(request, s.standing_ad->file, s.standing_ad->pos, diags);
+      if (!s.standing_ad->art) ok = false;
+    }
   }
   // The pages a stack adds must be of a template with a stack slot to carry it on.
   for (const auto& [name, t] : paper->templates)

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "model/colour.h"
+#include "model/pdf_art.h"
 
 namespace banmian {
 
@@ -88,7 +89,18 @@ struct ImageItem {
   bool cropped() const { return crop_x != 0 || crop_y != 0 || crop_width != 1 || crop_height != 1; }
 };
 
-using Item = std::variant<GlyphRun, RectItem, RuleItem, ImageItem>;
+// A page of a supplied PDF (an ad, a logo) placed as it is: its box (model/pdf_art.h) scaled
+// into the rectangle (x, y, width, height), and clipped to (clip_x, clip_y, clip_width,
+// clip_height), both in page coordinates. The PDF writers copy the page's content stream
+// byte for byte into a form XObject; the previews rasterise it.
+struct FormItem {
+  std::shared_ptr<const PdfArt> art;
+  double x = 0, y = 0, width = 0, height = 0;
+  double clip_x = 0, clip_y = 0, clip_width = 0, clip_height = 0;
+  std::string role;
+};
+
+using Item = std::variant<GlyphRun, RectItem, RuleItem, ImageItem, FormItem>;
 
 // A named group of items: a furniture region or an article slot.
 struct Frame {

@@ -60,6 +60,14 @@ struct ItemDumper {
              Fraction(r.crop_width) + "," + Fraction(r.crop_height);
     out += "\n";
   }
+  void operator()(const FormItem& r) const {
+    const std::string path = r.art ? r.art->path : "";
+    auto slash = path.find_last_of('/');
+    out += "  pdf " + r.role + " x=" + Num(r.x) + " y=" + Num(r.y) + " w=" + Num(r.width) +
+           " h=" + Num(r.height) + " " +
+           (slash == std::string::npos ? path : path.substr(slash + 1)) + " page " +
+           std::to_string(r.art ? r.art->page_index + 1 : 0) + "\n";
+  }
 };
 
 }  // namespace

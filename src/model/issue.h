@@ -51,6 +51,7 @@ struct SlotAssignment {
   std::vector<std::string> articles;  // one for a module slot; a stack slot may hold several
   bool continuation = false;  // {continues: id}: the article goes on here from an earlier slot
   SlotOverride override;
+  std::optional<AdSpec> ad;  // an ad slot's ad: `{ad: ads/gongyi.pdf, page: 1, scale: fit}`
   SourcePos pos;
 };
 

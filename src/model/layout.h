@@ -8,12 +8,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "model/colour.h"
 #include "model/diagnostic.h"
+#include "model/pdf_art.h"
 #include "model/press_thresholds.h"
 
 namespace banmian {
@@ -86,7 +88,25 @@ struct Area {
   }
 };
 
-enum class ItemKind { kText, kQr, kRule, kBox };
+enum class ItemKind { kText, kQr, kRule, kBox, kImage };
+
+// A supplied file as the loader read it: a PDF page (placed as it is) or a JPEG or PNG
+// picture (an SVG is rasterised to a PNG when loaded, load/supplied_art.h). Shared by every
+// page that shows it.
+struct SuppliedArt {
+  std::shared_ptr<const PdfArt> pdf;          // a PDF page, or
+  std::shared_ptr<const std::string> raster;  // a JPEG's or PNG's bytes
+  std::string path;                           // as named (relative to its folder)
+  std::string file;                           // joined to its folder: names it uniquely
+  int pixel_width = 0, pixel_height = 0;      // raster only
+  std::string source_format;                  // "PDF", "JPEG", "PNG" or "SVG"
+};
+
+// How supplied art fills the box it is given.
+enum class ArtFit {
+  kNone,     // as it is: an ad more than 1 mm off its slot is an error
+  kContain,  // scaled, proportions kept, as large as fits, centred
+};
 
 // A tab stop of a furniture text item: the text after the n-th tab (\t) of a line is set
 // against the n-th stop, its left edge, right edge or centre at `position` (pt from the
@@ -115,6 +135,11 @@ struct RegionItem {
   std::optional<Cmyk> fill;     // kBox
   std::optional<Cmyk> stroke;   // kBox, kRule (rule colour)
   std::vector<TabStop> tabs;    // kText: in order of position
+  // kImage: the file (relative to the paper's folder) in the box (x, y, box_w, box_h),
+  // scaled to fit it, proportions kept, centred.
+  std::string file;
+  int page = 1;                            // a PDF's page, from 1
+  std::shared_ptr<const SuppliedArt> art;  // loaded by LoadPaper
   SourcePos pos;
 };
 
@@ -125,7 +150,28 @@ struct Region {
   SourcePos pos;
 };
 
-enum class SlotKind { kModule, kStack };
+enum class SlotKind { kModule, kStack, kAd };
+
+// An ad given to an ad slot (by the issue for a page, or by the template as a standing
+// ad): a PDF (its page `page`, from 1) or a JPEG or PNG.
+struct AdSpec {
+  std::string file;  // relative to the issue's folder (the template's: the paper's)
+  int page = 1;
+  std::optional<ArtFit> scale;             // unset: the slot's
+  std::shared_ptr<const SuppliedArt> art;  // loaded with the issue (or the paper)
+  SourcePos pos;                           // of the `ad:` value, where the ad is named
+};
+
+// How strictly the press checks of supplied ads (preflight/ad_checks.h) are reported:
+// each kind of problem an error or a warning (`press: ads:` in paper.yaml).
+struct AdCheckLevels {
+  Severity rgb = Severity::kError;
+  Severity spot = Severity::kWarning;
+  Severity transparency = Severity::kError;
+  Severity fonts = Severity::kError;
+  Severity ink = Severity::kError;
+  Severity output_condition = Severity::kWarning;
+};
 
 // How a slot's height is given (docs/formats.md, "Slots that follow their content").
 enum class RowsMode {
@@ -170,6 +216,11 @@ struct Slot {
   // (`add_pages: T`); empty: text that does not fit is overset.
   std::string add_pages;
   SourcePos add_pages_pos;
+  // Ad slots: a label (广告) in its style at the slot's top, the ad in the rest below it;
+  // the ad's scaling; a standing ad the issue may replace.
+  std::string label, label_style = "caption";
+  ArtFit ad_scale = ArtFit::kNone;
+  std::optional<AdSpec> standing_ad;
   SourcePos pos;
 };
 
@@ -198,6 +249,7 @@ struct PressSettings {
   double ink_limit = 240;  // total ink, percent (GWG newspaper; ISO 12647-3 says 220)
   bool overprint = true;   // text and rules in 100 % K alone overprint what is under them
   PressThresholds checks;  // what preflight holds the pages to (press_thresholds.h)
+  AdCheckLevels ads;       // how supplied ads' problems are reported
   SourcePos pos;
 };
 

@@ -1,5 +1,7 @@
 #include "preflight/findings.h"
 
+#include "preflight/ad_checks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -316,6 +318,8 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     f.article = ArticleAt(report, f);
     out.push_back(std::move(f));
   }
+  // Supplied ads and images: what the press would refuse in them (ad_checks.h).
+  for (Finding& f : CheckAds(report.ads, paper.press)) out.push_back(std::move(f));
   // Grid cells of a page that no slot or region covers: white space where text was meant.
   // (A single grid line between two modules is the usual air between stories.)
   for (const auto& [page, a] : report.grid.uncovered) {

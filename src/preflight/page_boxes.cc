@@ -35,6 +35,9 @@ Box ItemBox(const Item& item) {
   }
   if (const auto* rect = std::get_if<RectItem>(&item)) return RectBox(*rect);
   if (const auto* rule = std::get_if<RuleItem>(&item)) return RuleBox(*rule);
+  if (const auto* form = std::get_if<FormItem>(&item))
+    return Box{form->clip_x, form->clip_y, form->clip_x + form->clip_width,
+               form->clip_y + form->clip_height};
   return ImageBox(std::get<ImageItem>(item));
 }
 

@@ -72,8 +72,9 @@ void EmptySlot(const SlotRecord& s, const Document& doc, const Grid& g, std::vec
     f.severity = s.optional ? Severity::kInfo : Severity::kError;
     f.message = std::string(s.optional ? "optional slot '" : "slot '") + s.slot + "' on " + on +
                 " is empty" +
-                (s.article.empty() ? ": no article is placed in it"
-                                   : ": nothing of article '" + s.article + "' was placed");
+                (s.ad                ? ": no ad is given for it"
+                 : s.article.empty() ? ": no article is placed in it"
+                                     : ": nothing of article '" + s.article + "' was placed");
   }
   // A fitted slot with nothing in it has no height: marked by its first grid line.
   if (s.width > 0) SetArea(f, {s.x, s.y, s.x + s.width, s.y + std::max(s.height, g.line_pitch)});

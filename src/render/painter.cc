@@ -1,5 +1,7 @@
 #include "render/painter.h"
 
+#include <poppler.h>
+
 #include <cairo-ft.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -186,6 +188,48 @@ Painter::~Painter() {
     if (f) cairo_font_face_destroy(f);
   for (auto& [_, s] : images_)
     if (s) cairo_surface_destroy(s);
+  for (auto& [_, d] : documents_)
+    if (d) g_object_unref(d);
+}
+
+PopplerDocument* Painter::PdfDocument(const PdfArt& art) {
+  const std::string key = art.file;
+  if (auto it = documents_.find(key); it != documents_.end()) return it->second;
+  PopplerDocument* document = nullptr;
+  if (art.bytes) {
+    // The bytes stay alive with the document (it keeps its own reference to them).
+    GBytes* bytes = g_bytes_new(art.bytes->data(), art.bytes->size());
+    GError* error = nullptr;
+    document = poppler_document_new_from_bytes(bytes, nullptr, &error);
+    g_bytes_unref(bytes);
+    if (error) g_error_free(error);
+  }
+  if (!document) errors_.push_back("PDF '" + art.path + "' could not be opened for the preview");
+  documents_[key] = document;
+  return document;
+}
+
+// As the PDF draws it: the page's box scaled onto the item's rectangle, clipped to the clip
+// rectangle. poppler draws a page with its CropBox's top left at the origin, y down.
+void Painter::PaintForm(cairo_t* cr, const FormItem& form) {
+  if (!form.art) return;
+  const PdfArt& art = *form.art;
+  PopplerDocument* document = PdfDocument(art);
+  if (!document) return;
+  PopplerPage* page = poppler_document_get_page(document, art.page_index);
+  if (!page) return;
+  const PdfBox& box = art.box;
+  if (box.width() > 0 && box.height() > 0) {
+    cairo_save(cr);
+    cairo_rectangle(cr, form.clip_x, form.clip_y, form.clip_width, form.clip_height);
+    cairo_clip(cr);
+    cairo_translate(cr, form.x, form.y);
+    cairo_scale(cr, form.width / box.width(), form.height / box.height());
+    cairo_translate(cr, -(box.x0 - art.crop.x0), -(art.crop.y1 - box.y1));
+    poppler_page_render(page, cr);
+    cairo_restore(cr);
+  }
+  g_object_unref(page);
 }
 
 cairo_font_face_t* Painter::Face(int font) {
@@ -301,6 +345,8 @@ void Painter::PaintPage(cairo_t* cr, const Page& page) {
         cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
         cairo_paint(cr);
         cairo_restore(cr);
+      } else if (const auto* form = std::get_if<FormItem>(&item)) {
+        PaintForm(cr, *form);
       }
     }
   }

@@ -225,6 +225,37 @@ class ContentWriter {
     out_ += " Do Q\n";
   }
 
+  // The form XObject's space is the PDF page's own: its box is scaled onto the item's
+  // rectangle, and the drawing clipped to the item's clip rectangle.
+  void Form(const FormItem& form) {
+    if (!form.art || !s_.forms) return;
+    auto it = s_.forms->find(form.art->key());
+    if (it == s_.forms->end()) return;
+    const PdfBox& box = form.art->box;
+    if (!(box.width() > 0 && box.height() > 0)) return;
+    Overprint(false);
+    const double sx = form.width / box.width(), sy = form.height / box.height();
+    out_ += "q ";
+    AppendNumber(out_, X(form.clip_x));
+    out_ += ' ';
+    AppendNumber(out_, Y(form.clip_y + form.clip_height));
+    out_ += ' ';
+    AppendNumber(out_, form.clip_width);
+    out_ += ' ';
+    AppendNumber(out_, form.clip_height);
+    out_ += " re W n ";
+    AppendNumber(out_, sx);
+    out_ += " 0 0 ";
+    AppendNumber(out_, sy);
+    out_ += ' ';
+    AppendNumber(out_, X(form.x) - box.x0 * sx);
+    out_ += ' ';
+    AppendNumber(out_, Y(form.y + form.height) - box.y0 * sy);
+    out_ += " cm /Fm";
+    AppendNumber(out_, it->second, 0);
+    out_ += " Do Q\n";
+  }
+
  private:
   // Space and overlap between glyphs (em) that extractors still read as one word.
   static constexpr double kMostSpace = 0.05, kMostOverlap = 0.15;
@@ -316,6 +347,8 @@ std::string PageContent(const Page& page, const PageContentSettings& settings) {
         writer.Rule(*rule);
       else if (const auto* image = std::get_if<ImageItem>(&item))
         writer.Picture(*image);
+      else if (const auto* form = std::get_if<FormItem>(&item))
+        writer.Form(*form);
       ++i;
     }
   return writer.Finish();

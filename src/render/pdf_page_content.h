@@ -11,7 +11,9 @@
 // wrapped in a /Span with its text as /ActualText. Glyphs of a bold style from a font
 // without a bold face (GlyphRun::synthetic_bold) are filled and stroked in their colour
 // (text render mode 2), with round joins.
-// Rectangles, rules and pictures (resource /Im<n>) follow in the frame tree's order; a
+// Rectangles, rules, pictures (resource /Im<n>) and supplied PDF pages (form XObjects
+// /Fm<n>, their box mapped onto the item's rectangle, clipped to its clip rectangle)
+// follow in the frame tree's order; a
 // cropped picture is drawn enlarged so its crop rectangle fills the item's rectangle,
 // clipped to it.
 // Colours are the screen RGB of each declared colour, or the declared CMYK itself for
@@ -47,6 +49,8 @@ struct PageContentSettings {
   const std::vector<const GlyphTexts*>* texts = nullptr;
   // Picture path → its number in /Im<n>.
   const std::map<std::string, int>* pictures = nullptr;
+  // A supplied PDF page's key (PdfArt::key) → its number in /Fm<n>, the form XObject.
+  const std::map<std::string, int>* forms = nullptr;
   // Black overprint (press, kDeclaredCmyk only): the page's resources then hold the
   // ExtGState entries named kOverprintState and kKnockoutState (OverprintStates()).
   bool overprint_black = false;

@@ -3,6 +3,8 @@
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
@@ -260,6 +262,8 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
   std::vector<uint8_t> font_used(doc.fonts.size(), 0);
   std::vector<EmbeddedPicture> pictures;
   std::map<std::string, int> picture_number;
+  std::vector<std::shared_ptr<const PdfArt>> forms;  // supplied PDF pages, as form XObjects
+  std::map<std::string, int> form_number;
   for (const Page* page : pages)
     for (const Frame& frame : page->frames)
       for (const Item& item : frame.items) {
@@ -270,6 +274,10 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
         } else if (const auto* image = std::get_if<ImageItem>(&item)) {
           if (picture_number.emplace(image->path, static_cast<int>(pictures.size()) + 1).second)
             pictures.push_back({image->path, image->bytes, std::nullopt, {}});
+        } else if (const auto* form = std::get_if<FormItem>(&item)) {
+          if (form->art &&
+              form_number.emplace(form->art->key(), static_cast<int>(forms.size()) + 1).second)
+            forms.push_back(form->art);
         }
       }
 
@@ -342,6 +350,7 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
       content.fonts = &metrics;
       content.texts = &text_maps;
       content.pictures = &picture_number;
+      content.forms = &form_number;
       content.overprint_black = settings.overprint_black;
       contents[task - first_page] = Deflate(PageContent(page, content));
     }
@@ -380,7 +389,10 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
     }
   }
 
-  // The file, in page order.
+  // The file, in page order. The supplied PDFs are opened for their pages' form XObjects,
+  // copied into the file (content stream byte for byte, resources with them); libqpdf
+  // reads their streams when the file is written, so they stay open until then.
+  std::vector<std::unique_ptr<QPDF>> sources;
   try {
     QPDF pdf;
     pdf.emptyPDF();
@@ -395,6 +407,23 @@ bool WritePdfBytes(const Document& doc, const std::vector<const Page*>& pages,
         xobjects.replaceKey("/Im" + std::to_string(i + 1),
                             PictureObject(pdf, *pictures[i].picture));
       resources.replaceKey("/XObject", xobjects);
+    }
+    for (size_t i = 0; i < forms.size(); ++i) {
+      const PdfArt& art = *forms[i];
+      auto source = std::make_unique<QPDF>();
+      source->setSuppressWarnings(true);
+      source->processMemoryFile(art.path.c_str(), art.bytes->data(), art.bytes->size());
+      std::vector<QPDFPageObjectHelper> source_pages =
+          QPDFPageDocumentHelper(*source).getAllPages();
+      if (art.page_index < 0 || static_cast<size_t>(art.page_index) >= source_pages.size()) {
+        error = "'" + art.path + "' has no page " + std::to_string(art.page_index + 1);
+        return false;
+      }
+      Object form = source_pages[static_cast<size_t>(art.page_index)].getFormXObjectForPage(false);
+      if (!resources.hasKey("/XObject")) resources.replaceKey("/XObject", Object::newDictionary());
+      resources.getKey("/XObject")
+          .replaceKey("/Fm" + std::to_string(i + 1), pdf.copyForeignObject(form));
+      sources.push_back(std::move(source));
     }
     if (settings.overprint_black && settings.colours == PdfColours::kDeclaredCmyk) {
       Object states = Object::newDictionary();

@@ -1,0 +1,97 @@
+#include "layout/ad_slot.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "compose/line_breaker.h"
+#include "layout/art_box.h"
+#include "layout/line_items.h"
+#include "text/shaper.h"
+
+namespace banmian {
+
+namespace {
+
+std::string Mm(double w, double h) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f × %.1f mm", w / kPointsPerMm, h / kPointsPerMm);
+  return buf;
+}
+
+}  // namespace
+
+Frame PlaceAd(const Slot& slot, const Area& area, const AdSpec& ad, const Paper& paper,
+              FontSet& fonts, int page_number, const std::string& label, LayoutReport& report,
+              Diagnostics& diags) {
+  Frame frame;
+  frame.name = "slot:" + slot.name;
+  frame.x = area.x, frame.y = area.y, frame.width = area.width, frame.height = area.height;
+  double top = area.y;
+  if (!slot.label.empty()) {
+    const Style& style = *paper.FindStyle(slot.label_style);
+    const double leading = style.leading > 0 ? style.leading : 1.3 * style.size;
+    ShapedText shaped = ShapeOne(fonts, slot.label, style);
+    ComposedLine line;
+    line.begin = 0;
+    line.end = static_cast<uint32_t>(shaped.atoms.size());
+    line.last = true;
+    const double natural = shaped.Width(0, shaped.atoms.size()) - style.letter_spacing;
+    double x = 0;
+    if (style.align == Align::kCenter) x = (area.width - natural) / 2;
+    if (style.align == Align::kRight) x = area.width - natural;
+    for (const Atom& a : shaped.atoms) {
+      line.x.push_back(static_cast<float>(x));
+      x += a.advance;
+    }
+    line.natural = line.width = static_cast<float>(natural);
+    std::vector<MissingGlyphRecord> missing;
+    AppendLineRuns(shaped, line, area.x, area.y + kEmAscent * style.size, frame.items, &missing);
+    for (MissingGlyphRecord& m : missing) {
+      m.page = page_number;
+      m.where = frame.name;
+      m.pos = slot.pos;
+      report.missing_glyphs.push_back(m);
+    }
+    report.lines.push_back({page_number, frame.name, style.name, slot.label, false, false, ""});
+    top += leading;
+  }
+  const double box_w = area.width, box_h = area.y + area.height - top;
+  const ArtFit fit = ad.scale.value_or(slot.ad_scale);
+  PlacedArt placed = PlaceArt(*ad.art, area.x, top, box_w, box_h, fit, "ad");
+  if (ad.art->pdf && fit == ArtFit::kNone) {
+    const double w = placed.record.natural_width, h = placed.record.natural_height;
+    if (std::fabs(w - box_w) > kAdSizeTolerance || std::fabs(h - box_h) > kAdSizeTolerance)
+      diags.Error("ad-size", ad.pos,
+                  "ad '" + ad.file + "' is " + Mm(w, h) + " (its " + ad.art->pdf->box_name +
+                      "), but slot '" + slot.name + "' on page " + label + " holds " +
+                      Mm(box_w, box_h),
+                  "the ad is " + Mm(w, h) + " and the slot " + Mm(box_w, box_h) +
+                      (slot.label.empty() ? "" : " under its label") +
+                      ": have the ad made at the slot's size, or write scale: fit to scale it");
+  }
+  placed.record.page = page_number;
+  placed.record.where = frame.name;
+  placed.record.what = "ad";
+  placed.record.pos = ad.pos;
+  // Within the tolerance, a scaled PDF ad is not worth a word.
+  if (placed.record.scaled && std::fabs(placed.record.natural_width - box_w) <= kAdSizeTolerance &&
+      std::fabs(placed.record.natural_height - box_h) <= kAdSizeTolerance)
+    placed.record.scaled = false;
+  if (!ad.art->pdf) {
+    PictureRecord pr;
+    pr.page = page_number;
+    pr.article = "ad:" + slot.name;
+    pr.path = ad.file;
+    pr.pixel_width = ad.art->pixel_width, pr.pixel_height = ad.art->pixel_height;
+    pr.placed_width = placed.record.width, pr.placed_height = placed.record.height;
+    pr.effective_ppi = pr.placed_width > 0 ? pr.pixel_width / (pr.placed_width / 72.0) : 0;
+    pr.colour_space = "";
+    pr.pos = ad.pos;
+    report.pictures.push_back(pr);
+  }
+  report.ads.push_back(placed.record);
+  frame.items.push_back(placed.item);
+  return frame;
+}
+
+}  // namespace banmian
