@@ -110,16 +110,23 @@ bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::stri
                      SlotAssignment& a, Diagnostics& diags) {
   const size_t errors = diags.ErrorCount();
   MapReader c(v, src, what,
-              {"article", "articles", "continues", "col", "cols", "row", "rows", "below",
-               "min_rows", "max_rows"},
+              {"article", "articles", "continues", "banner", "kicker", "subhead", "col", "cols",
+               "row", "rows", "below", "min_rows", "max_rows"},
               diags);
   std::vector<const char*> given;
-  for (const char* key : {"article", "articles", "continues"})
+  for (const char* key : {"article", "articles", "continues", "banner"})
     if (c.Get(key).IsDefined()) given.push_back(key);
+  for (const char* key : {"kicker", "subhead"})
+    if (c.Has(key) && !c.Has("banner"))
+      diags.Error("bad-value", c.KeyPos(key),
+                  what + ": '" + key + "' goes with 'banner' (a banner headline's " +
+                      (key[0] == 'k' ? "kicker" : "subhead") + ")",
+                  "an article's kicker and subhead are in its own file");
   if (given.empty()) {
-    diags.Error("missing-key", c.Pos(), what + " needs 'article', 'articles' or 'continues'",
-                "write {article: id, …}, {articles: [id, id], …} for a stack, or {continues: "
-                "id, …}");
+    diags.Error("missing-key", c.Pos(),
+                what + " needs 'article', 'articles', 'continues' or 'banner'",
+                "write {article: id, …}, {articles: [id, id], …} for a stack, {continues: "
+                "id, …}, or {banner: \"…\"} for a banner slot");
   } else if (given.size() > 1) {
     diags.Error(
         "bad-value", c.KeyPos(given[1]),
@@ -132,6 +139,14 @@ bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::stri
     if (!list.IsSequence() || a.articles.size() != list.size() || a.articles.empty())
       diags.Error("wrong-type", src.Pos(list), "'articles' in " + what + " lists article ids",
                   "write articles: [id, id, …]");
+  } else if (given[0] == std::string("banner")) {
+    if (auto v = c.String("banner", true)) a.banner = *v;
+    if (auto v = c.String("kicker", false)) a.banner_kicker = *v;
+    if (auto v = c.String("subhead", false)) a.banner_subhead = *v;
+    if (c.Has("banner") && a.banner.empty())
+      diags.Error("bad-value", c.KeyPos("banner"), what + ": the banner headline is empty",
+                  "write the headline, or leave the slot out (it is then an empty-slot error "
+                  "unless optional)");
   } else if (auto id = c.String(given[0], true)) {
     a.articles.push_back(*id);
     a.continuation = given[0] == std::string("continues");
@@ -334,6 +349,15 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
             "slot-twice", s.pos,
             "slot '" + s.slot + "' is given " + std::to_string(s.articles.size()) + " articles",
             "a module slot holds one article; make it a stack slot (kind: stack) to hold several");
+      } else if (slot->kind == SlotKind::kBanner && s.banner.empty()) {
+        diags.Error("bad-value", s.pos,
+                    "slot '" + s.slot + "' is a banner slot: it takes a headline, not an article",
+                    "write " + s.slot + ": {banner: \"…\", subhead: \"…\"}");
+      } else if (slot->kind != SlotKind::kBanner && !s.banner.empty()) {
+        diags.Error("bad-value", s.pos,
+                    "slot '" + s.slot + "' is not a banner slot (kind: banner): it takes an " +
+                        "article, not a banner headline",
+                    "give the banner a slot of kind: banner over its stories");
       } else if (slot->kind == SlotKind::kStack && s.continuation) {
         diags.Error("bad-continuation", s.pos,
                     "slot '" + s.slot + "' is a stack slot and cannot continue an article",
