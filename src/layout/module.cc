@@ -1020,8 +1020,8 @@ struct Placer {
       body = slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols) : Body(top_rows, cols);
     }
     if (slot.boxed) {
-      // Half a gutter outside the columns; at the fill's edge when the slot is shaded.
-      const double g = slot.fill ? 0 : cx.paper.grid.gutter;
+      // Half a gutter outside the columns, at the fill's edge when the slot is shaded.
+      const double g = cx.paper.grid.gutter;
       RectItem box;
       box.x = outer.x - g / 2, box.y = outer.y, box.width = outer.width + g;
       box.height = outer.height;
@@ -1119,7 +1119,7 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
   // composed), whole grid lines down from the top and up from the foot (not in a stack,
   // whose padding the stack keeps at its own top and foot).
   Context cx{paper, fonts, flow.measure_loss};
-  const PaddingInset inset = InsetFor(slot.padding, paper.grid);
+  const PaddingInset inset = SlotInset(slot, paper.grid);
   const int pad_rows =
       slot.kind == SlotKind::kStack ? 0 : std::max(0, std::min(inset.rows, (area.rows - 1) / 2));
   int pad_top = pad_rows;
@@ -1181,8 +1181,11 @@ SlotShading ShadeSlot(const Slot& slot, const Area& area, const Paper& paper, Fo
   out.frame.x = area.x, out.frame.y = area.y;
   out.frame.width = area.width, out.frame.height = area.height;
   if (slot.fill) {
+    // The slot's area; a boxed slot's frame rectangle, half a gutter wider at each side.
+    const double wider = slot.boxed ? paper.grid.gutter / 2 : 0;
     RectItem fill;
-    fill.x = area.x, fill.y = area.y, fill.width = area.width, fill.height = area.height;
+    fill.x = area.x - wider, fill.y = area.y, fill.width = area.width + 2 * wider;
+    fill.height = area.height;
     fill.has_fill = true;
     fill.fill = *slot.fill;
     fill.role = "fill";

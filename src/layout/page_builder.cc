@@ -46,7 +46,7 @@ int InsetOfArticle(const Issue& issue, const std::string& id) {
       if (a.continuation || std::find(a.articles.begin(), a.articles.end(), id) == a.articles.end())
         continue;
       const Slot* slot = t->second.FindSlot(a.slot);
-      return slot ? InsetFor(slot->padding, issue.paper.grid).measure_loss : 0;
+      return slot ? SlotInset(*slot, issue.paper.grid).measure_loss : 0;
     }
   }
   return 0;
@@ -330,7 +330,7 @@ struct Builder {
     const bool adds = !slot.add_pages.empty();
     // Under its title bar and inside its padding: whole grid lines at its top and foot.
     const int title = Shade(page, slot).row - slot.area.row;
-    const int pad = InsetFor(slot.padding, g).rows;
+    const int pad = SlotInset(slot, g).rows;
     const int first = title + pad;
     int row = first;
     while (!queue.empty()) {
@@ -394,7 +394,7 @@ struct Builder {
       }
       if (row > first) {
         double y = paper().area_top() + (slot.area.row + row) * g.line_pitch + g.line_pitch / 2;
-        const double in = InsetFor(slot.padding, g).side();
+        const double in = SlotInset(slot, g).side();
         Frame rule;
         rule.name = "stack-rule:" + slot.name;
         rule.items.push_back(RuleItem{slot.area.x + in, y, slot.area.x + slot.area.width - in, y, 0.5,

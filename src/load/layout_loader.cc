@@ -362,7 +362,7 @@ void ReadSlotShading(MapReader& sr, Slot& s, const YamlSource& src, const std::s
                          "neither",
                   "give the slot 'fill: …' or 'boxed: true'");
     } else {
-      const PaddingInset inset = InsetFor(*v, paper.grid);
+      const PaddingInset inset = InsetFor(*v, paper.grid, s.boxed ? paper.grid.gutter / 2 : 0);
       const int left = paper.grid.characters - inset.measure_loss;
       if (left < 4)
         diags.Error("out-of-range", src.Pos(sr.Get("padding")),

@@ -189,7 +189,12 @@ struct PaddingInset {
   double side() const;   // pt at each side of a column, for a body size given to InsetFor
   double body_size = 0;
 };
-PaddingInset InsetFor(double padding, const Grid& grid);
+// `side_air`: what already lies between the fill's side and the columns (pt): half a gutter
+// in a boxed slot, whose fill covers its frame's rectangle; 0 otherwise.
+PaddingInset InsetFor(double padding, const Grid& grid, double side_air = 0);
+
+// A slot's padding kept on the grids (InsetFor), its fill's edge half a gutter out when boxed.
+PaddingInset SlotInset(const Slot& slot, const Grid& grid);
 
 struct PageTemplate {
   std::string name;

@@ -1,8 +1,9 @@
 // Shaded and reversed modules and banners as placed (docs/formats.md, section 3), checked
 // against numbers worked out by hand on the test paper of tests/layout/cases/shaded: five
 // columns of 15 characters of 9pt on a 13.5pt pitch, gutter 9pt, left margin 14.5mm,
-// top margin 14mm. Slot 'right' (columns 4–5) is filled with blue 10% and padded 2mm: its
-// measure loses two characters (one each side, 9pt) and its text a grid line at the foot.
+// top margin 14mm. Slot 'right' (columns 4–5) is boxed, filled with blue 10% and padded
+// 2mm (5.67pt): its fill covers the frame, half a gutter (4.5pt) out at each side, so its
+// measure loses one character (4.5pt more at each side) and its text a grid line at the foot.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -58,11 +59,11 @@ TEST_CASE("shaded: the fill covers the slot, under its text, which keeps to the 
   REQUIRE(fill);
   CHECK(fill->role == "fill");
   CHECK(fill->fill == Cmyk{10, 6, 0, 1, ""});
-  CHECK(fill->x == doctest::Approx(right->x));
+  CHECK(fill->x == doctest::Approx(right->x - 4.5));
   CHECK(fill->y == doctest::Approx(right->y));
-  CHECK(fill->width == doctest::Approx(right->width));
+  CHECK(fill->width == doctest::Approx(right->width + 9));
   CHECK(fill->height == doctest::Approx(right->height));
-  // Body text: every glyph inside the columns narrowed by 9pt at each side; every
+  // Body text: every glyph inside the columns narrowed by 4.5pt at each side; every
   // baseline on the page's baseline grid; none on the slot's last grid line (padding).
   const Frame& module = r.document->pages[0].frames[frames[1]];
   const double first_baseline = kTop + (13.5 - 9) / 2 + 0.88 * 9;
@@ -73,9 +74,9 @@ TEST_CASE("shaded: the fill covers the slot, under its text, which keeps to the 
     if (!run || run->role != "body") continue;
     for (const PositionedGlyph& g : run->glyphs) {
       ++body_glyphs;
-      const int col = g.x < right->x + kColumn ? 0 : 1;
-      const double left = right->x + col * kColumn + 9, right_edge = left + 13 * 9;
-      CHECK(g.x >= left - 0.01);
+      const int col = g.x + 4.5 < right->x + kColumn ? 0 : 1;
+      const double left = right->x + col * kColumn + 4.5, right_edge = left + 14 * 9;
+      CHECK(g.x >= left - 4.5 - 0.01);  // an opening mark's blank half may stand before it
       CHECK(g.x + g.advance <= right_edge + 9 * 0.5 + 0.01);  // a mark may hang its blank half
       const double rows = (g.y - first_baseline) / 13.5;
       CHECK(std::abs(rows - std::round(rows)) < 1e-6);
@@ -89,8 +90,8 @@ TEST_CASE("shaded: the fill covers the slot, under its text, which keeps to the 
   for (const Item& item : module.items)
     if (const auto* rect = std::get_if<RectItem>(&item); rect && rect->role == "box") {
       box = true;
-      CHECK(rect->x == doctest::Approx(right->x));
-      CHECK(rect->width == doctest::Approx(right->width));
+      CHECK(rect->x == doctest::Approx(fill->x));
+      CHECK(rect->width == doctest::Approx(fill->width));
     }
   CHECK(box);
 }
@@ -139,9 +140,18 @@ TEST_CASE("shaded: the stack's title bar and padding, its articles under them") 
   CHECK(bar->role == "headline-bar");
   CHECK(bar->height == doctest::Approx(27));  // a 12pt line box is 15pt: two grid lines
   // The first brief starts under the bar and a grid line of padding (1ch = 9pt: 9 − 2.25
-  // needs one grid line).
+  // needs one grid line); its columns lose two characters, one at each side.
   const Frame& first = r.document->pages[0].frames[frames[1]];
   CHECK(first.y == doctest::Approx(briefs->y + bar->height + 13.5));
+  for (size_t i = 1; i < frames.size(); ++i)
+    for (const Item& item : r.document->pages[0].frames[frames[i]].items)
+      if (const auto* run = std::get_if<GlyphRun>(&item); run && run->role == "body")
+        for (const PositionedGlyph& g : run->glyphs) {
+          // An opening mark starting a line sets its blank half before the column's edge.
+          const int col = static_cast<int>((g.x + 4.5 - briefs->x) / kColumn);
+          CHECK(g.x >= briefs->x + col * kColumn + 9 - 4.5 - 0.01);
+          CHECK(g.x + g.advance <= briefs->x + col * kColumn + 9 + 13 * 9 + 4.5 + 0.01);
+        }
 }
 
 // A banner over two stories: its slot as tall as its headline, the stories under it; moved
