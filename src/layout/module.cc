@@ -434,7 +434,8 @@ namespace {
 // bar's style (and colour).
 Slot HeadlineSlot(const Slot& slot) {
   Slot s = slot;
-  if (slot.headline_bar && slot.headline_bar->text.empty()) s.headline_style = slot.headline_bar->style;
+  if (slot.headline_bar && slot.headline_bar->text.empty())
+    s.headline_style = slot.headline_bar->style;
   return s;
 }
 
@@ -514,8 +515,8 @@ struct Placer {
   ArticleFlow& flow;
   const Article& article;
   const Slot& slot;
-  const Area& area;   // where the module's text goes: the slot's area inside its padding
-  const Area& outer;  // the slot's area (its fill, frame and headline bar)
+  const Area& area;       // where the module's text goes: the slot's area inside its padding
+  const Area& outer;      // the slot's area (its fill, frame and headline bar)
   int pad_top, pad_foot;  // grid lines of padding at the slot's top and foot
   const ModulePart& part;
   int page;
@@ -1128,8 +1129,8 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
     // A module that opens with its headline block: the block's air above its first line
     // box may clear the padding by itself.
     HeadlineBlock scratch;
-    const HeadlineBlock& hb = LayOutHeadline(cx, *flow.article, slot, area.width - 2 * dx,
-                                             options.headlines, scratch);
+    const HeadlineBlock& hb =
+        LayOutHeadline(cx, *flow.article, slot, area.width - 2 * dx, options.headlines, scratch);
     if (!hb.tops.empty() && hb.tops.front() >= slot.padding) pad_top = 0;
   }
   Area inner = area;
@@ -1137,9 +1138,8 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
   inner.row += pad_top, inner.rows -= pad_top + pad_rows;
   inner.y += pad_top * paper.grid.line_pitch;
   inner.height = inner.rows * paper.grid.line_pitch;
-  Placer placer{cx,      flow,     *flow.article, slot, inner, area, pad_top, pad_rows,
-                part,    page_number, report,     options, {},  {},   {},      0,
-                0,       0};
+  Placer placer{cx,          flow,   *flow.article, slot, inner, area, pad_top, pad_rows, part,
+                page_number, report, options,       {},   {},    {},   0,       0,        0};
   return placer.Place();
 }
 
@@ -1205,8 +1205,7 @@ SlotShading ShadeSlot(const Slot& slot, const Area& area, const Paper& paper, Fo
   const Style& style = cx.StyleOf(slot.headline_bar->style);
   const double top = area.y + (t.rows * pitch - t.display.lines.size() * t.box) / 2;
   for (size_t i = 0; i < t.display.lines.size(); ++i) {
-    const double baseline =
-        top + i * t.box + (t.box - style.size) / 2 + kEmAscent * style.size;
+    const double baseline = top + i * t.box + (t.box - style.size) / 2 + kEmAscent * style.size;
     AppendLineRuns(t.text, t.display.lines[i], area.x + inset, baseline, out.frame.items, nullptr);
     LineRecord r = Record(t.text, t.display.lines[i], style.name, false, t.display.split_words[i]);
     r.page = page_number;
@@ -1220,11 +1219,12 @@ int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, F
                  HeadlineCache* headlines) {
   Context cx{paper, fonts};
   HeadlineBlock scratch;
-  int rows = LayOutHeadline(cx, article, slot, slot.area.width, headlines, scratch).rows;
+  // Inside a padded slot's sides, as PlaceModule sets it.
+  const double width = slot.area.width - 2 * SlotInset(slot, paper.grid).side();
+  int rows = LayOutHeadline(cx, article, slot, width, headlines, scratch).rows;
   if (!article.byline.empty()) {
     ShapedText text = ShapeOne(fonts, article.byline, cx.StyleOf("byline"));
-    rows += static_cast<int>(
-        BreakDisplay(text, slot.area.width, cx.Display(Align::kLeft)).lines.size());
+    rows += static_cast<int>(BreakDisplay(text, width, cx.Display(Align::kLeft)).lines.size());
   }
   return rows;
 }

@@ -79,9 +79,8 @@ class ComposeAhead {
       try {
         if (!fonts) fonts = make_fonts();
         if (!fonts) throw std::runtime_error("the fonts could not be loaded again");
-        ArticleFlow flow =
-            ComposeArticle(issue_.articles[i], issue_.paper, *fonts,
-                           InsetOfArticle(issue_, issue_.articles[i].id));
+        ArticleFlow flow = ComposeArticle(issue_.articles[i], issue_.paper, *fonts,
+                                          InsetOfArticle(issue_, issue_.articles[i].id));
         std::vector<FontFace> faces = fonts->faces();
         std::lock_guard<std::mutex> lock(mutex_);
         slot.flow = std::move(flow);
@@ -152,9 +151,9 @@ struct Builder {
   std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
   std::vector<bool> automatic;
   std::map<std::string, ArticleFlow> flows;
-  std::map<std::string, Article> banners;  // banner headlines, by their made-up article id
-  std::map<std::string, int> parts_placed;               // article → parts placed so far
-  std::map<std::string, std::string> last_label;         // article → page label of its last part
+  std::map<std::string, Article> banners;         // banner headlines, by their made-up article id
+  std::map<std::string, int> parts_placed;        // article → parts placed so far
+  std::map<std::string, std::string> last_label;  // article → page label of its last part
   std::map<std::string, std::deque<std::string>> carry;  // "template/slot" → articles to go on
   std::map<size_t, std::pair<std::string, std::string>> carry_to;  // page → (template, slot) added
   PageGrids grid;    // every page's resolved slots, for `check`
@@ -177,8 +176,8 @@ struct Builder {
     if (auto b = banners.find(id); b != banners.end())
       return flows.emplace(id, ComposeArticle(b->second, paper(), fonts)).first->second;
     return flows
-        .emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts,
-                                    InsetOfArticle(issue, id)))
+        .emplace(id,
+                 ComposeArticle(*issue.FindArticle(id), paper(), fonts, InsetOfArticle(issue, id)))
         .first->second;
   }
 
@@ -278,8 +277,8 @@ struct Builder {
     labels_true[id + "#" + std::to_string(index)] = Label(k);
     last_label[id] = Label(k);
     const Area area = Shade(page, slot);
-    page.frames.push_back(
-        PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report, {&headlines, false}));
+    page.frames.push_back(PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report,
+                                      {&headlines, false}));
   }
 
   // Grid lines a module slot needs for what is left of its article, at most `room`:
@@ -397,8 +396,8 @@ struct Builder {
         const double in = SlotInset(slot, g).side();
         Frame rule;
         rule.name = "stack-rule:" + slot.name;
-        rule.items.push_back(RuleItem{slot.area.x + in, y, slot.area.x + slot.area.width - in, y, 0.5,
-                                      paper().FindStyle("body")->colour, "stack-rule"});
+        rule.items.push_back(RuleItem{slot.area.x + in, y, slot.area.x + slot.area.width - in, y,
+                                      0.5, paper().FindStyle("body")->colour, "stack-rule"});
         page.frames.push_back(std::move(rule));
       }
       labels_true[id + "@" + std::to_string(parts_placed[id])] = Label(k);
@@ -668,8 +667,9 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
     const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
     ComposeAhead composing(issue);
-    Builder b{issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {}, {}, {}, {},
-              {},    {},    {}, {}, {}, {}};
+    Builder b{
+        issue, fonts, r,  d,  hints, ahead ? &composing : nullptr, {}, {}, {}, {}, {}, {}, {}, {},
+        {},    {},    {}, {}, {}};
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {

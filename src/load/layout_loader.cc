@@ -121,9 +121,10 @@ std::optional<Cmyk> ReadFill(const YAML::Node& v, const Paper& paper, const Yaml
   const std::optional<double> value =
       percent ? ParseDecimal(share.substr(0, share.size() - 1)) : std::nullopt;
   if (!value || name.empty()) {
-    diags.Error("bad-colour", src.Pos(v),
-                what + ": '" + text + "' is not a colour and a percentage such as 'blue 20%'",
-                percent || name.empty() ? "" : "write the tint with '%': '" + name + " " + share + "%'");
+    diags.Error(
+        "bad-colour", src.Pos(v),
+        what + ": '" + text + "' is not a colour and a percentage such as 'blue 20%'",
+        percent || name.empty() ? "" : "write the tint with '%': '" + name + " " + share + "%'");
     return std::nullopt;
   }
   if (*value < 0 || *value > 100) {
@@ -143,7 +144,8 @@ std::optional<Cmyk> ReadFill(const YAML::Node& v, const Paper& paper, const Yaml
   // Rounded to a hundredth of a percent: the press file writes four decimals of a fraction.
   auto scaled = [&](double ink) { return std::round(ink * f * 100) / 100; };
   const Cmyk& c = it->second;
-  return Cmyk{scaled(c.c), scaled(c.m), scaled(c.y), scaled(c.k), name + " " + Number(*value) + "%"};
+  return Cmyk{scaled(c.c), scaled(c.m), scaled(c.y), scaled(c.k),
+              name + " " + Number(*value) + "%"};
 }
 
 void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node, const YamlSource& src,
@@ -358,17 +360,18 @@ void ReadSlotShading(MapReader& sr, Slot& s, const YamlSource& src, const std::s
                   what + ": 'padding' must be 0 to 20mm, not " + mm);
     } else if (!sr.Has("fill") && !(sr.Has("boxed") && s.boxed)) {
       diags.Error("bad-value", sr.KeyPos("padding"),
-                  what + ": 'padding' insets the text from a fill or a frame, and the slot has "
-                         "neither",
+                  what +
+                      ": 'padding' insets the text from a fill or a frame, and the slot has "
+                      "neither",
                   "give the slot 'fill: …' or 'boxed: true'");
     } else {
       const PaddingInset inset = InsetFor(*v, paper.grid, s.boxed ? paper.grid.gutter / 2 : 0);
       const int left = paper.grid.characters - inset.measure_loss;
       if (left < 4)
-        diags.Error("out-of-range", src.Pos(sr.Get("padding")),
-                    what + ": padding " + mm + " leaves columns of " + std::to_string(left) +
-                        " characters",
-                    "the measure loses whole characters, half at each side: a column keeps at least 4");
+        diags.Error(
+            "out-of-range", src.Pos(sr.Get("padding")),
+            what + ": padding " + mm + " leaves columns of " + std::to_string(left) + " characters",
+            "the measure loses whole characters, half at each side: a column keeps at least 4");
       else
         s.padding = *v;
     }
@@ -808,11 +811,11 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
       broken.insert(s.name);  // until its area has loaded
-      MapReader sr(it->second, src, what,
-                   {"area", "kind", "headline_style", "headline_align", "vertical_headline",
-                    "column_rules", "boxed", "optional", "add_pages", "fill", "padding",
-                    "headline_bar"},
-                   diags);
+      MapReader sr(
+          it->second, src, what,
+          {"area", "kind", "headline_style", "headline_align", "vertical_headline", "column_rules",
+           "boxed", "optional", "add_pages", "fill", "padding", "headline_bar"},
+          diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");

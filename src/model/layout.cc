@@ -28,7 +28,8 @@ PaddingInset InsetFor(double padding, const Grid& grid, double side_air) {
   inset.body_size = grid.body_size;
   inset.measure_loss =
       static_cast<int>(std::ceil(2 * std::max(0.0, padding - side_air) / grid.body_size - 1e-9));
-  inset.rows = std::max(0, static_cast<int>(std::ceil((padding - above_text) / grid.line_pitch - 1e-9)));
+  inset.rows =
+      std::max(0, static_cast<int>(std::ceil((padding - above_text) / grid.line_pitch - 1e-9)));
   return inset;
 }
 

@@ -75,8 +75,8 @@ double Lightness(const Cmyk& c) {
 
 // The fill (a box's, a slot's 底纹 or a headline bar) the text lies on when it is lighter
 // than that fill: reversed type (反白), which the ink around it closes in on as on white
-// type. The topmost such fill painted before it; nothing when the text is on paper or
-// darker than what is under it (black on a tint).
+// type. Of the page's fills under the text, the last painted counts; nothing when the
+// text is on paper or darker than what is under it (black on a tint).
 const RectItem* LighterThanFill(const GlyphRun& run, const Box& box,
                                 const std::vector<const RectItem*>& fills) {
   const RectItem* under = nullptr;

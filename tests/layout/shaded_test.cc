@@ -159,7 +159,8 @@ TEST_CASE("shaded: the stack's title bar and padding, its articles under them") 
 TEST_CASE("banner: over its stories; a story past it or a column without one is a finding") {
   RunResult r = Compose(kCase);
   REQUIRE(r.document);
-  const auto banner = SlotArea(r, "banner"), left = SlotArea(r, "left"), right = SlotArea(r, "right");
+  const auto banner = SlotArea(r, "banner"), left = SlotArea(r, "left"),
+             right = SlotArea(r, "right");
   REQUIRE(banner);
   REQUIRE(left);
   REQUIRE(right);
@@ -179,8 +180,8 @@ TEST_CASE("banner: over its stories; a story past it or a column without one is 
     const char* message;
   };
   const Variant variants[] = {
-      {"the banner over four columns only",
-       "area: {col: 1, cols: 5, row: 3, rows: fit}", "area: {col: 1, cols: 4, row: 3, rows: fit}",
+      {"the banner over four columns only", "area: {col: 1, cols: 5, row: 3, rows: fit}",
+       "area: {col: 1, cols: 4, row: 3, rows: fit}",
        "banner 'banner': story slot 'right' (columns 4–5) reaches past the banner (columns 1–4)"},
       {"the right story not below it", "area: {col: 4, cols: 2, below: banner, rows: fit}",
        "area: {col: 4, cols: 2, row: 12, rows: fit}",
@@ -219,8 +220,9 @@ TEST_CASE("banner: over its stories; a story past it or a column without one is 
   REQUIRE(empty.document);
   bool empty_banner = false;
   for (const Finding& f : empty.findings)
-    if (f.code == "empty-slot" && f.message == "slot 'banner' on page 1 is empty: no article is "
-                                                "placed in it") {
+    if (f.code == "empty-slot" && f.message ==
+                                      "slot 'banner' on page 1 is empty: no article is "
+                                      "placed in it") {
       empty_banner = true;
       CHECK(f.severity == Severity::kError);
     }

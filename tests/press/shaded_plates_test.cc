@@ -45,8 +45,8 @@ struct Inside {
 };
 Inside Measure(const Plates& p, const RectItem& r) {
   Inside in;
-  for (int y = static_cast<int>(kBleed + r.y) + 2; y < static_cast<int>(kBleed + r.y + r.height) - 2;
-       ++y)
+  for (int y = static_cast<int>(kBleed + r.y) + 2;
+       y < static_cast<int>(kBleed + r.y + r.height) - 2; ++y)
     for (int x = static_cast<int>(kBleed + r.x) + 2;
          x < static_cast<int>(kBleed + r.x + r.width) - 2; ++x) {
       const int c = p.At(x, y, 0), m = p.At(x, y, 1), k = p.At(x, y, 3);
@@ -77,10 +77,10 @@ TEST_CASE("press: black text on a slot's fill overprints it; white on a bar knoc
   const RectItem fill = FindRect(*r.document, "slot:story", "fill");
   CHECK(fill.fill.m == 30);
   Inside story = Measure(p, fill);
-  CHECK(story.text > 100);         // the black headline and body
-  CHECK(story.min_m_text == 76);   // the tint stays inked under every black pixel
+  CHECK(story.text > 100);        // the black headline and body
+  CHECK(story.min_m_text == 76);  // the tint stays inked under every black pixel
   CHECK(story.max_m_text == 76);
-  CHECK(story.bare > 1000);        // and around them
+  CHECK(story.bare > 1000);  // and around them
   CHECK(story.min_m_bare == 76);
   // Above the fill (the top margin), no magenta at all.
   for (int x = static_cast<int>(kBleed + fill.x); x < static_cast<int>(kBleed + fill.x + 50); ++x)
@@ -91,8 +91,10 @@ TEST_CASE("press: black text on a slot's fill overprints it; white on a bar knoc
   Inside white = Measure(p, bar);
   CHECK(white.text == 0);  // blue has 10 % K: no pixel is full black
   int paper = 0, cyan = 0;
-  for (int y = static_cast<int>(kBleed + bar.y) + 2; y < static_cast<int>(kBleed + bar.y + bar.height) - 2; ++y)
-    for (int x = static_cast<int>(kBleed + bar.x) + 2; x < static_cast<int>(kBleed + bar.x + bar.width) - 2; ++x) {
+  for (int y = static_cast<int>(kBleed + bar.y) + 2;
+       y < static_cast<int>(kBleed + bar.y + bar.height) - 2; ++y)
+    for (int x = static_cast<int>(kBleed + bar.x) + 2;
+         x < static_cast<int>(kBleed + bar.x + bar.width) - 2; ++x) {
       const auto ink = p.At(x, y);
       if (ink[0] == 0 && ink[1] == 0 && ink[2] == 0 && ink[3] == 0) ++paper;
       if (ink[0] == 255) ++cyan;
@@ -145,7 +147,8 @@ TEST_CASE("preview: a slot's fill shows in the PNG in its colour") {
   const double offset = image.width > 260 ? kBleed : 0;
   const RectItem fill = FindRect(*r.document, "slot:story", "fill");
   auto at = [&](double x, double y) {
-    const size_t i = (static_cast<size_t>(offset + y) * image.width + static_cast<size_t>(offset + x)) * 3;
+    const size_t i =
+        (static_cast<size_t>(offset + y) * image.width + static_cast<size_t>(offset + x)) * 3;
     return std::vector<int>{pixels[i], pixels[i + 1], pixels[i + 2]};
   };
   const std::vector<int> inside = at(fill.x + 2, fill.y + fill.height - 3);  // its foot padding

@@ -292,15 +292,11 @@ TEST_CASE("layout: padding kept on the character grid and the baseline grid") {
     int loss, rows;
   };
   const Row rows[] = {
-      {0, 0, 0},
-      {2, 1, 0},        // half a character (4.5pt) clears 2pt; 2.25pt above the text too
-      {2.25, 1, 0},     // exactly the air above the text: no grid line
-      {2.26, 1, 1},
-      {4.5, 1, 1},      // exactly half a character
-      {4.51, 2, 1},
-      {2 * kPointsPerMm, 2, 1},  // 5.67pt: a character each side
-      {9, 2, 1},
-      {15.75, 4, 1},    // 2.25 + 13.5: one grid line exactly
+      {0, 0, 0},     {2, 1, 0},    // half a character (4.5pt) clears 2pt; 2.25pt above the text too
+      {2.25, 1, 0},                // exactly the air above the text: no grid line
+      {2.26, 1, 1},  {4.5, 1, 1},  // exactly half a character
+      {4.51, 2, 1},  {2 * kPointsPerMm, 2, 1},  // 5.67pt: a character each side
+      {9, 2, 1},     {15.75, 4, 1},             // 2.25 + 13.5: one grid line exactly
       {15.76, 4, 2},
   };
   for (const Row& r : rows) {
@@ -317,7 +313,8 @@ TEST_CASE("layout: headline bars and banner slots are read") {
   std::string text = PaperText();
   text.replace(text.find("  red: [0, 100, 100, 0]\n"), 24,
                "  red: [0, 100, 100, 0]\n  white: [0, 0, 0, 0]\n");
-  text += "  headline_reversed: {family: Noto Sans CJK SC, weight: bold, size: 12pt, colour: white}\n";
+  text +=
+      "  headline_reversed: {family: Noto Sans CJK SC, weight: bold, size: 12pt, colour: white}\n";
   auto paper = ParsePaper("paper.yaml", text, d);
   REQUIRE(paper);
   auto t = ParseTemplate(

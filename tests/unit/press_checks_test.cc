@@ -154,7 +154,8 @@ TEST_CASE("press checks: text on fills, lighter or darker than the fill") {
   // Beside a fill, not on it: pale 9pt text is single-ink type on paper.
   CHECK(Codes(CheckPress(PageOf({Box(300, 185, 100, 30, kBlue), Text(kPale, 9)}),
                          PressSettings{})) == "");
-  const auto found = CheckPress(PageOf({Box(90, 185, 100, 30, kBlue), Text(kPale, 9)}), PressSettings{});
+  const auto found =
+      CheckPress(PageOf({Box(90, 185, 100, 30, kBlue), Text(kPale, 9)}), PressSettings{});
   REQUIRE(found.size() == 1);
   CHECK(found[0].message ==
         "9pt reversed text (pale: C0 M0 Y20 K0, 20 % on blue: C100 M0 Y0 K0, 100 %): under 10pt, "
