@@ -112,7 +112,8 @@ struct SlotRecord {
   int grid_col = 0, grid_row = 0;
   // Per text column of the body, left to right: the grid line (counted from the part's
   // top, headline included) where the column's content ends, text or picture. Empty when
-  // nothing was set. A hole is a column more than one line above the longest.
+  // nothing was set. A hole is a column more than one line above the longest. In a padded
+  // slot (`padding`) the grid lines of padding under the text count as the column's.
   std::vector<int> column_ends;
   // The copyfit's inputs: the lines the headline takes in its style and the size (pt) at
   // which it would take one (0: not measured), and how many pictures the article has.
@@ -133,6 +134,17 @@ struct FurnitureOverflow {
   double overflow = 0;  // pt
   int tab_stop = 0;     // 0: wider than its box; n: ran past its n-th tab stop (1-based)
   SourcePos pos;
+};
+
+// A banner slot (kind: banner) not over the columns of its stories, as resolved on a page:
+// each problem says how ("story slot 'b' (columns 4–6) reaches past the banner (columns
+// 1–4)", "column 3 of the banner has no story below it", "no story slot is below it").
+struct BannerRecord {
+  int page = 0;
+  std::string slot;
+  Area area;
+  std::vector<std::string> stories;  // the slots below it
+  std::vector<std::string> problems;
 };
 
 // Every slot's area as resolved on every page (what `banmian check` prints).
@@ -162,6 +174,7 @@ struct LayoutReport {
   std::vector<Normalization> normalizations;
   std::vector<int> inserted_pages;  // pages added to carry a stack on (1-based)
   std::vector<AddedPageRecord> added_pages;
+  std::vector<BannerRecord> banners;  // banners not over their stories
   PageGrids grid;
 };
 

@@ -50,8 +50,17 @@ void Shift(std::vector<Item>& items, double dx, double dy) {
 struct Context {
   const Paper& paper;
   FontSet& fonts;
+  // The paper's grid, or in a padded module the grid its text is set on: every column
+  // `measure_loss` characters narrower, the gutters as much wider, so the columns keep
+  // their places on the page (model/layout.h PaddingInset).
+  Grid grid_;
 
-  const Grid& grid() const { return paper.grid; }
+  Context(const Paper& p, FontSet& f, int measure_loss = 0) : paper(p), fonts(f), grid_(p.grid) {
+    grid_.characters -= measure_loss;
+    grid_.gutter += measure_loss * grid_.body_size;
+  }
+
+  const Grid& grid() const { return grid_; }
   const Style& StyleOf(const std::string& name) const { return *paper.FindStyle(name); }
   // An optional style, or the one it falls back to.
   const Style& StyleOr(const std::string& name, const std::string& fallback) const {
@@ -388,9 +397,17 @@ struct HeadlineBlock {
   std::vector<std::shared_ptr<Style>> owned_styles;  // styles made for this block alone
 };
 
+// On a headline bar every part of the block is set in the bar style's colour (`ink`).
 HeadlineBlock LayOutHeadlineAfresh(const Context& cx, const Article& article, const Slot& slot,
-                                   double width) {
+                                   double width, const Cmyk* ink = nullptr) {
   HeadlineBlock hb;
+  auto inked = [&](const Style& style) -> const Style& {
+    if (!ink) return style;
+    Style s = style;
+    s.colour = *ink;
+    hb.owned_styles.push_back(std::make_shared<Style>(s));
+    return *hb.owned_styles.back();
+  };
   std::vector<size_t> part_starts;
   auto add = [&](const std::string& s, const Style& style, Align align) {
     if (s.empty()) return;
@@ -410,10 +427,10 @@ HeadlineBlock LayOutHeadlineAfresh(const Context& cx, const Article& article, co
                             std::move(display.split_words[i])});
     }
   };
-  if (!article.tag.empty()) add("【" + article.tag + "】", cx.StyleOf("tag"), Align::kLeft);
-  add(article.kicker, cx.StyleOf("kicker"), slot.headline_align);
+  if (!article.tag.empty()) add("【" + article.tag + "】", inked(cx.StyleOf("tag")), Align::kLeft);
+  add(article.kicker, inked(cx.StyleOf("kicker")), slot.headline_align);
   add(article.headline, cx.StyleOf(slot.headline_style), slot.headline_align);
-  add(article.subhead, cx.StyleOf("subhead"), slot.headline_align);
+  add(article.subhead, inked(cx.StyleOf("subhead")), slot.headline_align);
   if (hb.lines.empty()) return hb;
   // Stack the line boxes with a little air between the parts, on whole grid lines.
   const double part_gap = 0.35 * cx.grid().body_size, pitch = cx.grid().line_pitch;
@@ -441,15 +458,27 @@ HeadlineCache::~HeadlineCache() = default;
 
 namespace {
 
-const HeadlineBlock& LayOutHeadline(const Context& cx, const Article& article, const Slot& slot,
+// The slot as its headline is set: on a headline bar without a text of its own, in the
+// bar's style (and colour).
+Slot HeadlineSlot(const Slot& slot) {
+  Slot s = slot;
+  if (slot.headline_bar && slot.headline_bar->text.empty())
+    s.headline_style = slot.headline_bar->style;
+  return s;
+}
+
+const HeadlineBlock& LayOutHeadline(const Context& cx, const Article& article, const Slot& in_slot,
                                     double width, HeadlineCache* cache, HeadlineBlock& scratch) {
-  if (!cache) return scratch = LayOutHeadlineAfresh(cx, article, slot, width);
+  const Slot slot = HeadlineSlot(in_slot);
+  const bool barred = in_slot.headline_bar && in_slot.headline_bar->text.empty();
+  const Cmyk* ink = barred ? &cx.StyleOf(slot.headline_style).colour : nullptr;
+  if (!cache) return scratch = LayOutHeadlineAfresh(cx, article, slot, width, ink);
   auto& blocks = cache->entries().blocks;
-  auto key =
-      std::make_tuple(&article, slot.headline_style, static_cast<int>(slot.headline_align), width);
+  auto key = std::make_tuple(&article, slot.headline_style,
+                             static_cast<int>(slot.headline_align) + (barred ? 10 : 0), width);
   auto it = blocks.find(key);
   if (it == blocks.end())
-    it = blocks.emplace(key, LayOutHeadlineAfresh(cx, article, slot, width)).first;
+    it = blocks.emplace(key, LayOutHeadlineAfresh(cx, article, slot, width, ink)).first;
   return it->second;
 }
 
@@ -514,7 +543,9 @@ struct Placer {
   ArticleFlow& flow;
   const Article& article;
   const Slot& slot;
-  const Area& area;
+  const Area& area;       // where the module's text goes: the slot's area inside its padding
+  const Area& outer;      // the slot's area (its fill, frame and headline bar)
+  int pad_top, pad_foot;  // grid lines of padding at the slot's top and foot
   const ModulePart& part;
   int page;
   LayoutReport& report;
@@ -541,6 +572,15 @@ struct Placer {
   int Headline(double width) {
     HeadlineBlock scratch;
     const HeadlineBlock& hb = LayOutHeadline(cx, article, slot, width, options.headlines, scratch);
+    if (slot.headline_bar && slot.headline_bar->text.empty() && !hb.lines.empty()) {
+      // 反白: the bar across the slot behind the headline block's grid lines.
+      RectItem bar;
+      bar.x = outer.x, bar.y = area.y, bar.width = outer.width, bar.height = hb.rows * Pitch();
+      bar.has_fill = true;
+      bar.fill = slot.headline_bar->fill;
+      bar.role = "headline-bar";
+      frame.items.push_back(bar);
+    }
     for (size_t i = 0; i < hb.lines.size(); ++i) {
       const DisplayLine& d = hb.lines[i];
       double baseline =
@@ -548,7 +588,7 @@ struct Placer {
       AddLine(d.text, d.line, area.x, baseline, d.style->name, d.split_word);
       // For the copyfit: how many lines the headline takes, and the size at which it
       // would take one (whole or half points, never larger than its style).
-      if (d.style->name == slot.headline_style) {
+      if (d.style->name == HeadlineSlot(slot).headline_style) {
         ++headline_lines;
         headline_size = d.style->size;
         const double natural = d.text.Width(0, static_cast<uint32_t>(d.text.atoms.size()));
@@ -1046,7 +1086,7 @@ struct Placer {
 
   Frame Place() {
     frame.name = "slot:" + slot.name;
-    frame.x = area.x, frame.y = area.y, frame.width = area.width, frame.height = area.height;
+    frame.x = outer.x, frame.y = outer.y, frame.width = outer.width, frame.height = outer.height;
     const size_t lines_before = report.lines.size();
     const size_t pictures_before = report.pictures.size();
     int cols = area.cols, top_rows = 0;
@@ -1072,9 +1112,11 @@ struct Placer {
       body = slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols) : Body(top_rows, cols);
     }
     if (slot.boxed) {
-      const double g = cx.grid().gutter;
+      // Half a gutter outside the columns, at the fill's edge when the slot is shaded.
+      const double g = cx.paper.grid.gutter;
       RectItem box;
-      box.x = area.x - g / 2, box.y = area.y, box.width = area.width + g, box.height = area.height;
+      box.x = outer.x - g / 2, box.y = outer.y, box.width = outer.width + g;
+      box.height = outer.height;
       box.has_stroke = true;
       box.stroke = cx.StyleOf("body").colour;
       box.stroke_width = 0.75;
@@ -1086,12 +1128,17 @@ struct Placer {
       if (report.lines[i].role == "body") ++lines;
     SlotRecord rec;
     rec.page = page, rec.slot = slot.name, rec.article = article.id;
-    rec.columns = area.cols, rec.rows = area.rows, rec.rows_used = top_rows + body.used;
+    // Counted in the slot's area: the padding's grid lines above and below the text.
+    rec.columns = outer.cols, rec.rows = outer.rows,
+    rec.rows_used = top_rows + body.used + pad_top + pad_foot;
     rec.headline_rows = top_rows, rec.lines = lines;
-    rec.first_row = area.row - slot.area.row, rec.slot_rows = slot.area.rows;
-    rec.x = area.x, rec.y = area.y, rec.width = area.width, rec.height = area.height;
-    rec.grid_col = area.col, rec.grid_row = area.row;
+    rec.first_row = outer.row - slot.area.row, rec.slot_rows = slot.area.rows;
+    rec.x = outer.x, rec.y = outer.y, rec.width = outer.width, rec.height = outer.height;
+    rec.grid_col = outer.col, rec.grid_row = outer.row;
     rec.column_ends = body.column_ends;
+    // A column's end counts the padding under it: a padded column that reaches the
+    // padding is full, as one reaching the foot of an unpadded slot is.
+    for (int& e : rec.column_ends) e += pad_top + pad_foot;
     rec.optional = slot.optional;
     rec.headline_lines = headline_lines;
     rec.headline_size = headline_size;
@@ -1147,10 +1194,12 @@ bool ArticleFlow::Done() const {
   return std::all_of(placed.begin(), placed.end(), [](bool p) { return p; });
 }
 
-ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts) {
-  Context cx{paper, fonts};
+ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts,
+                           int measure_loss) {
+  Context cx{paper, fonts, measure_loss};
   ArticleFlow flow;
   flow.article = &article;
+  flow.measure_loss = measure_loss;
   flow.blocks = BodyComposer{cx, article, {}}.Compose();
   flow.placed.assign(flow.blocks.size(), false);
   return flow;
@@ -1159,21 +1208,115 @@ ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& 
 Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const ModulePart& part,
                   const Paper& paper, FontSet& fonts, int page_number, LayoutReport& report,
                   const PlaceOptions& options) {
-  Context cx{paper, fonts};
-  Placer placer{
-      cx, flow, *flow.article, slot, area, part, page_number, report, options, {}, {}, {}, 0, 0, 0};
+  // The text inside the padding: whole characters in from each side (as the article was
+  // composed), whole grid lines down from the top and up from the foot (not in a stack,
+  // whose padding the stack keeps at its own top and foot).
+  Context cx{paper, fonts, flow.measure_loss};
+  const PaddingInset inset = SlotInset(slot, paper.grid);
+  const int pad_rows =
+      slot.kind == SlotKind::kStack ? 0 : std::max(0, std::min(inset.rows, (area.rows - 1) / 2));
+  int pad_top = pad_rows;
+  const double dx = flow.measure_loss * paper.grid.body_size / 2;
+  if (pad_rows > 0 && part.first && !slot.vertical_headline) {
+    // A module that opens with its headline block: the block's air above its first line
+    // box may clear the padding by itself.
+    HeadlineBlock scratch;
+    const HeadlineBlock& hb =
+        LayOutHeadline(cx, *flow.article, slot, area.width - 2 * dx, options.headlines, scratch);
+    if (!hb.tops.empty() && hb.tops.front() >= slot.padding) pad_top = 0;
+  }
+  Area inner = area;
+  inner.x += dx, inner.width -= 2 * dx;
+  inner.row += pad_top, inner.rows -= pad_top + pad_rows;
+  inner.y += pad_top * paper.grid.line_pitch;
+  inner.height = inner.rows * paper.grid.line_pitch;
+  Placer placer{cx,          flow,   *flow.article, slot, inner, area, pad_top, pad_rows, part,
+                page_number, report, options,       {},   {},    {},   0,       0,        0};
   return placer.Place();
+}
+
+namespace {
+
+// The title bar's text laid out across `width`, and the grid lines the bar takes.
+struct TitleBar {
+  ShapedText text;
+  DisplayText display;
+  double box = 0;  // each line box's height
+  int rows = 0;
+};
+
+TitleBar LayOutTitleBar(const Context& cx, const Slot& slot, double width) {
+  const Style& style = cx.StyleOf(slot.headline_bar->style);
+  TitleBar t;
+  t.text = ShapeOne(cx.fonts, slot.headline_bar->text, style);
+  t.display = BreakDisplay(t.text, width, cx.Display(slot.headline_align));
+  t.box = style.leading > 0 ? style.leading : 1.25 * style.size;
+  const double pitch = cx.grid().line_pitch;
+  // The bar is the title's air: its lines boxes on the fewest whole grid lines that hold them.
+  t.rows = std::max(1, static_cast<int>(std::ceil(t.display.lines.size() * t.box / pitch - 1e-6)));
+  return t;
+}
+
+}  // namespace
+
+int TitleBarRows(const Slot& slot, const Paper& paper, FontSet& fonts) {
+  if (!slot.headline_bar || slot.headline_bar->text.empty()) return 0;
+  Context cx{paper, fonts};
+  return LayOutTitleBar(cx, slot, slot.area.width - 2 * paper.grid.body_size).rows;
+}
+
+SlotShading ShadeSlot(const Slot& slot, const Area& area, const Paper& paper, FontSet& fonts,
+                      int page_number, LayoutReport& report) {
+  Context cx{paper, fonts};
+  SlotShading out;
+  out.frame.name = "slot:" + slot.name;
+  out.frame.x = area.x, out.frame.y = area.y;
+  out.frame.width = area.width, out.frame.height = area.height;
+  if (slot.fill) {
+    // The slot's area; a boxed slot's frame rectangle, half a gutter wider at each side.
+    const double wider = slot.boxed ? paper.grid.gutter / 2 : 0;
+    RectItem fill;
+    fill.x = area.x - wider, fill.y = area.y, fill.width = area.width + 2 * wider;
+    fill.height = area.height;
+    fill.has_fill = true;
+    fill.fill = *slot.fill;
+    fill.role = "fill";
+    out.frame.items.push_back(fill);
+  }
+  if (!slot.headline_bar || slot.headline_bar->text.empty()) return out;
+  // The title inset a character from the bar's ends, centred on its grid lines.
+  const double inset = paper.grid.body_size, pitch = paper.grid.line_pitch;
+  const TitleBar t = LayOutTitleBar(cx, slot, area.width - 2 * inset);
+  out.title_rows = std::min(t.rows, area.rows);
+  RectItem bar;
+  bar.x = area.x, bar.y = area.y, bar.width = area.width, bar.height = out.title_rows * pitch;
+  bar.has_fill = true;
+  bar.fill = slot.headline_bar->fill;
+  bar.role = "headline-bar";
+  out.frame.items.push_back(bar);
+  const Style& style = cx.StyleOf(slot.headline_bar->style);
+  const double top = area.y + (t.rows * pitch - t.display.lines.size() * t.box) / 2;
+  for (size_t i = 0; i < t.display.lines.size(); ++i) {
+    const double baseline = top + i * t.box + (t.box - style.size) / 2 + kEmAscent * style.size;
+    AppendLineRuns(t.text, t.display.lines[i], area.x + inset, baseline, out.frame.items, nullptr);
+    LineRecord r = Record(t.text, t.display.lines[i], style.name, false, t.display.split_words[i]);
+    r.page = page_number;
+    r.where = out.frame.name;
+    report.lines.push_back(r);
+  }
+  return out;
 }
 
 int HeadlineRows(const Article& article, const Slot& slot, const Paper& paper, FontSet& fonts,
                  HeadlineCache* headlines) {
   Context cx{paper, fonts};
   HeadlineBlock scratch;
-  int rows = LayOutHeadline(cx, article, slot, slot.area.width, headlines, scratch).rows;
+  // Inside a padded slot's sides, as PlaceModule sets it.
+  const double width = slot.area.width - 2 * SlotInset(slot, paper.grid).side();
+  int rows = LayOutHeadline(cx, article, slot, width, headlines, scratch).rows;
   if (!article.byline.empty()) {
     ShapedText text = ShapeOne(fonts, article.byline, cx.StyleOf("byline"));
-    rows += static_cast<int>(
-        BreakDisplay(text, slot.area.width, cx.Display(Align::kLeft)).lines.size());
+    rows += static_cast<int>(BreakDisplay(text, width, cx.Display(Align::kLeft)).lines.size());
   }
   return rows;
 }

@@ -55,6 +55,7 @@ struct ArticleFlow {
   std::vector<BodyBlock> blocks;
   std::vector<bool> placed;    // per block
   bool started = false;        // its first part (with the headline) has been placed
+  int measure_loss = 0;        // composed this many characters narrower (a padded slot's)
   std::string headline_style;  // the style its headline was set in (for continuation heads)
 
   bool Done() const;
@@ -78,7 +79,23 @@ OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slo
 // has 34 grid lines" (a block of text is named by its first words).
 std::string BlockTooTall(const BodyBlock& b, const std::string& slot, int rows);
 
-ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts);
+// `measure_loss`: the article is set in a padded slot (model/layout.h PaddingInset),
+// every column that many characters narrower.
+ArticleFlow ComposeArticle(const Article& article, const Paper& paper, FontSet& fonts,
+                           int measure_loss = 0);
+
+// What a slot paints under its content: its fill (底纹) over `area`, and when its headline
+// bar has a text of its own (栏题), that bar across the slot's top with its text. A frame
+// of the slot's name, placed before the slot's modules so they are painted over it;
+// `title_rows` is the grid lines the bar takes (0 without one).
+struct SlotShading {
+  Frame frame;
+  int title_rows = 0;
+};
+SlotShading ShadeSlot(const Slot& slot, const Area& area, const Paper& paper, FontSet& fonts,
+                      int page_number, LayoutReport& report);
+// Grid lines of a slot's title bar (0: none).
+int TitleBarRows(const Slot& slot, const Paper& paper, FontSet& fonts);
 
 // How a part of an article sits in its thread.
 struct ModulePart {

@@ -37,6 +37,22 @@ std::string NextLabel(const std::string& label, int number) {
   return next;
 }
 
+// The characters an article's columns lose to padding: those of the padded slot it
+// starts in (model/layout.h PaddingInset); its later parts are set at the same measure.
+int InsetOfArticle(const Issue& issue, const std::string& id) {
+  for (const PageSpec& page : issue.pages) {
+    auto t = issue.paper.templates.find(page.template_name);
+    if (t == issue.paper.templates.end()) continue;
+    for (const SlotAssignment& a : page.slots) {
+      if (a.continuation || std::find(a.articles.begin(), a.articles.end(), id) == a.articles.end())
+        continue;
+      const Slot* slot = t->second.FindSlot(a.slot);
+      return slot ? SlotInset(*slot, issue.paper.grid).measure_loss : 0;
+    }
+  }
+  return 0;
+}
+
 // Articles composed ahead of placing by the other threads, from the issue's last article
 // back, each thread with its own font set. Placing takes each article when it needs it: one a
 // thread has finished (its glyph runs moved to the placing font set's ids), one a thread is on
@@ -64,7 +80,8 @@ class ComposeAhead {
       try {
         if (!fonts) fonts = make_fonts();
         if (!fonts) throw std::runtime_error("the fonts could not be loaded again");
-        ArticleFlow flow = ComposeArticle(issue_.articles[i], issue_.paper, *fonts);
+        ArticleFlow flow = ComposeArticle(issue_.articles[i], issue_.paper, *fonts,
+                                          InsetOfArticle(issue_, issue_.articles[i].id));
         std::vector<FontFace> faces = fonts->faces();
         std::lock_guard<std::mutex> lock(mutex_);
         slot.flow = std::move(flow);
@@ -162,8 +179,9 @@ struct Builder {
   std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
   std::vector<bool> automatic;
   std::map<std::string, ArticleFlow> flows;
-  std::map<std::string, int> parts_placed;               // article → parts placed so far
-  std::map<std::string, std::string> last_label;         // article → page label of its last part
+  std::map<std::string, Article> banners;         // banner headlines, by their made-up article id
+  std::map<std::string, int> parts_placed;        // article → parts placed so far
+  std::map<std::string, std::string> last_label;  // article → page label of its last part
   std::map<std::string, std::deque<std::string>> carry;  // "template/slot" → articles to go on
   std::map<size_t, std::pair<std::string, std::string>> carry_to;  // page → (template, slot) added
   PageGrids grid;    // every page's resolved slots, for `check`
@@ -183,7 +201,32 @@ struct Builder {
     if (ahead)
       if (std::optional<ArticleFlow> flow = ahead->Take(id, fonts))
         return flows.emplace(id, std::move(*flow)).first->second;
-    return flows.emplace(id, ComposeArticle(*issue.FindArticle(id), paper(), fonts)).first->second;
+    if (auto b = banners.find(id); b != banners.end())
+      return flows.emplace(id, ComposeArticle(b->second, paper(), fonts)).first->second;
+    return flows
+        .emplace(id,
+                 ComposeArticle(*issue.FindArticle(id), paper(), fonts, InsetOfArticle(issue, id)))
+        .first->second;
+  }
+
+  // A banner slot's headline as an article without a body, under an id no article has.
+  std::string BannerArticle(const SlotAssignment& a, size_t k) {
+    const std::string id = "banner:" + Label(k) + ":" + a.slot;
+    Article& article = banners[id];
+    article.id = id;
+    article.headline = a.banner;
+    article.kicker = a.banner_kicker;
+    article.subhead = a.banner_subhead;
+    article.pos = article.headline_pos = a.pos;
+    return id;
+  }
+
+  // The slot's fill and title bar, under what it holds; the area its content takes.
+  Area Shade(Page& page, const Slot& slot) {
+    if (!slot.fill && !(slot.headline_bar && !slot.headline_bar->text.empty())) return slot.area;
+    SlotShading shading = ShadeSlot(slot, slot.area, paper(), fonts, page.number, report);
+    page.frames.push_back(std::move(shading.frame));
+    return SubArea(slot, shading.title_rows);
   }
 
   // How many parts the issue gives an article (module threads), in document order.
@@ -233,11 +276,12 @@ struct Builder {
     return printed;
   }
 
-  Area SubArea(const Slot& slot, int from_row) const {
+  // The slot's area from grid line `from_row` down, `to_foot` grid lines short of its foot.
+  Area SubArea(const Slot& slot, int from_row, int to_foot = 0) const {
     const Grid& g = paper().grid;
     Area a = slot.area;
     a.row = slot.area.row + from_row;
-    a.rows = slot.area.rows - from_row;
+    a.rows = std::max(0, slot.area.rows - from_row - to_foot);
     a.y = paper().area_top() + a.row * g.line_pitch;
     a.height = a.rows * g.line_pitch;
     return a;
@@ -288,8 +332,9 @@ struct Builder {
     labels_true[id + "#" + std::to_string(index)] = Label(k);
     OnPage(id, k);
     last_label[id] = Label(k);
-    page.frames.push_back(PlaceModule(flow, slot, slot.area, part, paper(), fonts, page.number,
-                                      report, {&headlines, false}));
+    const Area area = Shade(page, slot);
+    page.frames.push_back(PlaceModule(flow, slot, area, part, paper(), fonts, page.number, report,
+                                      {&headlines, false}));
   }
 
   // Grid lines a module slot needs for what is left of its article, at most `room`:
@@ -303,11 +348,13 @@ struct Builder {
     LayoutReport scratch;
     Slot trial = slot;
     trial.area = SubArea(slot, 0);
-    PlaceModule(flow, trial, trial.area, part, paper(), fonts, 0, scratch, {&headlines, true});
+    const int title = TitleBarRows(slot, paper(), fonts);
+    const Area area = SubArea(trial, title);
+    PlaceModule(flow, trial, area, part, paper(), fonts, 0, scratch, {&headlines, true});
     const bool fits = flow.Done();
     flow.Restore(before);
     if (!fits || scratch.slots.empty()) return room;
-    return std::min(room, scratch.slots.back().rows_used);
+    return std::min(room, title + scratch.slots.back().rows_used);
   }
 
   // The stack slot of template `tmpl` a stack named `slot` goes on in.
@@ -336,12 +383,16 @@ struct Builder {
     }
     const Grid& g = paper().grid;
     const bool adds = !slot.add_pages.empty();
-    int row = 0;
+    // Under its title bar and inside its padding: whole grid lines at its top and foot.
+    const int title = Shade(page, slot).row - slot.area.row;
+    const int pad = SlotInset(slot, g).rows;
+    const int first = title + pad;
+    int row = first;
     while (!queue.empty()) {
       const std::string id = queue.front();
       ArticleFlow& flow = Flow(id);
-      int start = row == 0 ? 0 : row + 1;  // a blank grid line with a rule between articles
-      Area area = SubArea(slot, start);
+      int start = row == first ? first : row + 1;  // a blank grid line with a rule between articles
+      Area area = SubArea(slot, start, pad);
       ModulePart part;
       part.first = !flow.started;
       part.continued_from = last_label[id];
@@ -350,7 +401,7 @@ struct Builder {
                                                fonts, part.continued_from);
       // A headline never stands without at least two lines of its text under it.
       if (area.rows < head + 2) {
-        if (row == 0) {
+        if (row == first) {
           // Not even an empty slot holds its head: no page added would either.
           OversetRecord o = Leftover(id, page.number, slot.name);
           o.blocking = "its head takes " + std::to_string(head) +
@@ -375,7 +426,7 @@ struct Builder {
         if (!flow.placed[i]) tallest_left = std::max(tallest_left, flow.blocks[i].flow.rows);
       }
       flow.Restore(before);
-      if (!fits && adds && row == 0 && progress == 0 && !part.first) {
+      if (!fits && adds && row == first && progress == 0 && !part.first) {
         // A fresh slot takes nothing of what is left: a block fits no slot at all.
         OversetRecord o = Leftover(id, page.number, slot.name);
         o.blocking = BlockingBlock(flow, slot);
@@ -396,12 +447,13 @@ struct Builder {
         part.continues_on = AddedLabel(k).first;
         labels_used[id + "@" + std::to_string(parts_placed[id] + 1)] = part.continues_on;
       }
-      if (row > 0) {
+      if (row > first) {
         double y = paper().area_top() + (slot.area.row + row) * g.line_pitch + g.line_pitch / 2;
+        const double in = SlotInset(slot, g).side();
         Frame rule;
         rule.name = "stack-rule:" + slot.name;
-        rule.items.push_back(RuleItem{slot.area.x, y, slot.area.x + slot.area.width, y, 0.5,
-                                      paper().FindStyle("body")->colour, "stack-rule"});
+        rule.items.push_back(RuleItem{slot.area.x + in, y, slot.area.x + slot.area.width - in, y,
+                                      0.5, paper().FindStyle("body")->colour, "stack-rule"});
         page.frames.push_back(std::move(rule));
       }
       labels_true[id + "@" + std::to_string(parts_placed[id])] = Label(k);
@@ -487,6 +539,45 @@ struct Builder {
     }
   }
 
+  // Each banner slot of the page lies over the columns of the stories below it (`below:
+  // <banner>`), every one of its columns over one of them: else a BannerRecord says how not.
+  void CheckBanners(const PageTemplate& tmpl, const SlotResolver& resolver, int page_number) {
+    for (const Slot& b : tmpl.slots) {
+      if (b.kind != SlotKind::kBanner) continue;
+      const std::optional<Area> banner = resolver.Resolved(b.name);
+      if (!banner) continue;
+      BannerRecord rec;
+      rec.page = page_number, rec.slot = b.name, rec.area = *banner;
+      std::vector<bool> covered(static_cast<size_t>(banner->cols), false);
+      auto columns = [](int col, int cols) {
+        return cols == 1 ? "column " + std::to_string(col + 1)
+                         : "columns " + std::to_string(col + 1) + "–" + std::to_string(col + cols);
+      };
+      for (const Slot& s : tmpl.slots) {
+        const SlotGeometry& geo = resolver.Geometry(s);
+        if (std::find(geo.below.begin(), geo.below.end(), b.name) == geo.below.end()) continue;
+        rec.stories.push_back(s.name);
+        for (int c = geo.col; c < geo.col + geo.cols; ++c) {
+          if (c >= banner->col && c < banner->col + banner->cols)
+            covered[static_cast<size_t>(c - banner->col)] = true;
+        }
+        if (geo.col < banner->col || geo.col + geo.cols > banner->col + banner->cols)
+          rec.problems.push_back("story slot '" + s.name + "' (" + columns(geo.col, geo.cols) +
+                                 ") reaches past the banner (" +
+                                 columns(banner->col, banner->cols) + ")");
+      }
+      if (rec.stories.empty()) {
+        rec.problems.push_back("no story slot is below it (below: " + b.name + ")");
+      } else {
+        for (int c = 0; c < banner->cols; ++c)
+          if (!covered[static_cast<size_t>(c)])
+            rec.problems.push_back(columns(banner->col + c, 1) +
+                                   " of the banner has no story below it");
+      }
+      if (!rec.problems.empty()) report.banners.push_back(rec);
+    }
+  }
+
   Page BuildPage(size_t k) {
     const PageSpec& spec = pages[k];
     const PageTemplate& tmpl = paper().templates.at(spec.template_name);
@@ -519,10 +610,13 @@ struct Builder {
         if (s.slot == template_slot->name) a = &s;
       Slot slot = *template_slot;
       const SlotGeometry& geo = resolver.Geometry(slot);
-      const bool has_article = a && !a->articles.empty() && slot.kind == SlotKind::kModule;
+      const bool banner = slot.kind == SlotKind::kBanner;
+      const std::string banner_id = banner && a && !a->banner.empty() ? BannerArticle(*a, k) : "";
+      const bool has_article =
+          (a && !a->articles.empty() && slot.kind == SlotKind::kModule) || !banner_id.empty();
       if (geo.rows_mode == RowsMode::kFit && has_article && resolver.Room(slot) > 0) {
         slot.area = resolver.Resolve(slot, resolver.Room(slot));
-        int need = FitRows(slot, a->articles.front(), resolver.Room(slot));
+        int need = FitRows(slot, banner ? banner_id : a->articles.front(), resolver.Room(slot));
         slot.area = resolver.Resolve(slot, std::max(need, geo.min_rows));
       } else if (geo.rows_mode == RowsMode::kFit) {
         slot.area = resolver.Resolve(slot, has_article ? 0 : geo.min_rows);
@@ -572,12 +666,20 @@ struct Builder {
         PlaceStack(page, k, slot, a ? a->articles : std::vector<std::string>{});
         continue;
       }
+      if (banner) {
+        if (banner_id.empty())
+          EmptySlot(page, slot, "", false);
+        else
+          PlaceThreadPart(page, k, slot, banner_id);
+        continue;
+      }
       if (!a || a->articles.empty()) {
         EmptySlot(page, slot, "", false);
         continue;
       }
       PlaceThreadPart(page, k, slot, a->articles.front());
     }
+    CheckBanners(tmpl, resolver, page.number);
     resolver.Check(page.label, diags);
     for (const Area& a : resolver.Uncovered()) grid.uncovered.push_back({page.number, a});
     return page;
@@ -645,7 +747,7 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     Builder b{issue, fonts, r,    d,  hints, ahead ? &composing : nullptr,
               {},    {},    refs, {}, {},    0,
               {},    {},    {},   {}, {},    {},
-              {},    {},    {},   {}};
+              {},    {},    {},   {}, {}};
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {

@@ -111,20 +111,27 @@ bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::stri
                      SlotAssignment& a, Diagnostics& diags) {
   const size_t errors = diags.ErrorCount();
   MapReader c(v, src, what,
-              {"article", "articles", "continues", "ad", "page", "scale", "col", "cols", "row",
-               "rows", "below", "min_rows", "max_rows"},
+              {"article", "articles", "continues", "ad", "page", "scale", "banner", "kicker",
+               "subhead", "col", "cols", "row", "rows", "below", "min_rows", "max_rows"},
               diags);
   std::vector<const char*> given;
-  for (const char* key : {"article", "articles", "continues", "ad"})
+  for (const char* key : {"article", "articles", "continues", "ad", "banner"})
     if (c.Get(key).IsDefined()) given.push_back(key);
   for (const char* key : {"page", "scale"})
     if (c.Get(key).IsDefined() && (given.empty() || given[0] != std::string("ad")))
       diags.Error("bad-value", c.KeyPos(key), what + ": '" + key + "' goes with 'ad'",
                   "an ad slot's ad is {ad: file, page: N, scale: fit}");
+  for (const char* key : {"kicker", "subhead"})
+    if (c.Has(key) && !c.Has("banner"))
+      diags.Error("bad-value", c.KeyPos(key),
+                  what + ": '" + key + "' goes with 'banner' (a banner headline's " +
+                      (key[0] == 'k' ? "kicker" : "subhead") + ")",
+                  "an article's kicker and subhead are in its own file");
   if (given.empty()) {
-    diags.Error("missing-key", c.Pos(), what + " needs 'article', 'articles', 'continues' or 'ad'",
+    diags.Error("missing-key", c.Pos(),
+                what + " needs 'article', 'articles', 'continues', 'ad' or 'banner'",
                 "write {article: id, …}, {articles: [id, id], …} for a stack, {continues: "
-                "id, …}, or {ad: file} for an ad slot");
+                "id, …}, {ad: file} for an ad slot or {banner: \"…\"} for a banner slot");
   } else if (given.size() > 1) {
     diags.Error(
         "bad-value", c.KeyPos(given[1]),
@@ -147,6 +154,14 @@ bool ReadSlotMapping(const YAML::Node& v, const YamlSource& src, const std::stri
         ad.scale = *scale == "fit" ? ArtFit::kContain : ArtFit::kNone;
       a.ad = ad;
     }
+  } else if (given[0] == std::string("banner")) {
+    if (auto v = c.String("banner", true)) a.banner = *v;
+    if (auto v = c.String("kicker", false)) a.banner_kicker = *v;
+    if (auto v = c.String("subhead", false)) a.banner_subhead = *v;
+    if (c.Has("banner") && a.banner.empty())
+      diags.Error("bad-value", c.KeyPos("banner"), what + ": the banner headline is empty",
+                  "write the headline, or leave the slot out (it is then an empty-slot error "
+                  "unless optional)");
   } else if (auto id = c.String(given[0], true)) {
     a.articles.push_back(*id);
     a.continuation = given[0] == std::string("continues");
@@ -349,14 +364,31 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
             "slot-twice", s.pos,
             "slot '" + s.slot + "' is given " + std::to_string(s.articles.size()) + " articles",
             "a module slot holds one article; make it a stack slot (kind: stack) to hold several");
-      } else if (slot->kind == SlotKind::kAd && !s.ad) {
-        diags.Error("bad-value", s.pos,
-                    "slot '" + s.slot + "' is an ad slot: it takes an ad, not an article",
-                    "write " + s.slot + ": {ad: ads/file.pdf}");
-      } else if (slot->kind != SlotKind::kAd && s.ad) {
-        diags.Error("bad-value", s.ad->pos,
-                    "slot '" + s.slot + "' is not an ad slot: it takes an article, not an ad",
-                    "an ad goes in a slot of kind: ad");
+      } else if (const char* given = s.ad                ? "an ad"
+                                     : !s.banner.empty() ? "a banner headline"
+                                                         : "an article";
+                 (slot->kind == SlotKind::kAd) != bool(s.ad) ||
+                 (slot->kind == SlotKind::kBanner) != !s.banner.empty()) {
+        // What the slot takes and what it was given differ: an ad slot takes an ad, a
+        // banner slot a banner headline, any other slot articles.
+        const SourcePos at = s.ad ? s.ad->pos : s.pos;
+        if (slot->kind == SlotKind::kAd)
+          diags.Error("bad-value", at,
+                      "slot '" + s.slot + "' is an ad slot: it takes an ad, not " + given,
+                      "write " + s.slot + ": {ad: ads/file.pdf}");
+        else if (slot->kind == SlotKind::kBanner)
+          diags.Error("bad-value", at,
+                      "slot '" + s.slot + "' is a banner slot: it takes a headline, not " + given,
+                      "write " + s.slot + ": {banner: \"…\", subhead: \"…\"}");
+        else if (s.ad)
+          diags.Error("bad-value", at,
+                      "slot '" + s.slot + "' is not an ad slot: it takes an article, not an ad",
+                      "an ad goes in a slot of kind: ad");
+        else
+          diags.Error("bad-value", at,
+                      "slot '" + s.slot + "' is not a banner slot (kind: banner): it takes an " +
+                          "article, not a banner headline",
+                      "give the banner a slot of kind: banner over its stories");
       } else if (slot->kind == SlotKind::kStack && s.continuation) {
         diags.Error("bad-continuation", s.pos,
                     "slot '" + s.slot + "' is a stack slot and cannot continue an article",

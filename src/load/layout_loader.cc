@@ -97,6 +97,58 @@ std::optional<Cmyk> LookupColour(const Paper& paper, const YAML::Node& v, const 
   return it->second;
 }
 
+// A fill (底纹, a box's or a slot's): a declared colour (`blue`), a CMYK tint
+// (`[0, 0, 0, 10]`) or a percentage of a declared colour (`blue 20%`: every ink of blue at
+// a fifth). `what` names the key for messages ("slot 'note' 'fill'").
+std::optional<Cmyk> ReadFill(const YAML::Node& v, const Paper& paper, const YamlSource& src,
+                             const std::string& what, Diagnostics& diags) {
+  if (v.IsSequence()) {
+    std::optional<Cmyk> c = ReadCmyk(v, src, what, diags);
+    if (c) c->name = "";
+    return c;
+  }
+  if (!v.IsScalar() || v.Scalar().empty()) {
+    diags.Error("wrong-type", src.Pos(v),
+                what + " must be a declared colour, a colour and a percentage or [C, M, Y, K]",
+                "e.g. fill: blue, fill: blue 20% or fill: [0, 0, 0, 10]");
+    return std::nullopt;
+  }
+  const std::string text = v.Scalar();
+  const size_t space = text.find_last_of(' ');
+  if (space == std::string::npos) return LookupColour(paper, v, src, what, diags);
+  std::string name = text.substr(0, space), share = text.substr(space + 1);
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  const bool percent = !share.empty() && share.back() == '%';
+  const std::optional<double> value =
+      percent ? ParseDecimal(share.substr(0, share.size() - 1)) : std::nullopt;
+  if (!value || name.empty()) {
+    diags.Error(
+        "bad-colour", src.Pos(v),
+        what + ": '" + text + "' is not a colour and a percentage such as 'blue 20%'",
+        percent || name.empty() ? "" : "write the tint with '%': '" + name + " " + share + "%'");
+    return std::nullopt;
+  }
+  if (*value < 0 || *value > 100) {
+    diags.Error("bad-colour", src.Pos(v),
+                what + ": the tint '" + text + "' is " + (*value < 0 ? "negative" : "over 100%") +
+                    "; a tint is 0% to 100% of its colour");
+    return std::nullopt;
+  }
+  auto it = paper.colours.find(name);
+  if (it == paper.colours.end()) {
+    diags.Error("unknown-colour", src.Pos(v),
+                what + ": colour '" + name + "' is not declared in paper.yaml",
+                SuggestOrList(name, KeysOf(paper.colours), "declared colours:"));
+    return std::nullopt;
+  }
+  const double f = *value / 100;
+  // Rounded to a hundredth of a percent: the press file writes four decimals of a fraction.
+  auto scaled = [&](double ink) { return std::round(ink * f * 100) / 100; };
+  const Cmyk& c = it->second;
+  return Cmyk{scaled(c.c), scaled(c.m), scaled(c.y), scaled(c.k),
+              name + " " + Number(*value) + "%"};
+}
+
 void ReadStyle(Paper& paper, const std::string& name, const YAML::Node& node, const YamlSource& src,
                Diagnostics& diags) {
   MapReader r(node, src, "style '" + name + "'",
@@ -353,6 +405,60 @@ std::optional<std::vector<TabStop>> ReadTabStops(const YAML::Node& node, const Y
   return stops;
 }
 
+// A slot's fill, padding and headline bar (docs/formats.md, "Shaded and reversed modules").
+void ReadSlotShading(MapReader& sr, Slot& s, const YamlSource& src, const std::string& what,
+                     const Paper& paper, Diagnostics& diags) {
+  if (sr.Has("fill")) s.fill = ReadFill(sr.Get("fill"), paper, src, what + " 'fill'", diags);
+  if (auto v = sr.Length("padding", false, paper.grid.body_size)) {
+    const double most = 20 * kPointsPerMm;
+    char mm[32];
+    std::snprintf(mm, sizeof mm, "%gmm", std::round(*v / kPointsPerMm * 100) / 100);
+    if (*v < 0 || *v > most + 1e-9) {
+      diags.Error("out-of-range", src.Pos(sr.Get("padding")),
+                  what + ": 'padding' must be 0 to 20mm, not " + mm);
+    } else if (!sr.Has("fill") && !(sr.Has("boxed") && s.boxed)) {
+      diags.Error("bad-value", sr.KeyPos("padding"),
+                  what +
+                      ": 'padding' insets the text from a fill or a frame, and the slot has "
+                      "neither",
+                  "give the slot 'fill: …' or 'boxed: true'");
+    } else {
+      const PaddingInset inset = InsetFor(*v, paper.grid, s.boxed ? paper.grid.gutter / 2 : 0);
+      const int left = paper.grid.characters - inset.measure_loss;
+      if (left < 4)
+        diags.Error(
+            "out-of-range", src.Pos(sr.Get("padding")),
+            what + ": padding " + mm + " leaves columns of " + std::to_string(left) + " characters",
+            "the measure loses whole characters, half at each side: a column keeps at least 4");
+      else
+        s.padding = *v;
+    }
+  }
+  if (sr.Has("headline_bar")) {
+    MapReader br(sr.Get("headline_bar"), src, what + " headline_bar", {"fill", "style", "text"},
+                 diags);
+    if (!br.ok()) return;
+    HeadlineBar bar;
+    bar.pos = br.Pos();
+    std::optional<Cmyk> fill;
+    if (!br.Has("fill"))
+      br.ReportMissing("fill");
+    else
+      fill = ReadFill(br.Get("fill"), paper, src, what + " headline_bar 'fill'", diags);
+    auto style = br.String("style", true);
+    if (style && !CheckStyleName(paper, br.Get("style"), src, what + " headline_bar", diags))
+      style.reset();
+    if (auto t = br.String("text", false)) bar.text = *t;
+    if (br.Has("text") && bar.text.empty())
+      diags.Error("bad-value", br.KeyPos("text"), what + " headline_bar: 'text' is empty",
+                  "leave 'text' out to set each article's headline on the bar");
+    if (!fill || !style) return;
+    bar.fill = *fill;
+    bar.style = *style;
+    s.headline_bar = bar;
+  }
+}
+
 std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src,
                                    const std::string& what, const Paper& paper,
                                    Diagnostics& diags) {
@@ -457,7 +563,7 @@ std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src
       return std::nullopt;
     }
     it.box_w = size->first, it.box_h = size->second;
-    if (r.Has("fill")) it.fill = LookupColour(paper, r.Get("fill"), src, what, diags);
+    if (r.Has("fill")) it.fill = ReadFill(r.Get("fill"), paper, src, what + " box 'fill'", diags);
     if (r.Has("stroke")) it.stroke = LookupColour(paper, r.Get("stroke"), src, what, diags);
     if (auto v = r.Length("weight", false)) {
       if (!CheckWeight(r, *v, true, what + " box", diags)) return std::nullopt;
@@ -809,11 +915,11 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
       broken.insert(s.name);  // until its area has loaded
-      MapReader sr(
-          it->second, src, what,
-          {"area", "kind", "headline_style", "headline_align", "vertical_headline", "column_rules",
-           "boxed", "optional", "add_pages", "label", "label_style", "ad", "ad_page", "scale"},
-          diags);
+      MapReader sr(it->second, src, what,
+                   {"area", "kind", "headline_style", "headline_align", "vertical_headline",
+                    "column_rules", "boxed", "optional", "add_pages", "label", "label_style", "ad",
+                    "ad_page", "scale", "fill", "padding", "headline_bar"},
+                   diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");
@@ -837,15 +943,19 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       }
       if (auto v = sr.Choice("headline_align", false, {"left", "center"}))
         s.headline_align = *v == "left" ? Align::kLeft : Align::kCenter;
-      if (auto v = sr.Choice("kind", false, {"module", "stack", "ad"}))
-        s.kind = *v == "stack" ? SlotKind::kStack : *v == "ad" ? SlotKind::kAd : SlotKind::kModule;
+      if (auto v = sr.Choice("kind", false, {"module", "stack", "ad", "banner"}))
+        s.kind = *v == "stack"    ? SlotKind::kStack
+                 : *v == "ad"     ? SlotKind::kAd
+                 : *v == "banner" ? SlotKind::kBanner
+                                  : SlotKind::kModule;
       for (const char* key : {"label", "label_style", "ad", "ad_page", "scale"})
         if (s.kind != SlotKind::kAd && sr.Has(key))
           diags.Error("bad-value", sr.KeyPos(key),
                       what + ": '" + key + "' goes with an ad slot (kind: ad)");
       if (s.kind == SlotKind::kAd) {
-        for (const char* key : {"headline_style", "headline_align", "vertical_headline",
-                                "column_rules", "boxed", "add_pages"})
+        for (const char* key :
+             {"headline_style", "headline_align", "vertical_headline", "column_rules", "boxed",
+              "add_pages", "fill", "padding", "headline_bar"})
           if (sr.Has(key))
             diags.Error(
                 "bad-value", sr.KeyPos(key),
@@ -879,6 +989,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
         s.add_pages = *v;
         s.add_pages_pos = src.Pos(sr.Get("add_pages"));
       }
+      ReadSlotShading(sr, s, src, what, paper, diags);
       if (s.kind != SlotKind::kStack && sr.Has("add_pages"))
         diags.Error("bad-value", sr.KeyPos("add_pages"),
                     what + ": only a stack slot (kind: stack) can add pages",

@@ -50,6 +50,8 @@ struct SlotAssignment {
   std::string slot;
   std::vector<std::string> articles;  // one for a module slot; a stack slot may hold several
   bool continuation = false;  // {continues: id}: the article goes on here from an earlier slot
+  // A banner slot's headline ({banner: "…", kicker: "…", subhead: "…"}); empty otherwise.
+  std::string banner, banner_kicker, banner_subhead;
   SlotOverride override;
   std::optional<AdSpec> ad;  // an ad slot's ad: `{ad: ads/gongyi.pdf, page: 1, scale: fit}`
   SourcePos pos;

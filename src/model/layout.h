@@ -150,7 +150,20 @@ struct Region {
   SourcePos pos;
 };
 
-enum class SlotKind { kModule, kStack, kAd };
+// kAd: a supplied ad (AdSpec) in place of an article.
+// kBanner: a banner headline (通栏标题) across the slots of the stories under it
+// (`below: <banner>`), filled by the issue with {banner: "…"}; it holds no body text.
+enum class SlotKind { kModule, kStack, kAd, kBanner };
+
+// A reversed headline bar (反白): a bar in `fill` behind the headline block, on whole grid
+// lines, the headline set in `style` (white or light type). With `text`, the bar is the
+// slot's own title (栏题, e.g. 简讯) across its top, and the articles start under it.
+struct HeadlineBar {
+  Cmyk fill;
+  std::string style;
+  std::string text;
+  SourcePos pos;
+};
 
 // An ad given to an ad slot (by the issue for a page, or by the template as a standing
 // ad): a PDF (its page `page`, from 1) or a JPEG or PNG.
@@ -212,6 +225,11 @@ struct Slot {
   bool column_rules = false;       // thin rules in the gutters between the module's columns
   bool boxed = false;              // a frame around the module
   bool optional = false;           // may be left empty without an error
+  // 底纹: a tint under the whole slot area, painted before the module's text and pictures.
+  std::optional<Cmyk> fill;
+  // pt: the text inset from the fill's (or frame's) edge; see PaddingInset.
+  double padding = 0;
+  std::optional<HeadlineBar> headline_bar;
   // Stack slots: the template of the pages added when the stack runs over
   // (`add_pages: T`); empty: text that does not fit is overset.
   std::string add_pages;
@@ -223,6 +241,26 @@ struct Slot {
   std::optional<AdSpec> standing_ad;
   SourcePos pos;
 };
+
+// How a slot's `padding` is kept on the grids: every column's measure loses
+// `measure_loss` whole characters, half at each side (so a line of the module is still a
+// whole number of characters), and the module's text starts `rows` grid lines below the
+// slot's top and ends as many above its foot (so baselines stay on the baseline grid).
+// Both are the least whole numbers that clear `padding` from the fill's edge to the
+// text's em box. (The top's grid lines are left out where the module opens with its
+// headline block and the block's own air clears the padding: layout/module.cc.)
+struct PaddingInset {
+  int measure_loss = 0;  // characters per column, half at each side
+  int rows = 0;          // at the top and at the foot
+  double side() const;   // pt at each side of a column, for a body size given to InsetFor
+  double body_size = 0;
+};
+// `side_air`: what already lies between the fill's side and the columns (pt): half a gutter
+// in a boxed slot, whose fill covers its frame's rectangle; 0 otherwise.
+PaddingInset InsetFor(double padding, const Grid& grid, double side_air = 0);
+
+// A slot's padding kept on the grids (InsetFor), its fill's edge half a gutter out when boxed.
+PaddingInset SlotInset(const Slot& slot, const Grid& grid);
 
 struct PageTemplate {
   std::string name;

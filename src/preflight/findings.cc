@@ -307,6 +307,20 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     if (const Page* page = FindPage(doc, o.page)) SetArea(f, LineBox(*page, f.where, o.text));
     out.push_back(f);
   }
+  // A banner headline not over its stories' columns (page_builder's CheckBanners).
+  for (const BannerRecord& b : report.banners) {
+    Finding f;
+    f.severity = Severity::kError;
+    f.code = "banner-not-over-stories";
+    f.page = b.page;
+    f.where = "slot:" + b.slot;
+    f.message = "banner '" + b.slot + "': ";
+    for (size_t i = 0; i < b.problems.size(); ++i) f.message += (i ? "; " : "") + b.problems[i];
+    f.has_area = true;
+    f.x = b.area.x, f.y = b.area.y, f.width = b.area.width, f.height = b.area.height;
+    f.pos = b.area.pos;
+    out.push_back(f);
+  }
   // Slots with holes, left short or empty, then what lies where it must not on the pages.
   for (Finding& f : CheckSlots(report, doc, paper.grid)) out.push_back(std::move(f));
   for (Finding& f : CheckPages(doc)) {

@@ -124,7 +124,8 @@ std::vector<Finding> CheckPage(const Page& page) {
     }
 
   // Text over pictures (any frame's) and over filled boxes of other frames; keyed by the
-  // text's frame and the picture, or the box's frame.
+  // text's frame and the picture, or the box's frame. A slot's fill and title bar are a
+  // frame of the slot's own name, under its modules: text of that slot lies on them by design.
   std::map<std::pair<size_t, size_t>, TextOver> over_picture, over_box;
   for (size_t fi = 0; fi < page.frames.size(); ++fi)
     for (const Item& item : page.frames[fi].items) {
@@ -135,7 +136,8 @@ std::vector<Finding> CheckPage(const Page& page) {
         if (Overlap(run_box, pictures[p].box))
           AddTextOver(*run, pictures[p].box, over_picture[{fi, p}]);
       for (const Placed<RectItem>& b : boxes)
-        if (b.frame != fi && Overlap(run_box, b.box))
+        if (b.frame != fi && page.frames[b.frame].name != page.frames[fi].name &&
+            Overlap(run_box, b.box))
           AddTextOver(*run, b.box, over_box[{fi, b.frame}]);
     }
 

@@ -67,13 +67,41 @@ struct Gathered {
   }
 };
 
+// How light a colour looks (relative luminance of its screen colour, 0 black to 1 white).
+double Lightness(const Cmyk& c) {
+  const Rgb rgb = ScreenRgb(c);
+  return 0.2126 * rgb.r + 0.7152 * rgb.g + 0.0722 * rgb.b;
+}
+
+// The fill (a box's, a slot's 底纹 or a headline bar) the text lies on when it is lighter
+// than that fill: reversed type (反白), which the ink around it closes in on as on white
+// type. Of the page's fills under the text, the last painted counts; nothing when the
+// text is on paper or darker than what is under it (black on a tint).
+const RectItem* LighterThanFill(const GlyphRun& run, const Box& box,
+                                const std::vector<const RectItem*>& fills) {
+  const RectItem* under = nullptr;
+  for (const RectItem* f : fills) {
+    const Box fb = RectBox(*f);
+    if (box.x0 < fb.x1 && fb.x0 < box.x1 && box.y0 < fb.y1 && fb.y0 < box.y1) under = f;
+  }
+  if (under && Lightness(run.colour) > Lightness(under->fill) + 1e-9) return under;
+  return nullptr;
+}
+
 void CheckText(const GlyphRun& run, int page, const std::string& frame, const PressThresholds& t,
-               Gathered& out) {
+               const std::vector<const RectItem*>& fills, Gathered& out) {
   if (run.glyphs.empty() || run.size <= 0) return;
   const Box box = ItemBox(Item{run});
   const Cmyk& c = run.colour;
   const int inks = Inks(c);
-  if (c.k >= kRichBlackK && c.c + c.m + c.y > 0) {
+  const RectItem* on_fill = inks > 0 ? LighterThanFill(run, box, fills) : nullptr;
+  if (on_fill) {
+    if (run.size < t.reversed_text_min)
+      out.Add(page, frame, "small-reversed-text", c, run.size, Severity::kWarning,
+              Pt(run.size) + " reversed text (" + Describe(c) + " on " + Describe(on_fill->fill) +
+                  "): under " + Pt(t.reversed_text_min) + ", the ink around it fills it in",
+              box);
+  } else if (c.k >= kRichBlackK && c.c + c.m + c.y > 0) {
     out.Add(page, frame, "rich-black-text", c, run.size, Severity::kWarning,
             Pt(run.size) + " text in rich black (" + Describe(c) +
                 "): black type prints in 100 % K alone",
@@ -147,6 +175,13 @@ std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press)
   Gathered out;
   std::set<std::string> over_limit;  // colours reported once for the whole document
   for (const Page& page : doc.pages) {
+    // The page's fills in painting order, for text lighter than what it lies on.
+    std::vector<const RectItem*> fills;
+    for (const Frame& frame : page.frames)
+      for (const Item& item : frame.items)
+        if (const auto* rect = std::get_if<RectItem>(&item))
+          if (rect->has_fill && Inks(rect->fill) > 0 && !OverlaysOnPurpose(rect->role))
+            fills.push_back(rect);
     for (const Frame& frame : page.frames) {
       if (frame.name == "marks") continue;  // the printer's marks are in registration colour
       auto ink = [&](const Cmyk& c, const Box& box) {
@@ -160,7 +195,7 @@ std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press)
       for (const Item& item : frame.items) {
         if (const auto* run = std::get_if<GlyphRun>(&item)) {
           if (OverlaysOnPurpose(run->role) || run->glyphs.empty()) continue;
-          CheckText(*run, page.number, frame.name, t, out);
+          CheckText(*run, page.number, frame.name, t, fills, out);
           ink(run->colour, ItemBox(item));
         } else if (const auto* rule = std::get_if<RuleItem>(&item)) {
           if (OverlaysOnPurpose(rule->role)) continue;

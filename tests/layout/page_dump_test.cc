@@ -61,6 +61,14 @@ void CheckGolden(const std::string& issue, bool test_case = false, int exit_stat
 
 }  // namespace
 
+// Shaded and reversed modules and a banner on one page (tests/layout/cases/shaded): a
+// banner over two stories, a red bar behind a headline, a tinted module with 2mm padding,
+// a grey stack under a 简讯 title bar. (Its briefs are short of their slot and the left
+// story of the right one: underfull and uncovered, as the page would show them.)
+TEST_CASE("layout: shaded modules, a headline bar and a banner compose as their golden dump") {
+  CheckGolden("shaded", true, kExitFindings);
+}
+
 TEST_CASE("layout: the 2021-05 front page composes as its golden dump") {
   CheckGolden("hongqiao-2021-05-front");
 }

@@ -231,3 +231,112 @@ TEST_CASE("layout: relative slots are read (below, fit with limits, rest) and ch
     CHECK(Messages(e) == c.message);
   }
 }
+
+// A slot's fill in each of its three forms (docs/formats.md, "Shaded and reversed
+// modules"), worked out by hand: a declared colour as declared, a CMYK tint as written, a
+// share of a declared colour with each ink scaled and rounded to 0.01 %.
+TEST_CASE("layout: a slot's fill as a colour, a CMYK tint or a share of a colour") {
+  Diagnostics d;
+  std::string text = PaperText();
+  text.replace(text.find("  red: [0, 100, 100, 0]\n"), 24,
+               "  red: [0, 100, 100, 0]\n  blue: [100, 60, 0, 10]\n  odd: [33, 0, 7, 0]\n");
+  auto paper = ParsePaper("paper.yaml", text, d);
+  REQUIRE(paper);
+  struct Row {
+    const char* fill;
+    double c, m, y, k;
+    const char* name;
+  };
+  const Row rows[] = {
+      {"red", 0, 100, 100, 0, "red"},
+      {"blue", 100, 60, 0, 10, "blue"},
+      {"[0, 0, 0, 10]", 0, 0, 0, 10, ""},
+      {"[12.5, 0, 100, 0]", 12.5, 0, 100, 0, ""},
+      {"[0, 0, 0, 0]", 0, 0, 0, 0, ""},
+      {"blue 20%", 20, 12, 0, 2, "blue 20%"},
+      {"blue 10%", 10, 6, 0, 1, "blue 10%"},
+      {"blue 100%", 100, 60, 0, 10, "blue 100%"},
+      {"blue 0%", 0, 0, 0, 0, "blue 0%"},
+      {"red 35%", 0, 35, 35, 0, "red 35%"},
+      {"odd 33%", 10.89, 0, 2.31, 0, "odd 33%"},
+      {"odd 12.5%", 4.13, 0, 0.88, 0, "odd 12.5%"},  // 4.125 and 0.875, rounded half up
+      {"black 15%", 0, 0, 0, 15, "black 15%"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.fill);
+    Diagnostics dt;
+    auto t = ParseTemplate("t.yaml", "t",
+                           std::string("slots:\n  a:\n    area: {col: 1, cols: 2, row: 1, rows: "
+                                       "10}\n    fill: ") +
+                               r.fill + "\n",
+                           *paper, dt);
+    REQUIRE(t);
+    REQUIRE(t->slots[0].fill);
+    const Cmyk& c = *t->slots[0].fill;
+    CHECK(c.c == doctest::Approx(r.c));
+    CHECK(c.m == doctest::Approx(r.m));
+    CHECK(c.y == doctest::Approx(r.y));
+    CHECK(c.k == doctest::Approx(r.k));
+    CHECK(c.name == r.name);
+  }
+}
+
+// Padding: the measure loses whole characters (half at each side) and the text whole grid
+// lines, the fewest that clear the padding. 9pt body on 13.5pt: the text's em box starts
+// 2.25pt below a grid line's top.
+TEST_CASE("layout: padding kept on the character grid and the baseline grid") {
+  Grid g;
+  g.characters = 10, g.body_size = 9, g.line_pitch = 13.5;
+  struct Row {
+    double padding;  // pt
+    int loss, rows;
+  };
+  const Row rows[] = {
+      {0, 0, 0},     {2, 1, 0},    // half a character (4.5pt) clears 2pt; 2.25pt above the text too
+      {2.25, 1, 0},                // exactly the air above the text: no grid line
+      {2.26, 1, 1},  {4.5, 1, 1},  // exactly half a character
+      {4.51, 2, 1},  {2 * kPointsPerMm, 2, 1},  // 5.67pt: a character each side
+      {9, 2, 1},     {15.75, 4, 1},             // 2.25 + 13.5: one grid line exactly
+      {15.76, 4, 2},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.padding);
+    const PaddingInset inset = InsetFor(r.padding, g);
+    CHECK(inset.measure_loss == r.loss);
+    CHECK(inset.rows == r.rows);
+    CHECK(inset.side() == doctest::Approx(r.loss * 4.5));
+  }
+}
+
+TEST_CASE("layout: headline bars and banner slots are read") {
+  Diagnostics d;
+  std::string text = PaperText();
+  text.replace(text.find("  red: [0, 100, 100, 0]\n"), 24,
+               "  red: [0, 100, 100, 0]\n  white: [0, 0, 0, 0]\n");
+  text +=
+      "  headline_reversed: {family: Noto Sans CJK SC, weight: bold, size: 12pt, colour: white}\n";
+  auto paper = ParsePaper("paper.yaml", text, d);
+  REQUIRE(paper);
+  auto t = ParseTemplate(
+      "t.yaml", "t",
+      "slots:\n"
+      "  banner:\n    area: {col: 1, cols: 4, row: 1, rows: fit}\n    kind: banner\n"
+      "  a:\n    area: {col: 1, cols: 2, below: banner, rows: 10}\n"
+      "    headline_bar: {fill: red 50%, style: headline_reversed}\n"
+      "  b:\n    area: {col: 3, cols: 2, below: banner, rows: 10}\n    kind: stack\n"
+      "    headline_bar: {fill: [0, 0, 0, 80], style: headline_reversed, text: 简讯}\n"
+      "    boxed: true\n    padding: 1ch\n",
+      *paper, d);
+  CHECK(Messages(d) == "");
+  REQUIRE(t);
+  CHECK(t->slots[0].kind == SlotKind::kBanner);
+  REQUIRE(t->slots[1].headline_bar);
+  CHECK(t->slots[1].headline_bar->fill == Cmyk{0, 50, 50, 0, ""});
+  CHECK(t->slots[1].headline_bar->style == "headline_reversed");
+  CHECK(t->slots[1].headline_bar->text == "");
+  REQUIRE(t->slots[2].headline_bar);
+  CHECK(t->slots[2].headline_bar->fill == Cmyk{0, 0, 0, 80, ""});
+  CHECK(t->slots[2].headline_bar->text == "简讯");
+  CHECK_FALSE(t->slots[2].fill);
+  CHECK(t->slots[2].padding == doctest::Approx(9));  // boxed: padding from the frame
+}

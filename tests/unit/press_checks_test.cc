@@ -120,6 +120,48 @@ TEST_CASE("press checks: every limit, just under and at or over it") {
   }
 }
 
+// Text on a fill (a slot's 底纹, a headline bar, a box): reversed when it is lighter than the
+// fill (relative luminance of the screen colours), so under 10pt a small-reversed-text;
+// darker text on a tint is checked as text on paper. A fill over the ink limit is
+// ink-over-limit. The fill lies under the text at (100, 200): 90–190 pt across, 185–215 down.
+TEST_CASE("press checks: text on fills, lighter or darker than the fill") {
+  const Cmyk kTint{0, 0, 0, 10, "grey 10%"};
+  const Cmyk kPale{0, 0, 20, 0, "pale"};
+  const Cmyk kYellow{0, 0, 100, 0, "yellow"};
+  struct FillRow {
+    const char* what;
+    Cmyk fill;
+    Item text;
+    const char* codes;
+  };
+  const FillRow rows[] = {
+      {"black 7pt on a 10 % K tint", kTint, Text(kBlack, 7), ""},
+      {"white 9.9pt on red", kRed, Text(kWhite, 9.9), "small-reversed-text"},
+      {"white 10pt on red", kRed, Text(kWhite, 10), ""},
+      {"pale 9pt on blue", kBlue, Text(kPale, 9), "small-reversed-text"},
+      {"pale 10pt on blue", kBlue, Text(kPale, 10), ""},
+      {"yellow 9pt on blue (lighter)", kBlue, Text(kYellow, 9), "small-reversed-text"},
+      {"blue 9pt on yellow (darker)", kYellow, Text(kBlue, 9), ""},
+      {"red 9pt on a K tint (darker, two inks)", kTint, Text(kRed, 9), "small-multi-ink-text"},
+      {"black 12pt on a 250 % fill", {100, 100, 50, 0, "deep"}, Text(kBlack, 12), "ink-over-limit"},
+  };
+  for (const FillRow& r : rows) {
+    CAPTURE(r.what);
+    const std::vector<Finding> found =
+        CheckPress(PageOf({Box(90, 185, 100, 30, r.fill), r.text}), PressSettings{});
+    CHECK(Codes(found) == r.codes);
+  }
+  // Beside a fill, not on it: pale 9pt text is single-ink type on paper.
+  CHECK(Codes(CheckPress(PageOf({Box(300, 185, 100, 30, kBlue), Text(kPale, 9)}),
+                         PressSettings{})) == "");
+  const auto found =
+      CheckPress(PageOf({Box(90, 185, 100, 30, kBlue), Text(kPale, 9)}), PressSettings{});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message ==
+        "9pt reversed text (pale: C0 M0 Y20 K0, 20 % on blue: C100 M0 Y0 K0, 100 %): under 10pt, "
+        "the ink around it fills it in");
+}
+
 TEST_CASE("press checks: the messages say the size, the inks and the limit") {
   auto message = [](const Item& item, double bleed = 8.5) {
     const auto found = CheckPress(PageOf({item}, bleed), PressSettings{});
