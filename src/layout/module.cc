@@ -600,7 +600,7 @@ struct Placer {
     return hb.rows;
   }
 
-  // 竖排: kicker, headline and subhead set top to bottom in the module's rightmost
+  // 竖排: tag, kicker, headline and subhead set top to bottom in the module's rightmost
   // column, right to left, with the fonts' vertical forms of punctuation.
   void VerticalHeadline(int col) {
     struct Part {
@@ -608,6 +608,9 @@ struct Placer {
       const Style* style;
     };
     std::vector<Part> parts;
+    // The tag (栏目, 【身边的人】) first, as over a horizontal headline.
+    const std::string tag = article.tag.empty() ? "" : "【" + article.tag + "】";
+    if (!tag.empty()) parts.push_back({&tag, &cx.StyleOf("tag")});
     if (!article.kicker.empty()) parts.push_back({&article.kicker, &cx.StyleOf("kicker")});
     parts.push_back({&article.headline, &cx.StyleOr("vertical_headline", slot.headline_style)});
     if (!article.subhead.empty()) parts.push_back({&article.subhead, &cx.StyleOf("subhead")});
