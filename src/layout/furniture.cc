@@ -2,6 +2,8 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
+
 #include "compose/line_breaker.h"
 #include "layout/art_box.h"
 #include "layout/line_items.h"
@@ -54,11 +56,14 @@ std::map<std::string, std::string> PagePlaceholders(const Issue& issue, const Pa
 }
 
 namespace {
-// ExpandPlaceholders; with `page_refs_only`, only {page_of:ID} is replaced (in a field's
-// value) and other braces are kept as written.
+// ExpandPlaceholders. `field` names the issue field whose value is being expanded ("" for
+// a template's text); `open_fields` are the fields being expanded around it, so a field
+// that prints itself, directly or through others, is an error, not an endless loop.
 std::string Expand(const std::string& text, const std::map<std::string, std::string>& values,
                    const SourcePos& pos, Diagnostics& diags,
-                   const std::map<std::string, SourcePos>* field_pos, bool page_refs_only) {
+                   const std::map<std::string, SourcePos>* field_pos, const std::string& field,
+                   std::vector<std::string>& open_fields) {
+  const std::string who = field.empty() ? "the template" : "field '" + field + "'";
   std::string out;
   for (size_t i = 0; i < text.size();) {
     size_t open = text.find('{', i);
@@ -75,11 +80,7 @@ std::string Expand(const std::string& text, const std::map<std::string, std::str
     std::string name = text.substr(open + 1, close - open - 1);
     auto it = values.find(name);
     const bool page_of = name.rfind(kPageOfPrefix, 0) == 0;
-    if (page_refs_only && !page_of) {
-      out += text.substr(open, close + 1 - open);
-      i = close + 1;
-      continue;
-    }
+    const bool is_field = field_pos && field_pos->count(name);
     if (page_of && it == values.end()) {
       const std::string id = name.substr(std::string(kPageOfPrefix).size());
       std::vector<std::string> ids;
@@ -98,13 +99,22 @@ std::string Expand(const std::string& text, const std::map<std::string, std::str
       std::string hint = DidYouMean(name, KeysOf(values));
       if (hint.empty()) hint = "add '" + name + "' under fields: in issue.yaml";
       diags.Error("unknown-placeholder", pos,
-                  "the template prints {" + name + "}, which the issue does not define", hint);
-    } else if (!page_of && it->second.find(std::string("{") + kPageOfPrefix) != std::string::npos) {
-      // A field (an index box's lines) may refer to pages: reported at the field's line.
-      const SourcePos* at = &pos;
-      if (field_pos)
-        if (auto p = field_pos->find(name); p != field_pos->end()) at = &p->second;
-      out += Expand(it->second, values, *at, diags, nullptr, true);
+                  who + " prints {" + name + "}, which the issue does not define", hint);
+    } else if (is_field && it->second.find('{') != std::string::npos) {
+      // A field's value may itself hold placeholders ({page_of:id} in an index box's
+      // lines, {page_count}, {title}); they are reported at the field's line.
+      if (std::find(open_fields.begin(), open_fields.end(), name) != open_fields.end()) {
+        std::string chain;
+        auto from = std::find(open_fields.begin(), open_fields.end(), name);
+        for (auto f = from; f != open_fields.end(); ++f) chain += *f + " → ";
+        diags.Error("placeholder-loop", field_pos->at(name),
+                    "fields print each other in a loop: " + chain + name,
+                    "a field may print other fields, but not itself");
+      } else {
+        open_fields.push_back(name);
+        out += Expand(it->second, values, field_pos->at(name), diags, field_pos, name, open_fields);
+        open_fields.pop_back();
+      }
     } else {
       out += it->second;
     }
@@ -118,7 +128,8 @@ std::string ExpandPlaceholders(const std::string& text,
                                const std::map<std::string, std::string>& values,
                                const SourcePos& pos, Diagnostics& diags,
                                const std::map<std::string, SourcePos>* field_pos) {
-  return Expand(text, values, pos, diags, field_pos, false);
+  std::vector<std::string> open_fields;
+  return Expand(text, values, pos, diags, field_pos, "", open_fields);
 }
 
 std::string JoinLabels(const std::vector<std::string>& labels) {

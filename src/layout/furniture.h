@@ -30,8 +30,9 @@ std::string JoinLabels(const std::vector<std::string>& labels);
 
 // Replaces {name} by its value; unknown names are reported at `pos`, as is a
 // {page_of:ID} whose article is on no page (its value is "").
-// A field's value (from issue.yaml) may itself hold {page_of:ID}, reported at the field's
-// line when `field_pos` gives it.
+// A field's value (from issue.yaml) may itself hold placeholders ({page_of:ID},
+// {page_count}, {title}, other fields), expanded in turn and reported at the field's line
+// when `field_pos` gives it; a field that prints itself is a `placeholder-loop` error.
 std::string ExpandPlaceholders(const std::string& text,
                                const std::map<std::string, std::string>& values,
                                const SourcePos& pos, Diagnostics& diags,

@@ -772,15 +772,21 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     if (b.page_count_used != 0 && b.page_count_used != static_cast<int>(doc.pages.size()))
       consistent = false;
     if (consistent || pass == 1) {
-      for (const Diagnostic& e : r.errors) {
-        const bool seen = std::any_of(d.items().begin(), d.items().end(), [&](const Diagnostic& x) {
-          return x.code == e.code && x.pos.file == e.pos.file && x.pos.line == e.pos.line &&
-                 x.pos.col == e.pos.col && x.message == e.message;
-        });
-        if (!seen) d.Add(e);
-      }
+      // Each error once: furniture printed on every page (a field with an unknown
+      // placeholder) reports the same error at the same place on each.
+      Diagnostics once;
+      auto add_once = [&](const Diagnostic& e) {
+        const bool seen =
+            std::any_of(once.items().begin(), once.items().end(), [&](const Diagnostic& x) {
+              return x.code == e.code && x.pos.file == e.pos.file && x.pos.line == e.pos.line &&
+                     x.pos.col == e.pos.col && x.message == e.message;
+            });
+        if (!seen) once.Add(e);
+      };
+      for (const Diagnostic& e : d.items()) add_once(e);
+      for (const Diagnostic& e : r.errors) add_once(e);
       report = std::move(r);
-      diags.Append(d);
+      diags.Append(once);
       JoinDashes(doc);  // —— one unbroken stroke, on every page and in every frame
       return doc;
     }

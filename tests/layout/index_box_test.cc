@@ -32,11 +32,13 @@ TEST_CASE("layout: an index box's page references and leaders") {
   const double left = index->x, stop = left + 70 * 72 / 25.4;
   // The runs of each line, by baseline.
   std::map<double, std::vector<const GlyphRun*>> lines;
-  int counts = 0;  // {page_count}: the three pages and the one added
+  // {page_count}: the three pages and the one added, printed through the field
+  // `ear`, which prints {title} too.
+  int counts = 0;
   for (const Item& item : index->items)
     if (const auto* run = std::get_if<GlyphRun>(&item)) {
-      if (run->text.find("今日") == 0) {
-        CHECK(run->text == "今日4版");
+      if (run->text.find("社区晨报") == 0) {
+        CHECK(run->text == "社区晨报·今日4版");
         ++counts;
         continue;
       }
