@@ -452,6 +452,21 @@ void ReadSlotShading(MapReader& sr, Slot& s, const YamlSource& src, const std::s
     if (br.Has("text") && bar.text.empty())
       diags.Error("bad-value", br.KeyPos("text"), what + " headline_bar: 'text' is empty",
                   "leave 'text' out to set each article's headline on the bar");
+    // The bar's title is one line as written: no tabs or breaks, no placeholders.
+    if (std::any_of(bar.text.begin(), bar.text.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+      diags.Error("bad-value", src.Pos(br.Get("text")),
+                  what +
+                      " headline_bar: 'text' holds a tab, a line break or another control "
+                      "character",
+                  "a bar's title is one line of text, set as written");
+    else if (bar.text.find('{') != std::string::npos &&
+             bar.text.find('}', bar.text.find('{')) != std::string::npos)
+      diags.Error("bad-value", src.Pos(br.Get("text")),
+                  what +
+                      " headline_bar: 'text' holds a placeholder ({…}), which a bar does not "
+                      "fill in",
+                  "write the title as it should print, e.g. text: 简讯");
     if (!fill || !style) return;
     bar.fill = *fill;
     bar.style = *style;
