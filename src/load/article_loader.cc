@@ -581,6 +581,26 @@ struct BodyParser {
     return open;
   }
 
+  // The cells a table row's source line holds, as GFM splits them: at every pipe not
+  // escaped with a backslash (in code spans too), a leading and a trailing pipe
+  // opening and closing the row.
+  static int CellsTyped(std::string_view line) {
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.empty()) return 0;
+    int pipes = 0;
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '\\') {
+        ++i;
+        continue;
+      }
+      pipes += line[i] == '|';
+    }
+    const bool leading = line.front() == '|';
+    const bool trailing = line.size() > 1 && line.back() == '|' && line[line.size() - 2] != '\\';
+    return pipes + 1 - leading - trailing;
+  }
+
   // A GFM table (cmark-gfm's table extension): its rows of cells, its columns'
   // alignments, and the caption and attributes in the paragraphs right after it. Returns
   // the node to go on with (after the paragraphs it took).
@@ -607,6 +627,13 @@ struct BodyParser {
         cell.spans = Spans(c, cell.source);
         row.cells.push_back(std::move(cell));
       }
+      // GFM drops the cells past the delimiter row's count without a word; here that is
+      // an error (they hold text that would not print).
+      if (const int typed = CellsTyped(Line(cmark_node_get_start_line(r))); typed > columns)
+        diags.Error("table-extra-cells", row.pos,
+                    "this row has " + std::to_string(typed) + " cells, but the table has " +
+                        std::to_string(columns) + " (its header and delimiter rows)",
+                    "add the columns to the header and delimiter rows, or join the cells");
       row.cells.resize(static_cast<size_t>(columns), TableCell{{}, row.pos, {}});
       t.rows.push_back(std::move(row));
     }
@@ -622,7 +649,8 @@ struct BodyParser {
       if (attrs != std::string::npos) {
         SourcePos pos = Pos(next);
         pos.col += static_cast<int>(Utf8Length(std::string_view(*text).substr(0, attrs)));
-        if (t.columns >= 0) {
+        if (t.columns >= 0 ||
+            TrailingAttributes(std::string_view(*text).substr(0, attrs)) != std::string::npos) {
           diags.Error("bad-value", pos, "the table's attributes are given twice",
                       "keep one of them");
         } else if (!TableAttributes(

@@ -180,6 +180,27 @@ TEST_CASE("article: rows of pipes that are no table, and tables banmian does not
   CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：数据 {cols=2}\n\n{cols=1}\n") ==
         "x.md:10:1: error[bad-value]: the table's attributes are given twice\n"
         "  hint: keep one of them\n");
+  // Two attribute blocks on one line: the first would print in the caption.
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |\n\n表：数据 {cols=2}{cols=3}\n") ==
+        "x.md:8:14: error[bad-value]: the table's attributes are given twice\n"
+        "  hint: keep one of them\n");
+  // Cells past the header's count, which GFM drops: each kind of row end, an escaped
+  // pipe (no cell), a pipe in a code span (a cell, as GFM splits it).
+  const std::string extra =
+      "  hint: add the columns to the header and delimiter rows, or join the cells\n";
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 |\n") ==
+        "x.md:6:1: error[table-extra-cells]: this row has 4 cells, but the table has 2 (its "
+        "header and delimiter rows)\n" +
+            extra);
+  CHECK(BodyMessages("a | b\n--- | ---\n1 | 2 | 3\n") ==
+        "x.md:6:1: error[table-extra-cells]: this row has 3 cells, but the table has 2 (its "
+        "header and delimiter rows)\n" +
+            extra);
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 |  \n| x \\| y | z |\n| 1 | 2\n").empty());
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| 1 | 2 | 3\n")
+            .starts_with("x.md:6:1: error[table-extra-cells]: this row has 3 cells"));
+  CHECK(BodyMessages("| a | b |\n|---|---|\n| `1|2` | 3 |\n")
+            .starts_with("x.md:6:1: error[table-extra-cells]: this row has 3 cells"));
   // Text banmian does not set, at its cell's character; an empty caption.
   CHECK(BodyMessages("| a | b |\n|---|---|\n| 1\u202e2 | 3 |\n")
             .starts_with("x.md:6:4: error[right-to-left]: the table cell holds right-to-left"));
