@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "load/contained_path.h"
 #include "load/slot_override.h"
@@ -474,6 +475,34 @@ void ReadSlotShading(MapReader& sr, Slot& s, const YamlSource& src, const std::s
   }
 }
 
+// An image item's box must lie on the page (its bleed included) and be no larger than it:
+// art off the page would never print, and art larger than the page is a typing slip (and
+// would be drawn at a size no press needs).
+void CheckImageOnPage(const RegionItem& it, const Area& area, const Paper& paper,
+                      const std::string& what, Diagnostics& diags) {
+  const PageGeometry& g = paper.page;
+  auto mm = [](double pt) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", std::round(pt / kPointsPerMm * 10) / 10);
+    return std::string(buf);
+  };
+  const double x = area.x + it.x, y = area.y + it.y;
+  if (it.box_w > g.width + 2 * g.bleed + 0.01 || it.box_h > g.height + 2 * g.bleed + 0.01) {
+    diags.Error("out-of-range", it.pos,
+                what + ": image '" + it.file + "' is given a box of " + mm(it.box_w) + " × " +
+                    mm(it.box_h) + " mm, larger than the page (" + mm(g.width) + " × " +
+                    mm(g.height) + " mm)",
+                "give 'size' the size the image is to print at");
+  } else if (x >= g.width + g.bleed || y >= g.height + g.bleed || x + it.box_w <= -g.bleed ||
+             y + it.box_h <= -g.bleed) {
+    diags.Error("out-of-range", it.pos,
+                what + ": image '" + it.file + "' lies off the page: its box starts " + mm(x) +
+                    " mm from the page's left edge and " + mm(y) + " mm from its top, on a page " +
+                    mm(g.width) + " × " + mm(g.height) + " mm",
+                "'at' is measured from the region's top-left corner");
+  }
+}
+
 std::optional<RegionItem> ReadItem(const YAML::Node& node, const YamlSource& src,
                                    const std::string& what, const Paper& paper,
                                    Diagnostics& diags) {
@@ -914,7 +943,10 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       if (items.IsDefined() && !items.IsSequence())
         diags.Error("wrong-type", src.Pos(items), what + ": 'items' must be a list");
       for (size_t i = 0; items.IsSequence() && i < items.size(); ++i)
-        if (auto item = ReadItem(items[i], src, what, paper, diags)) reg.items.push_back(*item);
+        if (auto item = ReadItem(items[i], src, what, paper, diags)) {
+          if (item->kind == ItemKind::kImage) CheckImageOnPage(*item, reg.area, paper, what, diags);
+          reg.items.push_back(*item);
+        }
       t.regions.push_back(reg);
     }
   }

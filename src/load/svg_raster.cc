@@ -50,6 +50,8 @@ std::optional<SvgRaster> RasteriseSvg(const std::string& svg, double w, double h
   double ppi = kSvgPixelsPerInch;
   const double longest = std::max(out.placed_width, out.placed_height) / 72;
   if (longest * ppi > kMaxPictureSide) ppi = kMaxPictureSide / longest;
+  const double square_inches = out.placed_width / 72 * (out.placed_height / 72);
+  if (square_inches * ppi * ppi > kMaxSvgPixels) ppi = std::sqrt(kMaxSvgPixels / square_inches);
   out.width = std::max(1, static_cast<int>(std::lround(out.placed_width / 72 * ppi)));
   out.height = std::max(1, static_cast<int>(std::lround(out.placed_height / 72 * ppi)));
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, out.width, out.height);

@@ -15,6 +15,9 @@
 namespace banmian {
 
 constexpr double kSvgPixelsPerInch = 600;
+// The most pixels an SVG is drawn into (160 MB of ARGB): a drawing as large as a
+// broadsheet page gets fewer pixels per inch (about 380), still above what halftoning needs.
+constexpr double kMaxSvgPixels = 40'000'000;
 
 struct SvgRaster {
   std::string png;  // the PNG bytes
