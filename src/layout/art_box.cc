@@ -43,6 +43,7 @@ PlacedArt PlaceArt(const SuppliedArt& art, double x, double y, double w, double 
     image.bytes = art.raster;
     image.x = px, image.y = py, image.width = pw, image.height = ph;
     image.pixel_width = art.pixel_width, image.pixel_height = art.pixel_height;
+    image.transparency = art.transparency;
     image.role = role;
     out.item = image;
   }

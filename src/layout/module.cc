@@ -281,6 +281,7 @@ struct BodyComposer {
     img.bytes = b.picture_bytes;
     img.x = 0, img.y = top, img.width = width, img.height = image_h;
     img.pixel_width = b.picture_width, img.pixel_height = b.picture_height;
+    img.transparency = b.picture_transparency;
     img.role = "picture";
     // Cropped to fill: the part of the file with the box's proportions, centred on the
     // focal point as far as the file allows.

@@ -315,6 +315,7 @@ struct BodyParser {
       return;
     }
     b.picture_width = info->width;
+    b.picture_transparency = info->transparency;
     b.picture_height = info->height;
     b.picture_colour_space = info->components == 4   ? "CMYK"
                              : info->components == 1 ? "Grey"

@@ -96,6 +96,8 @@ std::optional<PictureInfo> ReadPng(FILE* f, std::string& error) {
   const int colours = (png_get_color_type(png, info_ptr) & PNG_COLOR_MASK_COLOR) ? 3 : 1;
   PictureInfo info{PictureFormat::kPng, static_cast<int>(png_get_image_width(png, info_ptr)),
                    static_cast<int>(png_get_image_height(png, info_ptr)), colours};
+  info.transparency = (png_get_color_type(png, info_ptr) & PNG_COLOR_MASK_ALPHA) ||
+                      png_get_valid(png, info_ptr, PNG_INFO_tRNS);
   // Read every row, so damage anywhere is found now.
   png_set_interlace_handling(png);
   png_read_update_info(png, info_ptr);

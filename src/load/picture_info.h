@@ -21,6 +21,7 @@ struct PictureInfo {
   PictureFormat format = PictureFormat::kJpeg;
   int width = 0, height = 0;
   int components = 3;  // colour channels: 1 grey, 3 RGB (PNG palettes too), 4 CMYK (JPEG)
+  bool transparency = false;  // PNG: an alpha channel or a tRNS chunk (some pixels see through)
 };
 
 // "" when a picture of this size may be decoded, else the error ("is too large: …"), for

@@ -95,6 +95,7 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
     }
     art->raster = std::make_shared<const std::string>(std::move(svg->png));
     art->pixel_width = svg->width, art->pixel_height = svg->height;
+    art->transparency = svg->transparency;
     art->source_format = "SVG";
     return art;
   }
@@ -116,6 +117,7 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
   }
   art->raster = kept;
   art->pixel_width = info->width, art->pixel_height = info->height;
+  art->transparency = info->transparency;
   art->source_format = info->format == PictureFormat::kJpeg ? "JPEG" : "PNG";
   return art;
 }

@@ -67,6 +67,16 @@ std::optional<SvgRaster> RasteriseSvg(const std::string& svg, double w, double h
     return std::nullopt;
   }
   cairo_surface_flush(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < out.height && !out.transparency; ++y) {
+    const auto* row = reinterpret_cast<const uint32_t*>(data + static_cast<size_t>(y) * stride);
+    for (int x = 0; x < out.width; ++x)
+      if ((row[x] >> 24) != 0xff) {
+        out.transparency = true;
+        break;
+      }
+  }
   const cairo_status_t status = cairo_surface_write_to_png_stream(surface, AppendPng, &out.png);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {

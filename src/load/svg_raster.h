@@ -23,6 +23,7 @@ struct SvgRaster {
   std::string png;  // the PNG bytes
   int width = 0, height = 0;
   double placed_width = 0, placed_height = 0;  // pt: the SVG's shape within the box
+  bool transparency = false;                    // some pixel is not wholly opaque
 };
 
 // Draws `svg` to fit (w, h) pt, proportions kept (its width and height, else its viewBox,

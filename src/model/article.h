@@ -36,6 +36,7 @@ struct Block {
   std::vector<Span> spans;   // paragraph, crosshead, section title; picture caption
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
+  bool picture_transparency = false;           // kPicture: some pixels see through (PNG)
   std::string credit;                         // kPicture: photo credit (the Markdown title)
   // kPicture: the file's bytes, read once and checked by the loader (shared, never reread).
   std::shared_ptr<const std::string> picture_bytes;

@@ -83,6 +83,9 @@ struct ImageItem {
   std::shared_ptr<const std::string> bytes;
   double x = 0, y = 0, width = 0, height = 0;
   int pixel_width = 0, pixel_height = 0;
+  // Some pixels see through (a PNG's alpha or tRNS, an SVG's background): the press files
+  // have no transparency, so those pixels print over white paper there.
+  bool transparency = false;
   double crop_x = 0, crop_y = 0, crop_width = 1, crop_height = 1;
   std::string role;
 

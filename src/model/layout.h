@@ -99,6 +99,7 @@ struct SuppliedArt {
   std::string path;                           // as named (relative to its folder)
   std::string file;                           // joined to its folder: names it uniquely
   int pixel_width = 0, pixel_height = 0;      // raster only
+  bool transparency = false;                  // raster only: some pixels see through
   std::string source_format;                  // "PDF", "JPEG", "PNG" or "SVG"
 };
 

@@ -168,6 +168,63 @@ void CheckTrim(const Box& box, const Page& page, const std::string& what, const 
           box, what);
 }
 
+// A picture with transparent pixels over something painted before it: the press files
+// (PDF/X, no transparency) carry the picture composed over white paper, so what lies
+// under its see-through pixels does not print there, unlike in the proof.
+void CheckTransparentArt(const Page& page, const Frame& frame, const Item& current, Gathered& out) {
+  const ImageItem& image = std::get<ImageItem>(current);
+  const Box box = ImageBox(image);
+  // What was painted before it, in painting order: the frames before its own, and the
+  // items before it in its own.
+  std::vector<const Item*> painted;
+  for (const Frame& f : page.frames) {
+    if (f.name == "marks") continue;
+    for (const Item& item : f.items) {
+      if (&item == &current) break;
+      painted.push_back(&item);
+    }
+    if (&f == &frame) break;
+  }
+  std::string under;
+  for (auto it = painted.rbegin(); it != painted.rend(); ++it) {
+    const Item* item = *it;
+    std::string what;
+    if (const auto* rect = std::get_if<RectItem>(item)) {
+      if (rect->has_fill && Inks(rect->fill) > 0 && !OverlaysOnPurpose(rect->role) &&
+          Overlap(RectBox(*rect), box))
+        what = "a fill in " + Describe(rect->fill);
+    } else if (const auto* other = std::get_if<ImageItem>(item)) {
+      if (!OverlaysOnPurpose(other->role) && Overlap(ImageBox(*other), box))
+        what = "picture '" +
+               other->path.substr(0, other->path.rfind(".svg#") != std::string::npos
+                                         ? other->path.rfind('#')
+                                         : std::string::npos) +
+               "'";
+    } else if (const auto* form = std::get_if<FormItem>(item)) {
+      if (Overlap(Box{form->clip_x, form->clip_y, form->clip_x + form->clip_width,
+                      form->clip_y + form->clip_height},
+                  box))
+        what = "a placed PDF";
+    } else if (const auto* run = std::get_if<GlyphRun>(item)) {
+      if (!OverlaysOnPurpose(run->role) && !run->glyphs.empty() && Overlap(ItemBox(*item), box))
+        what = "text";
+    }
+    if (!what.empty()) {
+      under = what;
+      break;
+    }
+  }
+  if (under.empty()) return;
+  // An SVG's picture is named by its file and the size it was drawn at (file.svg#WxH).
+  const std::string file =
+      image.path.substr(0, image.path.rfind(".svg#") != std::string::npos ? image.path.rfind('#')
+                                                                          : std::string::npos);
+  out.Add(page.number, frame.name, "transparent-art", Cmyk{}, 0, Severity::kError,
+          "picture '" + file + "' has see-through pixels and lies over " + under +
+              ": the press files have no transparency and print those pixels as white paper",
+          box, image.path);
+}
+
 }  // namespace
 
 std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press) {
@@ -215,6 +272,7 @@ std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press)
           if (OverlaysOnPurpose(image->role)) continue;
           CheckTrim(ImageBox(*image), page, "picture '" + image->path + "'", Cmyk{}, frame.name,
                     out);
+          if (image->transparency) CheckTransparentArt(page, frame, item, out);
         }
       }
     }

@@ -13,7 +13,10 @@
 //    one ink, 1.5 pt in more);
 //  - art-at-trim (warning): a filled box or a picture reaching the trim but not the
 //    bleed beyond it, so a cut a little off shows a white sliver;
-//  - ink-over-limit (error): a declared colour in use whose total ink is over the limit.
+//  - ink-over-limit (error): a declared colour in use whose total ink is over the limit;
+//  - transparent-art (error): a picture with see-through pixels (a logo's PNG alpha, an
+//    SVG's background) over a fill, a picture, a placed PDF or text: the press files have
+//    no transparency and compose it over white paper, so what lies under it would not print.
 // One finding per frame, code and colour (with the size or weight), its area all the
 // items it covers. The printer's marks (frame "marks") and what the proof draws on
 // purpose are not checked. Pictures' resolution is checked with the layout's records

@@ -290,3 +290,58 @@ TEST_CASE(
     CHECK(got == r.expected);
   }
 }
+
+TEST_CASE("press checks: see-through pictures over what was painted before them") {
+  // A 40 × 20 pt logo at (100, 100): over a fill, a picture, text or a placed PDF painted
+  // before it, in its own frame or an earlier one, it is an error; opaque, off what is
+  // under it, over a white fill, or painted before the fill, it is none.
+  auto logo = [](bool transparency, double x = 100) {
+    ImageItem image;
+    image.path = "layouts/p/logo.svg#400x200";
+    image.x = x, image.y = 100, image.width = 40, image.height = 20;
+    image.transparency = transparency;
+    image.role = "region-image";
+    return image;
+  };
+  GlyphRun text = Text(kBlack, 12);
+  text.glyphs[0].y = text.glyphs[1].y = 112;  // x 100 to 124, inside the logo's box
+  FormItem form{};
+  form.clip_x = 90, form.clip_y = 90, form.clip_width = 60, form.clip_height = 60;
+  ImageItem photo = logo(false, 110);
+  photo.path = "pictures/photo.jpg";
+  struct Case {
+    const char* what;
+    std::vector<Item> items;
+    const char* codes;
+  };
+  const std::vector<Case> cases = {
+      {"over a red box", {Box(90, 90, 100, 50, kRed), logo(true)}, "transparent-art"},
+      {"over a photo", {photo, logo(true)}, "transparent-art"},
+      {"over text", {text, logo(true)}, "transparent-art"},
+      {"over a placed PDF", {form, logo(true)}, "transparent-art"},
+      {"opaque over a red box", {Box(90, 90, 100, 50, kRed), logo(false)}, ""},
+      {"beside the box", {Box(90, 90, 100, 50, kRed), logo(true, 300)}, ""},
+      {"over a white box", {Box(90, 90, 100, 50, kWhite), logo(true)}, ""},
+      {"under the box (painted first)", {logo(true), Box(90, 90, 100, 50, kRed)}, ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.what);
+    CHECK(Codes(CheckPress(PageOf(c.items), PressSettings{})) == c.codes);
+  }
+  // In a later frame than the fill; the message names the file (not the size it was drawn
+  // at) and what lies under it.
+  Document doc = PageOf({Box(90, 90, 100, 50, kRed)});
+  Frame masthead = test::SlotFrame("region:masthead", 0, 0, 600, 200);
+  masthead.items.push_back(logo(true));
+  doc.pages[0].frames.push_back(masthead);
+  const auto found = CheckPress(doc, PressSettings{});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::kError);
+  CHECK(found[0].where == "region:masthead");
+  CHECK(found[0].message ==
+        "picture 'layouts/p/logo.svg' has see-through pixels and lies over a fill in red: C0 "
+        "M100 Y100 K0, 200 %: the press files have no transparency and print those pixels as "
+        "white paper");
+  CHECK(found[0].x == doctest::Approx(100));
+  CHECK(found[0].width == doctest::Approx(40));
+}
