@@ -169,6 +169,9 @@ std::unique_ptr<PreviewServer> PreviewServer::Start(int port, std::string& error
     self->port = port;
   }
   self->thread = std::thread([self] { self->server.listen_after_bind(); });
+  // Until the server runs, stop() would not reach it (it would then wait for connections
+  // for ever): Start returns only once it runs.
+  while (!self->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   return std::unique_ptr<PreviewServer>(new PreviewServer(std::move(impl)));
 }
 

@@ -113,9 +113,14 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
   out << "banmian watch: serving " << server->address() << " (Ctrl-C to stop)" << std::endl;
 
   pollfd fds[2] = {{watcher->fd(), POLLIN, 0}, {restore.fd, POLLIN, 0}};
+  // The signal is read, so it is no longer pending when the mask is put back.
+  auto take_signal = [&] {
+    signalfd_siginfo info;
+    return ::read(restore.fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info);
+  };
   for (;;) {
     if (::poll(fds, 2, -1) < 0 && errno != EINTR) break;
-    if (fds[1].revents) break;
+    if (fds[1].revents && take_signal()) break;
     if (!(fds[0].revents & POLLIN) || !watcher->Drain()) continue;
     // A change: wait for the folders to be quiet, so a burst is rendered once.
     const Clock::time_point most = Clock::now() + std::chrono::milliseconds(kMostWaitMs);
@@ -126,7 +131,7 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
       fds[0].revents = fds[1].revents = 0;
       const int ready = ::poll(fds, 2, wait);
       if (ready < 0 && errno != EINTR) break;
-      if (fds[1].revents) {
+      if (fds[1].revents && take_signal()) {
         stop = true;
         break;
       }

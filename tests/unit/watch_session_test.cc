@@ -35,7 +35,7 @@ std::string PdfOf(const Document& doc) {
 void Replace(const std::string& file, const std::string& from, const std::string& to) {
   std::string text = ReadFileBytes(file).value();
   const size_t at = text.find(from);
-  REQUIRE_MESSAGE(at != std::string::npos, file + " has no '" + from + "'");
+  REQUIRE_MESSAGE(at != std::string::npos, (file + " has no '" + from + "'"));
   text.replace(at, from.size(), to);
   std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
 }
@@ -139,15 +139,18 @@ TEST_CASE("watch: an input error keeps the last good pages and names the line") 
   REQUIRE(session);
   std::shared_ptr<const PreviewState> good = session->Render();
   REQUIRE_FALSE(good->failed);
-  // Line 3 of jinbo.md, the headline, opens a YAML flow sequence it never closes.
-  Replace(issue + "/articles/jinbo.md", "headline: 决胜决战", "headline: [决胜决战");
+  // Line 3 of jinbo.md, the headline, gets a second ': ' (a YAML syntax error there, at
+  // the 15th character: "headline: " is 10, 决胜决战 4).
+  Replace(issue + "/articles/jinbo.md", "headline: 决胜决战", "headline: 决胜决战: 再战");
   std::shared_ptr<const PreviewState> bad = session->Render();
   CHECK(bad->failed);
   CHECK(bad->render == good->render + 1);
   REQUIRE_FALSE(bad->errors.empty());
   CHECK(bad->errors[0].file == issue + "/articles/jinbo.md");
   CHECK(bad->errors[0].line == 3);
-  CHECK(bad->errors[0].source_line == "headline: [决胜决战,虹桥准备好了!");
+  CHECK(bad->errors[0].col == 15);
+  CHECK(bad->errors[0].code == "yaml-syntax");
+  CHECK(bad->errors[0].source_line == "headline: 决胜决战: 再战,虹桥准备好了!");
   // The last good pages, the same pictures, none marked changed.
   REQUIRE(bad->pages.size() == good->pages.size());
   for (size_t i = 0; i < bad->pages.size(); ++i) {
@@ -155,7 +158,7 @@ TEST_CASE("watch: an input error keeps the last good pages and names the line") 
     CHECK_FALSE(bad->pages[i].changed);
   }
   // Fixed: the pages are back, and nothing changed since the last good render.
-  Replace(issue + "/articles/jinbo.md", "headline: [决胜决战", "headline: 决胜决战");
+  Replace(issue + "/articles/jinbo.md", "headline: 决胜决战: 再战", "headline: 决胜决战");
   std::shared_ptr<const PreviewState> fixed = session->Render();
   CHECK_FALSE(fixed->failed);
   CHECK(fixed->errors.empty());
