@@ -25,6 +25,8 @@ std::string StateJson(const PreviewState& state) {
   j["composed"] = state.composed;
   j["reused"] = state.reused;
   j["painted"] = state.painted;
+  j["stages"] = nlohmann::json::object();
+  for (const auto& [name, ms] : state.stages) j["stages"][name] = ms;
   j["errors"] = nlohmann::json::array();
   for (const PreviewError& e : state.errors)
     j["errors"].push_back({{"file", e.file},

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace banmian {
@@ -47,6 +48,9 @@ struct PreviewState {
   double milliseconds = 0;       // the latest render's time, from reading the input to the pictures
   int composed = 0, reused = 0;  // articles composed afresh and taken as composed before
   int painted = 0;               // pages painted by the latest render
+  // Where the latest render's time went: the pipeline's stages (load, fonts, normalize,
+  // compose, preflight), then "snapshot" (hashing the input files) and "paint".
+  std::vector<std::pair<std::string, double>> stages;  // name, ms
 };
 
 // The state as JSON (UTF-8; the page escapes it as text, never as markup).

@@ -50,7 +50,11 @@ void Say(const PreviewState& state, bool quiet, std::ostream& err) {
   if (!changed.empty() && state.painted < static_cast<int>(state.pages.size()))
     err << " (" << TerminalText(changed) << ")";
   if (error_findings) err << "; " << error_findings << " error findings";
-  err << "\n";
+  err << " [";
+  for (size_t i = 0; i < state.stages.size(); ++i)
+    err << (i ? " " : "") << state.stages[i].first << " "
+        << static_cast<long>(state.stages[i].second + 0.5);
+  err << "]\n";
   for (const PreviewError& e : state.errors)
     err << "banmian watch: " << TerminalText(e.message) << "\n";
   err.flush();

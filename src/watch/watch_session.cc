@@ -69,14 +69,26 @@ std::unique_ptr<WatchSession> WatchSession::Create(const RunOptions& options, Di
 
 std::shared_ptr<const PreviewState> WatchSession::Render() {
   const auto start = std::chrono::steady_clock::now();
+  snapshot_ms_ = 0;
   // A file that changed while the render read it: once more, with the files as they are
   // then (a save in several writes is over within a few tries).
   for (int attempt = 0; attempt < 4; ++attempt) {
     std::vector<std::string> roots{options_.issue_dir};
     if (!paper_dir_.empty()) roots.push_back(paper_dir_);
-    if (RenderOnce(TakeSnapshot(roots))) break;
+    const auto before = std::chrono::steady_clock::now();
+    InputSnapshot snapshot = TakeSnapshot(roots);
+    snapshot_ms_ +=
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before)
+            .count();
+    if (RenderOnce(snapshot)) break;
   }
+  const auto composed = std::chrono::steady_clock::now();
   std::shared_ptr<PreviewState> state = Publish();
+  for (const StageTiming& t : result_.timings) state->stages.emplace_back(t.stage, t.ms);
+  state->stages.emplace_back("snapshot", snapshot_ms_);
+  state->stages.emplace_back("paint", std::chrono::duration<double, std::milli>(
+                                          std::chrono::steady_clock::now() - composed)
+                                          .count());
   state->milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return state;
@@ -110,7 +122,11 @@ bool WatchSession::RenderOnce(const InputSnapshot& before) {
   const std::string paper = result_.issue ? RealPath(result_.issue->paper.dir) : paper_dir_;
   std::vector<std::string> roots{options_.issue_dir};
   if (!paper.empty()) roots.push_back(paper);
+  const auto before_after = std::chrono::steady_clock::now();
   InputSnapshot after = TakeSnapshot(roots);
+  snapshot_ms_ +=
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before_after)
+          .count();
   const bool stable = paper == paper_dir_ && after == before;
   paper_dir_ = paper;
   snapshot_ = std::move(after);

@@ -61,6 +61,7 @@ class WatchSession {
   InputSnapshot snapshot_;  // as the latest render read the files
   RunResult result_;
   int renders_ = 0;
+  double snapshot_ms_ = 0;  // the latest render's time hashing the input files
   std::shared_ptr<const PreviewState> last_good_;  // the latest state with pages
 };
 
