@@ -37,6 +37,7 @@ now_ms() { local t=$EPOCHREALTIME; echo "${t/./}" | sed 's/...$//'; }  # wall cl
 stats() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2;
   p=int(NR*0.9+0.999); printf "%.0f %.0f %.0f %.0f\n", m, v[p], v[1], v[NR]}'; }
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 issue=$tmp/chunshen
 cp -r issues/chunshen-2024-06-07 "$issue"
 article=$issue/articles/jinbo.md
@@ -95,7 +96,8 @@ result=bench/results/$(date +%Y-%m-%d)-issue16-watch.md
 {
   echo "# banmian watch: save to refreshed page, $(date -u +%Y-%m-%dT%H:%MZ), commit $commit"
   echo
-  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1)."
+  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1);"
+  echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine slows every row alike)."
   echo "Issue: issues/chunshen-2024-06-07 (4 broadsheet pages, previews at 100 dpi). Edit: jinbo's"
   echo "headline (on A01 and on A02's continuation head), $edits saves, alternating two wordings."
   echo
