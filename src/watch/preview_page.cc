@@ -65,7 +65,11 @@ function drawErrors(s) {
     const where = e.file ? e.file + ":" + e.line + ":" + e.col : "";
     div.append(el("span", "where", where), document.createTextNode(" error[" + e.code + "]: " + e.message));
     if (e.source_line) {
-      const caret = e.col > 0 ? "\n" + " ".repeat(Math.max(0, [...e.source_line].slice(0, e.col - 1).length)) + "^" : "";
+      // The caret under column `col` (counted in characters): a wide (CJK) character before
+      // it is matched by an ideographic space, so the caret lands under the right one.
+      const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+      const pad = [...e.source_line].slice(0, Math.max(0, e.col - 1)).map(c => wide.test(c) ? "\u3000" : (c === "\t" ? "\t" : " ")).join("");
+      const caret = e.col > 0 ? "\n" + pad + "^" : "";
       div.append(el("pre", "source", e.source_line + caret));
     }
     if (e.hint) div.append(el("div", "hint", "hint: " + e.hint));
