@@ -14,8 +14,12 @@ BANMIAN_PACKAGES=(
   # GFM tables in articles (cmark-gfm's table extension); supplied PDF ads and logos in
   # previews (poppler renders a PDF page to cairo); SVG logos (librsvg)
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-glib-dev librsvg2-dev
+  # banmian watch: the live preview's HTTP server (cpp-httplib)
+  libcpp-httplib-dev
   # tests (Ghostscript's generic CMYK profile in libgs-common is a test's "other" CMYK condition)
   libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
+  # the watch page's browser test drives Chromium through chromedriver (curl for its API)
+  chromium-driver curl
   # fonts the layouts name (see fonts/README.md)
   fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
 )

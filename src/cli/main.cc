@@ -14,6 +14,7 @@
 #include "model/terminal_text.h"
 #include "pipeline/pipeline.h"
 #include "preflight/page_grid.h"
+#include "watch/watch_command.h"
 
 namespace {
 
@@ -35,6 +36,10 @@ Usage:
       Loads, validates and composes the issue and reports findings; writes nothing.
   banmian dump ISSUE_DIR [--fonts DIR] [--layouts DIR]
       Prints the composed pages as a stable text dump (what layout tests compare).
+  banmian watch ISSUE_DIR [--port N] [--dpi N] [--jobs N] [--fonts DIR] [--layouts DIR]
+      Renders the issue and serves a live preview on http://127.0.0.1:5178/ (only on this
+      machine); renders again on every change to the issue's files, its paper's templates
+      or its pictures, and the page refreshes itself. Writes nothing to disk. Ctrl-C stops.
   banmian --help | --version
 
 Options:
@@ -55,6 +60,7 @@ Options:
                      pages written, PNG previews and press files painted N at a time;
                      default: the number of cores. The files are the same for any N
   --json             print report.json to standard output (check)
+  --port N           the preview's port on 127.0.0.1 (watch; default 5178, 0: any free one)
   --fonts DIR        folder holding fonts.conf (default: the project's fonts/)
   --layouts DIR      folder holding <paper>/paper.yaml (default: found from the issue)
   -q, --quiet        print only errors
@@ -100,11 +106,12 @@ int main(int argc, char** argv) {
     return 0;
   }
   const std::string command = args[0];
-  if (command != "render" && command != "check" && command != "dump")
+  if (command != "render" && command != "check" && command != "dump" && command != "watch")
     return Usage("unknown command '" + command + "'");
 
   banmian::RunOptions options;
   bool json = false, quiet = false;
+  int port = banmian::kDefaultWatchPort;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* name) -> const std::string* {
@@ -138,6 +145,12 @@ int main(int argc, char** argv) {
       if (!plain || jobs < 1 || jobs > 256)
         return Usage("--jobs needs a whole number from 1 to 256");
       options.jobs = static_cast<int>(jobs);
+    } else if (a == "--port") {
+      const std::string* v = value("--port");
+      const bool plain = v && PlainNumber(*v, 5, 0);
+      long n = plain ? std::strtol(v->c_str(), nullptr, 10) : -1;
+      if (!plain || n > 65535) return Usage("--port needs a whole number from 0 to 65535");
+      port = static_cast<int>(n);
     } else if (a == "--no-png") {
       options.png = false;
     } else if (a == "--press") {
@@ -166,6 +179,20 @@ int main(int argc, char** argv) {
     }
   }
   if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
+  if (command == "watch") {
+    // Only what a preview needs: the pictures stay in memory, nothing is written.
+    for (const std::string& a : args)
+      if (a == "-o" || a == "--out" || a == "--no-png" || a == "--press" || a == "--proof" ||
+          a == "--marks" || a == "--pdfx" || a == "--press-despite-errors" || a == "--json")
+        return Usage("watch does not take " + a);
+    banmian::WatchOptions watch;
+    watch.run = options;
+    watch.port = port;
+    watch.quiet = quiet;
+    return banmian::RunWatch(watch, std::cout, std::cerr);
+  }
+  for (const std::string& a : args)
+    if (a == "--port") return Usage("--port is for watch");
   if (options.press_despite_errors && !options.press)
     return Usage("--press-despite-errors needs --press");
   if (!quiet)

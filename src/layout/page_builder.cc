@@ -187,6 +187,8 @@ struct Builder {
   PageGrids grid;    // every page's resolved slots, for `check`
   std::string here;  // label of the page being built
   HeadlineCache headlines;
+  // Articles composed in earlier builds, if kept (ComposeThreads::reuse).
+  ComposedArticles* reuse = nullptr;
 
   const Paper& paper() const { return issue.paper; }
 
@@ -198,15 +200,18 @@ struct Builder {
   ArticleFlow& Flow(const std::string& id) {
     auto it = flows.find(id);
     if (it != flows.end()) return it->second;
-    if (ahead)
-      if (std::optional<ArticleFlow> flow = ahead->Take(id, fonts))
-        return flows.emplace(id, std::move(*flow)).first->second;
     if (auto b = banners.find(id); b != banners.end())
       return flows.emplace(id, ComposeArticle(b->second, paper(), fonts)).first->second;
-    return flows
-        .emplace(id,
-                 ComposeArticle(*issue.FindArticle(id), paper(), fonts, InsetOfArticle(issue, id)))
-        .first->second;
+    const Article& article = *issue.FindArticle(id);
+    const int inset = InsetOfArticle(issue, id);
+    if (reuse)
+      if (std::optional<ArticleFlow> flow = reuse->Find(article, inset))
+        return flows.emplace(id, std::move(*flow)).first->second;
+    std::optional<ArticleFlow> flow;
+    if (ahead) flow = ahead->Take(id, fonts);
+    if (!flow) flow = ComposeArticle(article, paper(), fonts, inset);
+    if (reuse) reuse->Store(article, *flow);
+    return flows.emplace(id, std::move(*flow)).first->second;
   }
 
   // A banner slot's headline as an article without a body, under an id no article has.
@@ -742,12 +747,15 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     Diagnostics d;
     Document doc;
     // Helpers compose ahead only in the first pass: a second (rare) composes as it places.
-    const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts;
+    // With composed articles kept, only an edited one is composed: on this thread.
+    const bool warm = threads.reuse && threads.reuse->size() > 0;
+    const bool ahead = pass == 0 && threads.jobs > 1 && threads.make_fonts && !warm;
     ComposeAhead composing(issue);
     Builder b{issue, fonts, r,    d,  hints, ahead ? &composing : nullptr,
               {},    {},    refs, {}, {},    0,
               {},    {},    {},   {}, {},    {},
               {},    {},    {},   {}, {}};
+    b.reuse = threads.reuse;
     RunAlongside(
         ahead ? threads.jobs : 1,
         [&] {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+#include "layout/composed_articles.h"
 #include "layout/layout_report.h"
 #include "model/diagnostic.h"
 #include "model/frame.h"
@@ -24,6 +25,11 @@ namespace banmian {
 struct ComposeThreads {
   int jobs = 1;
   std::function<std::unique_ptr<FontSet>()> make_fonts;
+  // Articles composed in earlier builds with the same fonts (banmian watch): found ones are
+  // not composed again, new ones are kept. While it holds any, articles are composed on the
+  // calling thread: the one or two an edit changed take less time than a helper's font set
+  // takes to load.
+  ComposedArticles* reuse = nullptr;
 };
 
 // With threads.jobs above 1, the other threads compose articles (shape them and break

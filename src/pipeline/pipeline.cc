@@ -87,7 +87,8 @@ ReportInput RunResult::Report(const std::string& command) const {
 
 namespace {
 
-RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
+RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts,
+                           ComposedArticles* reuse = nullptr) {
   RunResult result;
   StageClock clock(result.timings);
   LoadOptions load_options;
@@ -136,10 +137,12 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts) {
   }
   clock.Lap("normalize");
   const std::string fonts_dir = FontsDirOf(options);
-  ComposeThreads threads{JobsOf(options), [&fonts_dir] {
+  ComposeThreads threads{JobsOf(options),
+                         [&fonts_dir] {
                            Diagnostics ignored;  // the same configuration loaded once already
                            return FontSet::Create(fonts_dir, ignored);
-                         }};
+                         },
+                         reuse};
   result.document =
       BuildDocument(*result.issue, *fonts, result.layout, result.diagnostics, threads);
   if (options.press) {
@@ -335,8 +338,8 @@ RunResult Guarded(const RunOptions& options, Run run) {
 
 }  // namespace
 
-RunResult ComposeIssue(const RunOptions& options, FontSet* fonts) {
-  return Guarded(options, [&] { return ComposeUnguarded(options, fonts); });
+RunResult ComposeIssue(const RunOptions& options, FontSet* fonts, ComposedArticles* reuse) {
+  return Guarded(options, [&] { return ComposeUnguarded(options, fonts, reuse); });
 }
 
 RunResult RenderIssue(const RunOptions& options, FontSet* fonts) {

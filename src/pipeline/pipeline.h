@@ -28,6 +28,7 @@
 
 namespace banmian {
 
+class ComposedArticles;
 class FontSet;
 
 struct RunOptions {
@@ -72,9 +73,11 @@ struct RunResult {
   ReportInput Report(const std::string& command) const;
 };
 
-// `fonts`: a font set to reuse across runs (the fuzzer, benchmarks); null loads
-// options.fonts_dir for this run.
-RunResult ComposeIssue(const RunOptions& options, FontSet* fonts = nullptr);
+// `fonts`: a font set to reuse across runs (the fuzzer, benchmarks, watch); null loads
+// options.fonts_dir for this run. `reuse`: articles composed in earlier runs with the same
+// `fonts`, looked up and kept by the fingerprint it was given (layout/composed_articles.h).
+RunResult ComposeIssue(const RunOptions& options, FontSet* fonts = nullptr,
+                       ComposedArticles* reuse = nullptr);
 RunResult RenderIssue(const RunOptions& options, FontSet* fonts = nullptr);
 
 // The folder name of an issue path ("issues/x/" -> "x"; ".." -> the name of the folder

@@ -1,0 +1,156 @@
+#include "watch/watch_command.h"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <ostream>
+
+#include "model/terminal_text.h"
+#include "watch/file_watcher.h"
+#include "watch/preview_server.h"
+#include "watch/watch_session.h"
+
+namespace banmian {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+int MillisecondsLeft(Clock::time_point until) {
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
+  return left.count() < 0 ? 0 : static_cast<int>(left.count());
+}
+
+// What one render did, in one line (and its errors below it).
+void Say(const PreviewState& state, bool quiet, std::ostream& err) {
+  if (state.failed) {
+    err << "banmian watch: render " << state.render << " stopped on " << state.errors.size()
+        << (state.errors.size() == 1 ? " error" : " errors") << "; the last good pages stay\n";
+    for (const PreviewError& e : state.errors)
+      err << TerminalText(e.file) << ":" << e.line << ":" << e.col << ": error[" << e.code
+          << "]: " << TerminalText(e.message) << "\n";
+    err.flush();
+    return;
+  }
+  if (quiet) return;
+  int error_findings = 0;
+  for (const PreviewPage& p : state.pages)
+    for (const PreviewFinding& f : p.findings) error_findings += f.severity == "error";
+  err << "banmian watch: render " << state.render << " in " << static_cast<long>(state.milliseconds)
+      << " ms: " << state.composed << (state.composed == 1 ? " article" : " articles")
+      << " composed, " << state.reused << " kept; " << state.painted
+      << (state.painted == 1 ? " page" : " pages") << " painted";
+  std::string changed;
+  for (const PreviewPage& p : state.pages)
+    if (p.changed) changed += (changed.empty() ? "" : ", ") + p.label;
+  if (!changed.empty() && state.painted < static_cast<int>(state.pages.size()))
+    err << " (" << TerminalText(changed) << ")";
+  if (error_findings) err << "; " << error_findings << " error findings";
+  err << " [";
+  for (size_t i = 0; i < state.stages.size(); ++i)
+    err << (i ? " " : "") << state.stages[i].first << " "
+        << static_cast<long>(state.stages[i].second + 0.5);
+  err << "]\n";
+  for (const PreviewError& e : state.errors)
+    err << "banmian watch: " << TerminalText(e.message) << "\n";
+  err.flush();
+}
+
+}  // namespace
+
+int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) {
+  // SIGINT and SIGTERM are read from a descriptor by this thread; every thread started
+  // from here on (the server's, the painters') inherits them blocked.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigset_t old_mask;
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+  struct Restore {
+    sigset_t mask;
+    int fd;
+    ~Restore() {
+      if (fd >= 0) ::close(fd);
+      pthread_sigmask(SIG_SETMASK, &mask, nullptr);
+    }
+  } restore{old_mask, ::signalfd(-1, &stop_signals, SFD_CLOEXEC | SFD_NONBLOCK)};
+  // A browser that goes away mid-answer is not a reason to stop.
+  ::signal(SIGPIPE, SIG_IGN);
+  if (restore.fd < 0) {
+    err << "banmian watch: cannot wait for signals: " << std::strerror(errno) << "\n";
+    return kExitBadInput;
+  }
+
+  std::string error;
+  std::unique_ptr<FileWatcher> watcher = FileWatcher::Create(error);
+  if (!watcher) {
+    err << "banmian watch: " << error << "\n";
+    return kExitBadInput;
+  }
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options.run, diags);
+  if (!session) {
+    for (const Diagnostic& d : diags.items()) err << FormatDiagnostic(d) << "\n";
+    err << "banmian watch: the fonts could not be loaded\n";
+    return kExitBadInput;
+  }
+  std::unique_ptr<PreviewServer> server = PreviewServer::Start(options.port, error);
+  if (!server) {
+    err << "banmian watch: " << error << "\n"
+        << "  use --port N for another port, or --port 0 for any free one\n";
+    return kExitBadInput;
+  }
+
+  auto render = [&] {
+    std::shared_ptr<const PreviewState> state = session->Render();
+    server->Publish(state);
+    Say(*state, options.quiet, err);
+    std::string problem;
+    if (!watcher->Watch(session->folders(), problem)) err << "banmian watch: " << problem << "\n";
+  };
+  render();
+  out << "banmian watch: serving " << server->address() << " (Ctrl-C to stop)" << std::endl;
+
+  pollfd fds[2] = {{watcher->fd(), POLLIN, 0}, {restore.fd, POLLIN, 0}};
+  // The signal is read, so it is no longer pending when the mask is put back.
+  auto take_signal = [&] {
+    signalfd_siginfo info;
+    return ::read(restore.fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info);
+  };
+  for (;;) {
+    if (::poll(fds, 2, -1) < 0 && errno != EINTR) break;
+    if (fds[1].revents && take_signal()) break;
+    if (!(fds[0].revents & POLLIN) || !watcher->Drain()) continue;
+    // A change: wait for the folders to be quiet, so a burst is rendered once.
+    const Clock::time_point most = Clock::now() + std::chrono::milliseconds(kMostWaitMs);
+    bool stop = false;
+    for (;;) {
+      const int wait = std::min(kQuietMs, MillisecondsLeft(most));
+      if (wait == 0) break;
+      fds[0].revents = fds[1].revents = 0;
+      const int ready = ::poll(fds, 2, wait);
+      if (ready < 0 && errno != EINTR) break;
+      if (fds[1].revents && take_signal()) {
+        stop = true;
+        break;
+      }
+      if (ready == 0) break;  // quiet
+      watcher->Drain();
+    }
+    if (stop) break;
+    render();
+    // Changes made while it rendered are rendered once more, unless the files are as the
+    // render read them (it reads them again itself when they changed under it).
+    while (watcher->Drain() && session->InputsChanged()) render();
+  }
+  out << "banmian watch: stopped" << std::endl;
+  server->Stop();
+  return kExitClean;
+}
+
+}  // namespace banmian

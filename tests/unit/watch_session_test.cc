@@ -1,0 +1,170 @@
+// banmian watch's warm renders (watch/watch_session.h): after an edit only the articles whose
+// files changed are composed and only the pages whose items changed are painted, and the
+// pages are byte for byte those of a cold render of the same files.
+#include "watch/watch_session.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "base/read_file.h"
+#include "render/painter.h"
+#include "render/pdf_writer.h"
+#include "test_util.h"
+#include "watch/page_picture.h"
+
+namespace banmian {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The screen PDF's bytes: every page, every font, every picture of the document.
+std::string PdfOf(const Document& doc) {
+  std::vector<const Page*> pages;
+  for (const Page& p : doc.pages) pages.push_back(&p);
+  PdfSettings settings;
+  settings.title = doc.title;
+  std::string bytes, error;
+  REQUIRE_MESSAGE(WritePdfBytes(doc, pages, settings, bytes, error), error);
+  return bytes;
+}
+
+void Replace(const std::string& file, const std::string& from, const std::string& to) {
+  std::string text = ReadFileBytes(file).value();
+  const size_t at = text.find(from);
+  REQUIRE_MESSAGE(at != std::string::npos, (file + " has no '" + from + "'"));
+  text.replace(at, from.size(), to);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+}
+
+std::string ChangedLabels(const PreviewState& s) {
+  std::string out;
+  for (const PreviewPage& p : s.pages)
+    if (p.changed) out += (out.empty() ? "" : " ") + p.label;
+  return out;
+}
+
+TEST_CASE(
+    "watch: warm renders compose and paint only what an edit changed, as a cold render would") {
+  test::TempDir tmp;
+  const std::string issue = tmp.path + "/chunshen";
+  const std::string layouts = tmp.path + "/layouts";
+  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  fs::create_directories(layouts);
+  fs::copy(test::SourcePath("layouts/chunshen"), layouts + "/chunshen",
+           fs::copy_options::recursive);
+  RunOptions options;
+  options.issue_dir = issue;
+  options.layouts_dir = layouts;
+  options.png_dpi = 20;  // small pictures: the pixels are compared, not looked at
+  options.jobs = 2;
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
+  REQUIRE(session);
+
+  // The first render composes all 22 articles and paints all 4 pages.
+  std::shared_ptr<const PreviewState> first = session->Render();
+  REQUIRE_FALSE(first->failed);
+  CHECK(first->composed == 22);
+  CHECK(first->reused == 0);
+  CHECK(first->painted == 4);
+  CHECK(ChangedLabels(*first) == "A01 A02 A03 A04");
+
+  // Each edit: the articles composed again, those kept, and the pages painted again.
+  struct Edit {
+    const char* what;
+    std::string file, from, to;
+    int composed, reused;
+    const char* changed;  // the pages whose items changed
+  };
+  const std::vector<Edit> edits = {
+      // jinbo leads A01 and goes on to A02, whose continuation head repeats the headline.
+      {"a headline", issue + "/articles/jinbo.md", "虹桥准备好了", "虹桥准备就绪", 1, 21,
+       "A01 A02"},
+      // xiaohonghua is only on A02 (slot side): its subhead changes A02 alone.
+      {"a subhead", issue + "/articles/xiaohonghua.md", "一线的你们", "一线的同事", 1, 21, "A02"},
+      // weiguang is at the foot of A04: one character of its body.
+      {"a body", issue + "/articles/weiguang.md", "。", "!", 1, 21, "A04"},
+      // A comment in a template: every article's inputs changed (the paper is part of each
+      // article's key), so all are composed again, yet no page's items changed.
+      {"a template's comment", layouts + "/chunshen/back.yaml", "\n", "\n# watch test\n", 22, 0,
+       ""},
+      // Nothing changed: all kept, nothing painted.
+      {"nothing", "", "", "", 0, 22, ""},
+  };
+  for (const Edit& edit : edits) {
+    CAPTURE(edit.what);
+    if (!edit.file.empty()) Replace(edit.file, edit.from, edit.to);
+    std::shared_ptr<const PreviewState> warm = session->Render();
+    REQUIRE_FALSE(warm->failed);
+    CHECK(warm->composed == edit.composed);
+    CHECK(warm->reused == edit.reused);
+    CHECK(ChangedLabels(*warm) == edit.changed);
+    CHECK(warm->painted ==
+          static_cast<int>(
+              std::string(edit.changed).empty()
+                  ? 0
+                  : 1 + std::count(edit.changed, edit.changed + std::strlen(edit.changed), ' ')));
+    // A cold render of the same files, with a font set of its own.
+    RunResult cold = ComposeIssue(options);
+    REQUIRE(cold.document);
+    const RunResult& kept = session->last_result();
+    REQUIRE(kept.document);
+    CHECK(PdfOf(*kept.document) == PdfOf(*cold.document));
+    CHECK(cold.findings.size() == kept.findings.size());
+    Painter painter(*cold.document);
+    REQUIRE(warm->pages.size() == cold.document->pages.size());
+    for (size_t i = 0; i < warm->pages.size(); ++i) {
+      CAPTURE(warm->pages[i].label);
+      PagePicture picture = PaintPagePicture(painter, cold.document->pages[i], options.png_dpi);
+      REQUIRE(picture.ok);
+      REQUIRE(warm->pages[i].png);
+      CHECK(*warm->pages[i].png == picture.png);
+    }
+  }
+}
+
+TEST_CASE("watch: an input error keeps the last good pages and names the line") {
+  test::TempDir tmp;
+  const std::string issue = tmp.path + "/chunshen";
+  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  RunOptions options;
+  options.issue_dir = issue;
+  options.png_dpi = 10;
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
+  REQUIRE(session);
+  std::shared_ptr<const PreviewState> good = session->Render();
+  REQUIRE_FALSE(good->failed);
+  // Line 3 of jinbo.md, the headline, gets a second ': ' (a YAML syntax error there, at
+  // the 15th character: "headline: " is 10, 决胜决战 4).
+  Replace(issue + "/articles/jinbo.md", "headline: 决胜决战", "headline: 决胜决战: 再战");
+  std::shared_ptr<const PreviewState> bad = session->Render();
+  CHECK(bad->failed);
+  CHECK(bad->render == good->render + 1);
+  REQUIRE_FALSE(bad->errors.empty());
+  CHECK(bad->errors[0].file == issue + "/articles/jinbo.md");
+  CHECK(bad->errors[0].line == 3);
+  CHECK(bad->errors[0].col == 15);
+  CHECK(bad->errors[0].code == "yaml-syntax");
+  CHECK(bad->errors[0].source_line == "headline: 决胜决战: 再战,虹桥准备好了!");
+  // The last good pages, the same pictures, none marked changed.
+  REQUIRE(bad->pages.size() == good->pages.size());
+  for (size_t i = 0; i < bad->pages.size(); ++i) {
+    CHECK(bad->pages[i].png == good->pages[i].png);
+    CHECK_FALSE(bad->pages[i].changed);
+  }
+  // Fixed: the pages are back, and nothing changed since the last good render.
+  Replace(issue + "/articles/jinbo.md", "headline: 决胜决战: 再战", "headline: 决胜决战");
+  std::shared_ptr<const PreviewState> fixed = session->Render();
+  CHECK_FALSE(fixed->failed);
+  CHECK(fixed->errors.empty());
+  CHECK(fixed->painted == 0);
+  CHECK(fixed->composed == 0);
+}
+
+}  // namespace
+}  // namespace banmian
