@@ -93,28 +93,68 @@ struct Rows {
   }
 };
 
+// What a thread keeps from image to image: libdeflate's compressor and the buffers for the
+// rows and the compressed bytes. Fresh buffers of a few MB for every page came fresh from
+// the system every time (mmap, then a page fault for every 4 KiB touched); buffers of more
+// than kKeepLimit are handed back after the image.
+class Scratch {
+ public:
+  static Scratch& OfThread() {
+    thread_local Scratch scratch;
+    return scratch;
+  }
+  ~Scratch() {
+    if (compressor_) libdeflate_free_compressor(compressor_);
+  }
+  libdeflate_compressor* Compressor() {
+    if (!compressor_) compressor_ = libdeflate_alloc_compressor(1);
+    return compressor_;
+  }
+  struct Buffer {
+    std::unique_ptr<unsigned char[]> bytes;
+    size_t capacity = 0;
+    // At least `size` bytes, or null when there is no memory for them.
+    unsigned char* Get(size_t size) {
+      if (size > capacity) {
+        bytes.reset(new (std::nothrow) unsigned char[size]);
+        capacity = bytes ? size : 0;
+      }
+      return bytes.get();
+    }
+    void Trim() {
+      if (capacity > kKeepLimit) bytes.reset(), capacity = 0;
+    }
+  };
+  Buffer raw, packed;
+
+ private:
+  static constexpr size_t kKeepLimit = size_t{16} << 20;
+  libdeflate_compressor* compressor_ = nullptr;
+};
+
 // The whole image at once through libdeflate.
 bool CompressWhole(const Rows& rows, std::string& png, std::string& error) {
+  Scratch& scratch = Scratch::OfThread();
   const size_t size = rows.size() * static_cast<size_t>(rows.height);
-  std::unique_ptr<unsigned char[]> raw(new (std::nothrow) unsigned char[size]);
-  libdeflate_compressor* compressor = raw ? libdeflate_alloc_compressor(1) : nullptr;
-  if (!compressor) {
-    error = "out of memory";
-    return false;
-  }
-  const size_t bound = libdeflate_zlib_compress_bound(compressor, size);
-  std::unique_ptr<unsigned char[]> packed(new (std::nothrow) unsigned char[bound]);
+  unsigned char* raw = scratch.raw.Get(size);
+  libdeflate_compressor* compressor = raw ? scratch.Compressor() : nullptr;
+  const size_t bound = compressor ? libdeflate_zlib_compress_bound(compressor, size) : 0;
+  unsigned char* packed = compressor ? scratch.packed.Get(bound) : nullptr;
   size_t packed_size = 0;
   if (packed) {
-    rows.Fill(0, rows.height, raw.get());
-    packed_size = libdeflate_zlib_compress(compressor, raw.get(), size, packed.get(), bound);
+    rows.Fill(0, rows.height, raw);
+    packed_size = libdeflate_zlib_compress(compressor, raw, size, packed, bound);
+    if (packed_size > 0) {
+      png.reserve(png.size() + packed_size + 12 * (packed_size / kIdatSize + 1) + 12);
+      AppendIdat(png, packed, packed_size);
+    }
   }
-  libdeflate_free_compressor(compressor);
+  scratch.raw.Trim();
+  scratch.packed.Trim();
   if (packed_size == 0) {
     error = packed ? "the PNG could not be written: libdeflate found no room" : "out of memory";
     return false;
   }
-  AppendIdat(png, packed.get(), packed_size);
   return true;
 }
 
