@@ -20,7 +20,7 @@ namespace {
 constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-quality PDF pages.
 
 Usage:
-  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof]
+  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof] [--pages LIST]
                  [--press [--pdfx 1a|4] [--marks] [--press-despite-errors]]
                  [--jobs N] [--fonts DIR] [--layouts DIR]
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
@@ -41,6 +41,9 @@ Options:
   -o, --out DIR      output folder (render)
   --dpi N            PNG preview resolution, 10 to 1200 (default 100)
   --no-png           skip the PNG previews
+  --pages LIST       write only these pages (render): labels or page numbers and ranges in
+                     page order, e.g. A01,A03-A05 or 1,3-5; the whole issue is still composed
+                     and checked, and report.json keeps every page's findings
   --proof            overlay the column grid, the baseline grid, slot outlines with their
                      names and overset text in red (writes <issue>-proof.pdf and PNGs)
   --press            write press PDFs: PDF/X-1a:2001 (or --pdfx 4), exact CMYK, black
@@ -138,6 +141,13 @@ int main(int argc, char** argv) {
       if (!plain || jobs < 1 || jobs > 256)
         return Usage("--jobs needs a whole number from 1 to 256");
       options.jobs = static_cast<int>(jobs);
+    } else if (a == "--pages") {
+      const std::string* v = value("--pages");
+      if (!v) return Usage("--pages needs pages, e.g. A01,A03-A05");
+      std::string problem;
+      auto ranges = banmian::ParsePageList(*v, problem);
+      if (!ranges) return Usage(problem);
+      options.pages = std::move(*ranges);
     } else if (a == "--no-png") {
       options.png = false;
     } else if (a == "--press") {
@@ -166,6 +176,8 @@ int main(int argc, char** argv) {
     }
   }
   if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
+  if (!options.pages.empty() && command != "render")
+    return Usage("--pages is an option of render: " + command + " looks at the whole issue");
   if (options.press_despite_errors && !options.press)
     return Usage("--press-despite-errors needs --press");
   if (!quiet)
