@@ -51,7 +51,6 @@ constexpr int kBlock = 16;
 
 // One row as the PNG stores it: the filter type (0: none), then each pixel's grey level,
 // or its red, green and blue.
-
 void GreyRow(const unsigned char* in, int width, unsigned char* out) {
   *out++ = 0;
   int x = 0;
