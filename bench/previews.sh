@@ -7,7 +7,7 @@
 # the median wall time and the median CPU time (user + system, which a loaded machine
 # disturbs less); with CALLGRIND=1 also the instructions of a -j 1 render under callgrind
 # and the share of them spent in the PNG encoder. Results go to
-# bench/results/<date>-issue16-previews.md and stdout.
+# bench/results/<date>-<commit>-previews.md and stdout.
 # Usage: BEFORE=path/to/old/banmian [AFTER=path/to/banmian] [RUNS=10] [CALLGRIND=1] bench/previews.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ issue=bench/issues/x10
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p bench/results
-result=bench/results/$(date +%Y-%m-%d)-issue16-previews.md
+result=bench/results/$(date +%Y-%m-%d)-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)-previews.md
 
 # One timed render: appends "wall_ms cpu_ms" to the file $1.
 timed() {
