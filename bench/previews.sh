@@ -51,7 +51,8 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 {
   echo "# Issue 16: previews, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
   echo
-  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n1);"
+  # (awk reads to the end: a reader that stops early would end the script with SIGPIPE.)
+  echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ && !m {m = $2} END {print m}' /proc/cpuinfo);"
   echo "load average at the start: $load. $runs alternating runs of each; medians."
   echo
   echo "| x10, default render (previews) | wall (ms) | CPU user+sys (ms) |"
@@ -78,7 +79,7 @@ if [ "${CALLGRIND:-0}" = 1 ]; then
     bin=${!which}
     valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" "$bin" render $issue -o "$tmp/cg-out" -q -j 1 >/dev/null 2>&1
     total=$(callgrind_annotate "$tmp/cg" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
-    png=$(callgrind_annotate --inclusive=yes "$tmp/cg" 2>/dev/null | awk '/EncodePng/ {gsub(",", "", $1); print $1; exit}')
+    png=$(callgrind_annotate --inclusive=yes "$tmp/cg" 2>/dev/null | awk '/EncodePng/ && !p {gsub(",", "", $1); p = $1} END {print p}')
     echo "| $which | $total | $png | $(awk -v p="$png" -v t="$total" 'BEGIN{printf "%.1f %%", 100 * p / t}') |" >>"$tmp/table"
   done
 fi
