@@ -11,6 +11,8 @@ BANMIAN_PACKAGES=(
   libpango1.0-dev libcairo2-dev libharfbuzz-dev libfontconfig-dev libyaml-cpp-dev
   libqrencode-dev libjpeg-dev libpng-dev nlohmann-json3-dev
   libqpdf-dev liblcms2-dev libfreetype-dev zlib1g-dev libgnutls28-dev libicu-dev
+  # the previews' PNG compression (render/png_file.h)
+  libdeflate-dev
   # GFM tables in articles (cmark-gfm's table extension); supplied PDF ads and logos in
   # previews (poppler renders a PDF page to cairo); SVG logos (librsvg)
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-glib-dev librsvg2-dev

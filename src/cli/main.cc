@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kUsage = R"(banmian: lays out newspaper issues as print-quality PDF pages.
 
 Usage:
-  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof]
+  banmian render ISSUE_DIR [-o OUT] [--dpi N] [--no-png] [--proof] [--pages LIST]
                  [--press [--pdfx 1a|4] [--marks] [--press-despite-errors]]
                  [--jobs N] [--fonts DIR] [--layouts DIR]
       Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …) and
@@ -46,6 +46,9 @@ Options:
   -o, --out DIR      output folder (render)
   --dpi N            PNG preview resolution, 10 to 1200 (default 100)
   --no-png           skip the PNG previews
+  --pages LIST       write only these pages (render): labels or page numbers and ranges in
+                     page order, e.g. A01,A03-A05 or 1,3-5; the whole issue is still composed
+                     and checked, and report.json keeps every page's findings
   --proof            overlay the column grid, the baseline grid, slot outlines with their
                      names and overset text in red (writes <issue>-proof.pdf and PNGs)
   --press            write press PDFs: PDF/X-1a:2001 (or --pdfx 4), exact CMYK, black
@@ -151,6 +154,13 @@ int main(int argc, char** argv) {
       long n = plain ? std::strtol(v->c_str(), nullptr, 10) : -1;
       if (!plain || n > 65535) return Usage("--port needs a whole number from 0 to 65535");
       port = static_cast<int>(n);
+    } else if (a == "--pages") {
+      const std::string* v = value("--pages");
+      if (!v) return Usage("--pages needs pages, e.g. A01,A03-A05");
+      std::string problem;
+      auto ranges = banmian::ParsePageList(*v, problem);
+      if (!ranges) return Usage(problem);
+      options.pages = std::move(*ranges);
     } else if (a == "--no-png") {
       options.png = false;
     } else if (a == "--press") {
@@ -179,6 +189,8 @@ int main(int argc, char** argv) {
     }
   }
   if (options.issue_dir.empty()) return Usage(command + " needs an issue folder");
+  if (!options.pages.empty() && command != "render")
+    return Usage("--pages is an option of render: " + command + " looks at the whole issue");
   if (command == "watch") {
     // Only what a preview needs: the pictures stay in memory, nothing is written.
     for (const std::string& a : args)

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstdio>
@@ -44,6 +45,16 @@ class StageClock {
   std::chrono::steady_clock::time_point start_;
 };
 
+// The document with only the pages numbered `numbers` (ascending).
+Document OnlyPages(const Document& doc, const std::vector<int>& numbers) {
+  Document only;
+  only.title = doc.title;
+  only.date = doc.date;
+  only.fonts = doc.fonts;
+  for (int n : numbers) only.pages.push_back(doc.pages[n - 1]);
+  return only;
+}
+
 int JobsOf(const RunOptions& options) {
   return options.jobs > 0 ? options.jobs : DefaultJobs();
 }
@@ -78,6 +89,10 @@ ReportInput RunResult::Report(const std::string& command) const {
   in.fit = &fit;
   in.diagnostics = &diagnostics;
   in.outputs = outputs;
+  if (command == "render" && document) {
+    in.pages_written.emplace();
+    for (int n : written_pages) in.pages_written->push_back(document->pages[n - 1].label);
+  }
   in.press = press;
   in.press_pictures = press.requested ? &press_pictures : nullptr;
   in.timings = timings;
@@ -182,6 +197,32 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts,
 RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   RunResult result = ComposeUnguarded(options, fonts);
   if (result.exit_status == kExitBadInput) return result;
+  // --pages: the pages whose files are written, named by label or number.
+  std::vector<std::string> labels;
+  for (const Page& page : result.document->pages) labels.push_back(page.label);
+  for (size_t n = 1; n <= labels.size(); ++n) result.written_pages.push_back(static_cast<int>(n));
+  std::optional<Document> only, only_press;
+  if (!options.pages.empty()) {
+    PageSelectionError wrong;
+    std::optional<std::vector<int>> chosen = SelectPages(options.pages, labels, wrong);
+    if (!chosen) {
+      result.diagnostics.Error(wrong.code, {"--pages", 0, 0}, wrong.message, wrong.hint);
+      result.exit_status = kExitBadInput;
+      result.written_pages.clear();
+      return result;
+    }
+    result.written_pages = *chosen;
+    only = OnlyPages(*result.document, *chosen);
+    if (result.press_document) only_press = OnlyPages(*result.press_document, *chosen);
+  }
+  const Document& shown = only ? *only : *result.document;
+  Document* press_document = only_press              ? &*only_press
+                             : result.press_document ? &*result.press_document
+                                                     : nullptr;
+  auto written = [&](int page) {  // whether a finding on `page` (0: the issue) is on the files
+    return page == 0 ||
+           std::binary_search(result.written_pages.begin(), result.written_pages.end(), page);
+  };
   const std::string name = IssueName(options.issue_dir);
   const std::string out = options.out_dir.empty() ? "out/" + name : options.out_dir;
   std::string error;
@@ -205,10 +246,9 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     press.date = issue.date;
     press.settings = issue.paper.press;
     // What cannot go to press is refused before anything is written.
-    press_pictures = ConvertPressPictures(*result.press_document, press);
+    press_pictures = ConvertPressPictures(*press_document, press);
     result.press_pictures = press_pictures.reports;
-    for (const PressProblem& problem :
-         PressProblems(*result.press_document, press, press_pictures)) {
+    for (const PressProblem& problem : PressProblems(*press_document, press, press_pictures)) {
       SourcePos at = issue.paper.press.pos.file.empty() ? issue.paper.pos : issue.paper.press.pos;
       if (auto c = issue.paper.colour_pos.find(problem.colour); c != issue.paper.colour_pos.end())
         at = c->second;
@@ -226,7 +266,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   // is refused before anything is written.
   if (options.png) {
     int max_dpi = 0;
-    if (auto problem = PreviewTooLarge(*result.document, options.png_dpi, max_dpi)) {
+    if (auto problem = PreviewTooLarge(shown, options.png_dpi, max_dpi)) {
       result.diagnostics.Error(
           "dpi-too-high", result.issue->paper.pos, *problem,
           max_dpi >= 10 ? "use --dpi " + std::to_string(max_dpi) + " or lower, or --no-png"
@@ -260,12 +300,12 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   };
   const std::string stem = name + (options.proof ? "-proof" : "");
   const int jobs = JobsOf(options);
-  ExportResult pdf = WritePdf(*result.document, JoinPath(stage, stem + ".pdf"), jobs);
+  ExportResult pdf = WritePdf(shown, JoinPath(stage, stem + ".pdf"), jobs);
   clock.Lap("pdf");
   if (!pdf.ok) return fail(pdf.error);
   in_out(pdf.files);
   if (options.png) {
-    ExportResult png = WritePngs(*result.document, JoinPath(stage, stem), options.png_dpi, jobs);
+    ExportResult png = WritePngs(shown, JoinPath(stage, stem), options.png_dpi, jobs);
     clock.Lap("png");
     if (!png.ok) return fail(png.error);
     in_out(png.files);
@@ -275,15 +315,16 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   // unless asked for anyway.
   if (options.press) {
     result.press.requested = true;
+    // Those on the pages written (--pages) and the issue's own.
     for (const Finding& f : result.findings)
-      if (f.severity == Severity::kError) ++result.press.error_findings;
+      if (f.severity == Severity::kError && written(f.page)) ++result.press.error_findings;
     result.press.despite_errors = result.press.error_findings > 0 && options.press_despite_errors;
     result.press.written = result.press.error_findings == 0 || options.press_despite_errors;
   }
   if (result.press.written) {
     std::string dir = JoinPath(stage, "press");
     if (::mkdir(dir.c_str(), 0777) != 0) return fail("cannot create folder '" + dir + "'");
-    ExportResult pdfs = WritePressPdfs(*result.press_document, press, press_pictures, dir, jobs);
+    ExportResult pdfs = WritePressPdfs(*press_document, press, press_pictures, dir, jobs);
     if (!pdfs.ok) return fail(pdfs.error);
     in_out(pdfs.files);
     for (const std::string& f : pdfs.files) press_files.push_back(f.substr(stage.size() + 1));
@@ -295,7 +336,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     std::vector<Finding> issue_findings;
     for (const Finding& f : result.findings)
       if (f.page == 0) issue_findings.push_back(f);
-    for (const Page& page : result.document->pages) {
+    for (const Page& page : shown.pages) {
       char png[32];
       std::snprintf(png, sizeof png, "-p%02d.png", page.number);
       SheetPage p{page.label, stem + png, {}, {}};
@@ -307,8 +348,15 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     }
     std::vector<std::string> pdfs{stem + ".pdf"};
     pdfs.insert(pdfs.end(), press_files.begin(), press_files.end());
-    if (!WriteNewFile(JoinPath(stage, "index.html"),
-                      ContactSheetHtml(result.document->title, sheet, issue_findings, pdfs), error))
+    std::string selection;
+    if (!options.pages.empty())
+      selection = "Pages " + DescribePages(result.written_pages, labels) + " of " +
+                  std::to_string(labels.size()) +
+                  " written (--pages); report.json has the findings of every page.";
+    if (!WriteNewFile(
+            JoinPath(stage, "index.html"),
+            ContactSheetHtml(result.document->title, sheet, issue_findings, pdfs, selection),
+            error))
       return fail(error);
     result.outputs.push_back(JoinPath(out, "index.html"));
   }

@@ -22,6 +22,7 @@
 #include "model/diagnostic.h"
 #include "model/frame.h"
 #include "model/issue.h"
+#include "pipeline/page_selection.h"
 #include "preflight/copyfit.h"
 #include "preflight/findings.h"
 #include "preflight/report.h"
@@ -45,6 +46,9 @@ struct RunOptions {
   bool press_despite_errors = false;
   bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
   int jobs = 0;        // pages painted at once; 0: the number of cores
+  // render --pages: only these pages' files (PDF, previews, press files) are written; the
+  // whole issue is still composed and preflighted. Empty: every page.
+  std::vector<PageRange> pages;
   // render: told when another render is writing the same output folder and this one
   // waits for it (pipeline/output_folder.h).
   std::function<void(const std::string& message)> on_wait;
@@ -66,7 +70,8 @@ struct RunResult {
   std::vector<FitRecord> fit;  // copyfit, once per run: report.json, the contact sheet, check
   std::vector<StageTiming> timings;
   std::vector<std::string> outputs;
-  PressRecord press;  // render --press: whether the press files were written
+  std::vector<int> written_pages;  // render: the numbers of the pages whose files were written
+  PressRecord press;               // render --press: whether the press files were written
   // render --press: what the conversion found of each picture (picture path → report).
   std::map<std::string, PressPictureReport> press_pictures;
 

@@ -82,6 +82,13 @@ std::string ReportJson(const ReportInput& in) {
   w.Key("outputs").BeginArray();
   for (const std::string& o : in.outputs) w.String(o);
   w.EndArray();
+  if (in.pages_written) {
+    w.Key("pages_written").BeginArray();
+    for (const std::string& label : *in.pages_written) w.String(label);
+    w.EndArray();
+  } else {
+    w.Key("pages_written").Null();
+  }
   if (in.press.requested) {
     w.Key("press").BeginObject();
     w.Key("written").Bool(in.press.written);

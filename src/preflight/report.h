@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct ReportInput {
   const std::vector<FitRecord>* fit = nullptr;  // null or empty: report.json's `fit` is []
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> outputs;
+  // render: the labels of the pages whose files were written (all of them, or those of
+  // --pages); nothing for check (report.json's `pages_written` is then null).
+  std::optional<std::vector<std::string>> pages_written;
   // What the press conversion found of each picture (picture path → report), when press
   // files were asked for; null otherwise (each picture's `press` is then null).
   const std::map<std::string, PressPictureReport>* press_pictures = nullptr;

@@ -150,7 +150,7 @@ std::string ContactSheetPolicy() {
 
 std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
                              const std::vector<Finding>& issue_findings,
-                             const std::vector<std::string>& pdfs) {
+                             const std::vector<std::string>& pdfs, const std::string& selection) {
   std::string html = R"(<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -164,8 +164,10 @@ std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPa
   for (size_t i = 0; i < pdfs.size(); ++i)
     html += (i ? " · " : "") + std::string("<a href=\"") + Escape(RelativeUrl(pdfs[i])) + "\">" +
             Escape(pdfs[i]) + "</a>";
-  html += "</p>\n<h2>Issue</h2>\n" + FindingList(issue_findings) +
-          "<h2>Pages</h2>\n<div class=\"pages\">\n";
+  html += "</p>\n";
+  if (!selection.empty()) html += "<p class=\"selection\">" + Escape(selection) + "</p>\n";
+  html +=
+      "<h2>Issue</h2>\n" + FindingList(issue_findings) + "<h2>Pages</h2>\n<div class=\"pages\">\n";
   for (const SheetPage& p : pages) {
     const std::string png = Escape(RelativeUrl(p.png));
     html += "<figure>\n<a href=\"" + png + "\"><img class=\"thumb\" src=\"" + png +

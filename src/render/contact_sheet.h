@@ -30,8 +30,10 @@ struct SheetPage {
 // The policy the sheet carries in its <meta http-equiv="Content-Security-Policy">.
 std::string ContactSheetPolicy();
 
+// `selection`, when not empty, says under the title which pages the render wrote (--pages).
 std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPage>& pages,
                              const std::vector<Finding>& issue_findings,
-                             const std::vector<std::string>& pdfs);
+                             const std::vector<std::string>& pdfs,
+                             const std::string& selection = "");
 
 }  // namespace banmian

@@ -130,4 +130,49 @@ check "… and its most ink, within the 240 % limit" \
 "$bin" render "$issue" -o "$tmp/j0" --jobs 0 2>"$tmp/e"; check "--jobs 0 is a usage error" test $? -eq 2
 check "… saying what --jobs needs" grep -q "jobs needs a whole number from 1 to 256" "$tmp/e"
 
+# --pages: only those pages' files; the whole issue composed, report.json keeps every page.
+demo="$src/issues/feature-demo"  # pages B01, B02, B03
+"$bin" render "$demo" -o "$tmp/all" --press --marks --dpi 20 -q
+"$bin" render "$demo" -o "$tmp/some" --pages B01,3 --press --marks --dpi 20 -j 1 -q
+check "--pages B01,3 exits 0" test $? -eq 0
+check "… writes the PNGs of B01 and B03 alone" test "$(cd "$tmp/some" && ls *.png | tr '\n' ' ')" = "feature-demo-p01.png feature-demo-p03.png "
+check "… the same bytes as a whole render's" sh -c "cmp -s '$tmp/all/feature-demo-p01.png' '$tmp/some/feature-demo-p01.png' && cmp -s '$tmp/all/feature-demo-p03.png' '$tmp/some/feature-demo-p03.png'"
+check "… a PDF of 2 pages" sh -c "pdfinfo '$tmp/some/feature-demo.pdf' | grep -q '^Pages: *2$'"
+check "… whose pages are B01 and B03 (their text)" sh -c "test \"\$(pdftotext -f 2 -l 2 '$tmp/some/feature-demo.pdf' -)\" = \"\$(pdftotext -f 3 -l 3 '$tmp/all/feature-demo.pdf' -)\""
+check "… labelled B01 and B03" sh -c "qpdf --json --json-key=outlines '$tmp/some/feature-demo.pdf' | grep '\"title\"' | tr -d ' \n' | grep -qx '\"title\":\"第B01版\"\"title\":\"第B03版\"'"
+check "… the press files of B01 and B03 alone" test "$(ls "$tmp/some/press" | tr '\n' ' ')" = "$(ls "$tmp/all/press" | sed -n '1p;3p' | tr '\n' ' ')"
+check "report.json names the pages written" sh -c "tr -d ' \n' <'$tmp/some/report.json' | grep -q '\"pages_written\":\[\"B01\",\"B03\"\]'"
+check "… and still every page of the issue" sh -c "tr -d ' \n' <'$tmp/some/report.json' | grep -o '\"label\":\"B0[0-9]\",\"width_mm\"' | wc -l | grep -qx 3"
+check "a whole render's report.json names every page written" sh -c "tr -d ' \n' <'$tmp/all/report.json' | grep -q '\"pages_written\":\[\"B01\",\"B02\",\"B03\"\]'"
+check "the contact sheet says which pages were written" grep -qF '<p class="selection">Pages B01, B03 of 3 written (--pages); report.json has the findings of every page.</p>' "$tmp/some/index.html"
+check "… and shows those alone" sh -c "grep -c '<figure>' '$tmp/some/index.html' | grep -qx 2 && ! grep -q 'p02.png' '$tmp/some/index.html'"
+"$bin" render "$demo" -o "$tmp/some2" --pages B01,3 --press --marks --dpi 20 -j 2 -q
+some1=$(files "$tmp/some") some2=$(files "$tmp/some2")
+check "--pages with --jobs 1 and --jobs 2: the same files, byte for byte" test -n "$some1" -a "$some1" = "$some2"
+# Another selection into the same folder replaces the set, as every render does.
+"$bin" render "$demo" -o "$tmp/some" --pages B02-B03 --dpi 20 -q
+check "--pages B02-B03 into the same folder leaves B02 and B03 alone" test "$(cd "$tmp/some" && ls *.png | tr '\n' ' ')" = "feature-demo-p02.png feature-demo-p03.png "
+# A page the issue has not: an input error, exact, and nothing written.
+"$bin" render "$demo" -o "$tmp/nopage" --pages B01,B04 2>"$tmp/e"
+check "--pages B01,B04 (no B04) exits 2" test $? -eq 2
+check "… saying which page, listing the pages" test "$(cat "$tmp/e")" = "--pages: error[unknown-page]: the issue has no page 'B04'
+  hint: the issue's pages are B01–B03
+banmian: 1 error in the input; nothing written"
+check "… writing nothing" test ! -e "$tmp/nopage"
+"$bin" render "$demo" -o "$tmp/nopage" --pages BO2 2>"$tmp/e"
+check "--pages BO2 (a letter O) suggests B02" test "$(sed -n 2p "$tmp/e")" = "  hint: did you mean 'B02'?"
+"$bin" render "$demo" -o "$tmp/nopage" --pages B03-B01 2>"$tmp/e"
+check "--pages B03-B01 exits 2" test $? -eq 2
+check "… a range backwards" test "$(head -n 2 "$tmp/e")" = "--pages: error[page-range-backwards]: the range B03-B01 runs backwards (B03 is page 3, B01 page 1)
+  hint: write B01-B03"
+check "… writing nothing" test ! -e "$tmp/nopage"
+for bad in "A01,,A03" "A03-" ""; do
+  "$bin" render "$demo" -o "$tmp/nopage" --pages "$bad" 2>"$tmp/e"
+  check "--pages '$bad' is a usage error (exit 2)" test $? -eq 2
+  check "… with the usage" grep -q "^Usage:" "$tmp/e"
+done
+check "… writing nothing" test ! -e "$tmp/nopage"
+"$bin" check "$demo" --pages B01 2>"$tmp/e"
+check "check --pages is a usage error" test "$(head -n 1 "$tmp/e")" = "banmian: --pages is an option of render: check looks at the whole issue"
+
 finish
