@@ -257,9 +257,11 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       f.code = code;
       f.page = p.page;
       f.article = p.article;
+      f.where = p.where;
       f.pos = p.pos;
       f.message = message;
-      if (const Page* page = FindPage(doc, p.page)) SetArea(f, PictureBox(*page, p.path));
+      if (const Page* page = FindPage(doc, p.page))
+        SetArea(f, PictureBox(*page, p.image_path.empty() ? p.path : p.image_path));
       out.push_back(f);
       return &out.back();
     };
