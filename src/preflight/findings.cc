@@ -291,7 +291,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
                           : "%.0f ppi (under %g ppi looks coarse)",
                   p.effective_ppi, refused ? limits.picture_ppi_error : limits.picture_ppi_warning);
     Finding* f = picture_finding("low-resolution", "picture '" + p.path + "' prints at " + buf);
-    f->count = static_cast<long>(p.effective_ppi);
+    f->count = std::lround(p.effective_ppi);
     if (refused) f->severity = Severity::kError;
   }
   for (const FurnitureOverflow& o : report.furniture_overflow) {
