@@ -82,9 +82,9 @@ struct PictureRecord {
   // The picture as drawn (ImageItem::path, when it differs from `path`: an ad's or a logo's
   // file joined to its folder), to find it on the page and in the press conversion.
   std::string image_path;
-  std::string where;  // its frame ("slot:ad", "region:masthead"); "" for an article's
-  int columns_asked = 0;     // {cols=N}: what the article asked for (0: nothing or all)
-  int columns_set = 0;       // the columns it was set across
+  std::string where;      // its frame ("slot:ad", "region:masthead"); "" for an article's
+  int columns_asked = 0;  // {cols=N}: what the article asked for (0: nothing or all)
+  int columns_set = 0;    // the columns it was set across
   SourcePos pos;
 };
 

@@ -64,9 +64,9 @@ std::vector<double> Numbers(Object a) {
 }
 
 std::string ObjectName(Object o) {
-  return o.isIndirect() ? "object " + std::to_string(o.getObjectID()) + " " +
-                              std::to_string(o.getGeneration())
-                        : "a direct object";
+  return o.isIndirect()
+             ? "object " + std::to_string(o.getObjectID()) + " " + std::to_string(o.getGeneration())
+             : "a direct object";
 }
 
 // What a colour space is, for the checks: the kind of its channels.
@@ -559,8 +559,9 @@ class Inspector {
     if (f.isName()) return f.getName().substr(1);
     std::string out;
     for (int i = 0; f.isArray() && i < f.getArrayNItems(); ++i)
-      out += (out.empty() ? "" : ", ") + NameOf(f.getArrayItem(i)).substr(std::min<size_t>(
-                                             1, NameOf(f.getArrayItem(i)).size()));
+      out +=
+          (out.empty() ? "" : ", ") +
+          NameOf(f.getArrayItem(i)).substr(std::min<size_t>(1, NameOf(f.getArrayItem(i)).size()));
     return out;
   }
 
@@ -638,10 +639,9 @@ class Inspector {
       return 0;
     }
     if (!ok) {
-      damage = what + " (" + ObjectName(stream) + ") cannot be decoded" +
-               (Filters(stream.getDict()).empty()
-                    ? ""
-                    : " (filter " + Filters(stream.getDict()) + ")");
+      damage =
+          what + " (" + ObjectName(stream) + ") cannot be decoded" +
+          (Filters(stream.getDict()).empty() ? "" : " (filter " + Filters(stream.getDict()) + ")");
       return -1;
     }
     return filtered || Filters(stream.getDict()).empty() ? 1 : 0;
@@ -696,8 +696,9 @@ class Inspector {
       if (!model.why.empty()) AddOnce(out_.ink_unmeasured, name + " (" + model.why + ")");
       return;
     }
-    const int type =
-        dict.getKey("/ShadingType").isInteger() ? dict.getKey("/ShadingType").getIntValueAsInt() : 0;
+    const int type = dict.getKey("/ShadingType").isInteger()
+                         ? dict.getKey("/ShadingType").getIntValueAsInt()
+                         : 0;
     if (shading.isStream()) Decode(shading, nullptr, name);
     if (!damage.empty()) return;
     Object function = dict.getKey("/Function");
@@ -713,8 +714,8 @@ class Inspector {
     std::vector<double> xs;
     for (int i = 0; i <= kShadingSamples; ++i)
       xs.push_back(domain[0] + (domain[1] - domain[0]) * i / kShadingSamples);
-    Object first = function.isArray() && function.getArrayNItems() > 0 ? function.getArrayItem(0)
-                                                                        : function;
+    Object first =
+        function.isArray() && function.getArrayNItems() > 0 ? function.getArrayItem(0) : function;
     Object first_dict = first.isStream() ? first.getDict() : first;
     if (first_dict.isDictionary())
       for (double b : Numbers(first_dict.getKey("/Bounds"))) {
@@ -796,11 +797,13 @@ class Inspector {
     void InlineImage() {
       if (operands_.empty() || !operands_.back().isInlineImage()) return;
       static const std::pair<const char*, const char*> kKeys[] = {
-          {"/W", "/Width"},       {"/H", "/Height"},         {"/CS", "/ColorSpace"},
-          {"/BPC", "/BitsPerComponent"}, {"/F", "/Filter"}, {"/DP", "/DecodeParms"},
-          {"/D", "/Decode"},      {"/IM", "/ImageMask"},     {"/I", "/Interpolate"}};
+          {"/W", "/Width"},       {"/H", "/Height"},
+          {"/CS", "/ColorSpace"}, {"/BPC", "/BitsPerComponent"},
+          {"/F", "/Filter"},      {"/DP", "/DecodeParms"},
+          {"/D", "/Decode"},      {"/IM", "/ImageMask"},
+          {"/I", "/Interpolate"}};
       static const std::pair<const char*, const char*> kFilters[] = {
-          {"/AHx", "/ASCIIHexDecode"}, {"/A85", "/ASCII85Decode"}, {"/LZW", "/LZWDecode"},
+          {"/AHx", "/ASCIIHexDecode"}, {"/A85", "/ASCII85Decode"},  {"/LZW", "/LZWDecode"},
           {"/Fl", "/FlateDecode"},     {"/RL", "/RunLengthDecode"}, {"/CCF", "/CCITTFaxDecode"},
           {"/DCT", "/DCTDecode"}};
       auto filter = [&](Object f) {

@@ -128,9 +128,7 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
   art->raster = kept;
   art->pixel_width = info->width, art->pixel_height = info->height;
   art->source_format = info->format == PictureFormat::kJpeg ? "JPEG" : "PNG";
-  art->colour_space = info->components == 4   ? "CMYK"
-                      : info->components == 1 ? "Grey"
-                                              : "RGB";
+  art->colour_space = info->components == 4 ? "CMYK" : info->components == 1 ? "Grey" : "RGB";
   return art;
 }
 

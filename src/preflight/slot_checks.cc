@@ -72,8 +72,7 @@ void EmptySlot(const SlotRecord& s, const Document& doc, const Grid& g, std::vec
     // On a page banmian added for a stack (named as such) the other slots have nothing
     // given for them: information; but an ad slot left blank prints white space where an ad
     // belongs: an error, unless the template marks it optional.
-    f.severity =
-        s.optional || (s.added_page && !s.ad) ? Severity::kInfo : Severity::kError;
+    f.severity = s.optional || (s.added_page && !s.ad) ? Severity::kInfo : Severity::kError;
     f.message = std::string(s.optional ? "optional slot '" : "slot '") + s.slot + "' on " + on +
                 (s.added_page ? " (a page added for a stack)" : "") + " is empty" +
                 (s.ad && s.added_page && !s.optional

@@ -254,20 +254,25 @@ TEST_CASE("ads: a label that leaves no room, runs past the slot or breaks the li
   } cases[] = {
       // 80pt type (two characters: 160pt, 56.4 mm, narrower than the slot) with a leading of
       // 104pt (1.3 em) over an 81pt slot (28.6 mm).
-      {"广告", "huge", "styles:\n  huge: {family: Noto Sans CJK SC, size: 80pt}\n",
+      {"广告",
+       "huge",
+       "styles:\n  huge: {family: Noto Sans CJK SC, size: 80pt}\n",
        {"ad-label 7: the label of ad slot 'ad' takes 36.7 mm (the leading of style 'huge'), and "
         "the slot is 28.6 mm tall: it leaves no room for the ad"}},
       // 40 characters of 6pt: 240pt (84.7 mm) in a 189pt (66.7 mm) slot.
       {std::string(40 * 3, ' '), "ad_label", "", {}},
-      {"\"广告\\n第二行\"", "ad_label", "",
+      {"\"广告\\n第二行\"",
+       "ad_label",
+       "",
        {"control-character 7: slot 'ad': 'label' holds a line feed (U+000A), but a label is "
         "one line of text"}},
   };
   std::string forty;
   for (int i = 0; i < 40; ++i) forty += "广";
   cases[1].label = forty;
-  cases[1].errors = {"ad-label 7: the label of ad slot 'ad' is 84.7 mm wide in style 'ad_label', "
-                     "wider than the slot (66.7 mm)"};
+  cases[1].errors = {
+      "ad-label 7: the label of ad slot 'ad' is 84.7 mm wide in style 'ad_label', "
+      "wider than the slot (66.7 mm)"};
   for (const Case& c : cases) {
     CAPTURE(c.label);
     AdIssue issue("clean-x1a.pdf", "", page(c.label, c.style));
