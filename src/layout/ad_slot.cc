@@ -12,10 +12,26 @@ namespace banmian {
 
 namespace {
 
+std::string Mm(double length) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f mm", length / kPointsPerMm);
+  return buf;
+}
+
 std::string Mm(double w, double h) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.1f × %.1f mm", w / kPointsPerMm, h / kPointsPerMm);
   return buf;
+}
+
+// An error once: a template's slot is placed on every page that uses it.
+void ErrorOnce(Diagnostics& diags, const std::string& code, const SourcePos& pos,
+               const std::string& message, const std::string& hint) {
+  for (const Diagnostic& d : diags.items())
+    if (d.code == code && d.pos.file == pos.file && d.pos.line == pos.line &&
+        d.pos.col == pos.col && d.message == message)
+      return;
+  diags.Error(code, pos, message, hint);
 }
 
 }  // namespace
@@ -44,6 +60,21 @@ Frame PlaceAd(const Slot& slot, const Area& area, const AdSpec& ad, const Paper&
       x += a.advance;
     }
     line.natural = line.width = static_cast<float>(natural);
+    const SourcePos& at = slot.label_pos.line > 0 ? slot.label_pos : slot.pos;
+    if (natural > area.width + 0.5)
+      ErrorOnce(diags, "ad-label", at,
+                "the label of ad slot '" + slot.name + "' is " + Mm(natural) + " wide in style '" +
+                    style.name + "', wider than the slot (" + Mm(area.width) + ")",
+                "shorten the label or give it a smaller style (label_style)");
+    if (leading > area.height - kAdSizeTolerance) {
+      ErrorOnce(diags, "ad-label", at,
+                "the label of ad slot '" + slot.name + "' takes " + Mm(leading) +
+                    " (the leading of style '" + style.name + "'), and the slot is " +
+                    Mm(area.height) + " tall: it leaves no room for the ad",
+                "give the label a smaller style (label_style), or the slot more rows");
+      report.lines.push_back({page_number, frame.name, style.name, slot.label, false, false, ""});
+      return frame;
+    }
     std::vector<MissingGlyphRecord> missing;
     AppendLineRuns(shaped, line, area.x, area.y + kEmAscent * style.size, frame.items, &missing);
     for (MissingGlyphRecord& m : missing) {
@@ -85,7 +116,9 @@ Frame PlaceAd(const Slot& slot, const Area& area, const AdSpec& ad, const Paper&
     pr.pixel_width = ad.art->pixel_width, pr.pixel_height = ad.art->pixel_height;
     pr.placed_width = placed.record.width, pr.placed_height = placed.record.height;
     pr.effective_ppi = pr.placed_width > 0 ? pr.pixel_width / (pr.placed_width / 72.0) : 0;
-    pr.colour_space = "";
+    pr.colour_space = ad.art->colour_space;
+    pr.image_path = std::get<ImageItem>(placed.item).path;
+    pr.where = frame.name;
     pr.pos = ad.pos;
     report.pictures.push_back(pr);
   }

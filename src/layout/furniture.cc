@@ -301,6 +301,9 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
           pr.pixel_width = item.art->pixel_width, pr.pixel_height = item.art->pixel_height;
           pr.placed_width = placed.record.width, pr.placed_height = placed.record.height;
           pr.effective_ppi = pr.placed_width > 0 ? pr.pixel_width / (pr.placed_width / 72.0) : 0;
+          pr.colour_space = item.art->colour_space;
+          pr.image_path = std::get<ImageItem>(placed.item).path;
+          pr.where = frame.name;
           pr.pos = item.pos;
           report.pictures.push_back(pr);
         }

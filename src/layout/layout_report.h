@@ -79,8 +79,12 @@ struct PictureRecord {
   double placed_width = 0, placed_height = 0;  // pt
   double effective_ppi = 0;
   std::string colour_space;  // RGB, Grey or CMYK
-  int columns_asked = 0;     // {cols=N}: what the article asked for (0: nothing or all)
-  int columns_set = 0;       // the columns it was set across
+  // The picture as drawn (ImageItem::path, when it differs from `path`: an ad's or a logo's
+  // file joined to its folder), to find it on the page and in the press conversion.
+  std::string image_path;
+  std::string where;      // its frame ("slot:ad", "region:masthead"); "" for an article's
+  int columns_asked = 0;  // {cols=N}: what the article asked for (0: nothing or all)
+  int columns_set = 0;    // the columns it was set across
   SourcePos pos;
 };
 
@@ -125,6 +129,7 @@ struct SlotRecord {
   bool optional = false;      // the template marks the slot optional
   bool continuation = false;  // a {continues: id} slot
   bool ad = false;            // an ad slot (kind: ad), left without an ad
+  bool added_page = false;    // on a page banmian added for a stack (add_pages)
   std::string ended_on;       // empty continuation: the page label where the article ended
 };
 

@@ -302,8 +302,8 @@ struct Builder {
     empty.width = slot.area.width, empty.height = slot.area.height;
     empty.grid_col = slot.area.col, empty.grid_row = slot.area.row;
     empty.empty = true;
-    // On a page banmian added for a stack, the other slots have nothing to hold.
-    empty.optional = slot.optional || automatic[static_cast<size_t>(page.number - 1)];
+    empty.optional = slot.optional;
+    empty.added_page = automatic[static_cast<size_t>(page.number - 1)];
     empty.continuation = continuation;
     empty.ad = slot.kind == SlotKind::kAd;
     if (continuation && !article.empty()) empty.ended_on = last_label[article];

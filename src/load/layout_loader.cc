@@ -340,6 +340,23 @@ std::optional<SlotGeometry> ReadSlotGeometry(const YAML::Node& node, const YamlS
 }
 
 // Whether a style name used by a template is declared; reports it when not.
+// An ad slot's label is printed on one line at the slot's top: a line feed, carriage return
+// or tab in it is an error at the label (other control characters are the YAML reader's).
+void CheckAdLabel(const std::string& label, const SourcePos& pos, const std::string& what,
+                  Diagnostics& diags) {
+  for (char c : label) {
+    if (c != '\n' && c != '\r' && c != '\t') continue;
+    diags.Error("control-character", pos,
+                what + ": 'label' holds a " +
+                    (c == '\n'   ? "line feed (U+000A)"
+                     : c == '\r' ? "carriage return (U+000D)"
+                                 : "tab (U+0009)") +
+                    ", but a label is one line of text",
+                "write the label on one line");
+    return;
+  }
+}
+
 bool CheckStyleName(const Paper& paper, const YAML::Node& v, const YamlSource& src,
                     const std::string& what, Diagnostics& diags) {
   if (paper.FindStyle(v.Scalar())) return true;
@@ -1011,7 +1028,11 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
           diags.Error("bad-value", s.geometry.pos,
                       what + ": an ad slot takes fixed rows or 'rows: rest', not 'rows: fit'",
                       "an ad has the size it was made at; give the slot that size");
-        if (auto v = sr.String("label", false)) s.label = *v;
+        if (auto v = sr.String("label", false)) {
+          s.label = *v;
+          s.label_pos = src.Pos(sr.Get("label"));
+          CheckAdLabel(s.label, s.label_pos, what, diags);
+        }
         if (auto v = sr.String("label_style", false)) {
           if (CheckStyleName(paper, sr.Get("label_style"), src, what, diags)) s.label_style = *v;
         }

@@ -25,6 +25,11 @@ bool LooksLikeSvg(const std::string& rel, const std::string& bytes) {
 std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const std::string& rel,
                                                    const SourcePos& pos, Diagnostics& diags) {
   const std::string named = r.what + " '" + rel + "'";
+  if (rel.find_first_not_of(" \t") == std::string::npos) {
+    diags.Error("missing-file", pos, "the " + r.what + "'s path is empty",
+                "name the " + r.what + "'s file relative to " + r.folder_name);
+    return nullptr;
+  }
   const ContainedPath inside = ResolveInside(r.folder, rel, r.folder_name);
   if (!inside.error.empty() && !inside.missing) {
     diags.Error(r.outside_code, pos, named + " " + inside.error,
@@ -33,6 +38,11 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
   }
   const std::string path = JoinPath(r.folder, rel);
   struct stat st;
+  if (!inside.missing && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    diags.Error("missing-file", pos, named + " is a folder, not a file",
+                "name the " + r.what + "'s file itself, relative to " + r.folder_name);
+    return nullptr;
+  }
   if (inside.missing || !FileExists(path) || ::stat(path.c_str(), &st) != 0 ||
       !S_ISREG(st.st_mode)) {
     diags.Error("missing-file", pos, named + " does not exist",
@@ -97,6 +107,7 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
     art->pixel_width = svg->width, art->pixel_height = svg->height;
     art->transparency = svg->transparency;
     art->source_format = "SVG";
+    art->colour_space = "RGB";  // librsvg draws RGB with alpha
     return art;
   }
   if (!raster) {
@@ -119,6 +130,7 @@ std::shared_ptr<const SuppliedArt> LoadSuppliedArt(const ArtRequest& r, const st
   art->pixel_width = info->width, art->pixel_height = info->height;
   art->transparency = info->transparency;
   art->source_format = info->format == PictureFormat::kJpeg ? "JPEG" : "PNG";
+  art->colour_space = info->components == 4 ? "CMYK" : info->components == 1 ? "Grey" : "RGB";
   return art;
 }
 

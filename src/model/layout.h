@@ -101,6 +101,7 @@ struct SuppliedArt {
   int pixel_width = 0, pixel_height = 0;      // raster only
   bool transparency = false;                  // raster only: some pixels see through
   std::string source_format;                  // "PDF", "JPEG", "PNG" or "SVG"
+  std::string colour_space;                   // raster: "RGB", "Grey" or "CMYK" (the file's)
 };
 
 // How supplied art fills the box it is given.
@@ -238,6 +239,7 @@ struct Slot {
   // Ad slots: a label (广告) in its style at the slot's top, the ad in the rest below it;
   // the ad's scaling; a standing ad the issue may replace.
   std::string label, label_style = "caption";
+  SourcePos label_pos;  // where `label` is written
   ArtFit ad_scale = ArtFit::kNone;
   std::optional<AdSpec> standing_ad;
   SourcePos pos;

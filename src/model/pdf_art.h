@@ -29,11 +29,16 @@ struct PdfArtInspection {
   std::vector<std::string> spot;              // spot colourants by name ("PANTONE 185 C")
   std::vector<std::string> transparency;      // "ExtGState /GS1 ca 0.5", "transparency group", …
   std::vector<std::string> unembedded_fonts;  // BaseFont names
-  // The highest total ink (C+M+Y+K, percent) of a CMYK colour the content sets (k, K, and
-  // sc/scn in a DeviceCMYK or four-channel ICC space) or of a pixel of an 8-bit CMYK image,
+  // The highest total ink (C+M+Y+K, percent) of a colour the content sets (k, K, sc/scn in
+  // a CMYK, Separation, DeviceN or Indexed space), of a pixel of a CMYK, Indexed, Separation
+  // or DeviceN image (1 to 16 bits, inline or not), or of a sample of a shading's function,
   // each counted alone: overprinted or overlapping objects are not added up.
   double max_ink = 0;
   std::string max_ink_where;  // "a fill colour", "image /Im1"
+  // What carries ink that could not be measured, with why ("image /Im1 (JPXDecode filter)").
+  std::vector<std::string> ink_unmeasured;
+  // Why the walk stopped before it had seen everything ("" when it saw it all).
+  std::string incomplete;
   bool has_output_intent = false;
   std::string output_condition_identifier;  // the GTS_PDFX OutputIntent's, if any
 };

@@ -73,6 +73,14 @@ std::vector<Finding> CheckAds(const std::vector<AdRecord>& ads, const PressSetti
                     in.max_ink, in.max_ink_where.c_str(), press.ink_limit);
       add("ad-ink", levels.ink, named + page + buf);
     }
+    if (!in.ink_unmeasured.empty())
+      add("ad-ink-unmeasured", Severity::kWarning,
+          named + page + ": ink not measured: " + List(in.ink_unmeasured) +
+              "; look at its ink in a separations preview");
+    if (!in.incomplete.empty())
+      add("ad-unchecked", Severity::kError,
+          named + page + " could not be checked completely: " + in.incomplete +
+              "; what lies beyond was not looked at");
     if (!in.has_output_intent)
       add("ad-output-condition", levels.output_condition,
           named +

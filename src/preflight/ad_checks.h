@@ -11,10 +11,14 @@
 //  - ad-transparency: soft masks, constant alpha under 1, blend modes, transparency groups:
 //    PDF/X-1a has none;
 //  - ad-fonts: fonts not embedded (no FontFile, FontFile2 or FontFile3);
-//  - ad-ink: a colour or CMYK image pixel over the paper's total-ink limit (each counted on
-//    its own: overprints and overlaps are not added);
+//  - ad-ink: a colour, an image's pixel or a shading's sample over the paper's total-ink
+//    limit (each counted on its own: overprints and overlaps are not added);
 //  - ad-output-condition: a PDF/X OutputIntent naming another condition than the paper's, or
-//    none at all.
+//    none at all;
+//  - ad-ink-unmeasured (warning): what carries ink that could not be measured (an image in
+//    a filter qpdf does not decode, a mesh shading, a PostScript calculator function);
+//  - ad-unchecked (error): the walk stopped before it had seen everything (more content
+//    streams than kMaxContentStreams, colour spaces nested too deep): never a silent pass.
 // A PDF ad scaled to fit its slot (`scale: fit`) is reported too (ad-scaled, information),
 // saying how much.
 #pragma once

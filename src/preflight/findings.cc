@@ -257,9 +257,11 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       f.code = code;
       f.page = p.page;
       f.article = p.article;
+      f.where = p.where;
       f.pos = p.pos;
       f.message = message;
-      if (const Page* page = FindPage(doc, p.page)) SetArea(f, PictureBox(*page, p.path));
+      if (const Page* page = FindPage(doc, p.page))
+        SetArea(f, PictureBox(*page, p.image_path.empty() ? p.path : p.image_path));
       out.push_back(f);
       return &out.back();
     };
@@ -289,7 +291,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
                           : "%.0f ppi (under %g ppi looks coarse)",
                   p.effective_ppi, refused ? limits.picture_ppi_error : limits.picture_ppi_warning);
     Finding* f = picture_finding("low-resolution", "picture '" + p.path + "' prints at " + buf);
-    f->count = static_cast<long>(p.effective_ppi);
+    f->count = std::lround(p.effective_ppi);
     if (refused) f->severity = Severity::kError;
   }
   for (const FurnitureOverflow& o : report.furniture_overflow) {

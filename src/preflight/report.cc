@@ -266,7 +266,7 @@ std::string ReportJson(const ReportInput& in) {
       // highest total ink of the converted picture.
       w.Key("press");
       const auto press = in.press_pictures
-                             ? in.press_pictures->find(p.path)
+                             ? in.press_pictures->find(p.image_path.empty() ? p.path : p.image_path)
                              : std::map<std::string, PressPictureReport>::const_iterator();
       if (in.press_pictures && press != in.press_pictures->end()) {
         w.BeginObject();

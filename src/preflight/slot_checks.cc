@@ -69,10 +69,16 @@ void EmptySlot(const SlotRecord& s, const Document& doc, const Grid& g, std::vec
     f.message = "article '" + s.article + "' fits on " + PageName(s.ended_on) +
                 "; continuation slot '" + s.slot + "' on " + on + " is empty";
   } else {
-    f.severity = s.optional ? Severity::kInfo : Severity::kError;
+    // On a page banmian added for a stack (named as such) the other slots have nothing
+    // given for them: information; but an ad slot left blank prints white space where an ad
+    // belongs: an error, unless the template marks it optional.
+    f.severity = s.optional || (s.added_page && !s.ad) ? Severity::kInfo : Severity::kError;
     f.message = std::string(s.optional ? "optional slot '" : "slot '") + s.slot + "' on " + on +
-                " is empty" +
-                (s.ad                ? ": no ad is given for it"
+                (s.added_page ? " (a page added for a stack)" : "") + " is empty" +
+                (s.ad && s.added_page && !s.optional
+                     ? ": no ad is given for it; give the template a standing ad (ad: file) or "
+                       "mark the slot optional"
+                 : s.ad              ? ": no ad is given for it"
                  : s.article.empty() ? ": no article is placed in it"
                                      : ": nothing of article '" + s.article + "' was placed");
   }

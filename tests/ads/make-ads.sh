@@ -22,9 +22,12 @@ pdf() {
     printf '%%PDF-1.4\n'
     printf '1 0 obj\n<< /Type /Catalog /Pages 2 0 R %s >>\nendobj\n' "$catalog"
     printf '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n'
-    printf '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox %s /TrimBox %s /Resources %s /Contents 4 0 R >>\nendobj\n' \
-      "$media" "$box" "$resources"
-    printf '4 0 obj\n<< /Length %d >>\nstream\n%s\nendstream\nendobj\n' $((${#content} + 1)) "$content"
+    # MEDIA replaces the MediaBox; a TRIM of "none" leaves the TrimBox out; CONTENT_FILTER
+    # names a filter of the content stream (whose bytes are not in it: a damaged stream).
+    printf '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox %s %s /Resources %s /Contents 4 0 R >>\nendobj\n' \
+      "${MEDIA:-$media}" "$([ "$box" = none ] || echo "/TrimBox $box")" "$resources"
+    printf '4 0 obj\n<< /Length %d %s >>\nstream\n%s\nendstream\nendobj\n' $((${#content} + 1)) \
+      "${CONTENT_FILTER:+/Filter /$CONTENT_FILTER}" "$content"
     printf '%s\n' "$extra"
     printf 'trailer\n<< /Root 1 0 R /Size 20 >>\n%%%%EOF\n'
   } >"/tmp/make-ads-$name.pdf"
@@ -77,6 +80,60 @@ pdf output-condition-other "$shapes" "<< >>" "" \
 pdf output-condition-none "$shapes" "<< >>" "" " "
 # The trim 150 × 60 pt (52.9 × 21.2 mm): not the slot's size.
 pdf wrong-size "$shapes" "<< >>" "" "/OutputIntents [$intent]" "[8.504 8.504 158.504 68.504]"
+# Ink in every form the ink check reads (issue 15). An inline CMYK image, one pixel of
+# C, M, Y and K 100 % (400 %).
+pdf ink-inline "$shapes q 60 0 0 30 60 30 cm BI /W 1 /H 1 /CS /CMYK /BPC 8 /F /AHx ID FFFFFFFF> EI Q" "<< >>"
+# An Indexed image over DeviceCMYK: entries 0 (400 %) and 1 (C M Y 100 %: 300 %); the
+# image uses entry 1 only (both pixels), so 300 %, not the unused 400 %.
+pdf ink-indexed "$shapes q 60 0 0 30 60 30 cm /Im1 Do Q" "<< /XObject << /Im1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 1 /ColorSpace [/Indexed /DeviceCMYK 1 <FFFFFFFFFFFFFF00>] /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length 5 >>\nstream\n0101>\nendstream\nendobj')"
+# A 16-bit CMYK pixel: C, M, Y 65535, K 32768: 350 %.
+pdf ink-16bit "$shapes q 60 0 0 30 60 30 cm /Im1 Do Q" "<< /XObject << /Im1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceCMYK /BitsPerComponent 16 /Filter /ASCIIHexDecode /Length 17 >>\nstream\nFFFFFFFFFFFF8000>\nendstream\nendobj')"
+# A 4-bit CMYK image of two pixels: (15, 15, 0, 0) and (15, 15, 15, 0): 200 % and 300 %.
+pdf ink-4bit "$shapes q 60 0 0 30 60 30 cm /Im1 Do Q" "<< /XObject << /Im1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 1 /ColorSpace /DeviceCMYK /BitsPerComponent 4 /Filter /ASCIIHexDecode /Length 9 >>\nstream\nFF00FFF0>\nendstream\nendobj')"
+# Separation /All at tint 0.8: every plate 80 %, 320 %.
+pdf ink-all "$shapes /CS0 cs 0.8 sc 40 30 60 20 re f" \
+  "<< /ColorSpace << /CS0 [/Separation /All /DeviceCMYK 5 0 R] >> >>" \
+  "$(printf '5 0 obj\n<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 1 1] /N 1 >>\nendobj')"
+# DeviceN of the four process colourants at 1 1 1 0.5: 350 %.
+pdf ink-devicen "$shapes /CS0 cs 1 1 1 0.5 sc 40 30 60 20 re f" \
+  "<< /ColorSpace << /CS0 [/DeviceN [/Cyan /Magenta /Yellow /Black] /DeviceCMYK 5 0 R] >> >>" \
+  "$(printf '5 0 obj\n<< /FunctionType 4 /Domain [0 1 0 1 0 1 0 1] /Range [0 1 0 1 0 1 0 1] /Length 3 >>\nstream\n{ }\nendstream\nendobj')"
+# An axial shading from nothing to C 100 M 100 Y 80 K 50 (330 %) at its end.
+pdf ink-shading-axial "$shapes /Sh1 sh" "<< /Shading << /Sh1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /ShadingType 2 /ColorSpace /DeviceCMYK /Coords [0 0 189 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 1 0.8 0.5] /N 1 >> >>\nendobj')"
+# A stitched one: 0–0.5 from 300 % (C M Y 100) down to none, 0.5–1 up to K 100 %: 300 %.
+pdf ink-shading-stitched "$shapes /Sh1 sh" "<< /Shading << /Sh1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /ShadingType 2 /ColorSpace /DeviceCMYK /Coords [0 0 189 0] /Function << /FunctionType 3 /Domain [0 1] /Bounds [0.5] /Encode [0 1 0 1] /Functions [<< /FunctionType 2 /Domain [0 1] /C0 [1 1 1 0] /C1 [0 0 0 0] /N 1 >> << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0 0 1] /N 1 >>] >> >>\nendobj')"
+# A radial one whose function is sampled: three samples, the middle one C M Y 100 and K
+# 128/255 (50.2 %): 350 %.
+pdf ink-shading-sampled "$shapes /Sh1 sh" "<< /Shading << /Sh1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /ShadingType 3 /ColorSpace /DeviceCMYK /Coords [94 40 0 94 40 40] /Function 6 0 R >>\nendobj\n6 0 obj\n<< /FunctionType 0 /Domain [0 1] /Range [0 1 0 1 0 1 0 1] /Size [3] /BitsPerSample 8 /Filter /ASCIIHexDecode /Length 25 >>\nstream\n00000000FFFFFF8000000000>\nendstream\nendobj')"
+# What is not measured is said: a PostScript calculator function, a CMYK image in JPX.
+pdf ink-shading-calculator "$shapes /Sh1 sh" "<< /Shading << /Sh1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /ShadingType 2 /ColorSpace /DeviceCMYK /Coords [0 0 189 0] /Function 6 0 R >>\nendobj\n6 0 obj\n<< /FunctionType 4 /Domain [0 1] /Range [0 1 0 1 0 1 0 1] /Length 18 >>\nstream\n{ dup dup dup }\nendstream\nendobj')"
+pdf ink-jpx "$shapes q 60 0 0 30 60 30 cm /Im1 Do Q" "<< /XObject << /Im1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceCMYK /BitsPerComponent 8 /Filter /JPXDecode /Length 4 >>\nstream\nJPX!\nendstream\nendobj')"
+# Forms 40 deep (each draws the next); the innermost sets RGB and is a transparency group.
+deep=""
+for i in $(seq 1 39); do
+  deep="$deep$(printf '%d 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 206 98] /Resources << /XObject << /Fm %d 0 R >> >> /Length 7 >>\nstream\n/Fm Do\nendstream\nendobj\n' $((i + 4)) $((i + 5)))"$'\n'
+done
+deep="$deep$(printf '44 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 206 98] /Group << /S /Transparency >> /Resources << >> /Length 26 >>\nstream\n1 0 0 rg 40 30 60 20 re f\nendstream\nendobj')"
+pdf forms-deep "$shapes /Fm Do" "<< /XObject << /Fm 5 0 R >> >>" "$deep"
+# Damaged streams: the page's content, a form's, an image's (Flate over bytes that are not).
+CONTENT_FILTER=FlateDecode pdf damaged-content "garbage-not-zlib" "<< >>"
+pdf damaged-form "$shapes /Fm1 Do" "<< /XObject << /Fm1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 206 98] /Resources << >> /Filter /FlateDecode /Length 16 >>\nstream\ngarbage-not-zlib\nendstream\nendobj')"
+pdf damaged-image "$shapes q 60 0 0 30 60 30 cm /Im1 Do Q" "<< /XObject << /Im1 5 0 R >> >>" \
+  "$(printf '5 0 obj\n<< /Type /XObject /Subtype /Image /Width 2 /Height 1 /ColorSpace /DeviceCMYK /BitsPerComponent 8 /Filter /FlateDecode /Length 16 >>\nstream\ngarbage-not-zlib\nendstream\nendobj')"
+# Boxes: a MediaBox of no size; a MediaBox alone, 150 × 60 pt (not the slot's size).
+MEDIA="[0 0 0 0]" pdf zero-box "$shapes" "<< >>" "" "/OutputIntents [$intent]" none
+MEDIA="[0 0 150 60]" pdf media-only "$shapes" "<< >>" "" "/OutputIntents [$intent]" none
+# Encrypted with a user password.
+qpdf --static-id --encrypt secret owner 256 -- "$out/shapes.pdf" "$out/encrypted.pdf"
 # The shapes turned a quarter: a page with /Rotate 90.
 qpdf --static-id --rotate=+90 "$out/shapes.pdf" "$out/rotated.pdf"
 printf 'This is a text file, not an ad.\n' >"$out/not-a-pdf.pdf"

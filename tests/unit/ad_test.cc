@@ -128,6 +128,53 @@ TEST_CASE("ads: each kind of fault a press would refuse is found, and clean ads 
       {"ink-image.pdf",
        {"error ad-ink: " + ad +
         "puts 300 % ink on the paper (image /Im1), over the paper's 240 % limit"}},
+      // Issue 15: ink in every form the check reads. An inline CMYK pixel of 400 %; an
+      // Indexed image using only its 300 % entry (its 400 % entry unused); a 16-bit pixel
+      // of 65535 × 3 + 32768 (350 %); 4-bit pixels (15, 15, 15, 0): 300 %; Separation /All
+      // at 0.8 (four plates: 320 %); DeviceN C M Y K at 1 1 1 0.5; shadings: axial to
+      // 1 1 0.8 0.5 (330 %), stitched from 1 1 1 0 (300 %), sampled with a middle sample of
+      // 255 255 255 128 (350 %).
+      {"ink-inline.pdf",
+       {"error ad-ink: " + ad +
+        "puts 400 % ink on the paper (inline image), over the paper's 240 % limit"}},
+      {"ink-indexed.pdf",
+       {"error ad-ink: " + ad +
+        "puts 300 % ink on the paper (image /Im1), over the paper's 240 % limit"}},
+      {"ink-16bit.pdf",
+       {"error ad-ink: " + ad +
+        "puts 350 % ink on the paper (image /Im1), over the paper's 240 % limit"}},
+      {"ink-4bit.pdf",
+       {"error ad-ink: " + ad +
+        "puts 300 % ink on the paper (image /Im1), over the paper's 240 % limit"}},
+      {"ink-all.pdf",
+       {"error ad-ink: " + ad +
+        "puts 320 % ink on the paper (a fill colour), over the paper's 240 % limit"}},
+      {"ink-devicen.pdf",
+       {"error ad-ink: " + ad +
+        "puts 350 % ink on the paper (a fill colour), over the paper's 240 % limit"}},
+      {"ink-shading-axial.pdf",
+       {"error ad-ink: " + ad +
+        "puts 330 % ink on the paper (shading /Sh1), over the paper's 240 % limit"}},
+      {"ink-shading-stitched.pdf",
+       {"error ad-ink: " + ad +
+        "puts 300 % ink on the paper (shading /Sh1), over the paper's 240 % limit"}},
+      {"ink-shading-sampled.pdf",
+       {"error ad-ink: " + ad +
+        "puts 350 % ink on the paper (shading /Sh1), over the paper's 240 % limit"}},
+      // What cannot be measured is said, not passed.
+      {"ink-shading-calculator.pdf",
+       {"warning ad-ink-unmeasured: ad 'ads/ad.pdf': ink not measured: shading /Sh1 (a "
+        "PostScript calculator function); look at its ink in a separations preview"}},
+      {"ink-jpx.pdf",
+       {"warning ad-ink-unmeasured: ad 'ads/ad.pdf': ink not measured: image /Im1 (JPXDecode "
+        "filter); look at its ink in a separations preview"}},
+      // Forms 40 deep: the innermost's RGB and transparency group are found.
+      {"forms-deep.pdf",
+       {"error ad-rgb: " + ad +
+            "has colour that is not CMYK: RGB colour set in the content (rg); the press prints "
+            "CMYK only",
+        "error ad-transparency: " + ad +
+            "has transparency (transparency group), which PDF/X-1a does not allow"}},
       {"output-condition-other.pdf",
        {"warning ad-output-condition: " + ad +
         "was made for output condition 'FOGRA39', not the paper's 'CGATS TR 002'"}},
@@ -154,6 +201,135 @@ TEST_CASE("ads: each kind of fault a press would refuse is found, and clean ads 
       CHECK(f.pos.line == 10);
     }
   }
+}
+
+TEST_CASE("ads: a damaged, encrypted or boxless PDF is an error at the line naming it") {
+  struct Case {
+    const char* pdf;
+    const char* code;
+    std::string message;
+  } cases[] = {
+      {"damaged-content.pdf", "bad-art",
+       "ad 'ads/ad.pdf' is damaged: the content of page 1 (object 4 0) cannot be decoded (filter "
+       "FlateDecode)"},
+      {"damaged-form.pdf", "bad-art",
+       "ad 'ads/ad.pdf' is damaged: the content of form /Fm1 (object 5 0) cannot be decoded "
+       "(filter FlateDecode)"},
+      {"damaged-image.pdf", "bad-art",
+       "ad 'ads/ad.pdf' is damaged: image /Im1 (object 5 0) cannot be decoded (filter "
+       "FlateDecode)"},
+      {"encrypted.pdf", "bad-art",
+       "ad 'ads/ad.pdf' is encrypted with a password, so banmian cannot open it to place it"},
+      {"zero-box.pdf", "bad-art",
+       "ad 'ads/ad.pdf' has a MediaBox of zero size on page 1 (0 × 0 pt)"},
+      // No TrimBox, no CropBox: the MediaBox (150 × 60 pt) is the size, and named.
+      {"media-only.pdf", "ad-size",
+       "ad 'ads/ad.pdf' is 52.9 × 21.2 mm (its MediaBox), but slot 'ad' on page 1 holds 66.7 × "
+       "28.6 mm"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.pdf);
+    AdIssue issue(c.pdf);
+    const RunResult r = ComposeIssue(issue.Options());
+    CHECK(r.exit_status == kExitBadInput);
+    REQUIRE(r.diagnostics.items().size() == 1);
+    const Diagnostic& d = r.diagnostics.items()[0];
+    CHECK(d.code == c.code);
+    CHECK(d.message == c.message);
+    CHECK(d.pos.line == 10);
+    CHECK(d.pos.col == 16);
+  }
+}
+
+TEST_CASE("ads: a label that leaves no room, runs past the slot or breaks the line is an error") {
+  // The slot is 189 × 81 pt. `label_style` ad_label is 6pt (leading 7.8pt).
+  auto page = [](const std::string& label, const std::string& style) {
+    return "slots:\n  story:\n    area: {col: 1, cols: 2, row: 1, rows: 8}\n  ad:\n"
+           "    area: {col: 1, cols: 2, row: 9, rows: 6}\n    kind: ad\n    label: " +
+           label + "\n    label_style: " + style + "\n    scale: fit\n";
+  };
+  struct Case {
+    std::string label, style, press;
+    std::vector<std::string> errors;
+  } cases[] = {
+      // 80pt type (two characters: 160pt, 56.4 mm, narrower than the slot) with a leading of
+      // 104pt (1.3 em) over an 81pt slot (28.6 mm).
+      {"广告",
+       "huge",
+       "styles:\n  huge: {family: Noto Sans CJK SC, size: 80pt}\n",
+       {"ad-label 7: the label of ad slot 'ad' takes 36.7 mm (the leading of style 'huge'), and "
+        "the slot is 28.6 mm tall: it leaves no room for the ad"}},
+      // 40 characters of 6pt: 240pt (84.7 mm) in a 189pt (66.7 mm) slot.
+      {std::string(40 * 3, ' '), "ad_label", "", {}},
+      {"\"广告\\n第二行\"",
+       "ad_label",
+       "",
+       {"control-character 7: slot 'ad': 'label' holds a line feed (U+000A), but a label is "
+        "one line of text"}},
+  };
+  std::string forty;
+  for (int i = 0; i < 40; ++i) forty += "广";
+  cases[1].label = forty;
+  cases[1].errors = {
+      "ad-label 7: the label of ad slot 'ad' is 84.7 mm wide in style 'ad_label', "
+      "wider than the slot (66.7 mm)"};
+  for (const Case& c : cases) {
+    CAPTURE(c.label);
+    AdIssue issue("clean-x1a.pdf", "", page(c.label, c.style));
+    if (!c.press.empty()) {
+      // The paper's styles block gains the test's style.
+      std::string paper = ReadFileBytes(issue.layouts + "/adpaper/paper.yaml").value_or("");
+      const size_t at = paper.find("styles:\n");
+      REQUIRE(at != std::string::npos);
+      paper.replace(at, 8, c.press);
+      Write(issue.layouts + "/adpaper/paper.yaml", paper);
+    }
+    const RunResult r = ComposeIssue(issue.Options());
+    std::vector<std::string> errors;
+    for (const Diagnostic& d : r.diagnostics.items())
+      errors.push_back(d.code + " " + std::to_string(d.pos.line) + ": " + d.message);
+    std::string all;
+    for (const std::string& e : errors) all += e + "\n";
+    INFO(all);
+    CHECK(errors == c.errors);
+    CHECK(r.exit_status == kExitBadInput);
+  }
+}
+
+TEST_CASE("ads: an ad slot on a page added for a stack is filled by its standing ad, else empty") {
+  // A stack slot of 6 grid lines that adds pages of its own template, over an ad slot.
+  const std::string page =
+      "slots:\n  story:\n    area: {col: 1, cols: 2, row: 1, rows: 6}\n    kind: stack\n"
+      "    add_pages: page\n  ad:\n    area: {col: 1, cols: 2, row: 9, rows: 6}\n    kind: ad\n";
+  AdIssue issue("shapes.pdf", "", page, "{ad: ads/ad.pdf}");
+  std::string text = ReadFileBytes(issue.issue + "/issue.yaml").value_or("");
+  text.replace(text.find("story: a"), 8, "story: [a]");
+  Write(issue.issue + "/issue.yaml", text);
+  RunResult r = ComposeIssue(issue.Options());
+  REQUIRE(r.document);
+  REQUIRE(r.document->pages.size() >= 2);
+  std::vector<std::string> empty;
+  for (const Finding& f : r.findings)
+    if (f.code == "empty-slot")
+      empty.push_back((f.severity == Severity::kError ? "error " : "info ") + f.message);
+  REQUIRE(!empty.empty());
+  CHECK(empty[0] ==
+        "error slot 'ad' on page 2 (a page added for a stack) is empty: no ad is given for it; "
+        "give the template a standing ad (ad: file) or mark the slot optional");
+  CHECK(r.exit_status == kExitFindings);
+  // With a standing ad, the added pages carry it.
+  fs::copy_file(kAds + "/pdf/shapes.pdf", issue.layouts + "/adpaper/standing.pdf");
+  Write(issue.layouts + "/adpaper/page.yaml", page + "    ad: standing.pdf\n");
+  r = ComposeIssue(issue.Options());
+  REQUIRE(r.document);
+  for (const Finding& f : r.findings) CHECK(f.code != "empty-slot");
+  int standing = 0;
+  for (const Page& p : r.document->pages)
+    for (const Frame& f : p.frames)
+      for (const Item& item : f.items)
+        if (const auto* form = std::get_if<FormItem>(&item))
+          standing += form->art->path == "standing.pdf";
+  CHECK(standing == static_cast<int>(r.document->pages.size()) - 1);
 }
 
 TEST_CASE("ads: press: ads: sets each kind's level") {
@@ -284,6 +460,20 @@ TEST_CASE("ads: a JPEG ad is a picture: fitted to its slot, converted for the pr
       low.push_back((f.severity == Severity::kError ? "error " : "warning ") + f.message);
   CHECK(low == std::vector<std::string>{"error picture 'ads/ad.jpg' prints at 89 ppi (under 100 "
                                         "ppi, too coarse for the press)"});
+  // Like an article's picture: the ad's area (the image as placed) and frame, its ppi; in
+  // pictures[], its colour space and its press conversion.
+  for (const Finding& f : r.findings) {
+    if (f.code != "low-resolution") continue;
+    CHECK(f.where == "slot:ad");
+    CHECK(f.count == 89);
+    CHECK(f.has_area);
+    CHECK(f.width == doctest::Approx(162));
+    CHECK(f.x == doctest::Approx(10 * 72 / 25.4 + 13.5));
+    CHECK(f.row_first == 9);
+  }
+  REQUIRE(r.layout.pictures.size() == 1);
+  CHECK(r.layout.pictures[0].colour_space == "RGB");
+  CHECK(r.press_pictures.count(r.layout.pictures[0].image_path) == 1);
   CHECK(AdFindings(r).empty());
 }
 
