@@ -1,5 +1,6 @@
 #include "preflight/press_checks.h"
 
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -88,10 +89,37 @@ const RectItem* LighterThanFill(const GlyphRun& run, const Box& box,
   return nullptr;
 }
 
+// Text that cannot be seen: as light or as dark as what it lies on (the last inked fill
+// under it, else the paper), e.g. white type on a white bar or on paper, black type on a
+// K 100 bar. A contrast in lightness under this is taken as none.
+constexpr double kInvisibleContrast = 0.05;
+
+bool CheckVisible(const GlyphRun& run, const Box& box, const std::vector<const RectItem*>& fills,
+                  const std::vector<Box>& art, int page, const std::string& frame, Gathered& out) {
+  const RectItem* under = nullptr;
+  for (const RectItem* f : fills) {
+    const Box fb = RectBox(*f);
+    if (box.x0 < fb.x1 && fb.x0 < box.x1 && box.y0 < fb.y1 && fb.y0 < box.y1) under = f;
+  }
+  // Over a picture or a placed PDF (white type on a photo) the ground is not one colour.
+  for (const Box& a : art)
+    if (Overlap(a, box)) return true;
+  const double ground = under ? Lightness(under->fill) : 1.0;
+  if (std::fabs(Lightness(run.colour) - ground) >= kInvisibleContrast) return true;
+  out.Add(page, frame, "invisible-text", run.colour, run.size, Severity::kError,
+          Pt(run.size) + " text in " + Describe(run.colour) + " on " +
+              (under ? Describe(under->fill) : std::string("white paper")) +
+              ": as light as what it lies on, it cannot be seen",
+          box);
+  return false;
+}
+
 void CheckText(const GlyphRun& run, int page, const std::string& frame, const PressThresholds& t,
-               const std::vector<const RectItem*>& fills, Gathered& out) {
+               const std::vector<const RectItem*>& fills, const std::vector<Box>& art,
+               Gathered& out) {
   if (run.glyphs.empty() || run.size <= 0) return;
   const Box box = ItemBox(Item{run});
+  if (!CheckVisible(run, box, fills, art, page, frame, out)) return;
   const Cmyk& c = run.colour;
   const int inks = Inks(c);
   const RectItem* on_fill = inks > 0 ? LighterThanFill(run, box, fills) : nullptr;
@@ -239,6 +267,14 @@ std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press)
         if (const auto* rect = std::get_if<RectItem>(&item))
           if (rect->has_fill && Inks(rect->fill) > 0 && !OverlaysOnPurpose(rect->role))
             fills.push_back(rect);
+    std::vector<Box> art;  // the page's pictures and placed PDFs
+    for (const Frame& frame : page.frames)
+      for (const Item& item : frame.items)
+        if (const auto* image = std::get_if<ImageItem>(&item))
+          art.push_back(ImageBox(*image));
+        else if (const auto* form = std::get_if<FormItem>(&item))
+          art.push_back(Box{form->clip_x, form->clip_y, form->clip_x + form->clip_width,
+                            form->clip_y + form->clip_height});
     for (const Frame& frame : page.frames) {
       if (frame.name == "marks") continue;  // the printer's marks are in registration colour
       auto ink = [&](const Cmyk& c, const Box& box) {
@@ -252,7 +288,7 @@ std::vector<Finding> CheckPress(const Document& doc, const PressSettings& press)
       for (const Item& item : frame.items) {
         if (const auto* run = std::get_if<GlyphRun>(&item)) {
           if (OverlaysOnPurpose(run->role) || run->glyphs.empty()) continue;
-          CheckText(*run, page.number, frame.name, t, fills, out);
+          CheckText(*run, page.number, frame.name, t, fills, art, out);
           ink(run->colour, ItemBox(item));
         } else if (const auto* rule = std::get_if<RuleItem>(&item)) {
           if (OverlaysOnPurpose(rule->role)) continue;

@@ -14,6 +14,7 @@
 //  - art-at-trim (warning): a filled box or a picture reaching the trim but not the
 //    bleed beyond it, so a cut a little off shows a white sliver;
 //  - ink-over-limit (error): a declared colour in use whose total ink is over the limit;
+//  - invisible-text (error): type as light or dark as the fill (or paper) under it;
 //  - transparent-art (error): a picture with see-through pixels (a logo's PNG alpha, an
 //    SVG's background) over a fill, a picture, a placed PDF or text: the press files have
 //    no transparency and compose it over white paper, so what lies under it would not print.

@@ -75,9 +75,9 @@ TEST_CASE("press checks: every limit, just under and at or over it") {
       {"red 9.9pt", Text(kRed, 9.9), "small-multi-ink-text"},
       {"red 10pt", Text(kRed, 10), ""},
       {"four-colour 9pt", Text({20, 30, 40, 10, "brown"}, 9), "small-multi-ink-text"},
-      // White type: 10 pt and over.
-      {"white 9.9pt", Text(kWhite, 9.9), "small-reversed-text"},
-      {"white 10pt", Text(kWhite, 10), ""},
+      // White type on paper cannot be seen at any size (on fills: the table below).
+      {"white 9.9pt on paper", Text(kWhite, 9.9), "invisible-text"},
+      {"white 10pt on paper", Text(kWhite, 10), "invisible-text"},
       // Solid type in one ink: 6 pt and over.
       {"black 5.9pt", Text(kBlack, 5.9), "small-single-ink-text"},
       {"black 6pt", Text(kBlack, 6), ""},
@@ -115,7 +115,9 @@ TEST_CASE("press checks: every limit, just under and at or over it") {
       CHECK(f.page == 1);
       CHECK(f.where == "slot:lead");
       CHECK(f.has_area);
-      CHECK(f.severity == (f.code == "ink-over-limit" ? Severity::kError : Severity::kWarning));
+      CHECK(f.severity ==
+            (f.code == "ink-over-limit" || f.code == "invisible-text" ? Severity::kError
+                                                                      : Severity::kWarning));
     }
   }
 }
@@ -143,7 +145,11 @@ TEST_CASE("press checks: text on fills, lighter or darker than the fill") {
       {"yellow 9pt on blue (lighter)", kBlue, Text(kYellow, 9), "small-reversed-text"},
       {"blue 9pt on yellow (darker)", kYellow, Text(kBlue, 9), ""},
       {"red 9pt on a K tint (darker, two inks)", kTint, Text(kRed, 9), "small-multi-ink-text"},
-      {"black 12pt on a 250 % fill", {100, 100, 50, 0, "deep"}, Text(kBlack, 12), "ink-over-limit"},
+      {"black 12pt on a 250 % fill (as dark)", {100, 100, 50, 0, "deep"}, Text(kBlack, 12),
+       "ink-over-limit invisible-text"},
+      {"white 12pt on a white fill", kWhite, Text(kWhite, 12), "invisible-text"},
+      {"black 12pt on a K 100 bar", kBlack, Text(kBlack, 12), "invisible-text"},
+      {"black 12pt on a K 80 bar (just seen)", {0, 0, 0, 80, "grey"}, Text(kBlack, 12), ""},
   };
   for (const FillRow& r : rows) {
     CAPTURE(r.what);
@@ -151,9 +157,15 @@ TEST_CASE("press checks: text on fills, lighter or darker than the fill") {
         CheckPress(PageOf({Box(90, 185, 100, 30, r.fill), r.text}), PressSettings{});
     CHECK(Codes(found) == r.codes);
   }
-  // Beside a fill, not on it: pale 9pt text is single-ink type on paper.
+  // Beside a fill, not on it: pale 9pt text is on paper, too pale to be seen there.
   CHECK(Codes(CheckPress(PageOf({Box(300, 185, 100, 30, kBlue), Text(kPale, 9)}),
-                         PressSettings{})) == "");
+                         PressSettings{})) == "invisible-text");
+  // White type on a picture: the ground is not one colour, so only its size is checked.
+  ImageItem photo;
+  photo.path = "pictures/photo.jpg";
+  photo.x = 90, photo.y = 180, photo.width = 100, photo.height = 40;
+  CHECK(Codes(CheckPress(PageOf({photo, Text(kWhite, 7)}), PressSettings{})) ==
+        "small-reversed-text");
   const auto found =
       CheckPress(PageOf({Box(90, 185, 100, 30, kBlue), Text(kPale, 9)}), PressSettings{});
   REQUIRE(found.size() == 1);
@@ -174,7 +186,8 @@ TEST_CASE("press checks: the messages say the size, the inks and the limit") {
         "7pt text in rich black (black: C40 M30 Y30 K100, 200 %): black type prints in 100 % K "
         "alone");
   CHECK(message(Text(kWhite, 7)) ==
-        "7pt reversed (white) text: under 10pt, the ink around it fills it in");
+        "7pt text in white: C0 M0 Y0 K0, 0 % on white paper: as light as what it lies on, it "
+        "cannot be seen");
   CHECK(message(Text(kBlack, 5)) == "5pt text: under 6pt, type this small breaks up on newsprint");
   CHECK(message(Rule(kBlack, 0.4)) ==
         "0.4pt rule in 1 ink: under 0.5pt, it breaks up on newsprint");
