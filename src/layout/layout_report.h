@@ -129,6 +129,7 @@ struct SlotRecord {
   bool optional = false;      // the template marks the slot optional
   bool continuation = false;  // a {continues: id} slot
   bool ad = false;            // an ad slot (kind: ad), left without an ad
+  bool banner = false;        // a banner slot (kind: banner), left without a headline
   bool added_page = false;    // on a page banmian added for a stack (add_pages)
   std::string ended_on;       // empty continuation: the page label where the article ended
 };

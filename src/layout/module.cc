@@ -724,8 +724,13 @@ struct Placer {
     report.overset.push_back(o);
 
     const double size = cx.grid().body_size;
-    std::string label = "溢出 " + std::to_string(o.characters_left) + " 字" +
-                        (o.pictures_left ? " " + std::to_string(o.pictures_left) + " 图" : "");
+    // What is left over: characters and pictures, or (none left, the headline block
+    // taller than the slot) the headline.
+    std::string label =
+        o.characters_left == 0 && o.pictures_left == 0 && o.headline_rows
+            ? std::string("溢出 标题")
+            : "溢出 " + std::to_string(o.characters_left) + " 字" +
+                  (o.pictures_left ? " " + std::to_string(o.pictures_left) + " 图" : "");
     Style mark = cx.StyleOf("body");
     mark.colour = Cmyk{0, 0, 0, 0, "paper"};
     mark.name = "overset-mark";

@@ -306,6 +306,7 @@ struct Builder {
     empty.added_page = automatic[static_cast<size_t>(page.number - 1)];
     empty.continuation = continuation;
     empty.ad = slot.kind == SlotKind::kAd;
+    empty.banner = slot.kind == SlotKind::kBanner;
     if (continuation && !article.empty()) empty.ended_on = last_label[article];
     report.slots.push_back(empty);
   }

@@ -107,7 +107,10 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
       parts.push_back(Plural(o.characters_left, "character") + " (" + Plural(o.lines_left, "line") +
                       ")");
     if (o.pictures_left) parts.push_back(Plural(o.pictures_left, "picture"));
-    f.message = "article '" + o.article + "' does not fit slot '" + o.slot + "': ";
+    // A banner slot's headline is set as an article of its own, "banner:<page>:<slot>".
+    f.message = (o.article.rfind("banner:", 0) == 0 ? std::string("the banner headline")
+                                                    : "article '" + o.article + "'") +
+                " does not fit slot '" + o.slot + "': ";
     if (o.headline_rows)
       f.message += "its headline alone takes " + Plural(o.headline_rows, "grid line") +
                    " of the slot's " + std::to_string(o.slot_rows) + (parts.empty() ? "" : "; ");

@@ -79,6 +79,7 @@ void EmptySlot(const SlotRecord& s, const Document& doc, const Grid& g, std::vec
                      ? ": no ad is given for it; give the template a standing ad (ad: file) or "
                        "mark the slot optional"
                  : s.ad              ? ": no ad is given for it"
+                 : s.banner          ? ": no banner headline is given for it ({banner: …})"
                  : s.article.empty() ? ": no article is placed in it"
                                      : ": nothing of article '" + s.article + "' was placed");
   }

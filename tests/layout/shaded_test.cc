@@ -221,10 +221,36 @@ TEST_CASE("banner: over its stories; a story past it or a column without one is 
   bool empty_banner = false;
   for (const Finding& f : empty.findings)
     if (f.code == "empty-slot" && f.message ==
-                                      "slot 'banner' on page 1 is empty: no article is "
-                                      "placed in it") {
+                                      "slot 'banner' on page 1 is empty: no banner headline "
+                                      "is given for it ({banner: …})") {
       empty_banner = true;
       CHECK(f.severity == Severity::kError);
     }
   CHECK(empty_banner);
+  // Two grid lines fixed where its headline takes more: overset, named as the banner's,
+  // the red tab saying it is the headline that is left over (溢出 标题, not 溢出 0 字).
+  test::TempDir low;
+  test::Output("cp -r '" + kCase + "/.' '" + low.path + "'");
+  test::Output(
+      "sed -i 's/area: {col: 1, cols: 5, row: 3, rows: fit}/area: {col: 1, cols: 5, "
+      "row: 3, rows: 2}/' '" +
+      low.path + "/layouts/testpaper/shaded.yaml'");
+  RunResult overset = Compose(low.path);
+  REQUIRE(overset.document);
+  int banner_overset = 0;
+  for (const Finding& f : overset.findings)
+    if (f.code == "overset" && f.where == "banner") {
+      ++banner_overset;
+      CHECK(
+          f.message.starts_with("the banner headline does not fit slot 'banner': its headline "
+                                "alone takes "));
+      CHECK(f.message.ends_with(" of the slot's 2"));
+    }
+  CHECK(banner_overset == 1);
+  std::string tab;
+  for (size_t i : Frames(*overset.document, "slot:banner"))
+    for (const Item& item : overset.document->pages[0].frames[i].items)
+      if (const auto* run = std::get_if<GlyphRun>(&item))
+        if (run->role == "overset-mark") tab += run->text;
+  CHECK(tab == "溢出 标题");
 }
