@@ -204,7 +204,7 @@ Frame PlaceRegion(const Region& region, const Paper& paper, FontSet& fonts,
             const size_t tabs = segments.size() - 1, stops = item.tabs.size();
             diags.Error("tab-without-stop", item.pos,
                         "the line “" + ShownLine(piece) + "” has " + std::to_string(tabs) +
-                            " tabs, and its text item " +
+                            (tabs == 1 ? " tab" : " tabs") + ", and its text item " +
                             (stops == 0 ? std::string("no tab stops")
                                         : "only " + std::to_string(stops) +
                                               (stops == 1 ? " tab stop" : " tab stops")),
