@@ -74,17 +74,30 @@ double Lightness(const Cmyk& c) {
   return 0.2126 * rgb.r + 0.7152 * rgb.g + 0.0722 * rgb.b;
 }
 
+// Of the page's inked fills under `box`, the last painted; null on paper.
+const RectItem* LastFillUnder(const Box& box, const std::vector<const RectItem*>& fills) {
+  const RectItem* under = nullptr;
+  for (const RectItem* f : fills) {
+    const Box fb = RectBox(*f);
+    if (box.x0 < fb.x1 && fb.x0 < box.x1 && box.y0 < fb.y1 && fb.y0 < box.y1) under = f;
+  }
+  return under;
+}
+
+// A picture's path as the user named it: an SVG's picture is keyed by its file and the
+// size it was drawn at (file.svg#WxH).
+std::string ShownPath(const std::string& path) {
+  const size_t svg = path.rfind(".svg#");
+  return svg == std::string::npos ? path : path.substr(0, svg + 4);
+}
+
 // The fill (a box's, a slot's 底纹 or a headline bar) the text lies on when it is lighter
 // than that fill: reversed type (反白), which the ink around it closes in on as on white
 // type. Of the page's fills under the text, the last painted counts; nothing when the
 // text is on paper or darker than what is under it (black on a tint).
 const RectItem* LighterThanFill(const GlyphRun& run, const Box& box,
                                 const std::vector<const RectItem*>& fills) {
-  const RectItem* under = nullptr;
-  for (const RectItem* f : fills) {
-    const Box fb = RectBox(*f);
-    if (box.x0 < fb.x1 && fb.x0 < box.x1 && box.y0 < fb.y1 && fb.y0 < box.y1) under = f;
-  }
+  const RectItem* under = LastFillUnder(box, fills);
   if (under && Lightness(run.colour) > Lightness(under->fill) + 1e-9) return under;
   return nullptr;
 }
@@ -96,11 +109,7 @@ constexpr double kInvisibleContrast = 0.05;
 
 bool CheckVisible(const GlyphRun& run, const Box& box, const std::vector<const RectItem*>& fills,
                   const std::vector<Box>& art, int page, const std::string& frame, Gathered& out) {
-  const RectItem* under = nullptr;
-  for (const RectItem* f : fills) {
-    const Box fb = RectBox(*f);
-    if (box.x0 < fb.x1 && fb.x0 < box.x1 && box.y0 < fb.y1 && fb.y0 < box.y1) under = f;
-  }
+  const RectItem* under = LastFillUnder(box, fills);
   // Over a picture or a placed PDF (white type on a photo) the ground is not one colour.
   for (const Box& a : art)
     if (Overlap(a, box)) return true;
@@ -223,11 +232,7 @@ void CheckTransparentArt(const Page& page, const Frame& frame, const Item& curre
         what = "a fill in " + Describe(rect->fill);
     } else if (const auto* other = std::get_if<ImageItem>(item)) {
       if (!OverlaysOnPurpose(other->role) && Overlap(ImageBox(*other), box))
-        what = "picture '" +
-               other->path.substr(0, other->path.rfind(".svg#") != std::string::npos
-                                         ? other->path.rfind('#')
-                                         : std::string::npos) +
-               "'";
+        what = "picture '" + ShownPath(other->path) + "'";
     } else if (const auto* form = std::get_if<FormItem>(item)) {
       if (Overlap(Box{form->clip_x, form->clip_y, form->clip_x + form->clip_width,
                       form->clip_y + form->clip_height},
@@ -243,10 +248,7 @@ void CheckTransparentArt(const Page& page, const Frame& frame, const Item& curre
     }
   }
   if (under.empty()) return;
-  // An SVG's picture is named by its file and the size it was drawn at (file.svg#WxH).
-  const std::string file =
-      image.path.substr(0, image.path.rfind(".svg#") != std::string::npos ? image.path.rfind('#')
-                                                                          : std::string::npos);
+  const std::string file = ShownPath(image.path);
   out.Add(page.number, frame.name, "transparent-art", Cmyk{}, 0, Severity::kError,
           "picture '" + file + "' has see-through pixels and lies over " + under +
               ": the press files have no transparency and print those pixels as white paper",
