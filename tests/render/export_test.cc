@@ -1,14 +1,18 @@
 // The exporters' guarantees about their inputs and limits: a picture is written as the
 // loader read and checked it, even when its file changes afterwards (render/export.h,
 // load/picture_info.h); a preview too large for a Cairo surface is refused with the
-// highest dpi that fits, before anything is written.
+// highest dpi that fits, before anything is written; a preview PNG decodes to exactly the
+// pixels Cairo painted, as its own PNG writer would have kept them (render/png_file.h).
 #include "render/export.h"
 
+#include <cairo.h>
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -16,6 +20,7 @@
 #include "../unit/test_util.h"
 #include "base/read_file.h"
 #include "pipeline/pipeline.h"
+#include "render/painter.h"
 #include "render/press.h"
 
 namespace banmian {
@@ -49,7 +54,71 @@ Document OnePage(const Page& page) {
   return doc;
 }
 
+// The number of pixels whose red, green or blue differ between two RGB24 surfaces of the
+// same size (-1 when the sizes differ).
+long DifferentPixels(cairo_surface_t* a, cairo_surface_t* b) {
+  const int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+  if (w != cairo_image_surface_get_width(b) || h != cairo_image_surface_get_height(b)) return -1;
+  cairo_surface_flush(a);
+  cairo_surface_flush(b);
+  const unsigned char* pa = cairo_image_surface_get_data(a);
+  const unsigned char* pb = cairo_image_surface_get_data(b);
+  const int sa = cairo_image_surface_get_stride(a), sb = cairo_image_surface_get_stride(b);
+  long different = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      uint32_t va, vb;
+      std::memcpy(&va, pa + y * sa + x * 4, 4);
+      std::memcpy(&vb, pb + y * sb + x * 4, 4);
+      different += (va & 0xFFFFFF) != (vb & 0xFFFFFF);
+    }
+  return different;
+}
+
+// Every page of a sample issue written by WritePngs at `dpi` and read back with Cairo's PNG
+// reader, against the same page painted on a plain Cairo surface filled white with
+// cairo_paint: the way the previews were made before their encoder was replaced.
+void CheckPreviewPixelsExact(const std::string& issue, double dpi) {
+  TempDir dir;
+  RunOptions options;
+  options.issue_dir = std::string(BANMIAN_SOURCE_DIR) + "/issues/" + issue;
+  options.layouts_dir = std::string(BANMIAN_SOURCE_DIR) + "/layouts";
+  RunResult r = ComposeIssue(options);
+  REQUIRE(r.document);
+  ExportResult written = WritePngs(*r.document, dir.path + "/page", dpi);
+  REQUIRE_MESSAGE(written.ok, written.error);
+  REQUIRE(written.files.size() == r.document->pages.size());
+  Painter painter(*r.document);
+  for (size_t i = 0; i < r.document->pages.size(); ++i) {
+    const Page& page = r.document->pages[i];
+    CAPTURE(issue);
+    CAPTURE(page.label);
+    const PreviewSize size = PreviewSizeOf(page, dpi);
+    cairo_surface_t* painted = cairo_image_surface_create(
+        CAIRO_FORMAT_RGB24, static_cast<int>(size.width), static_cast<int>(size.height));
+    cairo_t* cr = cairo_create(painted);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, dpi / 72.0, dpi / 72.0);
+    painter.PaintPage(cr, page);
+    cairo_destroy(cr);
+    cairo_surface_t* decoded = cairo_image_surface_create_from_png(written.files[i].c_str());
+    REQUIRE(cairo_surface_status(decoded) == CAIRO_STATUS_SUCCESS);
+    CHECK(DifferentPixels(painted, decoded) == 0);
+    cairo_surface_destroy(decoded);
+    cairo_surface_destroy(painted);
+  }
+  CHECK(painter.errors().empty());
+}
+
 }  // namespace
+
+TEST_CASE("export: preview PNGs hold exactly the painted pixels, grey and colour pages") {
+  // chunshen has colour pages (blue bars, a red ad title) and grey ones; hongqiao's front
+  // page has a colour photo.
+  CheckPreviewPixelsExact("chunshen-2024-06-07", 20);
+  CheckPreviewPixelsExact("hongqiao-2021-05-front", 36);
+}
 
 TEST_CASE("export: a JPEG rewritten after loading is embedded as it was checked") {
   TempDir dir;
