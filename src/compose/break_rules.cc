@@ -5,7 +5,7 @@
 namespace banmian {
 
 namespace {
-// CJK-RULES.md §2, in the order given there.
+// docs/chinese-rules.md §2, in the order given there.
 constexpr std::u32string_view kStartProhibited =
     U"、，。．：；！？‼⁇"
     U"”’」』）］｝〕】〗》〉"

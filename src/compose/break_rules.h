@@ -1,4 +1,4 @@
-// Chinese line-break rules as data (CJK-RULES.md §2).
+// Chinese line-break rules as data (docs/chinese-rules.md §2).
 //
 // A table of the characters that may not start a line and those that may not end
 // one, plus the runs that are never split (—— and ……, Latin words and numbers).
@@ -28,7 +28,7 @@ bool CanBreakBetween(char32_t prev, char32_t next, bool strict = true);
 bool NumberWithUnit(char32_t prev, char32_t next);
 
 // In a word too long for its line (a URL, an e-mail address): whether to prefer a cut
-// after `prev`, which is the case after / . @ - (CJK-RULES §2).
+// after `prev`, which is the case after / . @ - (docs/chinese-rules.md §2).
 bool PreferredEmergencyBreak(char32_t prev, char32_t next);
 
 // The characters of the two tables, for documentation and tests.

@@ -6,8 +6,8 @@
 // free for text (a picture across columns at the top or foot of the body takes the rest),
 // and keeps a block marked keep_with_next in the same column as the next one: a chain of
 // such blocks moves on whole, so a subhead kept with the two lines after it never ends a
-// column. soft_keep_with_next (widow and orphan control, CJK-RULES §6) is honoured unless
-// that would leave text over.
+// column. soft_keep_with_next (widow and orphan control, docs/chinese-rules.md §9) is honoured
+// unless that would leave text over.
 //
 // Balancing treats the body as one region: it looks for the lowest foot (grid line) at
 // which everything fits and every column ends within one grid line of the others,

@@ -1,4 +1,4 @@
-// The justifier: setting one line of atoms to its width (CJK-RULES.md §3–§5).
+// The justifier: setting one line of atoms to its width (docs/chinese-rules.md §5, §7, §8).
 //
 // Punctuation first gets its mandatory widths (line_spacing.h): a mark at the line's end
 // loses its blank half, two marks in a row lose half an em between them, 开明 style sets

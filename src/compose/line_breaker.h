@@ -11,14 +11,14 @@
 // it. Lines may shrink by their punctuation blanks and Han–Latin gaps (cheap: clreq
 // prefers squeezing to pushing a character out) and stretch as the justifier says. The rules that
 // are not costs are constraints: no line breaks where a kinsoku rule forbids it, and a last line of
-// a single character (or one and its mark) is taken only where nothing else is possible (CJK-RULES
-// §6). A word longer than any line (a URL) is cut, after / . @ - where that leaves the line full
-// enough, else where the line is full; a line holding nothing to stretch has its letters spaced,
-// and says so (ComposedLine::cut, letter_spacing). Every position is weighed once per distinct line
-// width, so the work is the paragraph's length times a line's. A justified line whose gaps would
-// stretch more than 3/4 em each (b ≥ 2700) is weighed only when it is the longest legal line from
-// its start, so where every line from a start is that bad the longest is taken, as greedy setting
-// would.
+// a single character (or one and its mark) is taken only where nothing else is possible
+// (docs/chinese-rules.md §9). A word longer than any line (a URL) is cut, after / . @ - where that
+// leaves the line full enough, else where the line is full; a line holding nothing to stretch has
+// its letters spaced, and says so (ComposedLine::cut, letter_spacing). Every position is weighed
+// once per distinct line width, so the work is the paragraph's length times a line's. A justified
+// line whose gaps would stretch more than 3/4 em each (b ≥ 2700) is weighed only when it is the
+// longest legal line from its start, so where every line from a start is that bad the longest is
+// taken, as greedy setting would.
 #pragma once
 
 #include <functional>

@@ -1,5 +1,5 @@
 // The spacing rules of a line, one atom and one neighbouring pair at a time
-// (CJK-RULES.md §3–§4; clreq §3.1 on punctuation widths, §3.2 on Han–Latin spacing).
+// (docs/chinese-rules.md §5, §7; clreq §3.1 on punctuation widths, §3.2 on Han–Latin spacing).
 //
 // Both the justifier (which sets a chosen line) and the line meter (which measures every
 // candidate line the paragraph composer weighs) build a line from these functions, so the

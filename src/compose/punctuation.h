@@ -1,4 +1,4 @@
-// Punctuation widths (CJK-RULES.md §3): what kind of mark a character is, and which
+// Punctuation widths (docs/chinese-rules.md §5): what kind of mark a character is, and which
 // of its halves is blank and may be taken away.
 //
 // Full-width Chinese punctuation is half ink, half blank. Closing marks and 、，。：；！？
@@ -22,7 +22,7 @@ enum class PunctKind {
 
 PunctKind ClassifyPunct(char32_t c);
 
-// Shrink priority when a line is too long (CJK-RULES §5): brackets and quotes first,
+// Shrink priority when a line is too long (docs/chinese-rules.md §8): brackets and quotes first,
 // then 、，：；, then 。？！. Returns 0, 1 or 2; -1 for characters with no blank.
 int ShrinkPriority(PunctKind kind);
 

@@ -68,7 +68,7 @@ struct Context {
     return s ? *s : StyleOf(fallback);
   }
   // The baseline of grid line `row` counted from a block's top: every line of text in
-  // the columns sits on one of these, so neighbouring columns line up (CJK-RULES §1).
+  // the columns sits on one of these, so neighbouring columns line up (docs/chinese-rules.md §1).
   double GridBaseline(int row) const {
     const Grid& g = grid();
     return row * g.line_pitch + (g.line_pitch - g.body_size) / 2 + kEmAscent * g.body_size;
@@ -159,7 +159,7 @@ struct BodyComposer {
       BodyBlock bb;
       bb.flow.rows = 1;
       // Neither a paragraph's first line alone at a column's foot nor its last line
-      // alone at a column's head, where the slot has room (CJK-RULES §6).
+      // alone at a column's head, where the slot has room (docs/chinese-rules.md §9).
       bb.flow.soft_keep_with_next = lines.size() > 1 && (i == 0 || i + 2 == lines.size());
       Emit(bb, text, lines[i], 0, cx.GridBaseline(0), "body", true);
       bb.characters = CountVisible(bb.text);
@@ -169,7 +169,7 @@ struct BodyComposer {
 
   // A heading inside the body (#### crosshead, ### section title): whole grid lines,
   // one more than its text needs for air, the text centred a little towards what it
-  // leads, so the text after it lands back on the grid (CJK-RULES §1).
+  // leads, so the text after it lands back on the grid (docs/chinese-rules.md §1).
   void Heading(const std::vector<Span>& spans, const std::string& style_name,
                std::vector<BodyBlock>& out) {
     const Style& style = cx.StyleOf(style_name);

@@ -63,7 +63,7 @@ double LongestPiece(const ShapedText& text, const TypesettingRules& rules) {
       if (breakable) piece = 0;
     }
     if (IsSpace(a.ch)) continue;
-    // A mark's blank may be taken away at a line's end or start (CJK-RULES §3).
+    // A mark's blank may be taken away at a line's end or start (docs/chinese-rules.md §5).
     piece += a.advance;
     widest = std::max(widest, piece - a.blank_right);
   }

@@ -6,9 +6,9 @@
 // and no rules between the rows or the columns; the columns are told apart by white space
 // (half an em of padding at each side of every cell). Every row is a whole number of grid
 // lines (as many as its tallest cell has lines), each line of a cell sits on a baseline of
-// the body grid, so text beside the table stays in register (CJK-RULES §1). The rules lie
-// on the grid lines between rows, halfway between two lines of text. A grid line of air
-// above (with the caption under it) and one below part it from the text.
+// the body grid, so text beside the table stays in register (docs/chinese-rules.md §1). The rules
+// lie on the grid lines between rows, halfway between two lines of text. A grid line of air above
+// (with the caption under it) and one below part it from the text.
 //
 // Column widths come from the content (as HTML's automatic table layout does): each
 // column's natural width (its widest cell set on one line) and its minimum (its longest

@@ -24,7 +24,7 @@ constexpr double kPointsPerMm = 72.0 / 25.4;
 
 enum class Align { kLeft, kCenter, kRight };
 
-// How strictly Chinese text is set (CJK-RULES §2, §3), a setting of the paper.
+// How strictly Chinese text is set (docs/chinese-rules.md §2, §5), a setting of the paper.
 struct TypesettingRules {
   enum class Strictness { kBasic, kStrict };        // strict: —— and …… never start a line
   enum class Punctuation { kFullWidth, kKaiming };  // 全角式, or 开明式 (only 。？！ full width)

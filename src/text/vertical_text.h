@@ -1,10 +1,10 @@
 // Text set top to bottom (竖排), measured down the line so the composer can set it.
 //
 // A vertical line follows the same spacing rules as a horizontal one, along its length
-// instead of its width (CJK-RULES.md §3; clreq §3.1 gives them for both directions): a mark at
-// the line's end loses its blank, two marks in a row lose half an em between them, an opening
-// mark at the line's start is flush or keeps its blank as the layout says. So vertical text is
-// handed to the composer's own functions (compose/display_breaker.h, compose/justifier.h) as a
+// instead of its width (docs/chinese-rules.md §5; clreq §3.1 gives them for both directions): a
+// mark at the line's end loses its blank, two marks in a row lose half an em between them, an
+// opening mark at the line's start is flush or keeps its blank as the layout says. So vertical text
+// is handed to the composer's own functions (compose/display_breaker.h, compose/justifier.h) as a
 // ShapedText whose atoms measure down the line: an atom's "left" is its top, its "right" its
 // bottom, and a composed line's x are distances from the line's top.
 //

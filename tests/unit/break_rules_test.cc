@@ -6,7 +6,7 @@
 
 using namespace banmian;
 
-TEST_CASE("break rules: every line-start-prohibited mark of CJK-RULES §2") {
+TEST_CASE("break rules: every line-start-prohibited mark of docs/chinese-rules.md §2") {
   for (char32_t c : std::u32string(U"、，。．：；！？‼⁇”’」』）］｝〕】〗》〉～-–·・‧")) {
     CAPTURE(static_cast<unsigned>(c));
     CHECK(ProhibitedAtLineStart(c));
@@ -14,7 +14,7 @@ TEST_CASE("break rules: every line-start-prohibited mark of CJK-RULES §2") {
   }
 }
 
-TEST_CASE("break rules: every line-end-prohibited mark of CJK-RULES §2") {
+TEST_CASE("break rules: every line-end-prohibited mark of docs/chinese-rules.md §2") {
   for (char32_t c : std::u32string(U"“‘「『（［｛〔【〖《〈")) {
     CAPTURE(static_cast<unsigned>(c));
     CHECK(ProhibitedAtLineEnd(c));

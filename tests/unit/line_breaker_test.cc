@@ -1,4 +1,4 @@
-// Composition tests. First a data-driven table, one case per rule of CJK-RULES.md:
+// Composition tests. First a data-driven table, one case per rule of docs/chinese-rules.md:
 // text, line width and options → the lines, each with the x of every glyph and where
 // its content ends (10pt Noto Serif CJK SC, so an ideograph is 10pt wide). Then a
 // stress article composed at every column width from 6 to 25 characters.
