@@ -11,8 +11,8 @@ source scripts/deps.sh
 ensure_deps docs
 include=$(mktemp)
 trap 'rm -f "$include"' EXIT
-# roff: a backslash is \e, a hyphen in an option \-, a line may not open with . or '.
-roff() { sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\([.']\)/\\\\\&\1/"; }
+# roff: a backslash is \e, a hyphen \-, "…" \[u2026]; a line may not open with . or '.
+roff() { sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e 's/…/\\[u2026]/g' -e "s/^\([.']\)/\\\\\&\1/"; }
 {
   echo "[COMMANDS]"
   for c in render check dump watch fonts new help; do

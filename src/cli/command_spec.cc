@@ -67,7 +67,7 @@ std::vector<CommandSpec> MakeCommands() {
   return {
       {"render",
        "ISSUE_DIR",
-       "lay out an issue: PDF, PNG previews, contact sheet and report.json",
+       "lay out an issue: PDF, PNG previews, contact sheet, report.json",
        "Writes OUT/<issue>.pdf, a PNG preview per page (OUT/<issue>-p01.png …), a contact\n"
        "sheet OUT/index.html and OUT/report.json; with --press, also one PDF/X file per page\n"
        "for the printing plant: OUT/press/<paper>-<date>-<page>.pdf, unless there are error\n"
@@ -80,7 +80,7 @@ std::vector<CommandSpec> MakeCommands() {
         "banmian render issues/feature-demo --press --marks --proof"}},
       {"check",
        "ISSUE_DIR",
-       "load, validate and compose an issue and report its findings; write nothing",
+       "load, validate and compose an issue; report its findings",
        "Prints every page's grid (grid lines, columns, each slot's resolved area) to standard\n"
        "output, then the findings with their page and place and the copyfit of every module\n"
        "that does not fit exactly to standard error. Writes nothing.",
@@ -90,7 +90,7 @@ std::vector<CommandSpec> MakeCommands() {
         "banmian check issues/feature-demo -q --fail-on-warnings"}},
       {"dump",
        "ISSUE_DIR",
-       "print the composed pages as stable text (what layout tests compare)",
+       "print the composed pages as stable text (for layout tests)",
        "Prints the composed pages as a stable text dump, then every module's column ends.\n"
        "Writes nothing.",
        {&kJobs, &kFonts, &kLayouts, &kQuiet, &kColor, &kHelp},
@@ -98,7 +98,7 @@ std::vector<CommandSpec> MakeCommands() {
         "banmian dump issues/feature-demo > feature-demo.txt"}},
       {"watch",
        "ISSUE_DIR",
-       "render an issue and serve a live preview that follows every edit",
+       "render an issue and serve a live preview that follows edits",
        "Renders the issue and serves a live preview on http://127.0.0.1:5178/ (only on this\n"
        "machine); renders again on every change to the issue's files, its paper's templates\n"
        "or its pictures, and the page refreshes itself. Writes nothing to disk. Ctrl-C stops.",
@@ -107,7 +107,7 @@ std::vector<CommandSpec> MakeCommands() {
         "banmian watch issues/feature-demo --port 0 --dpi 150"}},
       {"fonts",
        "",
-       "list the font families banmian's font configuration offers, and their files",
+       "list the configured font families and their files",
        "Lists every family of the font configuration (fonts.conf) with its styles and\n"
        "files, in name order. With --paper, also the styles of that paper that use each\n"
        "family, and the families it names that the configuration lacks.",
@@ -116,7 +116,7 @@ std::vector<CommandSpec> MakeCommands() {
         "banmian fonts --fonts /opt/fonts --paper mypaper --layouts ~/papers"}},
       {"new",
        "paper NAME | issue DIR",
-       "make a new paper from a sample, or a new issue of a paper",
+       "make a new paper from a sample, or a new issue",
        "new paper NAME copies a sample paper's layout folder to LAYOUTS/NAME (LAYOUTS:\n"
        "--layouts, default ./layouts). new issue DIR writes DIR/issue.yaml and one article\n"
        "that renders, for the paper --paper (found as render finds it). Nothing is\n"

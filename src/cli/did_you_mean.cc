@@ -25,11 +25,13 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 
 std::string DidYouMean(std::string_view typed, const std::vector<std::string>& candidates) {
   const size_t most = typed.size() <= 3 ? 1 : 2;
+  // The letters of an option, without its dashes: no suggestion replaces all of them.
+  const size_t letters = typed.size() - std::min(typed.find_first_not_of('-'), typed.size());
   std::string best;
   size_t best_distance = most + 1;
   for (const std::string& c : candidates) {
     const size_t d = EditDistance(typed, c);
-    if (d < best_distance && d < std::max(typed.size(), c.size())) best = c, best_distance = d;
+    if (d < best_distance && d < letters) best = c, best_distance = d;
   }
   return best;
 }

@@ -3,7 +3,8 @@
 // Nearness is the optimal-string-alignment form of the Damerau–Levenshtein distance
 // (insertions, deletions, substitutions and swaps of two neighbouring characters, each
 // costing 1). A word is suggested when it is at most 2 edits away (1 for a typed word of
-// 3 characters or fewer, so that "-x" does not suggest "-o"); of equally near words, the
+// 3 characters or fewer) and fewer edits than the word has letters besides its dashes
+// (so that "-x" does not suggest "-o"); of equally near words, the
 // first in the list is taken, so suggestions do not depend on anything but the list.
 #pragma once
 

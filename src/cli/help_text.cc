@@ -57,18 +57,23 @@ std::string UsageLine(const CommandSpec& c) {
 }  // namespace
 
 std::string MainHelp() {
-  std::string out =
-      "banmian: lays out newspaper issues as print-quality PDF pages.\n\n"
-      "Usage:\n";
+  std::string out;
+  for (const CommandSpec& c : Commands())
+    out += (out.empty() ? "Usage: " : "  or:  ") + UsageLine(c) + "\n";
+  out +=
+      "  or:  banmian --help | --version\n"
+      "Lays out newspaper issues as print-quality PDF pages.\n\n"
+      "Commands:\n";
   for (const CommandSpec& c : Commands()) {
-    out += "  " + UsageLine(c) + "\n      " + std::string(c.summary) + "\n";
+    std::string name = "  " + std::string(c.name);
+    out += name + std::string(10 - name.size(), ' ') + std::string(c.summary) + "\n";
   }
   out +=
-      "  banmian --help | --version\n\n"
+      "\n"
       "Run 'banmian COMMAND --help' for a command's options and examples.\n\n"
       "Options:\n"
-      "  -h, --help                  print this help (after a command: that command's)\n"
-      "  -V, --version               print banmian's version\n\n"
+      "  -h, --help      print this help (after a command: that command's)\n"
+      "  -V, --version   print banmian's version\n\n"
       "Examples:\n"
       "  banmian render issues/hongqiao-2021-05-front\n"
       "  banmian check issues/feature-demo\n"

@@ -57,7 +57,8 @@ int main(int argc, char** argv) {
       std::cout << banmian::MainHelp();
       return 0;
     }
-    const banmian::CommandSpec* about = banmian::FindCommand(args[1]);
+    const banmian::CommandSpec* about =
+        banmian::FindCommand(args[1] == "--help" || args[1] == "-h" ? "help" : args[1]);
     if (!about || args.size() > 2)
       return UsageError("help", "unknown command '" + args[1] + "'" + CommandSuggestion(args[1]));
     std::cout << banmian::CommandHelp(*about);

@@ -9,8 +9,9 @@
 // caret is placed by display width, so it stands under a Chinese character (2 cells)
 // as under a Latin one. Tabs are expanded to the next multiple of 8 cells; controls are
 // shown escaped as everywhere on the terminal (model/terminal_text.h), the caret
-// counting the escape's width. Nothing is shown when the file cannot be read or has no
-// such line; a column of 0 (the line as a whole) shows the line without a caret.
+// counting the escape's width. A line wider than 100 cells is shown in part, 100 cells
+// around the caret, the cuts marked with "…". Nothing is shown when the file cannot be read or has
+// no such line; a column of 0 (the line as a whole) shows the line without a caret.
 #pragma once
 
 #include <string>

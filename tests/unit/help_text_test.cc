@@ -23,7 +23,8 @@ TEST_CASE("help: every command's help gives its usage, every option, and example
 TEST_CASE("help: the main help lists every command") {
   const std::string help = MainHelp();
   for (const CommandSpec& c : Commands())
-    CHECK(help.find("\n  banmian " + std::string(c.name)) != std::string::npos);
+    CHECK(help.find("banmian " + std::string(c.name) + " ") != std::string::npos);
+  CHECK(help.starts_with("Usage: banmian render ISSUE_DIR [options]\n  or:  banmian check"));
   CHECK(help.find("-V, --version") != std::string::npos);
 }
 

@@ -80,3 +80,16 @@ TEST_CASE("source excerpt: read from the file, only when it and the line exist")
   CHECK(SourceExcerpt({".", 1, 1}, Severity::kError, false) == "");  // a folder
   std::remove(path.c_str());
 }
+
+TEST_CASE("source excerpt: a long line is shown around the caret, its cuts marked") {
+  const std::string line = std::string(300, 'q') + "X" + std::string(300, 'q');
+  const std::string out = ExcerptOfLine(line, 7, 301, Severity::kError, false);
+  const std::string shown = "…" + std::string(50, 'q') + "X" + std::string(49, 'q') + "…";
+  CHECK(out == "    7 | " + shown + "\n      | " + std::string(51, ' ') + "^\n");
+  // Near the start: cut at the end alone.
+  CHECK(ExcerptOfLine(std::string(200, 'a'), 1, 3, Severity::kError, false) ==
+        "    1 | " + std::string(100, 'a') + "…\n      |   ^\n");
+  // Near the end: cut at the start alone, the caret past the line's end.
+  CHECK(ExcerptOfLine(std::string(200, 'a'), 1, 201, Severity::kError, false) ==
+        "    1 | …" + std::string(100, 'a') + "\n      | " + std::string(101, ' ') + "^\n");
+}
