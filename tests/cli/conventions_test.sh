@@ -141,11 +141,16 @@ sed -i 's/family: AR PL UKai CN/family: No Such Kai/' layouts/testblatt/paper.ya
 check "a family the configuration lacks: exit 1" test $status -eq 1
 check "… naming it and its styles" test "$(cat e.txt)" = "banmian: paper 'testblatt' names the family 'No Such Kai', which the font configuration lacks (styles: body_emph byline caption slogan)"
 
-# Completions and the man page name every option of every --help.
+# Completions and the man page name every option of every --help: the bash completion in
+# the command's case, the zsh one in the command's case or (when it uses them) the common
+# options.
 for c in $commands; do
-  for o in $("$bin" $c --help | sed -n '/^Options:$/,/^$/p' | grep -oE '^  (-[a-zA-Z], )?--[a-z-]+' | tr ',' ' '); do
-    check "the bash completion offers $c $o" grep -qE -- "(^|[ \"'])$o([ \"'\[]|$)" "$src/scripts/completions/banmian.bash"
-    check "the zsh completion offers $c $o" grep -qF -- "$o" "$src/scripts/completions/_banmian"
+  awk "/^    $c\)/,/;;/" "$src/scripts/completions/banmian.bash" >bash-$c.txt
+  awk "/^      $c\)/,/;;/" "$src/scripts/completions/_banmian" >zsh-$c.txt
+  grep -q '\$common' zsh-$c.txt && awk '/^common=\(/,/^\)/' "$src/scripts/completions/_banmian" >>zsh-$c.txt
+  for o in $("$bin" $c --help | sed -n '/^Options:$/,/^$/p' | grep -oE '^  (-[a-zA-Z], |    )--[a-z-]+' | tr ',' ' '); do
+    check "the bash completion offers $c $o" grep -qE -- "(^|[ \"'])$o([ \"'\[]|$)" bash-$c.txt
+    check "the zsh completion offers $c $o" grep -qE -- "(^|[ \"'{,])$o([ \"'}\[,]|$)" zsh-$c.txt
     check "the man page names $c $o" grep -qF -- "$(sed 's/-/\\-/g' <<<"$o")" "$src/docs/man/banmian.1"
   done
 done
