@@ -110,7 +110,7 @@ std::vector<CommandSpec> MakeCommands() {
        "list the configured font families and their files",
        "Lists every family of the font configuration (fonts.conf) with its styles and\n"
        "files, in name order. With --paper, also the styles of that paper that use each\n"
-       "family, and the families it names that the configuration lacks.",
+       "family; exits 1 naming any family the paper asks for that the configuration lacks.",
        {&kFonts, &kFontsPaper, &kLayouts, &kHelp},
        {"banmian fonts", "banmian fonts --paper shequchenbao",
         "banmian fonts --fonts /opt/fonts --paper mypaper --layouts ~/papers"}},

@@ -11,40 +11,49 @@ constexpr const char* kExitStatus =
     "with warning findings under --fail-on-warnings; 2 bad input, a usage error or an\n"
     "output failure (nothing written).\n";
 
-// "  -o, --out DIR        text", the text wrapped to 80 columns under its first line.
+constexpr size_t kWidth = 79;
+
+// The display width of a help text (ASCII, and "…" of one column).
+size_t Columns(std::string_view word) {
+  size_t n = 0;
+  for (unsigned char c : word) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// `text` (its line breaks taken as spaces) wrapped to kWidth columns, each line after the
+// first indented by `indent`; `used` is how much of the first line is taken.
+std::string Wrap(std::string_view text, size_t indent, size_t used) {
+  std::string out;
+  bool first = true;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find_first_of(" \n", at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view w = text.substr(at, end - at);
+    at = end + 1;
+    if (w.empty()) continue;
+    if (!first && used + 1 + Columns(w) > kWidth) {
+      out += "\n" + std::string(indent, ' ');
+      used = indent;
+      first = true;
+    }
+    out += (first ? "" : " ") + std::string(w);
+    used += (first ? 0 : 1) + Columns(w);
+    first = false;
+  }
+  return out + "\n";
+}
+
+// "  -o, --out DIR        text", the text wrapped under its first line.
 std::string OptionLines(const OptionSpec& o) {
-  constexpr size_t kColumn = 24, kWidth = 80;
+  constexpr size_t kColumn = 24;
   std::string head = "  ";
   head += o.short_name.empty() ? "    " : std::string(o.short_name) + ", ";
   head += o.long_name;
   if (!o.value.empty()) head += " " + std::string(o.value);
-  std::string out = head;
-  size_t used = head.size();
-  if (used + 2 > kColumn) out += "\n", used = 0;
-  out += std::string(kColumn - used, ' ');
-  used = kColumn;
-  std::string word;
-  std::string text(o.help);
-  for (char& c : text)
-    if (c == '\n') c = ' ';
-  size_t at = 0;
-  bool first = true;
-  while (at < text.size()) {
-    size_t end = text.find(' ', at);
-    if (end == std::string::npos) end = text.size();
-    const std::string w = text.substr(at, end - at);
-    at = end + 1;
-    if (w.empty()) continue;
-    if (!first && used + 1 + w.size() > kWidth) {
-      out += "\n" + std::string(kColumn, ' ');
-      used = kColumn;
-      first = true;
-    }
-    out += (first ? "" : " ") + w;
-    used += (first ? 0 : 1) + w.size();
-    first = false;
-  }
-  return out + "\n";
+  if (head.size() + 2 > kColumn)
+    return head + "\n" + std::string(kColumn, ' ') + Wrap(o.help, kColumn, kColumn);
+  return head + std::string(kColumn - head.size(), ' ') + Wrap(o.help, kColumn, kColumn);
 }
 
 std::string UsageLine(const CommandSpec& c) {
@@ -78,18 +87,18 @@ std::string MainHelp() {
       "  banmian render issues/hongqiao-2021-05-front\n"
       "  banmian check issues/feature-demo\n"
       "  banmian watch issues/chunshen-2024-06-07\n\n";
-  return out + kExitStatus;
+  return out + Wrap(kExitStatus, 0, 0);
 }
 
 std::string CommandHelp(const CommandSpec& c) {
-  std::string out = "Usage: " + UsageLine(c) + "\n\n" + std::string(c.about) + "\n";
+  std::string out = "Usage: " + UsageLine(c) + "\n\n" + Wrap(c.about, 0, 0);
   if (!c.options.empty()) {
     out += "\nOptions:\n";
     for (const OptionSpec* o : c.options) out += OptionLines(*o);
   }
   out += "\nExamples:\n";
   for (std::string_view e : c.examples) out += "  " + std::string(e) + "\n";
-  if (c.name == "render" || c.name == "check") out += std::string("\n") + kExitStatus;
+  if (c.name == "render" || c.name == "check") out += "\n" + Wrap(kExitStatus, 0, 0);
   return out;
 }
 
