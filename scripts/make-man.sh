@@ -3,12 +3,13 @@
 # --help` and `--version` for the name, synopsis and options, and every command's own
 # `--help` goes in a COMMANDS section. Run after changing a help text, and commit the
 # result (tests/cli/conventions_test.sh checks that the page names every option).
-# Usage: scripts/make-man.sh [BANMIAN]   (default: build/banmian)
+# Usage: scripts/make-man.sh [BANMIAN [PAGE]]   (default: build/banmian docs/man/banmian.1)
 set -eu
+bin=$(realpath "${1:-build/banmian}")
+page=$(realpath -m "${2:-$(dirname "$0")/../docs/man/banmian.1}")
 cd "$(dirname "$0")/.."
-bin=${1:-build/banmian}
 source scripts/deps.sh
-ensure_deps docs
+command -v help2man >/dev/null || ensure_deps docs
 include=$(mktemp)
 trap 'rm -f "$include"' EXIT
 # roff: a backslash is \e, a hyphen \-, "…" \[u2026]; a line may not open with . or '.
@@ -35,9 +36,11 @@ roff() { sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e 's/…/\\[u2026]/g' -e "s/^\([.']
   echo "The README and docs/ of banmian's source: docs/formats.md (the input files),"
   echo "docs/report.md (report.json and the findings), docs/output.md, docs/watch.md."
 } >"$include"
-mkdir -p docs/man
+mkdir -p "$(dirname "$page")"
 # The page's date: the last commit's, so the same sources give the same page.
 SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || echo 0) \
   help2man --no-info --name "lays out newspaper issues as print-quality PDF pages" \
-  --include "$include" --output docs/man/banmian.1 "$bin"
-echo "wrote docs/man/banmian.1"
+  --include "$include" --output "$page" "$bin"
+# help2man fills the examples into one paragraph: one command a line instead.
+sed -i '/^\.SH EXAMPLES$/,/^\.PP$/{s/^\.IP$/.nf/;s/^\.PP$/.fi\n.PP/}' "$page"
+echo "wrote $page"

@@ -154,6 +154,13 @@ for c in $commands; do
     check "the man page names $c $o" grep -qF -- "$(sed 's/-/\\-/g' <<<"$o")" "$src/docs/man/banmian.1"
   done
 done
+# The committed man page is what scripts/make-man.sh makes of this program's help (when
+# help2man is installed; the page's date aside).
+if command -v help2man >/dev/null; then
+  "$src/scripts/make-man.sh" "$bin" "$tmp/banmian.1" >/dev/null 2>&1
+  check "the man page is up to date with the help (scripts/make-man.sh)" \
+    diff <(grep -v '^\.TH ' "$src/docs/man/banmian.1") <(grep -v '^\.TH ' "$tmp/banmian.1")
+fi
 check "the bash completion is valid bash" bash -n "$src/scripts/completions/banmian.bash"
 command -v groff >/dev/null && check "the man page formats without warnings" sh -c "groff -man -Tutf8 -ww -z '$src/docs/man/banmian.1' 2>&1 | (! grep .)"
 # The bash completion at work.
