@@ -134,6 +134,20 @@ const PageTemplate* SimplestTemplate(const Paper& paper) {
   return best;
 }
 
+// Whether render, given no --layouts, finds paper `id` of an issue in `issue_dir` at
+// `paper_dir`: the first layouts/<id> walking up from the issue folder, else the samples'.
+bool RenderFinds(const fs::path& issue_dir, const std::string& id, const std::string& paper_dir) {
+  std::error_code ec;
+  const fs::path want = fs::weakly_canonical(paper_dir, ec);
+  for (fs::path dir = fs::weakly_canonical(fs::absolute(issue_dir, ec), ec);;
+       dir = dir.parent_path()) {
+    if (fs::is_directory(dir / "layouts" / id, ec))
+      return fs::weakly_canonical(dir / "layouts" / id, ec) == want;
+    if (dir == dir.parent_path()) break;
+  }
+  return fs::weakly_canonical(fs::path(SampleLayoutsDir()) / id, ec) == want;
+}
+
 struct Draft {
   std::string paper, template_name;
   std::vector<std::string> slots;
@@ -289,12 +303,16 @@ int NewIssue(const Arguments& args, std::ostream& out, std::ostream& err) {
         << "; nothing written\n";
     return 2;
   }
+  // render finds the paper walking up from the issue folder, else in the samples: when
+  // that is not where it was found, the next command names the layouts folder.
+  std::string layouts_hint;
+  if (!RenderFinds(target, paper_id, paper_dir)) layouts_hint = " --layouts " + layouts;
   out << "wrote " << TerminalText((target / "issue.yaml").string()) << " (template "
       << TerminalText(page->name) << ") and " << draft.slots.size()
       << (draft.slots.size() == 1 ? " article" : " articles") << " in "
       << TerminalText((target / "articles").string()) << "/\n"
-      << "next: banmian render " << TerminalText(target.string())
-      << (layouts_arg ? " --layouts " + TerminalText(*layouts_arg) : "") << "\n";
+      << "next: banmian render " << TerminalText(target.string()) << TerminalText(layouts_hint)
+      << "\n";
   return 0;
 }
 

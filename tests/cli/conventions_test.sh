@@ -75,6 +75,14 @@ before=$(find issues -type f | sort | xargs md5sum)
 check "new issue over an existing issue exits 2" test $status -eq 2
 check "… saying so" test "$(cat e.txt)" = "banmian: 'issues/testblatt-1' already exists; nothing written"
 check "… leaving it as it was" test "$before" = "$(find issues -type f | sort | xargs md5sum)"
+mkdir -p issues/empty desk
+"$bin" new issue issues/empty --paper testblatt >/dev/null 2>e.txt
+check "new issue into an empty folder is fine" test $? -eq 0 -a -s issues/empty/issue.yaml
+(cd desk && "$bin" new paper p2 >/dev/null && "$bin" new issue ../outside/x --paper p2) >new.txt 2>e.txt
+check "an issue where render would not find the paper: the next step names --layouts" \
+  test "$(tail -n 1 new.txt)" = "next: banmian render ../outside/x --layouts layouts"
+(cd desk && "$bin" render ../outside/x --layouts layouts -o ../out6 --no-png -q)
+check "… and so it renders with exit 0" test $? -eq 0
 "$bin" new paper other --from nosuchpaper 2>e.txt; status=$?
 check "new paper from no such sample exits 2, writing nothing" test $status -eq 2 -a ! -e layouts/other
 "$bin" new issue issues/x --paper nosuchpaper 2>e.txt; status=$?
