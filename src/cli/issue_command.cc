@@ -1,6 +1,6 @@
 #include "cli/issue_command.h"
 
-#include <iostream>
+#include <ostream>
 #include <sstream>
 
 #include "cli/colour.h"
