@@ -132,6 +132,9 @@ NO_COLOR=1 script -qec "'$bin' check bad" /dev/null >t.txt 2>&1
 check "… but not with NO_COLOR set" sh -c "grep -q 'error\[yaml-syntax\]' t.txt && ! grep -q $'\033\\[1' t.txt"
 NO_COLOR= script -qec "'$bin' check bad" /dev/null >t.txt 2>&1
 check "… an empty NO_COLOR counts as unset" grep -qF "$(printf '\033[1;31merror\033[0m')" t.txt
+"$bin" render "$src/tests/layout/cases/overset" -o out7 --no-png --color always 2>c.txt
+check "… and the severity words of the findings summary" \
+  grep -qF "$(printf '  \033[1;31merror\033[0m[overset]')" c.txt
 "$bin" check bad --json >j.txt 2>/dev/null
 check "--json output has no excerpt and no colour" sh -c "! grep -q '    9 |' j.txt && ! grep -q $'\033' j.txt"
 
