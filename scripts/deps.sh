@@ -4,6 +4,7 @@
 #   ensure_deps            installs what is missing (as root), or prints the apt-get line
 #   ensure_deps fuzz       the same, with the fuzzer's extra packages (clang)
 #   ensure_deps bench      the same, with the benchmark's (hyperfine, time, jq)
+#   ensure_deps docs       the same, with what scripts/make-man.sh needs (help2man)
 BANMIAN_PACKAGES=(
   # build
   cmake g++ make pkg-config
@@ -37,6 +38,10 @@ BANMIAN_PROFILE_PACKAGES=(argyll icc-profiles-free liblcms2-utils)
 # Only bench/run.sh needs these.
 BANMIAN_BENCH_PACKAGES=(hyperfine time jq)
 
+# Only scripts/make-man.sh needs this: the man page docs/man/banmian.1 is made from the
+# program's --help by help2man (the build and the tests use the committed page).
+BANMIAN_DOCS_PACKAGES=(help2man)
+
 missing_deps() {
   local p missing=()
   for p in "$@"; do
@@ -51,6 +56,8 @@ ensure_deps() {
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_FUZZ_PACKAGES[@]}")
   elif [ "${1:-}" = bench ]; then
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_BENCH_PACKAGES[@]}")
+  elif [ "${1:-}" = docs ]; then
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_DOCS_PACKAGES[@]}")
   else
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}")
   fi

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <ostream>
 
+#include "cli/diagnostic_text.h"
 #include "model/terminal_text.h"
 #include "watch/file_watcher.h"
 #include "watch/preview_server.h"
@@ -26,13 +27,13 @@ int MillisecondsLeft(Clock::time_point until) {
 }
 
 // What one render did, in one line (and its errors below it).
-void Say(const PreviewState& state, bool quiet, std::ostream& err) {
+void Say(const PreviewState& state, bool quiet, bool colour, std::ostream& err) {
   if (state.failed) {
     err << "banmian watch: render " << state.render << " stopped on " << state.errors.size()
         << (state.errors.size() == 1 ? " error" : " errors") << "; the last good pages stay\n";
     for (const PreviewError& e : state.errors)
-      err << TerminalText(e.file) << ":" << e.line << ":" << e.col << ": error[" << e.code
-          << "]: " << TerminalText(e.message) << "\n";
+      err << DiagnosticText({Severity::kError, e.code, {e.file, e.line, e.col}, e.message, e.hint},
+                            colour);
     err.flush();
     return;
   }
@@ -95,7 +96,7 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
   Diagnostics diags;
   std::unique_ptr<WatchSession> session = WatchSession::Create(options.run, diags);
   if (!session) {
-    for (const Diagnostic& d : diags.items()) err << FormatDiagnostic(d) << "\n";
+    for (const Diagnostic& d : diags.items()) err << DiagnosticText(d, options.colour);
     err << "banmian watch: the fonts could not be loaded\n";
     return kExitBadInput;
   }
@@ -109,7 +110,7 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
   auto render = [&] {
     std::shared_ptr<const PreviewState> state = session->Render();
     server->Publish(state);
-    Say(*state, options.quiet, err);
+    Say(*state, options.quiet, options.colour, err);
     std::string problem;
     if (!watcher->Watch(session->folders(), problem)) err << "banmian watch: " << problem << "\n";
   };

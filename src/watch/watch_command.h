@@ -16,9 +16,10 @@
 namespace banmian {
 
 struct WatchOptions {
-  RunOptions run;      // issue_dir, fonts_dir, layouts_dir, png_dpi, jobs
-  int port = 5178;     // 0: a free port
-  bool quiet = false;  // print only the address and errors
+  RunOptions run;       // issue_dir, fonts_dir, layouts_dir, png_dpi, jobs
+  int port = 5178;      // 0: a free port
+  bool quiet = false;   // print only the address and errors
+  bool colour = false;  // colour the severity words and carets of errors (cli/colour.h)
 };
 
 inline constexpr int kDefaultWatchPort = 5178;

@@ -169,10 +169,10 @@ check "… writing nothing" test ! -e "$tmp/nopage"
 for bad in "A01,,A03" "A03-" ""; do
   "$bin" render "$demo" -o "$tmp/nopage" --pages "$bad" 2>"$tmp/e"
   check "--pages '$bad' is a usage error (exit 2)" test $? -eq 2
-  check "… with the usage" grep -q "^Usage:" "$tmp/e"
+  check "… with the pointer to render's help" grep -qx "Try 'banmian render --help'." "$tmp/e"
 done
 check "… writing nothing" test ! -e "$tmp/nopage"
 "$bin" check "$demo" --pages B01 2>"$tmp/e"
-check "check --pages is a usage error" test "$(head -n 1 "$tmp/e")" = "banmian: --pages is an option of render: check looks at the whole issue"
+check "check --pages is a usage error" test "$(head -n 1 "$tmp/e")" = "banmian: check does not take --pages: it is an option of render"
 
 finish

@@ -51,7 +51,7 @@ check "… and the checker finds it" test $? -eq 1
 
 # The stress issue: exit 1 for the characters no font has (and its short pages).
 stress="$src/tests/cli/copy-stress"
-"$bin" render "$stress" -o "$tmp/s1" --dpi 30 --jobs 1 -q 2>"$tmp/s1.err"
+"$bin" render "$stress" -o "$tmp/s1" --dpi 30 --jobs 1 2>"$tmp/s1.err"
 check "the stress issue renders (exit 1: missing glyphs)" test $? -eq 1
 pdf="$tmp/s1/copy-stress.pdf"
 extract "$pdf" "$tmp/s1.txt"

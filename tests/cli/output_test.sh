@@ -60,6 +60,7 @@ cp -r "$src/layouts" layouts && sed -i 's/^  height: 400mm/  height: 700mm/' lay
 cp -r "$src/tests/layout/cases/png-picture" tall
 "$bin" render tall --layouts layouts -o out --dpi 1200 -q 2>err.txt; status=$?
 printf '%s\n' "layouts/shequchenbao/paper.yaml:1:1: error[dpi-too-high]: at --dpi 1200 the preview of page 1 (280 × 700 mm) would be 13229 × 33071 pixels; a preview can have at most 32767 pixels a side and 536870911 in all" \
+  "    1 | # 社区晨报: the Hongqiao community tabloid. Five columns of fifteen characters of" "      | ^" \
   "  hint: use --dpi 1188 or lower, or --no-png" "banmian: 1 error; nothing written" >want.txt
 check "a page too tall for a preview at --dpi 1200: exit 2, no crash" test $status -eq 2
 check "… saying which dpi fits" diff -u want.txt err.txt

@@ -20,7 +20,7 @@ cp -r "$src/tests/errors/unknown-key" "$dir"
 "$bin" render "$dir" --layouts "$src/layouts" -o out 2>err.txt
 check "bad input exits 2" test $? -eq 2
 printf '%s\n' 'esc\x1b[2J\x1b]0;owned\x07\x9b\u009bx/issue.yaml:2:1: error[unknown-key]: unknown key '"'titel'"' in the issue' \
-  "  hint: did you mean 'title'?" "banmian: 1 error in the input; nothing written" >want.txt
+  "    2 | titel: 社区晨报" "      | ^" "  hint: did you mean 'title'?" "banmian: 1 error in the input; nothing written" >want.txt
 check "the folder's name is escaped in the diagnostic" diff -u want.txt err.txt
 check "… and no control reaches the terminal" no_raw_controls err.txt
 

@@ -34,9 +34,11 @@ usage "--port 65536" "--port needs a whole number from 0 to 65535" watch x --por
 usage "--port -1" "--port needs a whole number from 0 to 65535" watch x --port -1
 usage "--port 80a" "--port needs a whole number from 0 to 65535" watch x --port 80a
 usage "--port without a number" "--port needs a whole number from 0 to 65535" watch x --port
-usage "render --port" "--port is for watch" render "$src/issues/chunshen-2024-06-07" --port 5178
+usage "render --port" "render does not take --port: it is an option of watch" render "$src/issues/chunshen-2024-06-07" --port 5178
 "$bin" --help >"$tmp/h"
-check "--help documents watch" grep -q "banmian watch ISSUE_DIR \[--port N\]" "$tmp/h"
+check "--help documents watch" grep -q "banmian watch ISSUE_DIR" "$tmp/h"
+"$bin" watch --help >"$tmp/h"
+check "watch --help documents --port" grep -q "^      --port N " "$tmp/h"
 
 cp -r "$src/issues/chunshen-2024-06-07" "$tmp/issue"
 cp "$tmp/issue/issue.yaml" "$tmp/issue.yaml.good"
