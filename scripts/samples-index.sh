@@ -65,8 +65,12 @@ while [ $# -ge 2 ]; do
   files=()
   [ -f "$manifest" ] && mapfile -t files < <(grep -v '^#' "$manifest" | cut -c67-)
   {
-    echo "<section class=\"issue\" id=\"$(html "issue-$name")\">"
-    echo "<h2>$(link "$name/index.html" "$name")</h2>"
+    echo "<section class=\"issue\" data-issue=\"$(html "$name")\">"
+    if [ -f "$out/$name/index.html" ]; then
+      echo "<h2>$(link "$name/index.html" "$name")</h2>"
+    else
+      echo "<h2>$(html "$name")</h2>"
+    fi
     if [ "$status" = 2 ]; then
       # Bad input: nothing was written, so what is in the folder is an earlier render's.
       echo "<p class=\"counts error\">not rendered: errors in the input (exit status 2; see the terminal)$([ -f "$report" ] && echo ': the files below are from an earlier render')</p>"

@@ -87,21 +87,24 @@ s3=$?
 s4=$?
 bash "$src/scripts/samples-index.sh" "$tmp/samples" songjiang $s1 hongqiao $s2 "o&<x>" $s3 broken $s4
 index=$tmp/samples/index.html
-section() { sed -n "/<section class=\"issue\" id=\"issue-$1\">/,/<\/section>/p" "$index"; }
+section() { sed -n "/<section class=\"issue\" data-issue=\"$1\">/,/<\/section>/p" "$index"; }
 check "index: the clean issue's counts" sh -c "$(declare -f section); index='$index'; section songjiang | grep -qF '<p class=\"counts clean\">1 page · 0 errors · 0 warnings · '"
 check "… with its exit status" sh -c "$(declare -f section); index='$index'; section songjiang | grep -q '(exit status 0)</p>'"
 check "… the issue with warnings" sh -c "$(declare -f section); index='$index'; section hongqiao | grep -qF '<p class=\"counts warning\">1 page · 0 errors · $warnings warning'"
-check "… links its contact sheet, screen PDF and press PDF" sh -c "$(declare -f section); index='$index'; section hongqiao | grep -qF '<p class=\"files\"><a href=\"./hongqiao/index.html\">contact sheet</a> · <a href=\"./hongqiao/hongqiao.pdf\">hongqiao.pdf</a> · <a href=\"./hongqiao/press/'"
-check "… and its preview" sh -c "$(declare -f section); index='$index'; section hongqiao | grep -qF '<img src=\"./hongqiao/hongqiao-p01.png\"'"
+check "… links its contact sheet, screen PDF and press PDF" sh -c "$(declare -f section); index='$index'; section hongqiao | grep -qF '<p class=\"files\"><a href=\"./hongqiao/index.html\">contact sheet</a> · <a href=\"./hongqiao/hongqiao-2019-09-front.pdf\">hongqiao-2019-09-front.pdf</a> · <a href=\"./hongqiao/press/shequchenbao-2019-09-25-A01.pdf\">'"
+check "… and its preview" sh -c "$(declare -f section); index='$index'; section hongqiao | grep -qF '<img src=\"./hongqiao/hongqiao-2019-09-front-p01.png\"'"
 check "… the issue with errors, its name escaped and its links encoded" sh -c "$(declare -f section); index='$index'; section 'o&amp;&lt;x&gt;' | grep -q '<p class=\"counts error\">1 page · [1-9][0-9]* errors\? · '"
-check "… its proof PDF linked" grep -qF '<a href="./o%26%3Cx%3E/o%26%3Cx%3E-proof.pdf">o&amp;&lt;x&gt;-proof.pdf</a>' "$index"
-check "… its proof previews not counted as pages" sh -c "! grep -q 'src=\"./o%26%3Cx%3E/o%26%3Cx%3E-proof-p01.png' '$index'"
+check "… its proof PDF linked" grep -qF '<a href="./o%26%3Cx%3E/overset-proof.pdf">overset-proof.pdf</a>' "$index"
+check "… its proof previews not shown as pages" sh -c "grep -q 'src=\"./o%26%3Cx%3E/overset-p01.png' '$index' && ! grep -q 'src=\"./o%26%3Cx%3E/overset-proof-p01.png' '$index'"
 check "… the issue that did not render says so" sh -c "$(declare -f section); index='$index'; section broken | grep -qF 'not rendered: errors in the input (exit status 2'"
-check "… every link leads to a file" sh -c "
-  cd '$tmp/samples' && for u in \$(grep -o '\\(href\\|src\\)=\"[^\"]*\"' index.html | sed 's/^[a-z]*=\"//; s/\"\$//'); do
-    f=\$(printf '%b' \"\$(printf '%s' \"\$u\" | sed 's/%\\([0-9A-F][0-9A-F]\\)/\\\\x\\1/g')\")
-    test -e \"\$f\" || { echo \"missing: \$f\"; exit 1; }
-  done"
+links_lead_to_files() { # every href and src of the index, decoded, is a file beside it
+  local u f
+  for u in $(grep -o '\(href\|src\)="[^"]*"' "$index" | sed 's/^[a-z]*="//; s/"$//'); do
+    f=$(printf '%b' "$(printf '%s' "$u" | sed 's/%\([0-9A-F][0-9A-F]\)/\\x\1/g')")
+    [ -e "$tmp/samples/$f" ] || { echo "missing: $f"; return 1; }
+  done
+}
+check "… every link leads to a file" links_lead_to_files
 check "… the counts are report.json's" sh -c "grep -q '\"errors\": 0,' '$tmp/samples/songjiang/report.json'"
 # Control: a summary the script cannot read gives '?', never a wrong number.
 cp -r "$tmp/samples/songjiang" "$tmp/samples/garbled"

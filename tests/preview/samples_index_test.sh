@@ -20,10 +20,11 @@ bash "$src/scripts/samples-index.sh" "$tmp/out" "feature demo" $s1 overset $s2
 check "the index is written" test -s "$tmp/out/index.html"
 check "the index carries no script" sh -c "! grep -qi '<script' '$tmp/out/index.html'"
 
+# (No & in it: sed would read it in the replacement.)
 checker='
 window.addEventListener("load", function () {
   var imgs = Array.prototype.slice.call(document.querySelectorAll("img"));
-  var loaded = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
+  var loaded = imgs.filter(function (i) { return i.complete ? i.naturalWidth > 0 : false; }).length;
   var links = Array.prototype.slice.call(document.querySelectorAll("a"));
   var b = document.body;
   b.setAttribute("data-images", loaded + "/" + imgs.length);
@@ -46,7 +47,7 @@ check "the style sheet is applied: error counts in red" grep -q 'data-error-colo
 check "the console shows nothing" sh -c "! grep -q 'CONSOLE' '$tmp/log.txt'"
 
 # Controls: the same checks must be able to fail.
-rm "$tmp/out/feature demo/feature demo-p02.png"
+rm "$tmp/out/feature demo/feature-demo-p02.png"
 browse "$tmp/out/check.html" "$tmp/dom2.html" "$tmp/log2.txt"
 check "(control: a missing preview is noticed)" grep -q 'data-images="3/4"' "$tmp/dom2.html"
 sed 's|color:#b00|color:#b01|' "$tmp/out/check.html" >"$tmp/out/restyled.html"
