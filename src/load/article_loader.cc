@@ -339,7 +339,7 @@ struct BodyParser {
     std::string rel = url ? url : "";
     if (rel.empty()) {
       diags.Error("missing-picture", b.pos, "the picture has no file",
-                  "write ![caption](pictures/file.jpg)");
+                  "write ![caption](../pictures/file.jpg), the file named from the article");
       return;
     }
     if (const char* title = cmark_node_get_title(img)) b.credit = title;

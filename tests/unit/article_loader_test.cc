@@ -509,6 +509,14 @@ TEST_CASE("article: pictures are named relative to the Markdown file, the old wa
               "outside the issue folder\n"
               "  hint: copy the picture into the issue folder, e.g. into pictures/\n");
   }
+  {  // no file at all
+    Diagnostics d;
+    CHECK_FALSE(parse("![图]()", d));
+    CHECK(Messages(d) == file +
+                             ":6:1: error[missing-picture]: the picture has no file\n"
+                             "  hint: write ![caption](../pictures/file.jpg), the file named from "
+                             "the article\n");
+  }
   {  // the old rule is never a way out either: "../x" from the issue folder is outside it
     Diagnostics d;
     CHECK_FALSE(parse("![图](../hongqiao-2021-05-front/pictures/huichang-standin.jpg)", d));
