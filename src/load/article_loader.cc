@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include "load/literal_markup.h"
 #include "load/picture_attributes.h"
 #include "load/picture_info.h"
+#include "load/relative_path.h"
 #include "load/source_positions.h"
 #include "load/text_check.h"
 #include "load/text_file.h"
@@ -50,7 +52,8 @@ char32_t FirstChar(std::string_view s) {
 struct BodyParser {
   const std::string& file;
   const std::string& issue_dir;
-  int line_offset;  // lines before the body in the file
+  std::string article_path;  // the file relative to the issue folder (articles/a.md)
+  int line_offset;           // lines before the body in the file
   Diagnostics& diags;
   Article& article;
 
@@ -279,6 +282,52 @@ struct BodyParser {
     return spans;
   }
 
+  // Where the picture `rel` is: relative to the Markdown file (as editors' previews find
+  // it), or, as before, relative to the issue folder, with a warning saying how to write
+  // it. Only files inside the issue folder are read. False after an error.
+  bool ResolvePicture(const std::string& rel, const SourcePos& at, Block& b) {
+    const std::string folder = FolderOf(article_path);
+    const std::string from_markdown = JoinRelative(folder, rel);
+    const ContainedPath inside = ResolveInside(issue_dir, from_markdown, "the issue folder");
+    if (!inside.error.empty() && !inside.missing) {
+      const std::string error =
+          rel[0] == '/' ? "is an absolute path: a picture is named relative to the Markdown file "
+                          "that shows it"
+                        : inside.error;
+      diags.Error("outside-issue", at, "picture '" + rel + "' " + error,
+                  "copy the picture into the issue folder, e.g. into pictures/");
+      return false;
+    }
+    if (!inside.missing && FileExists(inside.path)) {
+      // The tidy name ("articles/../pictures/a.jpg" is "pictures/a.jpg") when it is the
+      // same file; a link on the way can make it another.
+      const std::string tidy = JoinPath(issue_dir, NormalPath(from_markdown));
+      char real[PATH_MAX];
+      b.picture_path = ::realpath(tidy.c_str(), real) && inside.path == real
+                           ? tidy
+                           : JoinPath(issue_dir, from_markdown);
+      return true;
+    }
+    if (!folder.empty() && rel[0] != '/') {  // the old rule: relative to the issue folder
+      const ContainedPath old = ResolveInside(issue_dir, rel, "the issue folder");
+      if (old.error.empty() && FileExists(old.path)) {
+        diags.Warning("picture-path", at,
+                      "picture '" + rel + "' is found relative to the issue folder, not to " +
+                          article_path + "; write '" + RelativeFrom(rel, folder) + "'",
+                      "a picture is named relative to the Markdown file that shows it, as "
+                      "editors' previews find it");
+        b.picture_path = JoinPath(issue_dir, NormalPath(rel));
+        return true;
+      }
+    }
+    diags.Error(
+        "missing-picture", at,
+        "picture '" + rel + "' does not exist: there is no " +
+            JoinPath(issue_dir, NormalPath(from_markdown)),
+        "a picture is named relative to the Markdown file that shows it (" + article_path + ")");
+    return false;
+  }
+
   void Picture(cmark_node* para, cmark_node* img, std::optional<std::string_view> attributes,
                const SourcePos& attributes_pos) {
     Block b;
@@ -290,24 +339,12 @@ struct BodyParser {
     std::string rel = url ? url : "";
     if (rel.empty()) {
       diags.Error("missing-picture", b.pos, "the picture has no file",
-                  "write ![caption](pictures/file.jpg)");
+                  "write ![caption](../pictures/file.jpg), the file named from the article");
       return;
     }
-    b.picture_path = JoinPath(issue_dir, rel);
     if (const char* title = cmark_node_get_title(img)) b.credit = title;
     CheckText(img, b.credit);
-    // Only pictures inside the issue folder are read.
-    const ContainedPath inside = ResolveInside(issue_dir, rel, "the issue folder");
-    if (!inside.error.empty() && !inside.missing) {
-      diags.Error("outside-issue", b.pos, "picture '" + rel + "' " + inside.error,
-                  "copy the picture into the issue folder, e.g. into pictures/");
-      return;
-    }
-    if (inside.missing || !FileExists(b.picture_path)) {
-      diags.Error("missing-picture", b.pos, "picture '" + rel + "' does not exist",
-                  "pictures are found relative to the issue folder " + issue_dir);
-      return;
-    }
+    if (!ResolvePicture(rel, Pos(img), b)) return;
     std::string err;
     auto info = ReadPictureInfo(b.picture_path, err, &b.picture_bytes);
     if (!info) {
@@ -809,7 +846,7 @@ std::optional<Article> ParseArticle(const std::string& id, const std::string& fi
   cmark_parser_feed(gfm.get(), body.data(), body.size());
   std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(cmark_parser_finish(gfm.get()),
                                                          &cmark_node_free);
-  BodyParser parser{file, issue_dir, close_line, diags, a, body};
+  BodyParser parser{file, issue_dir, PathUnder(file, issue_dir), close_line, diags, a, body};
   parser.Document(doc.get());
   bool has_text = false;
   for (const Block& b : a.blocks)

@@ -8,8 +8,9 @@
 // that are no table, ~~strikes~~, footnotes, reference definitions) is an error at its
 // line rather than
 // being dropped or printed. A picture's {…} attributes give its columns, place, size
-// and focal point. Picture files are resolved against the issue folder and their
-// headers checked.
+// and focal point. Picture files are named relative to the Markdown file (the issue
+// folder's rule of old is still followed, with a warning), kept inside the issue folder,
+// and their headers checked.
 #pragma once
 
 #include <optional>

@@ -1,6 +1,8 @@
 // Resolving a path an input file names, inside the folder it must stay in.
 //
-// An issue names its articles and an article its pictures relative to the issue folder;
+// An issue names its articles relative to the issue folder, an article its pictures
+// relative to itself (the path from the issue folder is the article's folder and the
+// picture's path: "articles/../pictures/a.jpg"), and both must stay in the issue folder;
 // a paper names its output profile relative to the paper's folder. ResolveInside follows
 // the path one component at a time as the system would, symlinks and ".." included, and
 // accepts it only when every step stays inside the folder: an absolute path, a ".." that

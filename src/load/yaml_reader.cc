@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 #include "load/text_check.h"
@@ -137,11 +138,49 @@ bool CheckTree(const YAML::Node& root, const YamlSource& src, Diagnostics& diags
 }
 }  // namespace
 
+namespace {
+// The tab that breaks a file yaml-cpp refused at `mark`: the first tab in the leading
+// whitespace of the mark's line or, when that line has none, of the nearest line above
+// it that is not blank (an error is often found at the token after the tab). A tab
+// yaml-cpp accepted (inside a block scalar or a quoted or bracketed value) is never
+// looked at: this runs only when the file is refused.
+std::optional<SourcePos> IndentingTab(const YamlSource& src, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.line < 0) return std::nullopt;
+  std::vector<std::string_view> lines;
+  const std::string_view text = src.text;
+  for (size_t i = 0; i <= text.size() && lines.size() <= static_cast<size_t>(mark.line);) {
+    size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(text.substr(i, nl - i));
+    i = nl + 1;
+  }
+  int looked = 0;  // lines that are not blank
+  for (int l = std::min<int>(mark.line, static_cast<int>(lines.size()) - 1); l >= 0; --l) {
+    const std::string_view line = lines[l];
+    const size_t content = line.find_first_not_of(" \t\r");
+    if (content == std::string_view::npos) continue;  // blank: look further up
+    const size_t tab = line.substr(0, content).find('\t');
+    if (tab != std::string_view::npos)
+      return SourcePos{src.file, l + 1 + src.line_offset, static_cast<int>(tab) + 1};
+    if (++looked == 2) break;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags) {
   YAML::Node root;
   try {
     root = YAML::Load(src.text);
   } catch (const YAML::Exception& e) {
+    // A tab in the indentation is what most often breaks a file typed by hand, and
+    // yaml-cpp words it as whatever the tab made of the line ("illegal map value").
+    if (std::optional<SourcePos> tab = IndentingTab(src, e.mark)) {
+      diags.Error("yaml-tab", *tab, "tab in indentation; YAML indents with spaces",
+                  "replace the tab with spaces (most editors can be set to indent with "
+                  "spaces in YAML files)");
+      return std::nullopt;
+    }
     SourcePos pos = src.Pos(e.mark);
     diags.Error("yaml-syntax", pos, "YAML syntax error: " + e.msg,
                 "check indentation, colons and quotes on this line");

@@ -81,7 +81,7 @@ std::string IssueName(const std::string& issue_dir) {
 
 ReportInput RunResult::Report(const std::string& command) const {
   ReportInput in;
-  in.issue_dir = issue ? issue->dir : "";
+  in.issue_dir = issue ? issue->dir : issue_dir;
   in.command = command;
   in.document = document ? &*document : nullptr;
   in.layout = &layout;
@@ -105,6 +105,7 @@ namespace {
 RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts,
                            ComposedArticles* reuse = nullptr) {
   RunResult result;
+  result.issue_dir = options.issue_dir;
   StageClock clock(result.timings);
   LoadOptions load_options;
   load_options.layouts_dir = options.layouts_dir;
@@ -168,8 +169,7 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts,
       result.press_document->fonts = fonts->faces();
     }
   }
-  // With a proof overlay still to come, the fonts are numbered once it is there.
-  if (!options.proof) NumberFontsByUse(*result.document);
+  NumberFontsByUse(*result.document);
   if (result.press_document) NumberFontsByUse(*result.press_document);
   clock.Lap("compose");
   if (result.diagnostics.HasErrors()) {
@@ -180,12 +180,14 @@ RunResult ComposeUnguarded(const RunOptions& options, FontSet* fonts,
   // Preflight looks at the pages as placed; the proof overlay then marks what it found.
   result.findings = Preflight(result.layout, *result.document, result.issue->paper);
   result.fit = Copyfit(result.layout, result.issue->paper);
-  // The proof overlay is for the screen PDF and previews only, never the press files.
+  // The proof is a copy of the screen pages with the overlay, written beside them; never
+  // the press files.
   if (options.proof) {
-    AddProofOverlay(*result.document, result.issue->paper, result.layout,
+    result.proof_document = *result.document;
+    AddProofOverlay(*result.proof_document, result.issue->paper, result.layout,
                     ProofMarks(result.findings), *fonts);
-    result.document->fonts = fonts->faces();
-    NumberFontsByUse(*result.document);
+    result.proof_document->fonts = fonts->faces();
+    NumberFontsByUse(*result.proof_document);
   }
   clock.Lap("preflight");
   result.exit_status = kExitClean;
@@ -201,7 +203,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
   std::vector<std::string> labels;
   for (const Page& page : result.document->pages) labels.push_back(page.label);
   for (size_t n = 1; n <= labels.size(); ++n) result.written_pages.push_back(static_cast<int>(n));
-  std::optional<Document> only, only_press;
+  std::optional<Document> only, only_press, only_proof;
   if (!options.pages.empty()) {
     PageSelectionError wrong;
     std::optional<std::vector<int>> chosen = SelectPages(options.pages, labels, wrong);
@@ -214,8 +216,12 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     result.written_pages = *chosen;
     only = OnlyPages(*result.document, *chosen);
     if (result.press_document) only_press = OnlyPages(*result.press_document, *chosen);
+    if (result.proof_document) only_proof = OnlyPages(*result.proof_document, *chosen);
   }
   const Document& shown = only ? *only : *result.document;
+  const Document* proof = only_proof              ? &*only_proof
+                          : result.proof_document ? &*result.proof_document
+                                                  : nullptr;
   Document* press_document = only_press              ? &*only_press
                              : result.press_document ? &*result.press_document
                                                      : nullptr;
@@ -298,7 +304,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     for (const std::string& f : files)
       result.outputs.push_back(JoinPath(out, f.substr(stage.size() + 1)));
   };
-  const std::string stem = name + (options.proof ? "-proof" : "");
+  const std::string stem = name;
   const int jobs = JobsOf(options);
   ExportResult pdf = WritePdf(shown, JoinPath(stage, stem + ".pdf"), jobs);
   clock.Lap("pdf");
@@ -309,6 +315,19 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     clock.Lap("png");
     if (!png.ok) return fail(png.error);
     in_out(png.files);
+  }
+  // --proof: the proof PDF and its previews beside the clean ones.
+  const std::string proof_stem = name + "-proof";
+  if (proof) {
+    ExportResult proof_pdf = WritePdf(*proof, JoinPath(stage, proof_stem + ".pdf"), jobs);
+    if (!proof_pdf.ok) return fail(proof_pdf.error);
+    in_out(proof_pdf.files);
+    if (options.png) {
+      ExportResult png = WritePngs(*proof, JoinPath(stage, proof_stem), options.png_dpi, jobs);
+      if (!png.ok) return fail(png.error);
+      in_out(png.files);
+    }
+    clock.Lap("proof");
   }
   std::vector<std::string> press_files;
   // Press files are the pages as they should print: none while an error finding stands,
@@ -334,12 +353,21 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
     // The contact sheet: thumbnails with each page's findings.
     std::vector<SheetPage> sheet;
     std::vector<Finding> issue_findings;
+    // The input's warnings (a picture named the old way, …) are about the issue too.
+    for (const Diagnostic& d : result.diagnostics.items()) {
+      Finding f;
+      f.severity = d.severity;
+      f.code = d.code;
+      f.pos = d.pos;
+      f.message = d.message;
+      issue_findings.push_back(f);
+    }
     for (const Finding& f : result.findings)
       if (f.page == 0) issue_findings.push_back(f);
     for (const Page& page : shown.pages) {
       char png[32];
       std::snprintf(png, sizeof png, "-p%02d.png", page.number);
-      SheetPage p{page.label, stem + png, {}, {}};
+      SheetPage p{page.label, stem + png, {}, {}, proof ? proof_stem + png : ""};
       for (const Finding& f : result.findings)
         if (f.page == page.number) p.findings.push_back(f);
       for (const FitRecord& f : result.fit)
@@ -347,6 +375,7 @@ RunResult RenderUnguarded(const RunOptions& options, FontSet* fonts) {
       sheet.push_back(std::move(p));
     }
     std::vector<std::string> pdfs{stem + ".pdf"};
+    if (proof) pdfs.push_back(proof_stem + ".pdf");
     pdfs.insert(pdfs.end(), press_files.begin(), press_files.end());
     std::string selection;
     if (!options.pages.empty())
@@ -376,6 +405,7 @@ RunResult Guarded(const RunOptions& options, Run run) {
     return run();
   } catch (const std::exception& e) {
     RunResult result;
+    result.issue_dir = options.issue_dir;
     result.diagnostics.Error(kInternalErrorCode, {options.issue_dir, 0, 0},
                              std::string("banmian failed on this issue: ") + e.what(),
                              "this is a bug in banmian; please report it with the issue folder");

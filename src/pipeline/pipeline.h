@@ -44,8 +44,10 @@ struct RunOptions {
   bool marks = false;  // crop marks and a slug line on the press pages
   // Write the press files even when error findings stand (recorded in report.json).
   bool press_despite_errors = false;
-  bool proof = false;  // overlay grids, slot outlines and overset text (-proof files)
-  int jobs = 0;        // pages painted at once; 0: the number of cores
+  // Also write proof files (<issue>-proof.pdf and PNGs) beside the clean ones: the pages
+  // with the column and baseline grids, slot outlines and findings overlaid.
+  bool proof = false;
+  int jobs = 0;  // pages painted at once; 0: the number of cores
   // render --pages: only these pages' files (PDF, previews, press files) are written; the
   // whole issue is still composed and preflighted. Empty: every page.
   std::vector<PageRange> pages;
@@ -60,11 +62,13 @@ inline constexpr const char* kInternalErrorCode = "internal-error";
 enum ExitStatus { kExitClean = 0, kExitFindings = 1, kExitBadInput = 2 };
 
 struct RunResult {
+  std::string issue_dir;  // the issue folder as given (report.json's `issue`, loaded or not)
   int exit_status = kExitClean;
   Diagnostics diagnostics;  // input errors
   std::optional<Issue> issue;
   std::optional<Document> document;
   std::optional<Document> press_document;  // with printer's marks, when asked for
+  std::optional<Document> proof_document;  // --proof: the pages with the proof overlay
   LayoutReport layout;
   std::vector<Finding> findings;
   std::vector<FitRecord> fit;  // copyfit, once per run: report.json, the contact sheet, check

@@ -89,6 +89,26 @@ std::string ArticleAt(const LayoutReport& report, const Finding& f) {
   return article;
 }
 
+// The frame a finding is in, always as "<kind>:<name>" (slot:lead, region:folio,
+// stack-rule:news), or "" for none: a finding that names an article (a missing glyph, a
+// picture set otherwise than asked) is in the slot that holds the article on its page;
+// a banner headline's (its article "banner:<label>:<slot>") in the banner's slot.
+std::string FrameOf(const LayoutReport& report, const Finding& f) {
+  const std::string& where = f.where;
+  if (where.starts_with("banner:")) return "slot:" + where.substr(where.find_last_of(':') + 1);
+  if (where.find(':') != std::string::npos) return where;
+  if (f.page <= 0 || f.article.empty()) return "";
+  if (f.article.starts_with("banner:"))
+    return "slot:" + f.article.substr(f.article.find_last_of(':') + 1);
+  std::string slot;
+  for (const SlotRecord& s : report.slots) {
+    if (s.page != f.page || s.article != f.article || s.empty) continue;
+    if (slot.empty() || (f.has_area && s.height > 0 && f.y >= s.y && f.y < s.y + s.height))
+      slot = s.slot;
+  }
+  return slot.empty() ? "" : "slot:" + slot;
+}
+
 }  // namespace
 
 std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
@@ -98,7 +118,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     Finding f;
     f.code = "overset";
     f.page = o.page;
-    f.where = o.slot;
+    f.where = "slot:" + o.slot;
     f.article = o.article;
     f.count = static_cast<long>(o.characters_left);
     f.pos = o.pos;
@@ -418,6 +438,7 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
   }
   for (Finding& f : out) {
     if (f.page > 0 && f.label.empty()) f.label = PageLabel(doc, f.page);
+    f.where = FrameOf(report, f);
     PlaceOnGrid(f, paper);
   }
   return out;

@@ -23,6 +23,20 @@ void Pos(JsonWriter& w, const SourcePos& p) {
   w.EndObject();
 }
 
+// The frame a finding is in, as {kind, name} ("slot:lead" is {"kind": "slot", "name":
+// "lead"}), or null.
+void Where(JsonWriter& w, const std::string& where) {
+  const size_t colon = where.find(':');
+  if (colon == std::string::npos) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("kind").String(where.substr(0, colon));
+  w.Key("name").String(where.substr(colon + 1));
+  w.EndObject();
+}
+
 double Mm(double pt) {
   return std::round(pt * 25.4 / 72 * 100) / 100;
 }
@@ -74,6 +88,7 @@ std::string ReportJson(const ReportInput& in) {
 
   JsonWriter w(2);
   w.BeginObject();
+  w.Key("schema_version").Int(kReportSchemaVersion);
   w.Key("tool").String("banmian");
   w.Key("version").String(BANMIAN_VERSION);
   w.Key("command").String(in.command);
@@ -163,7 +178,7 @@ std::string ReportJson(const ReportInput& in) {
       w.Key("code").String(f.code);
       w.Key("page").Int(f.page);
       w.Key("label").String(f.label);
-      w.Key("where").String(f.where);
+      Where(w.Key("where"), f.where);
       w.Key("article").String(f.article);
       w.Key("count").Int(f.count);
       Pos(w.Key("at"), f.pos);

@@ -20,6 +20,10 @@
 
 namespace banmian {
 
+// report.json's `schema_version`: raised whenever a key is removed or changes its meaning
+// or type (docs/report.md lists the versions); adding a key keeps it.
+inline constexpr int kReportSchemaVersion = 1;
+
 struct StageTiming {
   std::string stage;
   double ms = 0;

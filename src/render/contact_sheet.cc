@@ -32,6 +32,15 @@ table.fit tr.advice td { border-top: none; padding: 0 0 .25em .8em; color: #555;
 tr.over td.n { color: #b00; font-weight: bold; } tr.short td.n { color: #a60; }
 tr.exact td.n { color: #070; }
 #status { font-size: .8em; color: #666; }
+p.counts { font-size: .8em; margin: .2em 0; } p.counts.error { color: #b00; }
+p.counts.warning { color: #a60; } p.counts.clean { color: #070; }
+table.summary { border-collapse: collapse; font-size: .85em; margin: .5em 0 1em; }
+table.summary caption { text-align: left; font-weight: bold; padding-bottom: .3em; }
+table.summary th, table.summary td { padding: .15em .8em .15em 0; text-align: left; }
+table.summary th { font-weight: normal; color: #666; border-bottom: 1px solid #bbb; }
+table.summary td.n { text-align: right; } table.summary tr#total td { border-top: 1px solid #bbb; }
+table.summary tr.error td.n:nth-child(2) { color: #b00; font-weight: bold; }
+table.summary tr.warning td.n:nth-child(3) { color: #a60; font-weight: bold; }
 )";
 
 constexpr const char* kScript = R"(
@@ -94,20 +103,69 @@ std::string Escape(const std::string& s) {
   return out;
 }
 
-std::string FindingList(const std::vector<Finding>& findings) {
+std::string Plural(long n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+// Errors, warnings and information among `findings`.
+struct Counts {
+  long errors = 0, warnings = 0, info = 0;
+  explicit Counts(const std::vector<Finding>& findings) {
+    for (const Finding& f : findings)
+      ++(f.severity == Severity::kError     ? errors
+         : f.severity == Severity::kWarning ? warnings
+                                            : info);
+  }
+  Counts& operator+=(const Counts& o) {
+    errors += o.errors, warnings += o.warnings, info += o.info;
+    return *this;
+  }
+  // "1 error · 2 warnings · 0 info"
+  std::string Text() const {
+    return Plural(errors, "error") + " · " + Plural(warnings, "warning") + " · " +
+           std::to_string(info) + " info";
+  }
+  std::string Class() const { return errors ? "error" : warnings ? "warning" : "clean"; }
+};
+
+// The errors and warnings, each with its code, its place on the page or in an input file
+// and its message; information is counted (Counts) and left to report.json. `none` says
+// there are none.
+std::string FindingList(const std::vector<Finding>& findings, const char* none) {
   std::string out;
   for (const Finding& f : findings) {
     if (f.severity == Severity::kInfo) continue;
-    const std::string place = PlaceOnPage(f);
+    std::string place = PlaceOnPage(f);
+    if (place.empty() && f.page == 0 && f.pos.line > 0)
+      place = f.pos.file + ":" + std::to_string(f.pos.line) +
+              (f.pos.col > 0 ? ":" + std::to_string(f.pos.col) : "");
     out += "<li class=\"" + std::string(SeverityName(f.severity)) + "\"><b>" +
            SeverityName(f.severity) + " " + Escape(f.code) + "</b> " +
            (place.empty() ? "" : "<i>" + Escape(place) + "</i> ") + Escape(f.message) + "</li>\n";
   }
-  return out.empty() ? "<p class=\"clean\">no findings</p>\n" : "<ul>\n" + out + "</ul>\n";
+  return out.empty() ? "<p class=\"clean\">" + std::string(none) + "</p>\n"
+                     : "<ul>\n" + out + "</ul>\n";
 }
 
-std::string Plural(long n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+// The counts of the issue as a whole, of each page and in all, as a table.
+std::string SummaryTable(const std::vector<SheetPage>& pages,
+                         const std::vector<Finding>& issue_findings) {
+  auto row = [](const std::string& what, const Counts& c, const char* cls = "") {
+    return "<tr class=\"" + c.Class() + "\"" + (*cls ? " id=\"" + std::string(cls) + "\"" : "") +
+           "><td>" + what + "</td><td class=\"n\">" + std::to_string(c.errors) +
+           "</td><td class=\"n\">" + std::to_string(c.warnings) + "</td><td class=\"n\">" +
+           std::to_string(c.info) + "</td></tr>\n";
+  };
+  Counts total(issue_findings);
+  std::string rows = row("issue as a whole", total);
+  for (const SheetPage& p : pages) {
+    const Counts c(p.findings);
+    rows += row("第 " + Escape(p.label) + " 版", c);
+    total += c;
+  }
+  return "<table class=\"summary\">\n<caption>findings: " + total.Text() +
+         "</caption>\n<tr><th></th><th>errors</th><th>warnings</th><th>info</th></tr>\n" + rows +
+         row("all", total, "total") + "</table>\n";
 }
 
 // The page's modules: slot, article, how far over or short, and under each module that
@@ -166,13 +224,19 @@ std::string ContactSheetHtml(const std::string& title, const std::vector<SheetPa
             Escape(pdfs[i]) + "</a>";
   html += "</p>\n";
   if (!selection.empty()) html += "<p class=\"selection\">" + Escape(selection) + "</p>\n";
-  html +=
-      "<h2>Issue</h2>\n" + FindingList(issue_findings) + "<h2>Pages</h2>\n<div class=\"pages\">\n";
+  html += SummaryTable(pages, issue_findings) + "<h2>The issue as a whole</h2>\n" +
+          FindingList(issue_findings, "no errors or warnings about the issue as a whole") +
+          "<h2>Pages</h2>\n<div class=\"pages\">\n";
   for (const SheetPage& p : pages) {
     const std::string png = Escape(RelativeUrl(p.png));
+    const Counts counts(p.findings);
     html += "<figure>\n<a href=\"" + png + "\"><img class=\"thumb\" src=\"" + png +
             "\" alt=\"page " + Escape(p.label) + "\"></a>\n<figcaption>第 " + Escape(p.label) +
-            " 版</figcaption>\n" + FindingList(p.findings) + FitTable(p.fit) + "</figure>\n";
+            " 版</figcaption>\n<p class=\"counts " + counts.Class() + "\">" + counts.Text();
+    if (!p.proof_png.empty())
+      html += " · <a href=\"" + Escape(RelativeUrl(p.proof_png)) + "\">proof</a>";
+    html += "</p>\n" + FindingList(p.findings, "no errors or warnings on this page") +
+            FitTable(p.fit) + "</figure>\n";
   }
   html += "</div>\n<p id=\"status\"></p>\n<script>" + std::string(kScript) +
           "</script>\n</body>\n</html>\n";

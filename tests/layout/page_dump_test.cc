@@ -207,7 +207,7 @@ TEST_CASE("layout: a stack that runs over adds no page unless its slot asks for 
     if (f.code == "overset") overset = &f;
   REQUIRE(overset);
   CHECK(overset->page == 1);
-  CHECK(overset->where == "briefs");
+  CHECK(overset->where == "slot:briefs");
   CHECK(overset->article == "jx5");
   CHECK(overset->count > 0);
   CHECK(overset->message.find("left over") != std::string::npos);

@@ -457,8 +457,71 @@ TEST_CASE("article: an empty article and a missing picture") {
   CHECK(Messages(d) ==
         "x.md:4:1: error[empty-article]: the article 'x' has no body text\n"
         "  hint: write the article's paragraphs after the front matter\n"
-        "y.md:6:1: error[missing-picture]: picture 'no/such.jpg' does not exist\n"
-        "  hint: pictures are found relative to the issue folder issue\n");
+        "y.md:6:1: error[missing-picture]: picture 'no/such.jpg' does not exist: there is no "
+        "issue/no/such.jpg\n"
+        "  hint: a picture is named relative to the Markdown file that shows it (y.md)\n");
+}
+
+TEST_CASE("article: pictures are named relative to the Markdown file, the old way still found") {
+  const std::string issue = test::SourcePath("issues/songjiang-2022-07-inside");
+  const std::string file = issue + "/articles/x.md";
+  const std::string pic = issue + "/pictures/kangyuan-standin.jpg";
+  auto parse = [&](const std::string& body, Diagnostics& d) {
+    return ParseArticle("x", file, "---\nheadline: 主题\n---\n正文。\n\n" + body + "\n", issue, d);
+  };
+  {  // relative to articles/x.md: as an editor's preview finds it
+    Diagnostics d;
+    auto a = parse("![图](../pictures/kangyuan-standin.jpg)", d);
+    REQUIRE(a);
+    CHECK(Messages(d) == "");
+    CHECK(a->blocks.back().picture_path == pic);
+  }
+  {  // relative to the issue folder: found, with a warning at the picture that says how
+    Diagnostics d;
+    auto a = parse("文字。\n\n  ![图](pictures/kangyuan-standin.jpg){cols=2}", d);
+    REQUIRE(a);
+    CHECK(Messages(d) == file +
+                             ":8:3: warning[picture-path]: picture 'pictures/kangyuan-standin.jpg' "
+                             "is found relative to the issue folder, not to articles/x.md; write "
+                             "'../pictures/kangyuan-standin.jpg'\n"
+                             "  hint: a picture is named relative to the Markdown file that shows "
+                             "it, as editors' previews find it\n");
+    CHECK(a->blocks.back().picture_path == pic);
+    CHECK(a->blocks.back().picture_columns == 2);
+  }
+  {  // in neither place: the error names the file looked for beside the Markdown file
+    Diagnostics d;
+    CHECK_FALSE(parse("![图](pictures/none.jpg)", d));
+    CHECK(Messages(d) == file +
+                             ":6:1: error[missing-picture]: picture 'pictures/none.jpg' does not "
+                             "exist: there is no " +
+                             issue + "/articles/pictures/none.jpg\n" +
+                             "  hint: a picture is named relative to the Markdown file that shows "
+                             "it (articles/x.md)\n");
+  }
+  {  // a Markdown-relative path that leaves the issue folder is refused, not looked up the old way
+    Diagnostics d;
+    CHECK_FALSE(parse("![图](../../hongqiao-2021-05-front/pictures/huichang-standin.jpg)", d));
+    CHECK(Messages(d) ==
+          file +
+              ":6:1: error[outside-issue]: picture "
+              "'../../hongqiao-2021-05-front/pictures/huichang-standin.jpg' lies "
+              "outside the issue folder\n"
+              "  hint: copy the picture into the issue folder, e.g. into pictures/\n");
+  }
+  {  // no file at all
+    Diagnostics d;
+    CHECK_FALSE(parse("![图]()", d));
+    CHECK(Messages(d) == file +
+                             ":6:1: error[missing-picture]: the picture has no file\n"
+                             "  hint: write ![caption](../pictures/file.jpg), the file named from "
+                             "the article\n");
+  }
+  {  // the old rule is never a way out either: "../x" from the issue folder is outside it
+    Diagnostics d;
+    CHECK_FALSE(parse("![图](../hongqiao-2021-05-front/pictures/huichang-standin.jpg)", d));
+    CHECK(Messages(d).find("error[missing-picture]") != std::string::npos);
+  }
 }
 
 TEST_CASE("article: 50 000 nested emphasis marks are an error at the paragraph, not a crash") {

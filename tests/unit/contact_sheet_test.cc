@@ -70,3 +70,59 @@ TEST_CASE("contact sheet: the page carries a policy allowing only its own style 
   // One <script> element: the sheet's own.
   CHECK(html.find("<script>") == html.rfind("<script>"));
 }
+
+namespace {
+Finding Found(Severity severity, const std::string& code, int page) {
+  Finding f;
+  f.severity = severity;
+  f.code = code;
+  f.page = page;
+  f.message = code + " here";
+  return f;
+}
+}  // namespace
+
+TEST_CASE("contact sheet: a summary counts errors, warnings and information, per page and in all") {
+  SheetPage a01{"A01", "x-p01.png", {Found(Severity::kWarning, "thin-rule", 1)}, {}};
+  SheetPage a02{"A02", "x-p02.png", {}, {}};
+  SheetPage a03{"A03",
+                "x-p03.png",
+                {Found(Severity::kError, "overset", 3), Found(Severity::kInfo, "added-page", 3),
+                 Found(Severity::kWarning, "loose-line", 3)},
+                {},
+                "x-proof-p03.png"};
+  Finding input = Found(Severity::kWarning, "picture-path", 0);
+  input.pos = {"x/articles/a.md", 7, 1};
+  const std::string html = ContactSheetHtml("t", {a01, a02, a03}, {input}, {"x.pdf"});
+  CHECK(html.find("<caption>findings: 1 error · 3 warnings · 1 info</caption>") !=
+        std::string::npos);
+  CHECK(html.find("<tr class=\"warning\"><td>issue as a whole</td><td class=\"n\">0</td><td "
+                  "class=\"n\">1</td><td class=\"n\">0</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr class=\"warning\"><td>第 A01 版</td><td class=\"n\">0</td><td "
+                  "class=\"n\">1</td><td class=\"n\">0</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr class=\"clean\"><td>第 A02 版</td><td class=\"n\">0</td><td "
+                  "class=\"n\">0</td><td class=\"n\">0</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr class=\"error\"><td>第 A03 版</td><td class=\"n\">1</td><td "
+                  "class=\"n\">1</td><td class=\"n\">1</td></tr>") != std::string::npos);
+  CHECK(html.find("<tr class=\"error\" id=\"total\"><td>all</td><td class=\"n\">1</td><td "
+                  "class=\"n\">3</td><td class=\"n\">1</td></tr>") != std::string::npos);
+  // Under each thumbnail, its counts; a page with warnings never reads "no findings".
+  CHECK(html.find("<p class=\"counts warning\">0 errors · 1 warning · 0 info</p>") !=
+        std::string::npos);
+  CHECK(html.find("<p class=\"counts clean\">0 errors · 0 warnings · 0 info</p>\n<p "
+                  "class=\"clean\">no errors or warnings on this page</p>") != std::string::npos);
+  CHECK(html.find("no findings") == std::string::npos);
+  // The input's warning, with its place in its file; a page's proof preview linked.
+  CHECK(html.find("<li class=\"warning\"><b>warning picture-path</b> <i>x/articles/a.md:7:1</i> "
+                  "picture-path here</li>") != std::string::npos);
+  CHECK(html.find("<p class=\"counts error\">1 error · 1 warning · 1 info · <a "
+                  "href=\"./x-proof-p03.png\">proof</a></p>") != std::string::npos);
+}
+
+TEST_CASE("contact sheet: with nothing found, the issue as a whole says what it is clean of") {
+  const std::string html = ContactSheetHtml("t", {{"A01", "x-p01.png", {}, {}}}, {}, {"x.pdf"});
+  CHECK(html.find("<caption>findings: 0 errors · 0 warnings · 0 info</caption>") !=
+        std::string::npos);
+  CHECK(html.find("<h2>The issue as a whole</h2>\n<p class=\"clean\">no errors or warnings about "
+                  "the issue as a whole</p>") != std::string::npos);
+}

@@ -42,8 +42,10 @@ TEST_CASE("docs: every example in docs/formats.md loads without an error") {
   Diagnostics d;
   auto issue = ParseIssueFile("issue.yaml", blocks[0], d);
   CHECK(issue);
-  auto article = ParseArticle("example", "example.md", blocks[1],
-                              test::SourcePath("issues/songjiang-2022-07-inside"), d);
+  // In the issue's articles/ folder, as formats.md says: its picture is named from there.
+  const std::string issue_dir = test::SourcePath("issues/songjiang-2022-07-inside");
+  auto article =
+      ParseArticle("example", issue_dir + "/articles/example.md", blocks[1], issue_dir, d);
   CHECK(article);
   // The paper is the first block that names one (section 3), its template the next; the
   // examples in section 2 come before them.

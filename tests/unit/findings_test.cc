@@ -367,3 +367,50 @@ TEST_CASE("preflight: a straight quote that cannot be paired is a warning at the
   REQUIRE(normalized.size() == 1);
   CHECK(normalized[0].count == 2);
 }
+
+TEST_CASE("preflight: every finding's frame has one form, kind:name, or none") {
+  LayoutReport report;
+  SlotRecord lead;
+  lead.page = 1, lead.slot = "lead", lead.article = "linghang";
+  SlotRecord other = lead;
+  other.page = 2, other.slot = "side";
+  report.slots = {lead, other};
+  OversetRecord overset;  // recorded with the bare slot name
+  overset.page = 1, overset.slot = "lead", overset.article = "linghang",
+  overset.characters_left = 3;
+  report.overset = {overset};
+  MissingGlyphRecord in_article;  // recorded with the article's id
+  in_article.page = 2, in_article.where = "linghang", in_article.ch = U'\U0001FAE0';
+  MissingGlyphRecord in_region = in_article;
+  in_region.where = "region:folio";
+  MissingGlyphRecord in_banner = in_article;  // a banner headline, set as an article
+  in_banner.page = 1, in_banner.where = "banner:A01:top";
+  report.missing_glyphs = {in_article, in_region, in_banner};
+  PictureRecord picture;  // an article's picture: no frame recorded
+  picture.page = 1, picture.article = "linghang", picture.path = "pictures/p.jpg";
+  picture.columns_asked = 9, picture.columns_set = 3;
+  picture.placed_width = 300, picture.placed_height = 225, picture.effective_ppi = 480;
+  report.pictures = {picture};
+  Normalization changed;
+  changed.article = "linghang", changed.from = ",", changed.to = "，";
+  report.normalizations = {changed};
+  std::vector<Finding> findings = Preflight(report, Document{}, Paper{});
+  std::vector<std::string> wheres;
+  for (const Finding& f : findings) wheres.push_back(f.code + " " + f.where);
+  CHECK(wheres == std::vector<std::string>{"overset slot:lead", "missing-glyph slot:side",
+                                           "missing-glyph region:folio", "missing-glyph slot:top",
+                                           "picture-narrowed slot:lead", "normalized "});
+  // In report.json: {kind, name}, or null.
+  ReportInput in;
+  in.command = "check";
+  in.findings = &findings;
+  const std::string json = ReportJson(in);
+  CHECK(json.find(
+            "\"where\": {\n        \"kind\": \"slot\",\n        \"name\": \"lead\"\n      },") !=
+        std::string::npos);
+  CHECK(json.find("\"where\": {\n        \"kind\": \"region\",\n        \"name\": \"folio\"\n") !=
+        std::string::npos);
+  CHECK(json.find("\"where\": null,") != std::string::npos);
+  CHECK(json.find("\"where\": \"") == std::string::npos);
+  CHECK(json.rfind("{\n  \"schema_version\": 1,\n  \"tool\": \"banmian\",", 0) == 0);
+}

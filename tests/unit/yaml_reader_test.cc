@@ -69,6 +69,45 @@ TEST_CASE("yaml: a syntax error is reported at its line and column") {
   CHECK(d.items()[0].code == "yaml-syntax");
 }
 
+// The message for a tab in the indentation of `text`, or "" when there is none.
+std::string TabMessage(const std::string& text, int line_offset = 0) {
+  Diagnostics d;
+  YamlSource src{"t.yaml", text, line_offset};
+  ParseYaml(src, d);
+  return Messages(d);
+}
+
+const char* kTabHint =
+    "  hint: replace the tab with spaces (most editors can be set to indent with spaces in YAML "
+    "files)\n";
+
+TEST_CASE("yaml: a tab in the indentation is named, at the tab, whatever yaml-cpp made of it") {
+  // yaml-cpp: "illegal map value"
+  CHECK(TabMessage("a:\n\tb: 1\n") ==
+        std::string("t.yaml:2:1: error[yaml-tab]: tab in indentation; YAML indents with spaces\n") +
+            kTabHint);
+  // yaml-cpp: "illegal tab when looking for indentation"; the tab after two spaces
+  CHECK(TabMessage("a:\n  b: 1\n  \tc: 2\n") ==
+        std::string("t.yaml:3:3: error[yaml-tab]: tab in indentation; YAML indents with spaces\n") +
+            kTabHint);
+  CHECK(TabMessage("a:\n  - 1\n\t- 2\n").starts_with("t.yaml:3:1: error[yaml-tab]"));
+  CHECK(TabMessage("\ta: 1\n").starts_with("t.yaml:1:1: error[yaml-tab]"));
+  // Front matter: the lines before it are counted.
+  CHECK(
+      TabMessage("headline: 标题\n\tkicker: 引题\n", 1).starts_with("t.yaml:3:1: error[yaml-tab]"));
+}
+
+TEST_CASE("yaml: a tab yaml-cpp accepts is no error, and other syntax errors keep their words") {
+  CHECK(TabMessage("a: |\n  x\n  \ty\n") == "");  // inside a block scalar: text
+  CHECK(TabMessage("a: \"x\n\ty\"\n") == "");     // inside a quoted value
+  CHECK(TabMessage("a: [1,\n\t2]\n") == "");      // inside brackets
+  CHECK(TabMessage("a:\n\t\n  b: 1\n") == "");    // a blank line
+  // A syntax error elsewhere is not blamed on a tab further up the file.
+  CHECK(TabMessage("a: |\n  \tx\nb: 1\nc: [1, 2\nd: 3\n")
+            .starts_with("t.yaml:5:2: error[yaml-syntax]"));
+  CHECK(TabMessage("a: [1, 2\nb: 3\n").find("yaml-syntax") != std::string::npos);
+}
+
 TEST_CASE("yaml: did you mean") {
   CHECK(DidYouMean("colls", {"cols", "place", "rows"}) == "did you mean 'cols'?");
   CHECK(DidYouMean("zzz", {"cols", "place", "rows"}) == "");
