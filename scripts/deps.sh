@@ -21,6 +21,8 @@ BANMIAN_PACKAGES=(
   libcpp-httplib-dev
   # tests (Ghostscript's generic CMYK profile in libgs-common is a test's "other" CMYK condition)
   libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
+  # the schema test validates the YAML files against docs/schemas/ (tests/schemas/)
+  python3-jsonschema python3-yaml
   # the watch page's browser test drives Chromium through chromedriver (curl for its API)
   chromium-driver curl
   # fonts the layouts name (see fonts/README.md)
