@@ -72,6 +72,7 @@ EXPECTED = {
     "page-smaller-than-margins": {},
     "picture-attributes": {},
     "picture-too-large": {},
+    "picture-paths": {},            # where a picture file is: not the schema's
     "placement": {},
     "press-checks": {"layouts/testpaper/paper.yaml": ["press/checks",
                                                       "press/checks/reversed_text_min"]},
@@ -113,6 +114,11 @@ EXPECTED = {
     "wrong-types": {"layouts/testpaper/paper.yaml": ["grid/body_size", "grid/characters",
                                                      "grid/gutter"]},
     "yaml-syntax": {"issue.yaml": "unreadable"},
+    # a tab in the indentation: not YAML at all
+    "yaml-tab-front-matter": {"articles/a.md": "unreadable"},
+    "yaml-tab-issue": {"issue.yaml": "unreadable"},
+    "yaml-tab-paper": {"layouts/testpaper/paper.yaml": "unreadable"},
+    "yaml-tab-template": {"layouts/testpaper/inside.yaml": "unreadable"},
 }
 
 SKIPPED_DIRS = {".git", "docs"}
