@@ -5,6 +5,7 @@
 #   ensure_deps fuzz       the same, with the fuzzer's extra packages (clang)
 #   ensure_deps bench      the same, with the benchmark's (hyperfine, time, jq)
 #   ensure_deps docs       the same, with what scripts/make-man.sh needs (help2man)
+#   ensure_deps package    the same, with what `cpack` needs for the Debian package
 BANMIAN_PACKAGES=(
   # build
   cmake g++ make pkg-config
@@ -37,6 +38,10 @@ BANMIAN_FUZZ_PACKAGES=(clang libclang-rt-14-dev llvm-14)
 # (liblcms2-utils) to look at a profile by hand. The build uses the committed profile.
 BANMIAN_PROFILE_PACKAGES=(argyll icc-profiles-free liblcms2-utils)
 
+# Only `cpack` (the Debian package, CMakeLists.txt) needs these: dpkg-shlibdeps, which
+# reads the binary's library dependencies.
+BANMIAN_PACKAGE_PACKAGES=(dpkg-dev)
+
 # Only bench/run.sh needs these.
 BANMIAN_BENCH_PACKAGES=(hyperfine time jq)
 
@@ -60,6 +65,8 @@ ensure_deps() {
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_BENCH_PACKAGES[@]}")
   elif [ "${1:-}" = docs ]; then
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_DOCS_PACKAGES[@]}")
+  elif [ "${1:-}" = package ]; then
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_PACKAGE_PACKAGES[@]}")
   else
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}")
   fi

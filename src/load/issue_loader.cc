@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "base/data_dir.h"
 #include "base/parallel.h"
 #include "layout/furniture.h"
 #include "load/article_loader.h"
@@ -467,8 +468,9 @@ std::string RelativeToCwd(const std::string& path) {
 }
 
 // The folder of `paper_id`: --layouts if given, else the first layouts/<paper> found
-// walking up from the issue folder, else the source tree's layouts/. When the paper is
-// nowhere, the nearest layouts/ folder is named, so the error lists its papers.
+// walking up from the issue folder, else the data folder's layouts/ (base/data_dir.h: an
+// installed banmian's share folder, or the source tree). When the paper is nowhere, the
+// nearest layouts/ folder is named, so the error lists its papers.
 std::string FindPaperDir(const std::string& issue_dir, const std::string& paper_id,
                          const LoadOptions& options) {
   if (!options.layouts_dir.empty()) return JoinPath(options.layouts_dir, paper_id);
@@ -485,7 +487,7 @@ std::string FindPaperDir(const std::string& issue_dir, const std::string& paper_
       dir = dir.substr(0, slash);
     }
   }
-  std::string fallback = std::string(BANMIAN_SOURCE_DIR) + "/layouts";
+  std::string fallback = JoinPath(DataDir(), "layouts");
   if (IsDir(fallback + "/" + paper_id)) return RelativeToCwd(fallback + "/" + paper_id);
   return RelativeToCwd((nearest_layouts.empty() ? fallback : nearest_layouts) + "/" + paper_id);
 }

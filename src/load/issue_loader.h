@@ -18,7 +18,7 @@
 namespace banmian {
 
 struct LoadOptions {
-  std::string layouts_dir;  // empty: search upwards from the issue folder, then the source tree
+  std::string layouts_dir;  // empty: search upwards from the issue folder, then DataDir()/layouts
   int jobs = 1;             // articles read and parsed this many at a time
   // Run on each article as soon as it is loaded, on the thread that loaded it.
   std::function<void(Article&)> prepare_article;

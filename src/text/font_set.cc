@@ -11,13 +11,14 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "base/data_dir.h"
 #include "load/text_file.h"
 
 namespace banmian {
 
 std::string DefaultFontsDir() {
   if (const char* env = std::getenv("BANMIAN_FONTS"); env && *env) return env;
-  return std::string(BANMIAN_SOURCE_DIR) + "/fonts";
+  return JoinPath(DataDir(), "fonts");
 }
 
 std::unique_ptr<FontSet> FontSet::Create(const std::string& fonts_dir, Diagnostics& diags) {
@@ -25,7 +26,9 @@ std::unique_ptr<FontSet> FontSet::Create(const std::string& fonts_dir, Diagnosti
   if (!FileExists(conf)) {
     diags.Error("no-font-config", {conf, 0, 0},
                 "the font configuration '" + conf + "' does not exist",
-                "pass --fonts DIR pointing at the project's fonts/ folder");
+                "pass --fonts DIR naming a folder with a fonts.conf, or set BANMIAN_DATA_DIR to "
+                "the folder holding banmian's fonts/ and layouts/ (an installed banmian finds "
+                "its own in <prefix>/share/banmian)");
     return nullptr;
   }
   std::unique_ptr<FontSet> set(new FontSet());

@@ -71,7 +71,8 @@ class FontSet {
   std::map<std::pair<PangoFont*, char32_t>, uint32_t> half_glyphs_;
 };
 
-// Where fonts.conf lives when no --fonts is given: $BANMIAN_FONTS, else the source tree.
+// Where fonts.conf lives when no --fonts is given: $BANMIAN_FONTS, else the data folder's
+// fonts/ (base/data_dir.h).
 std::string DefaultFontsDir();
 
 }  // namespace banmian
