@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "base/data_dir.h"
+
 namespace banmian {
 
 namespace {
@@ -14,7 +16,7 @@ bool IsPaper(const std::string& dir) {
 }  // namespace
 
 std::string SampleLayoutsDir() {
-  return std::string(BANMIAN_SOURCE_DIR) + "/layouts";
+  return DataDir() + "/layouts";
 }
 
 std::string FindPaperFolder(const std::string& name, const std::string& layouts_dir) {

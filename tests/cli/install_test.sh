@@ -62,6 +62,10 @@ check "… writing a complete output folder" complete "$tmp/elsewhere/work/out"
 check "… whose PDF is the build tree's binary's, byte for byte" \
   cmp "$tmp/built-out/$issue.pdf" "$tmp/elsewhere/work/out/$issue.pdf"
 check "… and --version works" $runner "$bin" --version
+# `new` takes its sample papers from the installed data, as render's fallback does.
+(cd "$tmp/elsewhere/work" && $runner "$bin" new paper mine --from shequchenbao) >"$tmp/new.txt" 2>&1 || cat "$tmp/new.txt"
+check "… new paper copies an installed sample paper" \
+  cmp "$tmp/moved/share/banmian/layouts/shequchenbao/paper.yaml" "$tmp/elsewhere/work/layouts/mine/paper.yaml"
 
 # Without its share folder, the installed copy fails and says where it looked, even
 # where the source tree's fonts/ and layouts/ are in sight.
