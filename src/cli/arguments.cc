@@ -60,7 +60,11 @@ std::optional<std::string> ParseArguments(const CommandSpec& command,
     if (o->value.empty()) {
       if (joined) return TerminalText(word) + " takes no value";
       out.options[std::string(o->long_name)] = "";
-    } else if (joined) {
+      continue;
+    }
+    // A value given twice: which one was meant is not for banmian to guess.
+    if (out.Has(o->long_name)) return std::string(o->long_name) + " is given twice; give it once";
+    if (joined) {
       out.options[std::string(o->long_name)] = *joined;
     } else if (i + 1 < args.size()) {
       out.options[std::string(o->long_name)] = args[++i];

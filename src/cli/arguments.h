@@ -2,7 +2,8 @@
 // checked against the command table (cli/command_spec.h).
 //
 // An option is written as in the table, long or short; a long option's value may follow
-// it or be joined with '=' (--out=DIR). "--" ends the options. A word the command does
+// it or be joined with '=' (--out=DIR), and is given once (a flag may be repeated). "--" ends
+// the options. A word the command does
 // not know gets the nearest of its options as a did-you-mean, or the command it belongs
 // to when it is another command's.
 #pragma once

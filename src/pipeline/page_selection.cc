@@ -35,6 +35,15 @@ std::string Hint(const std::string& name, const std::vector<std::string>& labels
 
 }  // namespace
 
+namespace {
+// `s` without the spaces and tabs around it (a list typed as "A01, A03").
+std::string Trimmed(const std::string& s) {
+  const size_t first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+}  // namespace
+
 std::optional<std::vector<PageRange>> ParsePageList(const std::string& list, std::string& error) {
   if (list.empty()) {
     error = "--pages needs pages, e.g. A01,A03-A05";
@@ -45,17 +54,19 @@ std::optional<std::vector<PageRange>> ParsePageList(const std::string& list, std
   for (;;) {
     const size_t comma = list.find(',', start);
     const std::string item =
-        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        Trimmed(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
     if (item.empty()) {
       error = "--pages has an empty item in '" + list + "'";
       return std::nullopt;
     }
     const size_t dash = item.find('-');
-    if (dash == std::string::npos) {
+    if (dash == std::string::npos || item.find('-', dash + 1) != std::string::npos) {
+      // One page, or several dashes: labels with dashes in them (A-2-1 or A-2-1-A-2-3),
+      // split where the labels say (SelectPages).
       ranges.push_back({item, item});
     } else {
-      PageRange range{item.substr(0, dash), item.substr(dash + 1)};
-      if (range.first.empty() || range.last.empty() || range.last.find('-') != std::string::npos) {
+      PageRange range{Trimmed(item.substr(0, dash)), Trimmed(item.substr(dash + 1))};
+      if (range.first.empty() || range.last.empty()) {
         error = "--pages: '" + item + "' is not a range of two pages, e.g. A03-A05";
         return std::nullopt;
       }
@@ -71,7 +82,28 @@ std::optional<std::vector<int>> SelectPages(const std::vector<PageRange>& ranges
                                             const std::vector<std::string>& labels,
                                             PageSelectionError& error) {
   std::vector<bool> chosen(labels.size() + 1, false);
-  for (const PageRange& range : ranges) {
+  for (PageRange range : ranges) {
+    // An item with several dashes that is no page's label: the one split of it into two
+    // labels (A-2-1-A-2-3); none or more than one is an error.
+    if (range.first == range.last && PageOf(range.first, labels) == 0 &&
+        std::count(range.first.begin(), range.first.end(), '-') > 1) {
+      const std::string item = range.first;
+      std::vector<PageRange> splits;
+      for (size_t dash = item.find('-'); dash != std::string::npos;
+           dash = item.find('-', dash + 1)) {
+        PageRange split{Trimmed(item.substr(0, dash)), Trimmed(item.substr(dash + 1))};
+        if (PageOf(split.first, labels) > 0 && PageOf(split.last, labels) > 0)
+          splits.push_back(split);
+      }
+      if (splits.size() > 1) {
+        error = {"page-range-ambiguous",
+                 "'" + item + "' can be read as " + splits[0].first + " to " + splits[0].last +
+                     " or as " + splits[1].first + " to " + splits[1].last,
+                 "name the pages by number, e.g. 3-5"};
+        return std::nullopt;
+      }
+      if (splits.size() == 1) range = splits[0];
+    }
     // A label with a dash in it ("A03-1") is that page, not a range.
     const std::string whole =
         range.first == range.last ? range.first : range.first + "-" + range.last;

@@ -21,20 +21,24 @@ struct PageRange {
   friend bool operator==(const PageRange&, const PageRange&) = default;
 };
 
-// The items of a --pages list; nothing, with `error` saying what is wrong, when the list is
-// empty, has an empty item ("A01,,A03"), or a range without both ends ("A03-", "-A05").
+// The items of a --pages list, spaces around items and range ends dropped ("A01, A03");
+// nothing, with `error` saying what is wrong, when the list is empty, has an empty item
+// ("A01,,A03"), or a range without both ends ("A03-", "-A05"). An item with several dashes
+// is kept whole: SelectPages reads it by the issue's labels.
 std::optional<std::vector<PageRange>> ParsePageList(const std::string& list, std::string& error);
 
 // Why a list names no pages of this issue: code "unknown-page" for a name no page has (the
 // hint: the one label close to it, else all of them), "page-range-backwards" for a range
-// whose first page comes after its last (A05-A03).
+// whose first page comes after its last (A05-A03), "page-range-ambiguous" for an item of
+// labels with dashes that splits into two ranges (pages A-1, A-1-A and A: "A-1-A-1-A").
 struct PageSelectionError {
   std::string code, message, hint;
 };
 
 // The numbers (1-based, ascending, each once) of the pages that `ranges` name among the issue's
 // pages, whose labels are `labels` in page order; nothing, with `error`, when a name or range
-// is wrong.
+// is wrong. A label with dashes is that page; an item that is no label but splits at one of
+// its dashes into two labels is that range (A-2-1-A-2-3).
 std::optional<std::vector<int>> SelectPages(const std::vector<PageRange>& ranges,
                                             const std::vector<std::string>& labels,
                                             PageSelectionError& error);

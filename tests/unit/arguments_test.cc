@@ -54,3 +54,13 @@ TEST_CASE("arguments: a value missing, a flag given one") {
   CHECK(Parse("render", {"x", "-o"}, a) == "-o needs a folder");
   CHECK(Parse("render", {"x", "--proof=yes"}, a) == "--proof takes no value");
 }
+
+TEST_CASE("arguments: an option with a value is given once; a flag may be repeated") {
+  Arguments a;
+  CHECK(Parse("render", {"x", "--pages", "A01", "--pages", "A03"}, a) ==
+        "--pages is given twice; give it once");
+  Arguments b;
+  CHECK(Parse("render", {"x", "-j", "2", "--jobs=1"}, b) == "--jobs is given twice; give it once");
+  Arguments c;
+  CHECK(Parse("render", {"x", "-q", "--quiet", "--proof", "--proof"}, c) == std::nullopt);
+}

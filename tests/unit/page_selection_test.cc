@@ -14,6 +14,9 @@ namespace {
 const std::vector<std::string> kFour = {"A01", "A02", "A03", "A04"};
 // Labels as a layout may give them: a section page, one with a dash, one all digits.
 const std::vector<std::string> kOdd = {"A01", "要闻", "B-2", "12", "A05"};
+// Labels with several dashes, and labels that make an item readable two ways.
+const std::vector<std::string> kDashes = {"A-1", "A-2-1", "A-2-2", "A-2-3"};
+const std::vector<std::string> kTwoWays = {"A", "A-1", "1-A", "A-1-A"};
 
 std::string Numbers(const std::vector<int>& numbers) {
   std::string s;
@@ -44,6 +47,9 @@ TEST_CASE("page selection: the items of a list") {
       {"3-1,2", {{"3", "1"}, {"2", "2"}}},
       {"要闻", {{"要闻", "要闻"}}},
       {"B-2", {{"B", "2"}}},  // a range as written: SelectPages knows the label B-2
+      {"A01, A03 - A05", {{"A01", "A01"}, {"A03", "A05"}}},  // spaces as people type them
+      {" A01\t", {{"A01", "A01"}}},
+      {"A-2-1-A-2-3", {{"A-2-1-A-2-3", "A-2-1-A-2-3"}}},  // kept whole: read by the labels
   };
   for (const Case& c : cases) {
     CAPTURE(c.list);
@@ -67,7 +73,8 @@ TEST_CASE("page selection: a list that is not one is a usage error") {
       {"A01,", "--pages has an empty item in 'A01,'"},
       {"A03-", "--pages: 'A03-' is not a range of two pages, e.g. A03-A05"},
       {"-A05", "--pages: '-A05' is not a range of two pages, e.g. A03-A05"},
-      {"A01,A02-A03-A04", "--pages: 'A02-A03-A04' is not a range of two pages, e.g. A03-A05"},
+      {"A01, ,A03", "--pages has an empty item in 'A01, ,A03'"},
+      {"A03 -", "--pages: 'A03 -' is not a range of two pages, e.g. A03-A05"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.list);
@@ -97,6 +104,11 @@ TEST_CASE("page selection: labels, numbers and ranges give pages in page order, 
       {"12", &kOdd, "4"},                // a label of digits is that label, not page 12
       {"4", &kOdd, "4"},                 // the fourth page
       {"要闻-A05", &kOdd, "2 3 4 5"},
+      {"A01, A03", &kFour, "1 3"},         // spaces after commas
+      {"A-2-1-A-2-3", &kDashes, "2 3 4"},  // the one split into two labels
+      {"A-1-A-2-2", &kDashes, "1 2 3"},
+      {"A-2-2", &kDashes, "3"},  // a label is that page, not a range
+      {"A-1-A", &kTwoWays, "4"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.list);
@@ -127,6 +139,13 @@ TEST_CASE("page selection: a page the issue has not, or a range backwards, names
       {"A04-A02", &kFour, "page-range-backwards",
        "the range A04-A02 runs backwards (A04 is page 4, A02 page 2)", "write A02-A04"},
       {"3-1", &kFour, "page-range-backwards", "the range 3-1 runs backwards", "write 1-3"},
+      {"A02-A03-A04", &kFour, "unknown-page", "the issue has no page 'A02-A03-A04'",
+       "the issue's pages are A01–A04"},
+      {"A-1-A-1-A", &kTwoWays, "page-range-ambiguous",
+       "'A-1-A-1-A' can be read as A-1 to A-1-A or as A-1-A to 1-A",
+       "name the pages by number, e.g. 3-5"},
+      {"A-2-3-A-2-1", &kDashes, "page-range-backwards",
+       "the range A-2-3-A-2-1 runs backwards (A-2-3 is page 4, A-2-1 page 2)", "write A-2-1-A-2-3"},
       {"A05-要闻", &kOdd, "page-range-backwards",
        "the range A05-要闻 runs backwards (A05 is page 5, 要闻 page 2)", "write 要闻-A05"},
   };
