@@ -11,6 +11,7 @@
 
 #include "load/text_check.h"
 #include "load/units.h"
+#include "load/yaml_flow_bracket.h"
 #include "model/utf8.h"
 
 namespace banmian {
@@ -180,6 +181,27 @@ std::optional<YAML::Node> ParseYaml(const YamlSource& src, Diagnostics& diags) {
                   "replace the tab with spaces (most editors can be set to indent with "
                   "spaces in YAML files)");
       return std::nullopt;
+    }
+    // An unclosed '[' or '{' is found where the reader gives up, lines later: name the
+    // bracket instead.
+    if (e.msg.find("flow not found") != std::string::npos) {
+      const size_t end =
+          e.mark.is_null() || e.mark.pos < 0 ? src.text.size() : static_cast<size_t>(e.mark.pos);
+      if (std::optional<FlowOpener> opener = UnclosedFlowBracket(src.text, end)) {
+        YAML::Mark at = YAML::Mark::null_mark();
+        at.pos = static_cast<int>(opener->offset);
+        at.line = opener->line;
+        at.column = opener->column;
+        const bool list = opener->bracket == '[';
+        diags.Error("yaml-syntax", src.Pos(at),
+                    std::string("YAML syntax error: this '") + opener->bracket + "' opens a " +
+                        (list ? "list" : "mapping") + " that is never closed",
+                    std::string("close it with '") + (list ? ']' : '}') +
+                        "', or put the whole value in quotes if the bracket is part of the "
+                        "text (\"" +
+                        opener->bracket + "…\")");
+        return std::nullopt;
+      }
     }
     SourcePos pos = src.Pos(e.mark);
     diags.Error("yaml-syntax", pos, "YAML syntax error: " + e.msg,

@@ -119,6 +119,9 @@ EXPECTED = {
     "yaml-tab-issue": {"issue.yaml": "unreadable"},
     "yaml-tab-paper": {"layouts/testpaper/paper.yaml": "unreadable"},
     "yaml-tab-template": {"layouts/testpaper/inside.yaml": "unreadable"},
+    # a '[' or '{' never closed: not YAML either
+    "yaml-unclosed-brace": {"issue.yaml": "unreadable"},
+    "yaml-unclosed-bracket": {"articles/a.md": "unreadable"},
 }
 
 SKIPPED_DIRS = {".git", "docs"}
