@@ -1,5 +1,7 @@
 #include "base/read_file.h"
 
+#include "base/read_recorder.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -10,7 +12,9 @@ std::optional<std::string> ReadFileBytes(const std::string& path) {
   if (!in) return std::nullopt;
   std::ostringstream ss;
   ss << in.rdbuf();
-  return ss.str();
+  std::string bytes = ss.str();
+  ReadRecorder::Note(path, bytes);
+  return bytes;
 }
 
 }  // namespace banmian
