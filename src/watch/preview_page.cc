@@ -147,12 +147,31 @@ async function refresh() {
     busy = false;
   }
 }
-const events = new EventSource("/events");
-events.addEventListener("rendered", refresh);
-events.onerror = () => {
-  stale = true;
-  document.getElementById("status").textContent = "waiting for banmian watch…";
-};
+// The event stream is open only while the tab is shown: a browser allows a few
+// connections per server, and tabs in the background must not take them all. A stream the
+// server refused (too many open) or lost is opened again a few seconds later.
+let events = null, retry = null;
+function openEvents() {
+  if (events || document.hidden) return;
+  events = new EventSource("/events");
+  events.addEventListener("rendered", refresh);
+  events.onerror = () => {
+    stale = true;
+    document.getElementById("status").textContent = "waiting for banmian watch…";
+    if (events && events.readyState === EventSource.CLOSED) {
+      closeEvents();
+      retry = setTimeout(() => { retry = null; openEvents(); refresh(); }, 5000);
+    }
+  };
+}
+function closeEvents() {
+  if (events) { events.close(); events = null; }
+  if (retry) { clearTimeout(retry); retry = null; }
+}
+document.addEventListener("visibilitychange", () => {
+  if (document.hidden) { closeEvents(); } else { openEvents(); refresh(); }
+});
+openEvents();
 refresh();
 </script>
 </body>
