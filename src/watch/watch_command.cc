@@ -96,6 +96,12 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
     return kExitBadInput;
   }
 
+  // A layouts folder that is not there cannot be fixed by editing the issue.
+  if (!options.run.layouts_dir.empty() && !std::filesystem::is_directory(options.run.layouts_dir)) {
+    err << "banmian watch: the layouts folder '" << TerminalText(options.run.layouts_dir)
+        << "' does not exist\n";
+    return kExitBadInput;
+  }
   std::string error;
   std::unique_ptr<FileWatcher> watcher = FileWatcher::Create(error);
   if (!watcher) {
@@ -139,12 +145,15 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
   {
     std::shared_ptr<const PreviewState> first = session->Render();
     // A folder that is not an issue (no issue.yaml, or one that cannot be read) is refused
-    // as render refuses it; an input error in an issue is for the editor to fix.
-    if (first->failed && !session->ReadIssueFile()) {
+    // as render refuses it, and so is a --dpi too high for its pages; an input error in an
+    // issue is for the editor to fix.
+    bool refused = first->failed && !session->ReadIssueFile();
+    // A --dpi too high for the pages: the option is wrong, not the issue.
+    for (const PreviewError& e : first->errors) refused = refused || e.code == "dpi-too-high";
+    if (refused) {
       for (const Diagnostic& d : session->last_result().diagnostics.items())
         err << DiagnosticText(d, options.colour);
-      err << "banmian watch: '" << TerminalText(options.run.issue_dir)
-          << "' is not an issue folder: nothing to preview\n";
+      err << "banmian watch: '" << TerminalText(options.run.issue_dir) << "': nothing to preview\n";
       server->Stop();
       return kExitBadInput;
     }

@@ -8,6 +8,7 @@
 #include "base/read_recorder.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
+#include "render/export.h"
 #include "render/painter.h"
 #include "watch/page_hash.h"
 #include "watch/page_picture.h"
@@ -76,6 +77,17 @@ std::shared_ptr<const PreviewState> WatchSession::Render() {
   // then (a save in several writes is over within a few tries).
   for (int attempt = 0; attempt < 4; ++attempt)
     if (RenderOnce()) break;
+  // A page too large for a preview at this dpi is refused as render refuses it: a failed
+  // render, with the highest dpi that fits.
+  if (result_.document && result_.issue && result_.exit_status != kExitBadInput) {
+    int max_dpi = 0;
+    if (auto problem = PreviewTooLarge(*result_.document, options_.png_dpi, max_dpi)) {
+      result_.diagnostics.Error("dpi-too-high", result_.issue->paper.pos, *problem,
+                                max_dpi >= 10 ? "use --dpi " + std::to_string(max_dpi) + " or lower"
+                                              : "the page is too large for previews");
+      result_.exit_status = kExitBadInput;
+    }
+  }
   const auto composed = std::chrono::steady_clock::now();
   std::shared_ptr<PreviewState> state = Publish();
   for (const StageTiming& t : result_.timings) state->stages.emplace_back(t.stage, t.ms);

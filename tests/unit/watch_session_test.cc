@@ -253,5 +253,46 @@ TEST_CASE("watch: a file saved during a render costs only its own article") {
   CHECK(again->reused == 22);
 }
 
+// A page too large for a preview at the session's dpi: a failed render saying so, with
+// the way out, as render refuses it; the last good pages stay.
+TEST_CASE("watch: a page too large for a preview is a failed render") {
+  test::TempDir tmp;
+  const std::string issue = tmp.path + "/chunshen";
+  const std::string layouts = tmp.path + "/layouts";
+  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  fs::create_directories(layouts);
+  fs::copy(test::SourcePath("layouts/chunshen"), layouts + "/chunshen",
+           fs::copy_options::recursive);
+  RunOptions options;
+  options.issue_dir = issue;
+  options.layouts_dir = layouts;
+  options.png_dpi = 170;
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
+  REQUIRE(session);
+  std::shared_ptr<const PreviewState> good = session->Render();
+  REQUIRE_FALSE(good->failed);
+  // 5 m tall: 33465 pixels at 170 dpi, more than 32767.
+  Replace(layouts + "/chunshen/paper.yaml", "height: 500mm", "height: 5000mm");
+  std::shared_ptr<const PreviewState> large = session->Render();
+  CHECK(large->failed);
+  CHECK(large->painted == 0);
+  REQUIRE(large->errors.size() == 1);
+  CHECK(large->errors[0].code == "dpi-too-high");
+  CHECK(large->errors[0].message.starts_with("at --dpi 170 the preview of page A01"));
+  CHECK(large->errors[0].hint == "use --dpi 166 or lower");
+  CHECK(large->errors[0].file == layouts + "/chunshen/paper.yaml");
+  CHECK(large->pages.size() == good->pages.size());  // the last good ones
+  // 1400 mm does not fit at 600 dpi: refused from the first render.
+  Replace(layouts + "/chunshen/paper.yaml", "height: 5000mm", "height: 1400mm");
+  options.png_dpi = 600;
+  std::unique_ptr<WatchSession> fine = WatchSession::Create(options, diags);
+  REQUIRE(fine);
+  std::shared_ptr<const PreviewState> refused = fine->Render();
+  CHECK(refused->failed);
+  REQUIRE(refused->errors.size() == 1);
+  CHECK(refused->errors[0].hint == "use --dpi 594 or lower");
+}
+
 }  // namespace
 }  // namespace banmian
