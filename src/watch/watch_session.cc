@@ -111,7 +111,7 @@ std::vector<std::string> WatchSession::roots() const {
 }
 
 bool WatchSession::FoldersChanged() const {
-  return MakeSnapshot({}, roots()).folders != walked_;
+  return MakeSnapshot({}, roots(), walk_depth_).folders != walked_;
 }
 
 bool WatchSession::RenderOnce() {
@@ -145,13 +145,17 @@ bool WatchSession::RenderOnce() {
   std::vector<std::string> roots{options_.issue_dir};
   if (!paper.empty()) roots.push_back(paper);
   const auto before_after = std::chrono::steady_clock::now();
-  snapshot_ = MakeSnapshot(recorder.files(), roots);
+  // Subfolders are listed only for an issue: a folder that is not one (no issue.yaml read)
+  // is watched itself, for issue.yaml to appear, and never walked (it may be /tmp).
+  std::map<std::string, uint64_t> files = recorder.files();
+  walk_depth_ = files.count(RealPath(issue_file_)) ? 8 : 0;
+  snapshot_ = MakeSnapshot(std::move(files), roots, walk_depth_);
   const bool stable = paper == paper_dir_ && snapshot_.StillHolds();
   snapshot_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before_after)
           .count();
   paper_dir_ = paper;
-  walked_ = MakeSnapshot({}, roots).folders;
+  walked_ = MakeSnapshot({}, roots, walk_depth_).folders;
   // What was composed stays: its key names the bytes it was composed from.
   return stable;
 }

@@ -75,6 +75,7 @@ class WatchSession {
   std::string issue_file_;           // issue.yaml's path
   std::string paper_dir_;            // real path; "" until an issue has loaded
   InputSnapshot snapshot_;           // as the latest render read the files
+  int walk_depth_ = 0;               // how deep the roots are listed (0: not an issue)
   std::vector<std::string> walked_;  // the folders under the roots at the latest render
   RunResult result_;
   int renders_ = 0;
