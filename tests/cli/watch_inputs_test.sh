@@ -37,6 +37,25 @@ refused "a folder without issue.yaml" "$tmp/empty: error[missing-file]: issue fi
 refused "a missing --layouts" "banmian watch: the layouts folder '$tmp/missing' does not exist" \
   "$src/issues/chunshen-2024-06-07" --layouts "$tmp/missing"
 
+# A --dpi that makes a page too large for a preview: refused as render refuses it.
+cp -r "$src/layouts" "$tmp/tall"
+sed -i 's/^  height: 500mm/  height: 1400mm/' "$tmp/tall/chunshen/paper.yaml"
+refused "a --dpi too high for the pages" "error[dpi-too-high]: at --dpi 600 the preview of page A01" \
+  "$src/issues/chunshen-2024-06-07" --layouts "$tmp/tall" --dpi 600
+check "… with the highest dpi that fits" grep -qF "hint: use --dpi 594 or lower" "$tmp/r.err"
+
+# An input error in an issue on the first render: it serves, with no pages to claim.
+cp -r "$src/issues/chunshen-2024-06-07" "$tmp/broken"
+sed -i 's/^title: 春申周报$/title: 春申周报: 第1期/' "$tmp/broken/issue.yaml"
+"$bin" watch "$tmp/broken" --layouts "$src/layouts" --port 0 --dpi 10 >"$tmp/b.out" 2>"$tmp/b.err" &
+pids+=($!)
+check "an issue with an input error is served" within 120 grep -qs "serving" "$tmp/b.out"
+check "… saying there are no pages yet" grep -q "^banmian watch: render 1 stopped on 1 error; no pages yet$" "$tmp/b.err"
+check "… not that last good pages stay" sh -c "! grep -q 'last good' '$tmp/b.err'"
+kill -TERM "${pids[0]}"
+wait "${pids[0]}"
+pids=()
+
 # An issue with things beside it that nothing names, and an article in a dot-folder.
 cp -r "$src/issues/chunshen-2024-06-07" "$tmp/issue"
 ln -s /dev/zero "$tmp/issue/notes.txt"
@@ -48,7 +67,7 @@ check "the issue names the article in .drafts" grep -q "g60: .drafts/g60.md" "$t
 cp -r "$src/layouts" "$tmp/layouts"
 (ulimit -v 3000000; exec "$bin" watch "$tmp/issue" --layouts "$tmp/layouts" --port 0 --dpi 10 >"$tmp/a.out" 2>"$tmp/a.err") &
 pids+=($!)
-check "watch starts beside a link to /dev/zero and a FIFO" within 120 grep -q "^banmian watch: serving http://127.0.0.1:[0-9]*/" "$tmp/a.out"
+check "watch starts beside a link to /dev/zero and a FIFO" within 120 grep -qs "^banmian watch: serving http://127.0.0.1:[0-9]*/" "$tmp/a.out"
 port=$(sed -n 's|.*127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/a.out")
 url="http://127.0.0.1:$port"
 state() { curl -s -m 60 "$url/state.json"; }
@@ -109,6 +128,13 @@ check "… and an edit after it is rendered" within 120 sh -c "curl -s -m 60 '$u
 n=$(render_no)
 sed -i '3s/.*/headline: 草稿里的又一个标题/' "$tmp/issue/.drafts/g60.md"
 check "… and an edit in .drafts" within 120 good_after "$n"
+
+# The paper's folder moved away and back.
+mv "$tmp/layouts/chunshen" "$tmp/paper-away"
+check "the paper moved away: a failed render" within 120 sh -c "curl -s -m 60 '$url/state.json' | grep -q '\"failed\":true'"
+n=$(render_no)
+mv "$tmp/paper-away" "$tmp/layouts/chunshen"
+check "moved back: rendered again" within 120 good_after "$n"
 
 check "no position was printed as :0:0" sh -c "! grep -q ':0:0' '$tmp/a.err'"
 kill -TERM "${pids[0]}"
