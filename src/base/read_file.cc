@@ -1,9 +1,9 @@
 #include "base/read_file.h"
 
-#include "base/read_recorder.h"
-
 #include <fstream>
 #include <sstream>
+
+#include "base/read_recorder.h"
 
 namespace banmian {
 
