@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/read_recorder.h"
+
 namespace banmian {
 
 std::optional<std::string> ReadFileBytes(const std::string& path) {
@@ -10,7 +12,9 @@ std::optional<std::string> ReadFileBytes(const std::string& path) {
   if (!in) return std::nullopt;
   std::ostringstream ss;
   ss << in.rdbuf();
-  return ss.str();
+  std::string bytes = ss.str();
+  ReadRecorder::Note(path, bytes);
+  return bytes;
 }
 
 }  // namespace banmian

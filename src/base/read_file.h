@@ -1,5 +1,6 @@
 // Reading a whole file into memory: the one way banmian does it (input texts, pictures,
-// ICC profiles).
+// ICC profiles). Every read is told to the ReadRecorder, if one is recording
+// (base/read_recorder.h: how watch knows what a render read).
 #pragma once
 
 #include <optional>

@@ -62,7 +62,8 @@ function drawErrors(s) {
   box.replaceChildren();
   for (const e of s.errors) {
     const div = el("div", "error");
-    const where = e.file ? e.file + ":" + e.line + ":" + e.col : "";
+    // As the command line prints a place: the line and column only when there are.
+    const where = !e.file ? "" : e.line > 0 ? e.file + ":" + e.line + (e.col > 0 ? ":" + e.col : "") : e.file;
     div.append(el("span", "where", where), document.createTextNode(" error[" + e.code + "]: " + e.message));
     if (e.source_line) {
       // The caret under column `col` (counted in characters): a wide (CJK) character before
@@ -100,7 +101,7 @@ function draw(s) {
   document.title = (s.failed ? "✗ " : "") + (s.title || "banmian watch");
   document.getElementById("title").textContent = s.title || "banmian watch";
   document.getElementById("status").textContent = s.failed
-    ? "render " + s.render + " stopped on " + s.errors.length + (s.errors.length === 1 ? " error" : " errors") + ": the last good pages are shown dimmed"
+    ? "render " + s.render + " stopped on " + s.errors.length + (s.errors.length === 1 ? " error" : " errors") + (s.pages.length ? ": the last good pages are shown dimmed" : ": no pages yet")
     : "render " + s.render + " · " + Math.round(s.milliseconds) + " ms · " + s.composed + " articles composed, " +
       s.reused + " kept · " + s.painted + (s.painted === 1 ? " page" : " pages") + " painted";
   drawErrors(s);
@@ -147,12 +148,31 @@ async function refresh() {
     busy = false;
   }
 }
-const events = new EventSource("/events");
-events.addEventListener("rendered", refresh);
-events.onerror = () => {
-  stale = true;
-  document.getElementById("status").textContent = "waiting for banmian watch…";
-};
+// The event stream is open only while the tab is shown: a browser allows a few
+// connections per server, and tabs in the background must not take them all. A stream the
+// server refused (too many open) or lost is opened again a few seconds later.
+let events = null, retry = null;
+function openEvents() {
+  if (events || document.hidden) return;
+  events = new EventSource("/events");
+  events.addEventListener("rendered", refresh);
+  events.onerror = () => {
+    stale = true;
+    document.getElementById("status").textContent = "waiting for banmian watch…";
+    if (events && events.readyState === EventSource.CLOSED) {
+      closeEvents();
+      retry = setTimeout(() => { retry = null; openEvents(); refresh(); }, 5000);
+    }
+  };
+}
+function closeEvents() {
+  if (events) { events.close(); events = null; }
+  if (retry) { clearTimeout(retry); retry = null; }
+}
+document.addEventListener("visibilitychange", () => {
+  if (document.hidden) { closeEvents(); } else { openEvents(); refresh(); }
+});
+openEvents();
 refresh();
 </script>
 </body>

@@ -10,11 +10,16 @@
 #include <mutex>
 #include <thread>
 
+#include "watch/preview_host.h"
 #include "watch/preview_page.h"
 
 namespace banmian {
 
 namespace {
+
+constexpr int kMaxEventStreams = 32;
+constexpr int kServerThreads = kMaxEventStreams + 16;
+constexpr int kStreamRetryMs = 5000;
 
 // Page n's address, "/page/<n>.png", n a plain whole number; 0 when `path` is not one.
 int PageOfPath(const std::string& path) {
@@ -41,6 +46,7 @@ struct PreviewServer::Impl {
   std::condition_variable published;
   std::shared_ptr<const PreviewState> state;  // guarded by mutex
   bool stopping = false;                      // guarded by mutex
+  int streams = 0;                            // event streams open; guarded by mutex
   int port = 0;
 
   std::shared_ptr<const PreviewState> Current() {
@@ -49,16 +55,29 @@ struct PreviewServer::Impl {
   }
 
   bool HostAllowed(const httplib::Request& req) const {
-    const std::string host = req.get_header_value("Host");
-    const std::string suffix = ":" + std::to_string(port);
-    return host == "127.0.0.1" + suffix || host == "localhost" + suffix;
+    return PreviewHostAllowed(req.get_header_value("Host"), port);
   }
 
   // The event stream: one event per finished render, a comment every 10 s to keep it open.
+  // At most kMaxEventStreams at once (each holds a thread): beyond them, 503 with a
+  // `retry:` line and Retry-After, and the page tries again later.
   void Events(httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (streams >= kMaxEventStreams) {
+        res.status = 503;
+        res.set_header("Retry-After", std::to_string(kStreamRetryMs / 1000));
+        res.set_content("retry: " + std::to_string(kStreamRetryMs) +
+                            "\n: too many event streams are open; try again later\n\n",
+                        "text/event-stream");
+        return;
+      }
+      ++streams;
+    }
     res.set_chunked_content_provider(
-        "text/event-stream", [this, sent = -1](size_t, httplib::DataSink& sink) mutable {
+        "text/event-stream",
+        [this, sent = -1](size_t, httplib::DataSink& sink) mutable {
           std::unique_lock<std::mutex> lock(mutex);
           const auto now_render = [&] { return state ? state->render : 0; };
           if (sent == now_render() && !stopping)
@@ -75,11 +94,20 @@ struct PreviewServer::Impl {
           }
           lock.unlock();
           return sink.write(event.data(), event.size());
+        },
+        [this](bool) {
+          std::lock_guard<std::mutex> lock(mutex);
+          --streams;
         });
   }
 
   httplib::Server::HandlerResponse Route(const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
+    // Every answer is whole (200), whatever Range asks: httplib parsed the ranges into the
+    // request before routing, and serves them unless they are cleared here (the request is
+    // httplib's own, not const; only the handler's view of it is).
+    const_cast<httplib::Request&>(req).ranges.clear();
+    res.set_header("Accept-Ranges", "none");
     if (!HostAllowed(req)) {
       res.status = 403;
       res.set_content("forbidden: ask for this server by 127.0.0.1 or localhost\n", "text/plain");
@@ -92,7 +120,7 @@ struct PreviewServer::Impl {
       return httplib::Server::HandlerResponse::Handled;
     }
     const std::string& path = req.path;
-    if (path == "/" || path == "/index.html") {
+    if (path == "/") {
       res.set_header("Cache-Control", "no-store");
       res.set_content(PreviewPageHtml(), "text/html; charset=utf-8");
     } else if (path == "/state.json") {
@@ -144,8 +172,9 @@ std::unique_ptr<PreviewServer> PreviewServer::Start(int port, std::string& error
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  // Event streams hold a thread each while they are open.
-  self->server.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  // Event streams hold a thread each while they are open: at most kMaxEventStreams of
+  // them, so the other threads are always there for the page, its state and pictures.
+  self->server.new_task_queue = [] { return new httplib::ThreadPool(kServerThreads); };
   self->server.set_keep_alive_timeout(2);
   self->server.set_payload_max_length(64 * 1024);
   self->server.set_pre_routing_handler([self](const httplib::Request& req, httplib::Response& res) {

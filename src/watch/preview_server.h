@@ -7,10 +7,14 @@
 // latest picture; a query such as ?v=3 is ignored, so the page can ask for a fresh one) and
 // `/events` (text/event-stream: an `event: rendered` with the render's number whenever a
 // render finishes, and once on connecting). Nothing maps an address to a file, so no
-// address (`..`, `%2e%2e`, `//etc/passwd`) reaches one: every other address is 404. Only GET
-// and HEAD are answered (405), and only requests whose Host is this server's address
-// (127.0.0.1:<port> or localhost:<port>; 403 otherwise), so a web page elsewhere cannot
-// read the preview through a name it points at 127.0.0.1.
+// address (`..`, `%2e%2e`, `//etc/passwd`, `/index.html`) reaches one: every other address
+// is 404. Only GET and HEAD are answered (405), and only requests whose Host is this
+// server's address (watch/preview_host.h; 403 otherwise), so a web page elsewhere cannot
+// read the preview through a name it points at 127.0.0.1. An event stream holds one of the
+// server's threads while it is open: at most 32 are open at once (beyond, /events answers
+// 503 with a `retry:` line and Retry-After), and there are threads to spare beyond those,
+// so the page, its state and its pictures are always answered. Every answer is whole:
+// Range is ignored (Accept-Ranges: none).
 #pragma once
 
 #include <memory>

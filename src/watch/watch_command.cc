@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <ostream>
+#include <set>
 
 #include "cli/diagnostic_text.h"
 #include "model/terminal_text.h"
@@ -21,6 +23,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::absolute(path, ec);
+  return ec ? path : p.lexically_normal().string();
+}
+
 int MillisecondsLeft(Clock::time_point until) {
   const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now());
   return left.count() < 0 ? 0 : static_cast<int>(left.count());
@@ -30,7 +38,8 @@ int MillisecondsLeft(Clock::time_point until) {
 void Say(const PreviewState& state, bool quiet, bool colour, std::ostream& err) {
   if (state.failed) {
     err << "banmian watch: render " << state.render << " stopped on " << state.errors.size()
-        << (state.errors.size() == 1 ? " error" : " errors") << "; the last good pages stay\n";
+        << (state.errors.size() == 1 ? " error" : " errors")
+        << (state.pages.empty() ? "; no pages yet" : "; the last good pages stay") << "\n";
     for (const PreviewError& e : state.errors)
       err << DiagnosticText({Severity::kError, e.code, {e.file, e.line, e.col}, e.message, e.hint},
                             colour);
@@ -87,6 +96,12 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
     return kExitBadInput;
   }
 
+  // A layouts folder that is not there cannot be fixed by editing the issue.
+  if (!options.run.layouts_dir.empty() && !std::filesystem::is_directory(options.run.layouts_dir)) {
+    err << "banmian watch: the layouts folder '" << TerminalText(options.run.layouts_dir)
+        << "' does not exist\n";
+    return kExitBadInput;
+  }
   std::string error;
   std::unique_ptr<FileWatcher> watcher = FileWatcher::Create(error);
   if (!watcher) {
@@ -107,14 +122,45 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
     return kExitBadInput;
   }
 
+  // After a render, what it read is watched; a folder that is gone (the issue folder
+  // deleted, to be copied back) is awaited. Whether folders appeared or inputs changed
+  // while the watches were being set: then the render is out of date already.
+  auto watch = [&] {
+    std::vector<std::string> awaited;
+    for (const std::string& root : session->roots())
+      if (RealPath(root).empty()) awaited.push_back(AbsolutePath(root));
+    std::set<std::string> inputs;
+    for (const auto& [file, hash] : session->inputs().files) inputs.insert(file);
+    std::string problem;
+    if (!watcher->Watch(session->folders(), inputs, awaited, problem))
+      err << "banmian watch: " << problem << "\n";
+    return session->FoldersChanged() || session->InputsChanged();
+  };
   auto render = [&] {
     std::shared_ptr<const PreviewState> state = session->Render();
     server->Publish(state);
     Say(*state, options.quiet, options.colour, err);
-    std::string problem;
-    if (!watcher->Watch(session->folders(), problem)) err << "banmian watch: " << problem << "\n";
+    return state;
   };
-  render();
+  {
+    std::shared_ptr<const PreviewState> first = session->Render();
+    // A folder that is not an issue (no issue.yaml, or one that cannot be read) is refused
+    // as render refuses it, and so is a --dpi too high for its pages; an input error in an
+    // issue is for the editor to fix.
+    bool refused = first->failed && !session->ReadIssueFile();
+    // A --dpi too high for the pages: the option is wrong, not the issue.
+    for (const PreviewError& e : first->errors) refused = refused || e.code == "dpi-too-high";
+    if (refused) {
+      for (const Diagnostic& d : session->last_result().diagnostics.items())
+        err << DiagnosticText(d, options.colour);
+      err << "banmian watch: '" << TerminalText(options.run.issue_dir) << "': nothing to preview\n";
+      server->Stop();
+      return kExitBadInput;
+    }
+    server->Publish(first);
+    Say(*first, options.quiet, options.colour, err);
+  }
+  while (watch()) render();
   out << "banmian watch: serving " << server->address() << " (Ctrl-C to stop)" << std::endl;
 
   pollfd fds[2] = {{watcher->fd(), POLLIN, 0}, {restore.fd, POLLIN, 0}};
@@ -144,10 +190,11 @@ int RunWatch(const WatchOptions& options, std::ostream& out, std::ostream& err) 
       watcher->Drain();
     }
     if (stop) break;
-    render();
-    // Changes made while it rendered are rendered once more, unless the files are as the
-    // render read them (it reads them again itself when they changed under it).
-    while (watcher->Drain() && session->InputsChanged()) render();
+    // Changes made while it rendered are rendered once more (a change of an input, a new
+    // file or folder: the file watcher tells which events are changes).
+    do {
+      render();
+    } while (watch() || watcher->Drain());
   }
   out << "banmian watch: stopped" << std::endl;
   server->Stop();

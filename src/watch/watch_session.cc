@@ -5,8 +5,10 @@
 
 #include "base/parallel.h"
 #include "base/read_file.h"
+#include "base/read_recorder.h"
 #include "load/issue_loader.h"
 #include "load/text_file.h"
+#include "render/export.h"
 #include "render/painter.h"
 #include "watch/page_hash.h"
 #include "watch/page_picture.h"
@@ -70,17 +72,21 @@ std::unique_ptr<WatchSession> WatchSession::Create(const RunOptions& options, Di
 std::shared_ptr<const PreviewState> WatchSession::Render() {
   const auto start = std::chrono::steady_clock::now();
   snapshot_ms_ = 0;
+  composed_ = 0;
   // A file that changed while the render read it: once more, with the files as they are
   // then (a save in several writes is over within a few tries).
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    std::vector<std::string> roots{options_.issue_dir};
-    if (!paper_dir_.empty()) roots.push_back(paper_dir_);
-    const auto before = std::chrono::steady_clock::now();
-    InputSnapshot snapshot = TakeSnapshot(roots);
-    snapshot_ms_ +=
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before)
-            .count();
-    if (RenderOnce(snapshot)) break;
+  for (int attempt = 0; attempt < 4; ++attempt)
+    if (RenderOnce()) break;
+  // A page too large for a preview at this dpi is refused as render refuses it: a failed
+  // render, with the highest dpi that fits.
+  if (result_.document && result_.issue && result_.exit_status != kExitBadInput) {
+    int max_dpi = 0;
+    if (auto problem = PreviewTooLarge(*result_.document, options_.png_dpi, max_dpi)) {
+      result_.diagnostics.Error("dpi-too-high", result_.issue->paper.pos, *problem,
+                                max_dpi >= 10 ? "use --dpi " + std::to_string(max_dpi) + " or lower"
+                                              : "the page is too large for previews");
+      result_.exit_status = kExitBadInput;
+    }
   }
   const auto composed = std::chrono::steady_clock::now();
   std::shared_ptr<PreviewState> state = Publish();
@@ -95,22 +101,36 @@ std::shared_ptr<const PreviewState> WatchSession::Render() {
 }
 
 bool WatchSession::InputsChanged() const {
-  std::vector<std::string> roots{options_.issue_dir};
-  if (!paper_dir_.empty()) roots.push_back(paper_dir_);
-  return !(TakeSnapshot(roots) == snapshot_);
+  return !snapshot_.StillHolds();
 }
 
-bool WatchSession::RenderOnce(const InputSnapshot& before) {
-  std::string shared = "issue=";
-  if (std::optional<uint64_t> issue = before.Find(issue_file_)) shared += std::to_string(*issue);
-  shared += "\npaper=" + paper_dir_ + "\n" + before.Under(paper_dir_);
-  articles_.StartBuild([&before, &shared](const Article& a) -> std::optional<std::string> {
-    std::optional<uint64_t> file = before.Find(a.file);
+std::vector<std::string> WatchSession::roots() const {
+  std::vector<std::string> roots{options_.issue_dir};
+  if (!paper_dir_.empty()) roots.push_back(paper_dir_);
+  return roots;
+}
+
+bool WatchSession::FoldersChanged() const {
+  return MakeSnapshot({}, roots(), walk_depth_).folders != walked_;
+}
+
+bool WatchSession::RenderOnce() {
+  // The files the render reads, with the bytes it read: the articles' keys name those
+  // bytes, so what is composed matches its key even when a file changes meanwhile.
+  ReadRecorder recorder;
+  std::optional<InputSnapshot> read;  // made at the first article (the loader is done)
+  const std::string paper_dir = paper_dir_;
+  articles_.StartBuild([&](const Article& a) -> std::optional<std::string> {
+    if (!read) read = MakeSnapshot(recorder.files(), {});
+    std::string shared = "issue=";
+    if (std::optional<uint64_t> issue = read->Find(issue_file_)) shared += std::to_string(*issue);
+    shared += "\npaper=" + paper_dir + "\n" + read->Under(paper_dir);
+    std::optional<uint64_t> file = read->Find(a.file);
     if (!file) return std::nullopt;
     std::string print = shared + "article=" + std::to_string(*file);
     for (const Block& b : a.blocks) {
       if (b.kind != BlockKind::kPicture) continue;
-      std::optional<uint64_t> picture = before.Find(b.picture_path);
+      std::optional<uint64_t> picture = read->Find(b.picture_path);
       print += "," + std::to_string(picture           ? *picture
                                     : b.picture_bytes ? HashBytes(*b.picture_bytes)
                                                       : 0);
@@ -119,26 +139,31 @@ bool WatchSession::RenderOnce(const InputSnapshot& before) {
   });
   result_ = ComposeIssue(options_, fonts_.get(), &articles_);
   articles_.EndBuild();
+  composed_ += articles_.misses();
+  if (after_compose_) after_compose_();
   const std::string paper = result_.issue ? RealPath(result_.issue->paper.dir) : paper_dir_;
   std::vector<std::string> roots{options_.issue_dir};
   if (!paper.empty()) roots.push_back(paper);
   const auto before_after = std::chrono::steady_clock::now();
-  InputSnapshot after = TakeSnapshot(roots);
+  // Subfolders are listed only for an issue: a folder that is not one (no issue.yaml read)
+  // is watched itself, for issue.yaml to appear, and never walked (it may be /tmp).
+  std::map<std::string, uint64_t> files = recorder.files();
+  walk_depth_ = files.count(RealPath(issue_file_)) ? 8 : 0;
+  snapshot_ = MakeSnapshot(std::move(files), roots, walk_depth_);
+  const bool stable = paper == paper_dir_ && snapshot_.StillHolds();
   snapshot_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before_after)
           .count();
-  const bool stable = paper == paper_dir_ && after == before;
   paper_dir_ = paper;
-  snapshot_ = std::move(after);
-  // What was composed from files that moved under it may not match its key: dropped.
-  if (!stable) articles_ = ComposedArticles();
+  walked_ = MakeSnapshot({}, roots, walk_depth_).folders;
+  // What was composed stays: its key names the bytes it was composed from.
   return stable;
 }
 
 std::shared_ptr<PreviewState> WatchSession::Publish() {
   auto state = std::make_shared<PreviewState>();
   state->render = ++renders_;
-  state->composed = articles_.misses();
+  state->composed = composed_;
   state->reused = articles_.hits();
   if (result_.exit_status == kExitBadInput || !result_.document) {
     state->failed = true;

@@ -4,8 +4,9 @@
 # chunshen-2024-06-07. Editing an article's headline must bring the new pictures of the
 # pages it is on, marked as changed, without a reload (the scroll position stays), the
 # other pages unmarked; a YAML syntax error must show with its file:line:col and the line,
-# the last good pages dimmed under it; fixing it must bring the pages back. Then SIGTERM
-# must stop the server cleanly. Nothing is timed: the waits only stop a hang (120 s each).
+# the last good pages dimmed under it; fixing it must bring the pages back. A hidden tab
+# must close its event stream and, shown again, draw what it missed. Then SIGTERM must
+# stop the server cleanly. Nothing is timed: the waits only stop a hang (120 s each).
 # Exit 77 (skipped) without chromium, chromedriver or curl.
 # Usage: watch_browser_test.sh BANMIAN SOURCE_DIR
 set -u
@@ -111,7 +112,19 @@ check "the page shows render 4, not failed" shows '^4\|false\|1:2:2:-,2:2:2:-,3:
 check "no error is shown" test "$(js "return String(document.getElementById('errors').childElementCount)")" = 0
 check "the pages are no longer dimmed" test "$(js "return getComputedStyle(document.getElementById('pages')).opacity")" = 1
 
-# 5. SIGTERM stops it cleanly.
+# 5. A hidden tab closes its event stream (a browser allows few connections to a server);
+# shown again, it opens the stream and fetches the state it missed.
+hide="Object.defineProperty(document, 'hidden', {configurable: true, get: () => HIDDEN}); document.dispatchEvent(new Event('visibilitychange'));"
+check "hidden: the event stream is closed" \
+  test "$(js "${hide/HIDDEN/true} return String(events === null)")" = true
+sed -i 's/虹桥准备就绪/虹桥准备好了/' "$tmp/issue/articles/jinbo.md"
+check "the edit is rendered meanwhile" within 120 sh -c "curl -s -m 60 '${addr}state.json' | grep -q '\"render\":5,'"
+check "… and not drawn in the hidden tab" shows '^4\|false\|'
+check "shown: the event stream is open again" \
+  test "$(js "${hide/HIDDEN/false} return String(events !== null && events.readyState !== 2)")" = true
+check "… and the missed render is drawn" shows '^5\|false\|1:5:5:C,2:5:5:C,3:1:1:-,4:1:1:-$'
+
+# 6. SIGTERM stops it cleanly.
 curl -s -m 30 -X DELETE "$driver/session/$sid" >/dev/null
 sid=''
 kill -TERM "$watch_pid"

@@ -10,7 +10,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <memory>
 #include <string>
+#include <thread>
+#include <vector>
+
+#include "watch/preview_host.h"
 
 namespace banmian {
 namespace {
@@ -92,7 +98,8 @@ TEST_CASE("preview server: only its own addresses, and nothing beside them") {
   };
   const std::vector<Case> cases = {
       {"/", "HTTP/1.1 200 OK", "<title>banmian watch</title>"},
-      {"/index.html", "HTTP/1.1 200 OK", "new EventSource(\"/events\")"},
+      {"/", "HTTP/1.1 200 OK", "new EventSource(\"/events\")"},
+      {"/index.html", "HTTP/1.1 404 Not Found", "not found"},  // exact addresses only
       {"/state.json", "HTTP/1.1 200 OK", "\"render\":3"},
       {"/page/1.png", "HTTP/1.1 200 OK", "PNG page 1"},
       {"/page/2.png?v=3", "HTTP/1.1 200 OK", "PNG page 2"},
@@ -183,6 +190,109 @@ TEST_CASE("preview server: the event stream tells of every render") {
   std::string rest;
   c.ReadUntil("\x01never", rest);
   CHECK(rest.find("render\":5") == std::string::npos);
+}
+
+TEST_CASE("preview server: the Host it answers to") {
+  struct Case {
+    const char* host;
+    int port;
+    bool allowed;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"127.0.0.1:5178", 5178, true},
+           {"localhost:5178", 5178, true},
+           {"127.0.0.1", 5178, false},  // the port left out means port 80
+           {"localhost", 5178, false},
+           {"127.0.0.1:5179", 5178, false},
+           {"evil.example:5178", 5178, false},
+           {"", 5178, false},
+           {"127.0.0.1", 80, true},  // a browser leaves out port 80
+           {"localhost", 80, true},
+           {"127.0.0.1:80", 80, true},
+           {"localhost:80", 80, true},
+           {"evil.example", 80, false},
+           {"[::1]", 80, false},  // never bound
+           {"127.0.0.1:", 80, false},
+           {"", 80, false},
+       }) {
+    CAPTURE(c.host);
+    CAPTURE(c.port);
+    CHECK(PreviewHostAllowed(c.host, c.port) == c.allowed);
+  }
+}
+
+TEST_CASE("preview server: open event streams never starve the other addresses") {
+  std::string error;
+  std::unique_ptr<PreviewServer> server = PreviewServer::Start(0, error);
+  REQUIRE_MESSAGE(server, error);
+  server->Publish(StateWithTwoPages(1));
+  const int port = server->port();
+  const std::string request =
+      "GET /events HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n\r\n";
+  // More streams than the server keeps open: each opened once the one before is answered.
+  std::vector<std::unique_ptr<Connection>> streams;
+  int open = 0, refused = 0;
+  for (int i = 0; i < 40; ++i) {
+    streams.push_back(std::make_unique<Connection>(port));
+    streams.back()->Send(request);
+    std::string got;
+    streams.back()->ReadUntil("\n\n", got);
+    if (got.find("event: rendered") == std::string::npos) streams.back()->ReadUntil("\n\n\n", got);
+    if (StatusLine(got) == "HTTP/1.1 200 OK") ++open;
+    if (StatusLine(got) == "HTTP/1.1 503 Service Unavailable") {
+      ++refused;
+      CHECK(got.find("Retry-After: 5") != std::string::npos);
+      CHECK(got.find("retry: 5000") != std::string::npos);
+    }
+  }
+  CHECK(open == 32);
+  CHECK(refused == 8);
+  // The page, its state and its pictures are answered all the same, several at once.
+  for (int i = 0; i < 12; ++i) {
+    CHECK(StatusLine(Get(port, "/state.json")) == "HTTP/1.1 200 OK");
+    CHECK(StatusLine(Get(port, "/page/1.png")) == "HTTP/1.1 200 OK");
+    CHECK(StatusLine(Get(port, "/")) == "HTTP/1.1 200 OK");
+  }
+  // Streams closed: their places are free again (a closed stream is noticed at its next
+  // keep-alive comment; the loop only stops a hang).
+  streams.clear();
+  bool again = false;
+  for (int tries = 0; tries < 300 && !again; ++tries) {
+    Connection c(port);
+    c.Send(request);
+    std::string got;
+    c.ReadUntil("\n\n", got);
+    again = StatusLine(got) == "HTTP/1.1 200 OK";
+    if (!again) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(again);
+  server->Stop();
+}
+
+TEST_CASE("preview server: every answer is whole, whatever Range asks") {
+  std::string error;
+  std::unique_ptr<PreviewServer> server = PreviewServer::Start(0, error);
+  REQUIRE_MESSAGE(server, error);
+  server->Publish(StateWithTwoPages(1));
+  const int port = server->port();
+  for (const std::string range :
+       {"bytes=99999999-999999999", "bytes=0-3,2-5", "bytes=2-4", "bytes=-3", "bytes=0-"}) {
+    CAPTURE(range);
+    const std::string answer =
+        Ask(port, "GET /page/1.png HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                      "\r\nRange: " + range + "\r\nConnection: close\r\n\r\n");
+    CHECK(StatusLine(answer) == "HTTP/1.1 200 OK");
+    CHECK(answer.find("Accept-Ranges: none") != std::string::npos);
+    CHECK(answer.find("Content-Length: 11") != std::string::npos);
+    CHECK(answer.substr(answer.size() - 11) == "\x89PNG page 1");
+  }
+  // A Range that is not one at all is refused by httplib before it reaches the server's
+  // addresses: 416, no body.
+  const std::string bad =
+      Ask(port, "GET /page/1.png HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                    "\r\nRange: bytes=x\r\nConnection: close\r\n\r\n");
+  CHECK(StatusLine(bad) == "HTTP/1.1 416 Range Not Satisfiable");
+  CHECK(bad.find("PNG page") == std::string::npos);
 }
 
 }  // namespace

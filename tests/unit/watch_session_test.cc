@@ -168,3 +168,131 @@ TEST_CASE("watch: an input error keeps the last good pages and names the line") 
 
 }  // namespace
 }  // namespace banmian
+
+namespace banmian {
+namespace {
+
+// The session reads only the files the issue uses: a link to a device and a large file
+// nobody names are never read (a read of /dev/zero would never end).
+TEST_CASE("watch: only the files the render reads are input") {
+  test::TempDir tmp;
+  const std::string issue = tmp.path + "/chunshen";
+  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  fs::create_symlink("/dev/zero", issue + "/notes.txt");
+  fs::create_symlink("/dev/zero", issue + "/articles/zero.md");
+  std::ofstream(issue + "/unused.bin") << std::string(1 << 20, 'x');
+  RunOptions options;
+  options.issue_dir = issue;
+  options.png_dpi = 10;
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
+  REQUIRE(session);
+  std::shared_ptr<const PreviewState> state = session->Render();
+  REQUIRE_FALSE(state->failed);
+  const std::string real = fs::canonical(issue).string();
+  const auto& files = session->inputs().files;
+  CHECK(files.count(real + "/issue.yaml"));
+  CHECK(files.count(real + "/articles/jinbo.md"));
+  CHECK(files.count(real + "/pictures/luntan-standin.jpg"));
+  CHECK_FALSE(files.count(real + "/unused.bin"));
+  CHECK_FALSE(files.count("/dev/zero"));
+  for (const auto& [file, hash] : files) {
+    CAPTURE(file);
+    const bool in_issue = file.starts_with(real + "/");
+    const bool in_paper = file.find("/layouts/chunshen/") != std::string::npos;
+    CHECK((in_issue || in_paper));
+  }
+  // The folders are watched all the same, so a new file there is seen.
+  const auto& folders = session->folders();
+  CHECK(std::find(folders.begin(), folders.end(), real + "/articles") != folders.end());
+  CHECK_FALSE(session->InputsChanged());
+  CHECK_FALSE(session->FoldersChanged());
+  std::ofstream(issue + "/unused.bin") << "changed";
+  CHECK_FALSE(session->InputsChanged());
+  fs::create_directories(issue + "/more");
+  CHECK(session->FoldersChanged());
+  Replace(issue + "/articles/jinbo.md", "虹桥准备好了", "虹桥准备就绪");
+  CHECK(session->InputsChanged());
+}
+
+// A save that lands while a render reads: the render is tried again, and what the first
+// try composed is kept (its key names the bytes it read), so a one-article edit composes
+// that article only, not the whole issue.
+TEST_CASE("watch: a file saved during a render costs only its own article") {
+  test::TempDir tmp;
+  const std::string issue = tmp.path + "/chunshen";
+  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  RunOptions options;
+  options.issue_dir = issue;
+  options.png_dpi = 10;
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
+  REQUIRE(session);
+  REQUIRE_FALSE(session->Render()->failed);
+  // A burst of saves of one article, the last landing while the render composes.
+  const std::string file = issue + "/articles/jinbo.md";
+  Replace(file, "虹桥准备好了", "虹桥准备好了1");
+  int saves = 0;
+  session->set_after_compose([&] {
+    if (saves < 2)
+      Replace(file, "准备好了" + std::to_string(saves + 1), "准备好了" + std::to_string(saves + 2));
+    ++saves;
+  });
+  std::shared_ptr<const PreviewState> state = session->Render();
+  REQUIRE_FALSE(state->failed);
+  CHECK(saves == 3);            // three tries: two saves landed during the render
+  CHECK(state->composed == 3);  // jinbo, once per try
+  CHECK(state->reused == 21);   // the others, kept throughout
+  session->set_after_compose(nullptr);
+  // As a cold render of the files as they ended.
+  RunResult cold = ComposeIssue(options);
+  REQUIRE(cold.document);
+  CHECK(PdfOf(*session->last_result().document) == PdfOf(*cold.document));
+  std::shared_ptr<const PreviewState> again = session->Render();
+  CHECK(again->composed == 0);
+  CHECK(again->reused == 22);
+}
+
+// A page too large for a preview at the session's dpi: a failed render saying so, with
+// the way out, as render refuses it; the last good pages stay.
+TEST_CASE("watch: a page too large for a preview is a failed render") {
+  test::TempDir tmp;
+  const std::string issue = tmp.path + "/chunshen";
+  const std::string layouts = tmp.path + "/layouts";
+  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  fs::create_directories(layouts);
+  fs::copy(test::SourcePath("layouts/chunshen"), layouts + "/chunshen",
+           fs::copy_options::recursive);
+  RunOptions options;
+  options.issue_dir = issue;
+  options.layouts_dir = layouts;
+  options.png_dpi = 170;
+  Diagnostics diags;
+  std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
+  REQUIRE(session);
+  std::shared_ptr<const PreviewState> good = session->Render();
+  REQUIRE_FALSE(good->failed);
+  // 5 m tall: 33465 pixels at 170 dpi, more than 32767.
+  Replace(layouts + "/chunshen/paper.yaml", "height: 500mm", "height: 5000mm");
+  std::shared_ptr<const PreviewState> large = session->Render();
+  CHECK(large->failed);
+  CHECK(large->painted == 0);
+  REQUIRE(large->errors.size() == 1);
+  CHECK(large->errors[0].code == "dpi-too-high");
+  CHECK(large->errors[0].message.starts_with("at --dpi 170 the preview of page A01"));
+  CHECK(large->errors[0].hint == "use --dpi 166 or lower");
+  CHECK(large->errors[0].file == layouts + "/chunshen/paper.yaml");
+  CHECK(large->pages.size() == good->pages.size());  // the last good ones
+  // 1400 mm does not fit at 600 dpi: refused from the first render.
+  Replace(layouts + "/chunshen/paper.yaml", "height: 5000mm", "height: 1400mm");
+  options.png_dpi = 600;
+  std::unique_ptr<WatchSession> fine = WatchSession::Create(options, diags);
+  REQUIRE(fine);
+  std::shared_ptr<const PreviewState> refused = fine->Render();
+  CHECK(refused->failed);
+  REQUIRE(refused->errors.size() == 1);
+  CHECK(refused->errors[0].hint == "use --dpi 594 or lower");
+}
+
+}  // namespace
+}  // namespace banmian
