@@ -12,7 +12,7 @@ case "${1:-}" in
   *) echo "usage: scripts/build.sh [--tests]" >&2; exit 2 ;;
 esac
 . scripts/deps.sh
-ensure_deps
+if [ "$tests" = ON ]; then ensure_deps test; else ensure_deps; fi
 BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
 cmake -S . -B build -DCMAKE_BUILD_TYPE="$BUILD_TYPE" -DBANMIAN_TESTS="$tests" >/dev/null
 cmake --build build -j"$(nproc)"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The one list of Debian 12 packages banmian needs to build, render and test, and the
 # check that installs whichever are missing. Sourced by the other scripts.
-#   ensure_deps            installs what is missing (as root), or prints the apt-get line
-#   ensure_deps fuzz       the same, with the fuzzer's extra packages (clang)
-#   ensure_deps bench      the same, with the benchmark's (hyperfine, time, jq)
+#   ensure_deps            installs what building and rendering need (as root), or prints
+#                          the apt-get line
+#   ensure_deps test       the same, with what the tests need
+#   ensure_deps fuzz       the same as test, with the fuzzer's extra packages (clang)
+#   ensure_deps bench      the same as test, with the benchmark's (hyperfine, time, jq)
 #   ensure_deps docs       the same, with what scripts/make-man.sh needs (help2man)
 #   ensure_deps package    the same, with what `cpack` needs for the Debian package
 BANMIAN_PACKAGES=(
@@ -20,14 +22,20 @@ BANMIAN_PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpoppler-glib-dev librsvg2-dev
   # banmian watch: the live preview's HTTP server (cpp-httplib)
   libcpp-httplib-dev
-  # tests (Ghostscript's generic CMYK profile in libgs-common is a test's "other" CMYK condition)
+  # fonts the layouts name (see fonts/README.md)
+  fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
+)
+
+# What the tests need besides (scripts/build.sh --tests, scripts/test.sh and every script
+# that configures with the tests, CMake's default): quick start step 1 builds and renders
+# without them, so a new machine downloads them only for step 2.
+BANMIAN_TEST_PACKAGES=(
+  # Ghostscript's generic CMYK profile in libgs-common is a test's "other" CMYK condition
   libgs-common doctest-dev poppler-utils ghostscript qpdf chromium
   # the schema test validates the YAML files against docs/schemas/ (tests/schemas/)
   python3-jsonschema python3-yaml
   # the watch page's browser test drives Chromium through chromedriver (curl for its API)
   chromium-driver curl
-  # fonts the layouts name (see fonts/README.md)
-  fonts-noto-cjk fonts-arphic-ukai fonts-hanazono
 )
 
 # Only scripts/fuzz.sh needs these: clang with libFuzzer and the sanitizer runtimes.
@@ -59,10 +67,14 @@ missing_deps() {
 
 ensure_deps() {
   local missing
-  if [ "${1:-}" = fuzz ]; then
-    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_FUZZ_PACKAGES[@]}")
+  if [ "${1:-}" = test ]; then
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_TEST_PACKAGES[@]}")
+  elif [ "${1:-}" = fuzz ]; then
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_TEST_PACKAGES[@]}" \
+      "${BANMIAN_FUZZ_PACKAGES[@]}")
   elif [ "${1:-}" = bench ]; then
-    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_BENCH_PACKAGES[@]}")
+    missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_TEST_PACKAGES[@]}" \
+      "${BANMIAN_BENCH_PACKAGES[@]}")
   elif [ "${1:-}" = docs ]; then
     missing=$(missing_deps "${BANMIAN_PACKAGES[@]}" "${BANMIAN_DOCS_PACKAGES[@]}")
   elif [ "${1:-}" = package ]; then

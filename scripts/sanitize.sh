@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
-ensure_deps
+ensure_deps test
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBANMIAN_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$(nproc)"
 # Leaks: fontconfig, GLib and Pango keep process-lifetime caches on purpose; the
