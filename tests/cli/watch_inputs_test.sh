@@ -65,7 +65,12 @@ mv "$tmp/issue/articles/g60.md" "$tmp/issue/.drafts/g60.md"
 sed -i 's|g60: articles/g60.md|g60: .drafts/g60.md|' "$tmp/issue/issue.yaml"
 check "the issue names the article in .drafts" grep -q "g60: .drafts/g60.md" "$tmp/issue/issue.yaml"
 cp -r "$src/layouts" "$tmp/layouts"
-(ulimit -v 3000000; exec "$bin" watch "$tmp/issue" --layouts "$tmp/layouts" --port 0 --dpi 10 >"$tmp/a.out" 2>"$tmp/a.err") &
+# Memory is limited (a render that read /dev/zero would hit it) where the binary runs under
+# the limit at all: an AddressSanitizer build maps terabytes of shadow memory and cannot.
+limit="ulimit -v 3000000;"
+(ulimit -v 3000000; "$bin" --version) >/dev/null 2>&1 || limit=""
+[ -n "$limit" ] || echo "note: no memory limit (the binary does not start under one)"
+(eval "$limit"; exec "$bin" watch "$tmp/issue" --layouts "$tmp/layouts" --port 0 --dpi 10 >"$tmp/a.out" 2>"$tmp/a.err") &
 pids+=($!)
 check "watch starts beside a link to /dev/zero and a FIFO" within 120 grep -qs "^banmian watch: serving http://127.0.0.1:[0-9]*/" "$tmp/a.out"
 port=$(sed -n 's|.*127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/a.out")
