@@ -12,6 +12,8 @@
 #                          when they wrote the same bytes;
 #   complete DIR           whether DIR holds exactly the files its .banmian-manifest lists,
 #                          each with the listed SHA-256;
+#   within SECONDS CMD...  whether CMD succeeds within SECONDS, tried every 0.2 s (a wait
+#                          for something to happen, never a check of how long it took);
 #   browse FILE DOM LOG    loads FILE in headless Chromium: the DOM after load to DOM, the
 #                          browser's log to LOG.
 tmp=$(mktemp -d)
@@ -33,6 +35,15 @@ files() { (cd "$1" && find . -type f ! -name report.json ! -name .banmian-manife
 complete() { (cd "$1" && sha256sum -c --quiet --strict .banmian-manifest >/dev/null) &&
   [ "$(cd "$1" && find . -type f ! -name .banmian-manifest | sed 's|^\./||' | sort)" = \
     "$(grep -v '^#' "$1/.banmian-manifest" | cut -c67- | sort)" ]; }
+
+within() {
+  local end=$((SECONDS + $1))
+  shift
+  until "$@"; do
+    [ $SECONDS -lt $end ] || return 1
+    sleep 0.2
+  done
+}
 
 browse() {
   rm -rf "$tmp/profile"

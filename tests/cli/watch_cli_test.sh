@@ -10,15 +10,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
 
-within() {  # within SECONDS COMMAND...: whether COMMAND succeeds in time, tried every 0.2 s
-  local end=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ $SECONDS -lt $end ] || return 1
-    sleep 0.2
-  done
-}
-
 # Usage errors: exit 2, the reason named.
 usage() {  # usage NAME EXPECTED-MESSAGE ARGS...
   local name=$1 message=$2

@@ -12,15 +12,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 pids=() streams=()
 trap 'for p in "${streams[@]}" "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"' EXIT
 
-within() {  # within SECONDS COMMAND...: whether COMMAND succeeds in time, tried every 0.2 s
-  local end=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ $SECONDS -lt $end ] || return 1
-    sleep 0.2
-  done
-}
-
 # Not an issue: refused at start, exit 2, render's message, no position made up.
 refused() {  # refused NAME EXPECTED-MESSAGE ARGS...
   local name=$1 message=$2

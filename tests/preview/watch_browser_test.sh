@@ -26,16 +26,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Whether COMMAND succeeds within SECONDS, trying every 0.2 s.
-within() {
-  local end=$((SECONDS + $1))
-  shift
-  until "$@"; do
-    [ $SECONDS -lt $end ] || return 1
-    sleep 0.2
-  done
-}
-
 # The value a script run in the page returns (a string without quotes or backslashes).
 js() {
   curl -s -m 60 -X POST -H 'Content-Type: application/json' \
