@@ -47,19 +47,33 @@ std::string ChangedLabels(const PreviewState& s) {
   return out;
 }
 
+// A copy of the chunshen sample in a temporary folder (with its paper in a layouts folder
+// of its own when `own_paper`, for the tests that edit it) and the options of a watch on it
+// with previews at `dpi`.
+struct ChunshenCopy {
+  test::TempDir tmp;
+  std::string issue = tmp.path + "/chunshen";
+  std::string layouts = tmp.path + "/layouts";
+  RunOptions options;
+
+  ChunshenCopy(double dpi, bool own_paper) {
+    fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+    options.issue_dir = issue;
+    options.png_dpi = dpi;
+    if (own_paper) {
+      fs::create_directories(layouts);
+      fs::copy(test::SourcePath("layouts/chunshen"), layouts + "/chunshen",
+               fs::copy_options::recursive);
+      options.layouts_dir = layouts;
+    }
+  }
+};
+
 TEST_CASE(
     "watch: warm renders compose and paint only what an edit changed, as a cold render would") {
-  test::TempDir tmp;
-  const std::string issue = tmp.path + "/chunshen";
-  const std::string layouts = tmp.path + "/layouts";
-  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
-  fs::create_directories(layouts);
-  fs::copy(test::SourcePath("layouts/chunshen"), layouts + "/chunshen",
-           fs::copy_options::recursive);
-  RunOptions options;
-  options.issue_dir = issue;
-  options.layouts_dir = layouts;
-  options.png_dpi = 20;  // small pictures: the pixels are compared, not looked at
+  ChunshenCopy copy(20, true);  // small pictures: the pixels are compared, not looked at
+  const std::string &issue = copy.issue, &layouts = copy.layouts;
+  RunOptions& options = copy.options;
   options.jobs = 2;
   Diagnostics diags;
   std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
@@ -128,12 +142,9 @@ TEST_CASE(
 }
 
 TEST_CASE("watch: an input error keeps the last good pages and names the line") {
-  test::TempDir tmp;
-  const std::string issue = tmp.path + "/chunshen";
-  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
-  RunOptions options;
-  options.issue_dir = issue;
-  options.png_dpi = 10;
+  ChunshenCopy copy(10, false);
+  const std::string& issue = copy.issue;
+  RunOptions& options = copy.options;
   Diagnostics diags;
   std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
   REQUIRE(session);
@@ -175,15 +186,12 @@ namespace {
 // The session reads only the files the issue uses: a link to a device and a large file
 // nobody names are never read (a read of /dev/zero would never end).
 TEST_CASE("watch: only the files the render reads are input") {
-  test::TempDir tmp;
-  const std::string issue = tmp.path + "/chunshen";
-  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
+  ChunshenCopy copy(10, false);
+  const std::string& issue = copy.issue;
+  RunOptions& options = copy.options;
   fs::create_symlink("/dev/zero", issue + "/notes.txt");
   fs::create_symlink("/dev/zero", issue + "/articles/zero.md");
   std::ofstream(issue + "/unused.bin") << std::string(1 << 20, 'x');
-  RunOptions options;
-  options.issue_dir = issue;
-  options.png_dpi = 10;
   Diagnostics diags;
   std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
   REQUIRE(session);
@@ -219,12 +227,9 @@ TEST_CASE("watch: only the files the render reads are input") {
 // try composed is kept (its key names the bytes it read), so a one-article edit composes
 // that article only, not the whole issue.
 TEST_CASE("watch: a file saved during a render costs only its own article") {
-  test::TempDir tmp;
-  const std::string issue = tmp.path + "/chunshen";
-  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
-  RunOptions options;
-  options.issue_dir = issue;
-  options.png_dpi = 10;
+  ChunshenCopy copy(10, false);
+  const std::string& issue = copy.issue;
+  RunOptions& options = copy.options;
   Diagnostics diags;
   std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
   REQUIRE(session);
@@ -256,17 +261,9 @@ TEST_CASE("watch: a file saved during a render costs only its own article") {
 // A page too large for a preview at the session's dpi: a failed render saying so, with
 // the way out, as render refuses it; the last good pages stay.
 TEST_CASE("watch: a page too large for a preview is a failed render") {
-  test::TempDir tmp;
-  const std::string issue = tmp.path + "/chunshen";
-  const std::string layouts = tmp.path + "/layouts";
-  fs::copy(test::SourcePath("issues/chunshen-2024-06-07"), issue, fs::copy_options::recursive);
-  fs::create_directories(layouts);
-  fs::copy(test::SourcePath("layouts/chunshen"), layouts + "/chunshen",
-           fs::copy_options::recursive);
-  RunOptions options;
-  options.issue_dir = issue;
-  options.layouts_dir = layouts;
-  options.png_dpi = 170;
+  ChunshenCopy copy(170, true);
+  const std::string& layouts = copy.layouts;
+  RunOptions& options = copy.options;
   Diagnostics diags;
   std::unique_ptr<WatchSession> session = WatchSession::Create(options, diags);
   REQUIRE(session);
