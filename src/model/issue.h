@@ -57,11 +57,24 @@ struct SlotAssignment {
   SourcePos pos;
 };
 
+// A story of an auto page, in rank order (the lead first): an article, or what is left
+// of a continued one (`{continues: id}`), with what the editor locked of its module
+// (grid numbers 0-based, relative to the page's grid; unset: banmian chooses).
+struct StoryEntry {
+  std::string article;
+  bool continuation = false;
+  std::optional<int> col, cols, row, rows;  // the lock
+  SourcePos pos;
+  SourcePos lock_pos;  // of `lock:`, when given
+};
+
 struct PageSpec {
   std::string template_name;
   std::string label;  // e.g. A01; defaults to the page number
   std::string section;
   std::vector<SlotAssignment> slots;
+  std::vector<StoryEntry> stories;  // an auto page's stories, the lead first
+  SourcePos stories_pos;
   SourcePos pos;
 };
 

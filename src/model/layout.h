@@ -227,6 +227,13 @@ struct Slot {
   bool column_rules = false;       // thin rules in the gutters between the module's columns
   bool boxed = false;              // a frame around the module
   bool optional = false;           // may be left empty without an error
+  // The widest a picture of the module's article is set, in columns (0: the module's
+  // width); a picture's own {cols=N} is kept when narrower. Auto layout sets it.
+  int picture_columns = 0;
+  // The article's first picture, when it spans the module at its top, set above the
+  // headline block (题在图下): a module beside another that starts on the same grid line
+  // then has no headline level with the other's (no tombstone).
+  bool picture_above_headline = false;
   // 底纹: a tint under the whole slot area, painted before the module's text and pictures.
   std::optional<Cmyk> fill;
   // pt: the text inset from the fill's (or frame's) edge; see PaddingInset.
@@ -265,11 +272,23 @@ PaddingInset InsetFor(double padding, const Grid& grid, double side_air = 0);
 // A slot's padding kept on the grids (InsetFor), its fill's edge half a gutter out when boxed.
 PaddingInset SlotInset(const Slot& slot, const Grid& grid);
 
+// The body area of an auto template (`body:`): the rectangle of the grid an auto page's
+// stories are laid out in by banmian (layout/auto_layout.h), as modules it shapes and
+// places itself. Grid numbers are 0-based; `rest` runs to the first region below it in
+// its columns, or the grid's foot.
+struct BodyArea {
+  int col = 0, cols = 1, row = 0;
+  int rows = 0;       // grid lines; resolved when `rest`
+  bool rest = false;  // `rows: rest`
+  SourcePos pos;
+};
+
 struct PageTemplate {
   std::string name;
   std::string file;
   std::vector<Region> regions;
   std::vector<Slot> slots;
+  std::optional<BodyArea> body;  // an auto template: its stories are laid out by banmian
 
   const Slot* FindSlot(const std::string& name) const;
 };
@@ -294,6 +313,23 @@ struct PressSettings {
   SourcePos pos;
 };
 
+// A rung of the paper's headline ladder (`auto_layout: headlines:`): the style an auto
+// page's module headline is set in. The ladder runs from the largest rung down; a module
+// takes the first rung its story's rank and its width allow, and a smaller one only when
+// that makes the page fit (the least change).
+struct HeadlineRung {
+  std::string style;
+  int max_rank = 0;  // only stories of this rank or higher (1: the lead); 0: any
+  int min_cols = 0;  // only modules at least this many columns wide; 0: any
+  SourcePos pos;
+};
+
+// What a paper allows automatic layout (docs/auto-layout.md).
+struct AutoLayoutRules {
+  std::vector<HeadlineRung> headlines;  // empty: every module in the style `headline`
+  SourcePos pos;
+};
+
 struct Paper {
   std::string id;    // folder name under layouts/
   std::string name;  // as printed
@@ -306,6 +342,7 @@ struct Paper {
   std::map<std::string, PageTemplate> templates;
   TypesettingRules rules;
   PressSettings press;
+  AutoLayoutRules auto_layout;
   SourcePos pos;
 
   // The text area's top-left corner in page coordinates.
