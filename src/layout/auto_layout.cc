@@ -1,0 +1,497 @@
+#include "layout/auto_layout.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <tuple>
+
+namespace banmian {
+
+RowSet::RowSet(int size) : size_(std::max(0, size)), words_((size_ + 63) / 64, 0) {}
+
+void RowSet::Set(int h) {
+  if (h < 0 || h >= size_) return;
+  words_[static_cast<size_t>(h) / 64] |= uint64_t{1} << (h % 64);
+}
+
+bool RowSet::Has(int h) const {
+  if (h < 0 || h >= size_) return false;
+  return (words_[static_cast<size_t>(h) / 64] >> (h % 64)) & 1;
+}
+
+bool RowSet::Any() const {
+  return std::any_of(words_.begin(), words_.end(), [](uint64_t w) { return w != 0; });
+}
+
+RowSet& RowSet::operator|=(const RowSet& o) {
+  for (size_t i = 0; i < words_.size() && i < o.words_.size(); ++i) words_[i] |= o.words_[i];
+  return *this;
+}
+
+RowSet RowSet::operator&(const RowSet& o) const {
+  RowSet r(size_);
+  for (size_t i = 0; i < words_.size() && i < o.words_.size(); ++i)
+    r.words_[i] = words_[i] & o.words_[i];
+  return r;
+}
+
+RowSet RowSet::Sum(const RowSet& o) const {
+  RowSet r(size_);
+  const size_t n = words_.size();
+  for (int a : Values()) {
+    // r |= o << a
+    const size_t ws = static_cast<size_t>(a) / 64;
+    const int bs = a % 64;
+    for (size_t i = n; i-- > ws;) {
+      const size_t from = i - ws;
+      uint64_t v = o.words_[from] << bs;
+      if (bs != 0 && from > 0) v |= o.words_[from - 1] >> (64 - bs);
+      r.words_[i] |= v;
+    }
+  }
+  // Heights past the set's size are dropped.
+  if (size_ % 64 != 0 && n > 0) r.words_[n - 1] &= (uint64_t{1} << (size_ % 64)) - 1;
+  return r;
+}
+
+std::vector<int> RowSet::Values() const {
+  std::vector<int> out;
+  for (size_t i = 0; i < words_.size(); ++i) {
+    uint64_t w = words_[i];
+    while (w) {
+      const int b = std::countr_zero(w);
+      out.push_back(static_cast<int>(i) * 64 + b);
+      w &= w - 1;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The grid lines a module's picture takes at height h: its natural rows, made taller or
+// shorter with the module while the module fills (a cut or a hole leaves it as it is).
+int PictureRowsAt(const ModuleShape& s, int h) {
+  if (s.picture_columns <= 0) return 0;
+  const int fill = std::clamp(h, s.natural_rows, std::max(s.natural_rows, s.max_fill_rows));
+  return std::max(1, s.picture_rows + fill - s.natural_rows);
+}
+
+struct Interval {
+  int from = 0, to = 0;  // [from, to) in grid lines of the body area
+  bool empty() const { return to <= from; }
+  bool Overlaps(const Interval& o) const {
+    return !empty() && !o.empty() && from < o.to && o.from < to;
+  }
+};
+
+Interval HeadlineOf(const ModuleShape& s, const AutoModule& m) {
+  if (s.rung < 0 || s.headline_rows <= 0) return {};
+  const int top = m.row + (s.picture_above_headline ? PictureRowsAt(s, m.rows) : 0);
+  return {top, std::min(m.row + m.rows, top + s.headline_rows)};
+}
+
+Interval PictureOf(const ModuleShape& s, const AutoModule& m) {
+  const int pic = PictureRowsAt(s, m.rows);
+  if (pic == 0) return {};
+  const int top = m.row + (s.picture_above_headline ? 0 : s.headline_rows);
+  return {top, std::min(m.row + m.rows, top + pic)};
+}
+
+// A module's own cost at height h (docs/auto-layout.md §3): what its shape changes.
+double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>* terms,
+               const std::string& id) {
+  double total = 0;
+  auto add = [&](const std::string& what, double c) {
+    if (c == 0) return;
+    total += c;
+    if (terms) terms->push_back({id + ": " + what, c});
+  };
+  const int fill_top = std::max(s.natural_rows, s.max_fill_rows);
+  if (h < s.natural_rows) {
+    const int cut = s.natural_rows - h;
+    add("text cut by " + std::to_string(cut) + " grid lines", cut * AutoCosts::kCutRow);
+  } else if (h > fill_top) {
+    const int hole = h - fill_top;
+    add(std::to_string(hole) + " empty grid lines at its foot", hole * AutoCosts::kHoleRow);
+  }
+  const int within = std::clamp(h, s.natural_rows, fill_top) - s.natural_rows;
+  if (s.picture_columns > 0)
+    add("picture " + std::to_string(within) + " grid lines taller",
+        within * AutoCosts::kPictureRow);
+  else
+    add(std::to_string(within) + " blank grid line at its foot", within * AutoCosts::kSlackRow);
+  add("headline " + std::to_string(s.rung_steps) + " rungs smaller",
+      s.rung_steps * AutoCosts::kRungStep);
+  if (s.picture_columns > 0 && s.picture_columns < s.cols)
+    add("picture " + std::to_string(s.cols - s.picture_columns) +
+            " columns narrower than its module",
+        (s.cols - s.picture_columns) * AutoCosts::kPictureColumn);
+  if (s.cols == 1 && body_cols >= 4) add("one column wide", AutoCosts::kOneColumn);
+  if (h > AutoCosts::kDeepColumn)
+    add(std::to_string(h) + " grid lines deep", (h - AutoCosts::kDeepColumn) * AutoCosts::kDeepRow);
+  return total;
+}
+
+bool HorizontallyAdjacent(const AutoModule& a, const AutoModule& b) {
+  return a.col + a.cols == b.col && a.row < b.row + b.rows && b.row < a.row + a.rows;
+}
+
+bool VerticallyAdjacent(const AutoModule& a, const AutoModule& b) {
+  return a.row + a.rows == b.row && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+// The rules two modules break together: a tombstone, pictures touching.
+void PairBreaks(const std::vector<AutoStory>& stories, const AutoModule& a, const AutoModule& b,
+                std::vector<RuleBreak>& out) {
+  const ModuleShape& sa = stories[a.story].shapes[a.shape];
+  const ModuleShape& sb = stories[b.story].shapes[b.shape];
+  for (int side = 0; side < 2; ++side) {
+    const AutoModule& l = side == 0 ? a : b;
+    const AutoModule& r = side == 0 ? b : a;
+    const ModuleShape& sl = side == 0 ? sa : sb;
+    const ModuleShape& sr = side == 0 ? sb : sa;
+    if (HorizontallyAdjacent(l, r)) {
+      if (HeadlineOf(sl, l).Overlaps(HeadlineOf(sr, r)))
+        out.push_back({"tombstone", l.story, r.story,
+                       "the headlines of '" + stories[l.story].id + "' and '" +
+                           stories[r.story].id + "' stand side by side at the same height"});
+      if (sl.picture_right && sr.picture_left && PictureOf(sl, l).Overlaps(PictureOf(sr, r)))
+        out.push_back({"pictures-touch", l.story, r.story,
+                       "the pictures of '" + stories[l.story].id + "' and '" + stories[r.story].id +
+                           "' touch across their modules"});
+    }
+    if (VerticallyAdjacent(l, r)) {
+      const Interval pl = PictureOf(sl, l), pr = PictureOf(sr, r);
+      if (!pl.empty() && !pr.empty() && pl.to == l.row + l.rows && pr.from == r.row)
+        out.push_back({"pictures-touch", l.story, r.story,
+                       "the pictures of '" + stories[l.story].id + "' and '" + stories[r.story].id +
+                           "' touch across their modules"});
+    }
+  }
+}
+
+int LeadOf(const std::vector<AutoStory>& stories) {
+  for (size_t i = 0; i < stories.size(); ++i)
+    if (!stories[i].continuation) return static_cast<int>(i);
+  return -1;
+}
+
+bool LockAllows(const AutoStory& st, const ModuleShape& s, int col, int row, int rows) {
+  return (!st.col || *st.col == col) && (!st.cols || *st.cols == s.cols) &&
+         (!st.row || *st.row == row) && (!st.rows || *st.rows == rows);
+}
+
+class Search {
+ public:
+  Search(int cols, int rows, const std::vector<AutoStory>& stories, const AutoSearchOptions& opt)
+      : cols_(cols), rows_(rows), stories_(stories), opt_(opt), n_(stories.size()) {}
+
+  AutoSearchResult Run() {
+    AutoSearchResult out;
+    if (n_ == 0 || n_ > 16 || cols_ < 1 || rows_ < 1) return out;
+    Tables();
+    const uint32_t all = (uint32_t{1} << n_) - 1;
+    if (!Feasible(0, all, cols_, rows_)) return out;
+    min_own_.assign(n_, 0);
+    for (size_t s = 0; s < n_; ++s) {
+      double best = std::numeric_limits<double>::infinity();
+      for (const ModuleShape& sh : stories_[s].shapes)
+        for (int h : sh.rows.Values()) best = std::min(best, OwnCost(sh, h, cols_, nullptr, ""));
+      min_own_[s] = std::isfinite(best) ? best : 0;
+    }
+    std::vector<Task> tasks{{0, cols_, 0, rows_, all, 0}};
+    std::vector<AutoModule> placed;
+    Expand(tasks, placed, 0);
+    out.nodes = nodes_;
+    out.complete = nodes_ < opt_.node_budget;
+    for (Kept& k : kept_) out.layouts.push_back(std::move(k.layout));
+    return out;
+  }
+
+ private:
+  struct Task {
+    int col, cols, row, rows;
+    uint32_t set;
+    int kind;  // 0: any; 1: not cut across (its top part of a cut across); 2: not cut down
+  };
+  struct Kept {
+    ScoredLayout layout;
+    std::vector<std::tuple<int, int, int>> signature;
+  };
+
+  size_t Index(uint32_t set, int w) const { return static_cast<size_t>(set) * (cols_ + 1) + w; }
+
+  // Which heights each story set tiles at each width, by the root cut of the tiling.
+  void Tables() {
+    const size_t sets = size_t{1} << n_;
+    const RowSet none(rows_ + 1);
+    any_.assign(sets * (cols_ + 1), none);
+    not_across_ = any_;
+    not_down_ = any_;
+    for (size_t s = 0; s < n_; ++s) {
+      const uint32_t set = uint32_t{1} << s;
+      for (const ModuleShape& sh : stories_[s].shapes) {
+        if (sh.cols < 1 || sh.cols > cols_) continue;
+        if (stories_[s].cols && *stories_[s].cols != sh.cols) continue;
+        RowSet r = sh.rows;
+        if (stories_[s].rows) {
+          RowSet only(rows_ + 1);
+          if (sh.rows.Has(*stories_[s].rows)) only.Set(*stories_[s].rows);
+          r = only;
+        }
+        any_[Index(set, sh.cols)] |= r;
+      }
+      for (int w = 1; w <= cols_; ++w) {
+        not_across_[Index(set, w)] = any_[Index(set, w)];
+        not_down_[Index(set, w)] = any_[Index(set, w)];
+      }
+    }
+    std::vector<uint32_t> order;
+    for (uint32_t set = 1; set < sets; ++set)
+      if (std::popcount(set) >= 2) order.push_back(set);
+    std::stable_sort(order.begin(), order.end(),
+                     [](uint32_t a, uint32_t b) { return std::popcount(a) < std::popcount(b); });
+    for (uint32_t set : order) {
+      std::vector<RowSet> across(cols_ + 1, none), down(cols_ + 1, none);
+      for (uint32_t a = (set - 1) & set; a != 0; a = (a - 1) & set) {
+        const uint32_t b = set ^ a;
+        for (int w = 1; w <= cols_; ++w) {
+          const RowSet& top = not_across_[Index(a, w)];
+          const RowSet& rest = any_[Index(b, w)];
+          if (top.Any() && rest.Any()) across[static_cast<size_t>(w)] |= top.Sum(rest);
+        }
+        for (int w1 = 1; w1 < cols_; ++w1)
+          for (int w2 = 1; w1 + w2 <= cols_; ++w2) {
+            const RowSet& left = not_down_[Index(a, w1)];
+            const RowSet& right = any_[Index(b, w2)];
+            if (left.Any() && right.Any()) down[static_cast<size_t>(w1 + w2)] |= left & right;
+          }
+      }
+      for (int w = 1; w <= cols_; ++w) {
+        not_across_[Index(set, w)] = down[static_cast<size_t>(w)];
+        not_down_[Index(set, w)] = across[static_cast<size_t>(w)];
+        RowSet both = across[static_cast<size_t>(w)];
+        both |= down[static_cast<size_t>(w)];
+        any_[Index(set, w)] = both;
+      }
+    }
+  }
+
+  bool Feasible(int kind, uint32_t set, int w, int h) const {
+    const std::vector<RowSet>& t = kind == 1 ? not_across_ : kind == 2 ? not_down_ : any_;
+    return t[Index(set, w)].Has(h);
+  }
+
+  // Whether a story's lock keeps it out of a rectangle.
+  bool LocksFit(uint32_t set, const Task& t) const {
+    for (size_t s = 0; s < n_; ++s) {
+      if (!(set >> s & 1)) continue;
+      const AutoStory& st = stories_[s];
+      if (st.col && (*st.col < t.col || *st.col >= t.col + t.cols)) return false;
+      if (st.row && (*st.row < t.row || *st.row >= t.row + t.rows)) return false;
+      if (st.cols && *st.cols > t.cols) return false;
+      if (st.rows && *st.rows > t.rows) return false;
+    }
+    return true;
+  }
+
+  double Bound() const {
+    return kept_.size() < static_cast<size_t>(opt_.keep) ? std::numeric_limits<double>::infinity()
+                                                         : kept_.back().layout.cost;
+  }
+
+  void Expand(std::vector<Task>& tasks, std::vector<AutoModule>& placed, double partial) {
+    if (++nodes_ >= opt_.node_budget) return;
+    double rest = 0;
+    for (const Task& t : tasks)
+      for (size_t s = 0; s < n_; ++s)
+        if (t.set >> s & 1) rest += min_own_[s];
+    if (partial + rest >= Bound()) return;
+    if (tasks.empty()) {
+      Complete(placed);
+      return;
+    }
+    const Task t = tasks.back();
+    tasks.pop_back();
+    if (std::popcount(t.set) == 1) {
+      const size_t s = static_cast<size_t>(std::countr_zero(t.set));
+      const AutoStory& st = stories_[s];
+      // Its shapes of this width and height, cheapest first.
+      std::vector<std::pair<double, size_t>> ways;
+      for (size_t k = 0; k < st.shapes.size(); ++k) {
+        const ModuleShape& sh = st.shapes[k];
+        if (sh.cols != t.cols || !sh.rows.Has(t.rows)) continue;
+        if (!LockAllows(st, sh, t.col, t.row, t.rows)) continue;
+        ways.push_back({OwnCost(sh, t.rows, cols_, nullptr, ""), k});
+      }
+      std::stable_sort(ways.begin(), ways.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (const auto& [cost, k] : ways) {
+        AutoModule m{s, k, t.col, t.cols, t.row, t.rows};
+        double extra = cost;
+        std::vector<RuleBreak> breaks;
+        for (const AutoModule& o : placed) PairBreaks(stories_, o, m, breaks);
+        extra += AutoCosts::kRuleBreak * static_cast<double>(breaks.size());
+        if (static_cast<int>(s) == LeadOf(stories_) && t.row != 0) extra += AutoCosts::kRuleBreak;
+        placed.push_back(m);
+        Expand(tasks, placed, partial + extra);
+        placed.pop_back();
+        if (nodes_ >= opt_.node_budget) break;
+      }
+      tasks.push_back(t);
+      return;
+    }
+    for (uint32_t a = (t.set - 1) & t.set; a != 0; a = (a - 1) & t.set) {
+      const uint32_t b = t.set ^ a;
+      // Across: `a` on top, `b` under it.
+      if (t.kind != 1) {
+        for (int h1 : not_across_[Index(a, t.cols)].Values()) {
+          if (h1 >= t.rows) break;
+          if (!any_[Index(b, t.cols)].Has(t.rows - h1)) continue;
+          Task top{t.col, t.cols, t.row, h1, a, 1},
+              under{t.col, t.cols, t.row + h1, t.rows - h1, b, 0};
+          if (!LocksFit(a, top) || !LocksFit(b, under)) continue;
+          tasks.push_back(under);
+          tasks.push_back(top);
+          Expand(tasks, placed, partial);
+          tasks.pop_back();
+          tasks.pop_back();
+          if (nodes_ >= opt_.node_budget) break;
+        }
+      }
+      // Down: `a` at the left, `b` at the right.
+      if (t.kind != 2) {
+        for (int w1 = 1; w1 < t.cols; ++w1) {
+          if (!not_down_[Index(a, w1)].Has(t.rows) || !any_[Index(b, t.cols - w1)].Has(t.rows))
+            continue;
+          Task left{t.col, w1, t.row, t.rows, a, 2},
+              right{t.col + w1, t.cols - w1, t.row, t.rows, b, 0};
+          if (!LocksFit(a, left) || !LocksFit(b, right)) continue;
+          tasks.push_back(right);
+          tasks.push_back(left);
+          Expand(tasks, placed, partial);
+          tasks.pop_back();
+          tasks.pop_back();
+          if (nodes_ >= opt_.node_budget) break;
+        }
+      }
+      if (nodes_ >= opt_.node_budget) break;
+    }
+    tasks.push_back(t);
+  }
+
+  void Complete(const std::vector<AutoModule>& placed) {
+    std::vector<AutoModule> modules = placed;
+    std::sort(modules.begin(), modules.end(),
+              [](const AutoModule& a, const AutoModule& b) { return a.story < b.story; });
+    ScoredLayout layout = ScoreLayout(cols_, rows_, stories_, modules);
+    // Alternatives differ in where the stories go, not only in a line more or less.
+    std::vector<std::tuple<int, int, int>> sig;
+    for (const AutoModule& m : layout.modules) {
+      int above = 0;
+      for (const AutoModule& o : layout.modules) above += VerticallyAdjacent(o, m);
+      sig.push_back({m.col, m.cols, above});
+    }
+    for (size_t i = 0; i < kept_.size(); ++i) {
+      if (kept_[i].signature != sig) continue;
+      if (kept_[i].layout.cost <= layout.cost) return;
+      kept_.erase(kept_.begin() + static_cast<long>(i));
+      break;
+    }
+    if (kept_.size() >= static_cast<size_t>(opt_.keep) && layout.cost >= kept_.back().layout.cost)
+      return;
+    auto at = std::upper_bound(kept_.begin(), kept_.end(), layout.cost,
+                               [](double c, const Kept& k) { return c < k.layout.cost; });
+    kept_.insert(at, Kept{std::move(layout), std::move(sig)});
+    if (kept_.size() > static_cast<size_t>(opt_.keep)) kept_.pop_back();
+  }
+
+  int cols_, rows_;
+  const std::vector<AutoStory>& stories_;
+  AutoSearchOptions opt_;
+  size_t n_;
+  std::vector<RowSet> any_, not_across_, not_down_;
+  std::vector<double> min_own_;
+  std::vector<Kept> kept_;
+  long nodes_ = 0;
+};
+
+}  // namespace
+
+ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stories,
+                         std::vector<AutoModule> modules) {
+  (void)rows;
+  ScoredLayout out;
+  out.modules = std::move(modules);
+  out.cut_rows.assign(stories.size(), 0);
+  out.hole_rows.assign(stories.size(), 0);
+  auto add = [&](const std::string& what, double c) {
+    out.terms.push_back({what, c});
+    out.cost += c;
+  };
+  for (const AutoModule& m : out.modules) {
+    const ModuleShape& s = stories[m.story].shapes[m.shape];
+    double own = 0;
+    std::vector<CostTerm> terms;
+    own = OwnCost(s, m.rows, cols, &terms, stories[m.story].id);
+    for (CostTerm& t : terms) out.terms.push_back(std::move(t));
+    out.cost += own;
+    out.cut_rows[m.story] = std::max(0, s.natural_rows - m.rows);
+    out.hole_rows[m.story] = std::max(0, m.rows - std::max(s.natural_rows, s.max_fill_rows));
+  }
+  // Reading order and width by rank: a story ranked lower set above, before or wider than
+  // one ranked higher.
+  for (const AutoModule& a : out.modules)
+    for (const AutoModule& b : out.modules) {
+      if (a.story >= b.story) continue;  // a ranks higher
+      const std::string pair = "'" + stories[b.story].id + "' before '" + stories[a.story].id + "'";
+      if (b.row < a.row)
+        add(pair + " (above it)", AutoCosts::kAboveOrder);
+      else if (b.row == a.row && b.col < a.col)
+        add(pair + " (left of it)", AutoCosts::kLeftOrder);
+      if (!stories[a.story].continuation && !stories[b.story].continuation && b.cols > a.cols)
+        add("'" + stories[b.story].id + "' wider than '" + stories[a.story].id + "'",
+            AutoCosts::kWiderOrder);
+    }
+  const int lead = LeadOf(stories);
+  if (lead >= 0) {
+    const AutoModule* lm = nullptr;
+    for (const AutoModule& m : out.modules)
+      if (static_cast<int>(m.story) == lead) lm = &m;
+    if (lm) {
+      const ModuleShape& ls = stories[lm->story].shapes[lm->shape];
+      const std::string id = stories[lm->story].id;
+      if (lm->row != 0)
+        out.breaks.push_back({"lead-top", lm->story, lm->story,
+                              "the lead '" + id + "' does not start at the top of the body"});
+      for (const AutoModule& m : out.modules) {
+        if (&m == lm || stories[m.story].continuation) continue;
+        const ModuleShape& s = stories[m.story].shapes[m.shape];
+        if (m.cols > lm->cols)
+          out.breaks.push_back({"lead-widest", lm->story, m.story,
+                                "'" + stories[m.story].id + "' is wider than the lead '" + id +
+                                    "' (" + std::to_string(m.cols) + " columns against " +
+                                    std::to_string(lm->cols) + ")"});
+        if (s.rung >= 0 && ls.rung >= 0 && s.rung < ls.rung)
+          out.breaks.push_back(
+              {"lead-headline", lm->story, m.story,
+               "'" + stories[m.story].id + "' has a larger headline than the lead '" + id + "'"});
+      }
+    }
+  }
+  for (size_t i = 0; i < out.modules.size(); ++i)
+    for (size_t j = i + 1; j < out.modules.size(); ++j)
+      PairBreaks(stories, out.modules[i], out.modules[j], out.breaks);
+  for (const RuleBreak& b : out.breaks) add("rule broken: " + b.rule, AutoCosts::kRuleBreak);
+  return out;
+}
+
+AutoSearchResult SearchLayouts(int cols, int rows, const std::vector<AutoStory>& stories,
+                               const AutoSearchOptions& options) {
+  return Search(cols, rows, stories, options).Run();
+}
+
+}  // namespace banmian
