@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/auto_layout.h"
 #include "model/diagnostic.h"
 #include "model/layout.h"
 #include "text/normalize.h"
@@ -166,6 +167,22 @@ struct PageGrids {
   std::vector<std::pair<int, Area>> uncovered;
 };
 
+// An auto page as the search laid it out (layout/auto_layout.h): its stories in rank
+// order, the best layouts found (the first is the one set), and where its body area is.
+struct AutoPageRecord {
+  int page = 0;  // 1-based
+  std::string label;
+  std::vector<AutoStory> stories;     // as measured (shapes with their heights)
+  std::vector<ScoredLayout> layouts;  // best first; empty: no layout was found
+  int body_col = 0, body_row = 0;     // the body area's top left on the grid (0-based)
+  int body_cols = 0, body_rows = 0;
+  // No layout filled the body exactly: these allow cuts and holes (AutoCosts).
+  bool with_cuts = false;
+  long nodes = 0;        // search nodes visited
+  bool complete = true;  // the search ran to its end (else its node budget ran out)
+  SourcePos pos;         // of the page's `stories:`
+};
+
 struct LayoutReport {
   // Input errors only placing finds (a table wider than the module it is in), at their
   // file:line:col; the page builder hands them on as diagnostics, once each.
@@ -181,6 +198,7 @@ struct LayoutReport {
   std::vector<int> inserted_pages;  // pages added to carry a stack on (1-based)
   std::vector<AddedPageRecord> added_pages;
   std::vector<BannerRecord> banners;  // banners not over their stories
+  std::vector<AutoPageRecord> auto_pages;
   PageGrids grid;
 };
 

@@ -12,6 +12,8 @@
 
 #include "base/parallel.h"
 #include "layout/ad_slot.h"
+#include "layout/auto_layout.h"
+#include "layout/auto_measure.h"
 #include "layout/dash_joins.h"
 #include "layout/furniture.h"
 #include "layout/module.h"
@@ -176,8 +178,14 @@ struct Builder {
   std::map<std::string, std::vector<std::string>> pages_true;
   int page_count_used = 0;
 
+  // The issue's pages, an auto page's stories among its slot assignments (each story in a
+  // slot of its own, named by StorySlotName).
+  std::vector<PageSpec> given;
   std::vector<PageSpec> pages;  // the issue's pages, plus pages stacks carried on to
   std::vector<bool> automatic;
+  // Per page: the template an auto page was laid out into (its template's regions and
+  // slots, and a slot for each story); null for the others.
+  std::vector<std::shared_ptr<const PageTemplate>> laid_out;
   std::map<std::string, ArticleFlow> flows;
   std::map<std::string, Article> banners;         // banner headlines, by their made-up article id
   std::map<std::string, int> parts_placed;        // article → parts placed so far
@@ -237,7 +245,7 @@ struct Builder {
   // How many parts the issue gives an article (module threads), in document order.
   int PartsOf(const std::string& id) const {
     int n = 0;
-    for (const PageSpec& p : issue.pages)
+    for (const PageSpec& p : given)
       for (const SlotAssignment& a : p.slots)
         for (const std::string& x : a.articles) n += x == id;
     return n;
@@ -584,9 +592,82 @@ struct Builder {
     }
   }
 
+  // The slot an auto page's story is set in: named by its article, unless the template
+  // has a slot of that name.
+  static std::string StorySlotName(const PageTemplate& tmpl, const std::string& id) {
+    return tmpl.FindSlot(id) ? "story-" + id : id;
+  }
+
+  // Lays out auto page k (layout/auto_layout.h): measures its stories as they stand now
+  // (a continuation: what earlier pages left of it), searches for the best layouts of its
+  // body area and returns its template with a slot for each story, shaped and placed as
+  // the best layout says. What the search found goes to the report.
+  const PageTemplate& LayOutAutoPage(size_t k, const PageTemplate& tmpl) {
+    const PageSpec& spec = pages[k];
+    const BodyArea& body = *tmpl.body;
+    AutoPageRecord rec;
+    rec.page = static_cast<int>(k) + 1;
+    rec.label = Label(k);
+    rec.body_col = body.col, rec.body_row = body.row;
+    rec.body_cols = body.cols, rec.body_rows = body.rows;
+    rec.pos = spec.stories_pos;
+    int rank = 0;
+    for (const StoryEntry& e : spec.stories) {
+      ArticleFlow& flow = Flow(e.article);
+      ModulePart part;
+      part.first = !e.continuation && !flow.started;
+      part.continued_from = last_label[e.article];
+      part.here = Label(k);
+      StoryEntry lock = e;
+      if (lock.cols) lock.cols = std::clamp(*lock.cols, 1, body.cols);
+      AutoStory story = MeasureStory(flow, part, lock, e.continuation ? rank + 1 : ++rank,
+                                     body.cols, body.rows, paper(), fonts, headlines);
+      if (e.col) story.col = *e.col - body.col;
+      if (e.row) story.row = *e.row - body.row;
+      if (e.rows) story.rows = *e.rows;
+      if (e.cols) story.cols = *e.cols;
+      rec.stories.push_back(std::move(story));
+    }
+    AutoSearchResult found = SearchLayouts(body.cols, body.rows, rec.stories);
+    if (found.layouts.empty()) {
+      // No layout fills the body exactly: the least cut or hole.
+      rec.stories = WidenForCuts(std::move(rec.stories), body.rows);
+      rec.with_cuts = true;
+      found = SearchLayouts(body.cols, body.rows, rec.stories);
+    }
+    rec.layouts = std::move(found.layouts);
+    rec.nodes = found.nodes;
+    rec.complete = found.complete;
+    auto laid = std::make_shared<PageTemplate>(tmpl);
+    if (rec.layouts.empty()) {
+      // Not even with cuts: every story is overset, none is set anywhere.
+      for (const StoryEntry& e : spec.stories) {
+        OversetRecord o =
+            Leftover(e.article, static_cast<int>(k) + 1, StorySlotName(tmpl, e.article));
+        o.blocking = "no layout of the page's " + std::to_string(spec.stories.size()) +
+                     " stories fits its body area (" + std::to_string(body.cols) + " columns, " +
+                     std::to_string(body.rows) + " grid lines): move a story to another page";
+        report.overset.push_back(o);
+      }
+    }
+    if (!rec.layouts.empty()) {
+      for (const AutoModule& m : rec.layouts.front().modules) {
+        const AutoStory& story = rec.stories[m.story];
+        laid->slots.push_back(AutoSlot(StorySlotName(tmpl, story.id), m, story.shapes[m.shape],
+                                       body, paper().auto_layout, paper()));
+      }
+    }
+    report.auto_pages.push_back(std::move(rec));
+    laid_out[k] = laid;
+    return *laid;
+  }
+
   Page BuildPage(size_t k) {
     const PageSpec& spec = pages[k];
-    const PageTemplate& tmpl = paper().templates.at(spec.template_name);
+    const PageTemplate& tmpl =
+        !spec.stories.empty() && paper().templates.at(spec.template_name).body
+            ? LayOutAutoPage(k, paper().templates.at(spec.template_name))
+            : paper().templates.at(spec.template_name);
     Page page;
     page.number = static_cast<int>(k) + 1;
     page.label = Label(k);
@@ -692,8 +773,22 @@ struct Builder {
   }
 
   Document Build() {
-    pages = issue.pages;
+    given = issue.pages;
+    for (PageSpec& p : given) {
+      auto t = paper().templates.find(p.template_name);
+      if (p.stories.empty() || t == paper().templates.end() || !t->second.body) continue;
+      for (const StoryEntry& e : p.stories) {
+        SlotAssignment a;
+        a.slot = StorySlotName(t->second, e.article);
+        a.articles = {e.article};
+        a.continuation = e.continuation;
+        a.pos = e.pos;
+        p.slots.push_back(a);
+      }
+    }
+    pages = given;
     automatic.assign(pages.size(), false);
+    laid_out.assign(pages.size(), nullptr);
     // Labels the issue left to their page numbers are numbered afresh when pages are inserted.
     std::vector<bool> given(pages.size());
     for (size_t k = 0; k < pages.size(); ++k) given[k] = pages[k].label != std::to_string(k + 1);
@@ -717,6 +812,7 @@ struct Builder {
       more.pos = pages[k].pos;
       pages.insert(pages.begin() + static_cast<long>(k) + 1, more);
       automatic.insert(automatic.begin() + static_cast<long>(k) + 1, true);
+      laid_out.insert(laid_out.begin() + static_cast<long>(k) + 1, nullptr);
       report.added_pages.push_back(
           {static_cast<int>(k) + 2, label, tmpl, from_slot, Label(k), taken});
     }
@@ -755,7 +851,8 @@ Document BuildDocument(const Issue& issue, FontSet& fonts, LayoutReport& report,
     Builder b{issue, fonts, r,    d,  hints, ahead ? &composing : nullptr,
               {},    {},    refs, {}, {},    0,
               {},    {},    {},   {}, {},    {},
-              {},    {},    {},   {}, {}};
+              {},    {},    {},   {}, {},    {},
+              {}};
     b.reuse = threads.reuse;
     RunAlongside(
         ahead ? threads.jobs : 1,

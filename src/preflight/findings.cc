@@ -1,6 +1,7 @@
 #include "preflight/findings.h"
 
 #include "preflight/ad_checks.h"
+#include "preflight/auto_checks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -346,6 +347,8 @@ std::vector<Finding> Preflight(const LayoutReport& report, const Document& doc,
     f.pos = b.area.pos;
     out.push_back(f);
   }
+  // Auto pages: the rules their layout breaks, their cuts and holes (auto_checks.h).
+  for (Finding& f : CheckAutoPages(report, doc, paper)) out.push_back(std::move(f));
   // Slots with holes, left short or empty, then what lies where it must not on the pages.
   for (Finding& f : CheckSlots(report, doc, paper.grid)) out.push_back(std::move(f));
   for (Finding& f : CheckPages(doc)) {
