@@ -107,7 +107,7 @@ TEST_CASE("issue: validation against the paper's templates") {
         "  hint: slots of template 'front': lead second\n"
         "issue.yaml:10:7: error[unknown-article]: article 'c' is not listed under 'articles'\n"
         "issue.yaml:13:6: error[article-not-placed]: article 'b' is not placed on any page\n"
-        "  hint: give it a slot under pages, or remove it from articles\n");
+        "  hint: give it a slot or a story under pages, or remove it from articles\n");
 }
 
 TEST_CASE("issue: dates and weekdays") {
