@@ -104,10 +104,12 @@ std::optional<BodyArea> ReadBodyArea(const YAML::Node& node, const YamlSource& s
     diags.Error("outside-grid", r.KeyPos("cols"),
                 "the body area reaches column " + std::to_string(*col + *cols - 1) +
                     " but the grid has " + std::to_string(g.columns) + " columns");
-  if (row && *row > g.lines)
+  if (row && *row > g.lines) {
     diags.Error("outside-grid", r.KeyPos("row"),
                 "the body area starts on grid line " + std::to_string(*row) + " but the page has " +
                     std::to_string(g.lines) + " grid lines");
+    row.reset();  // its rows are not counted from there
+  }
   const YAML::Node rows = r.Get("rows");
   std::optional<int> fixed;
   if (!rows.IsDefined()) {
@@ -176,7 +178,10 @@ std::optional<BodyArea> ReadBodyArea(const YAML::Node& node, const YamlSource& s
         body.row < a.row + a.rows)
       diags.Error("body-overlap", body.pos,
                   mine + " overlaps slot '" + s.name + "' (" +
-                      GridCellsText(a.col, a.cols, a.row, a.rows) + ")",
+                      (s.geometry.rows_mode == RowsMode::kFixed
+                           ? GridCellsText(a.col, a.cols, a.row, a.rows)
+                           : GridCellsText(a.col, a.cols, a.row, 1) + " and down") +
+                      ")",
                   "a slot of an auto template lies outside its body: move one of them");
   }
   if (diags.ErrorCount() > errors) return std::nullopt;

@@ -93,7 +93,7 @@ TEST_CASE("issue: validation against the paper's templates") {
   second.name = "second";
   front.slots = {lead, second};
   issue->paper.templates["front"] = front;
-  issue->paper.templates["inside"] = PageTemplate{"inside", "", {}, {}};
+  issue->paper.templates["inside"] = PageTemplate{"inside", "", {}, {}, {}};
   ValidateIssue(*issue, d);
   CHECK(Messages(d) ==
         "issue.yaml:5:5: error[unknown-template]: paper 'p' has no template 'frnt'\n"
@@ -336,7 +336,7 @@ TEST_CASE("issue: an auto page's stories, with locks, read and checked against t
   const std::vector<StoryEntry>& s = issue->pages[1].stories;
   REQUIRE(s.size() == 3);
   CHECK(issue->pages[1].stories_pos.line == 10);
-  CHECK(issue->pages[1].stories_pos.col == 9);
+  CHECK(issue->pages[1].stories_pos.col == 7);
   CHECK(s[0].article == "a");
   CHECK_FALSE(s[0].continuation);
   CHECK_FALSE(s[0].col);

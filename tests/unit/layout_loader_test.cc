@@ -358,7 +358,7 @@ TEST_CASE("layout: the headline ladder, an auto template's body and a slot's pic
   CHECK(ladder[0].style == "headline");
   CHECK(ladder[0].max_rank == 1);
   CHECK(ladder[0].min_cols == 3);
-  CHECK(ladder[0].pos.line == 22);
+  CHECK(ladder[0].pos.line == 29);
   CHECK(ladder[1].style == "subhead");
   CHECK(ladder[1].max_rank == 0);
   CHECK(ladder[1].min_cols == 2);
@@ -432,7 +432,7 @@ TEST_CASE("layout: the body against the grid and the template, the ladder's last
        "  hint: the body holds the stories and no furniture: shorten the body (rows: rest stops "
        "above the region) or move the region\n"},
       {"body: {col: 1, cols: 4, row: 1, rows: rset}\n",
-       "t.yaml:1:38: error[bad-value]: the body area: 'rows' takes a number of grid lines or "
+       "t.yaml:1:39: error[bad-value]: the body area: 'rows' takes a number of grid lines or "
        "rest, not 'rset'\n  hint: did you mean 'rest'?\n"},
   };
   for (const Case& c : cases) {
@@ -447,7 +447,7 @@ TEST_CASE("layout: the body against the grid and the template, the ladder's last
                                        "    - {style: headline, max_rank: 2}\n",
                          e));
   CHECK(Messages(e) ==
-        "paper.yaml:22:7: error[headline-ladder]: auto_layout: the headline ladder's last rung "
+        "paper.yaml:29:7: error[headline-ladder]: auto_layout: the headline ladder's last rung "
         "(style 'headline') takes only stories ranked 1 to 2: any other module would have no "
         "headline style\n  hint: end the ladder with a rung for any story\n");
 }
