@@ -14,6 +14,7 @@
 #include "base/parallel.h"
 #include "layout/furniture.h"
 #include "load/article_loader.h"
+#include "load/auto_layout_keys.h"
 #include "load/contained_path.h"
 #include "load/environment.h"
 #include "load/layout_loader.h"
@@ -243,7 +244,8 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
     for (size_t i = 0; i < pages.size(); ++i) {
       PageSpec page;
       std::string what = "page " + std::to_string(i + 1);
-      MapReader pr(pages[i], src, what, {"template", "label", "section", "slots"}, diags);
+      MapReader pr(pages[i], src, what, {"template", "label", "section", "slots", "stories"},
+                   diags);
       page.pos = pr.Pos();
       if (!pr.ok()) continue;
       if (auto v = pr.String("template", true)) page.template_name = *v;
@@ -296,6 +298,7 @@ std::optional<Issue> ParseIssueFile(const std::string& file, const std::string& 
           page.slots.push_back(a);
         }
       }
+      if (pr.Has("stories")) ReadStories(pr.Get("stories"), src, what, page, diags);
       issue.pages.push_back(page);
     }
   }
@@ -338,6 +341,7 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
   const std::vector<std::string> template_names = KeysOf(issue.paper.templates);
   const std::vector<std::string> article_ids = KeysOf(issue.article_files);
   std::map<std::string, SourcePos> placed;
+  std::map<std::string, size_t> placed_page;   // the page (0-based) each article starts on
   std::map<std::string, std::string> stacked;  // articles that start in a stack slot → the slot
   for (size_t page_index = 0; page_index < issue.pages.size(); ++page_index) {
     const PageSpec& page = issue.pages[page_index];
@@ -424,16 +428,64 @@ void ValidateIssue(const Issue& issue, Diagnostics& diags) {
                           "; to continue it in another slot write {continues: " + id + "}");
         } else {
           placed[id] = s.pos;
+          placed_page[id] = page_index;
           if (slot && slot->kind == SlotKind::kStack) stacked[id] = s.slot;
         }
       }
+    }
+    // An auto page: its stories go in the template's body area.
+    const std::optional<BodyArea>& body = t->second.body;
+    const std::string page_what = "page " + std::to_string(page_index + 1);
+    if (!page.stories.empty() && !body)
+      diags.Error("no-body-area", page.stories_pos,
+                  page_what + " lists stories, but its template '" + page.template_name +
+                      "' has no body area to lay them out in",
+                  "add a body area to the template (body: {col: 1, cols: N, row: N, rows: rest}) "
+                  "or use slots:");
+    else if (page.stories.empty() && body)
+      diags.Error("empty-body", page.pos,
+                  page_what + " lists no stories, but its template '" + page.template_name +
+                      "' has a body area: the body would print empty",
+                  "list the page's stories under stories:, the lead first");
+    for (size_t k = 0; k < page.stories.size(); ++k) {
+      const StoryEntry& e = page.stories[k];
+      const std::string& id = e.article;
+      if (!issue.article_files.count(id)) {
+        diags.Error("unknown-article", e.pos, "article '" + id + "' is not listed under 'articles'",
+                    DidYouMean(id, article_ids));
+      } else if (e.continuation) {
+        auto start = placed_page.find(id);
+        if (start == placed_page.end())
+          diags.Error("bad-continuation", e.pos,
+                      "article '" + id + "' continues here before it starts anywhere",
+                      "place the article's start on an earlier page");
+        else if (start->second == page_index)
+          diags.Error("bad-continuation", e.pos,
+                      "article '" + id +
+                          "' starts on this page, and a story continues an "
+                          "article from an earlier page",
+                      "list it once on this page");
+        else if (stacked.count(id))
+          diags.Error("bad-continuation", e.pos,
+                      "article '" + id + "' starts in stack slot '" + stacked[id] +
+                          "', whose articles cannot be continued in another slot",
+                      "let the stack carry it on (add_pages on the stack slot)");
+      } else if (auto prev = placed.find(id); prev != placed.end()) {
+        diags.Error("placed-twice", e.pos, "article '" + id + "' is placed twice",
+                    "it is already placed at line " + std::to_string(prev->second.line) +
+                        "; to continue it on this page write {continues: " + id + "}");
+      } else {
+        placed[id] = e.pos;
+        placed_page[id] = page_index;
+      }
+      if (body) CheckStoryLock(e, *body, page_what + " story " + std::to_string(k + 1), diags);
     }
   }
   CheckQrTexts(issue, diags);
   for (auto& [id, pos] : issue.article_pos)
     if (!placed.count(id))
       diags.Error("article-not-placed", pos, "article '" + id + "' is not placed on any page",
-                  "give it a slot under pages, or remove it from articles");
+                  "give it a slot or a story under pages, or remove it from articles");
 }
 
 namespace {

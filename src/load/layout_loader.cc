@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "load/auto_layout_keys.h"
 #include "load/contained_path.h"
 #include "load/slot_override.h"
 #include "load/supplied_art.h"
@@ -714,7 +715,8 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
   Paper paper;
   paper.pos = {file, 1, 1};
   MapReader r(*root, src, "paper.yaml",
-              {"name", "page", "grid", "typesetting", "press", "colours", "styles"}, diags);
+              {"name", "page", "grid", "typesetting", "press", "colours", "styles", "auto_layout"},
+              diags);
   if (!r.ok()) return std::nullopt;
   if (auto v = r.String("name", true)) paper.name = *v;
 
@@ -919,6 +921,8 @@ std::optional<Paper> ParsePaper(const std::string& file, const std::string& text
               "subhead, byline, section_title, crosshead, caption and tag");
     }
   }
+  // The headline ladder names styles: read after them.
+  if (r.Has("auto_layout")) ReadAutoLayout(r.Get("auto_layout"), src, paper, diags);
   if (diags.ErrorCount() > errors_before) return std::nullopt;
   return paper;
 }
@@ -934,7 +938,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
   t.name = name;
   t.file = file;
   std::set<std::string> broken;  // slots and regions with an error of their own
-  MapReader r(*root, src, "template '" + name + "'", {"regions", "slots"}, diags);
+  MapReader r(*root, src, "template '" + name + "'", {"regions", "slots", "body"}, diags);
   if (!r.ok()) return std::nullopt;
   if (r.Has("regions")) {
     YAML::Node regions = r.Get("regions");
@@ -968,7 +972,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
     }
   }
   if (!r.Has("slots")) {
-    r.ReportMissing("slots");
+    if (!r.Has("body")) r.ReportMissing("slots");  // an auto template may have none
   } else {
     YAML::Node slots = r.Get("slots");
     if (!slots.IsMap())
@@ -979,11 +983,12 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
       broken.insert(s.name);  // until its area has loaded
-      MapReader sr(it->second, src, what,
-                   {"area", "kind", "headline_style", "headline_align", "vertical_headline",
-                    "column_rules", "boxed", "optional", "add_pages", "label", "label_style", "ad",
-                    "ad_page", "scale", "fill", "padding", "headline_bar"},
-                   diags);
+      MapReader sr(
+          it->second, src, what,
+          {"area", "kind", "headline_style", "headline_align", "vertical_headline", "column_rules",
+           "boxed", "optional", "add_pages", "label", "label_style", "ad", "ad_page", "scale",
+           "fill", "padding", "headline_bar", "picture_cols", "picture_above_headline"},
+          diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");
@@ -1017,9 +1022,9 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
           diags.Error("bad-value", sr.KeyPos(key),
                       what + ": '" + key + "' goes with an ad slot (kind: ad)");
       if (s.kind == SlotKind::kAd) {
-        for (const char* key :
-             {"headline_style", "headline_align", "vertical_headline", "column_rules", "boxed",
-              "add_pages", "fill", "padding", "headline_bar"})
+        for (const char* key : {"headline_style", "headline_align", "vertical_headline",
+                                "column_rules", "boxed", "add_pages", "fill", "padding",
+                                "headline_bar", "picture_cols", "picture_above_headline"})
           if (sr.Has(key))
             diags.Error(
                 "bad-value", sr.KeyPos(key),
@@ -1053,6 +1058,16 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       if (auto v = sr.Bool("column_rules", false)) s.column_rules = *v;
       if (auto v = sr.Bool("boxed", false)) s.boxed = *v;
       if (auto v = sr.Bool("optional", false)) s.optional = *v;
+      if (auto v = sr.Int("picture_cols", false, 1, 1000)) {
+        if (*v > s.geometry.cols)
+          diags.Error("out-of-range", src.Pos(sr.Get("picture_cols")),
+                      what + ": picture_cols " + std::to_string(*v) + " is wider than the slot's " +
+                          std::to_string(s.geometry.cols) + " columns",
+                      "a picture is set at most as wide as its module");
+        else
+          s.picture_columns = *v;
+      }
+      if (auto v = sr.Bool("picture_above_headline", false)) s.picture_above_headline = *v;
       if (auto v = sr.String("add_pages", false)) {
         s.add_pages = *v;
         s.add_pages_pos = src.Pos(sr.Get("add_pages"));
@@ -1107,6 +1122,8 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
                         "': its furniture would be printed over the text",
                     "move the region or the slot so they share no grid cell");
   }
+  // The body of an auto template, against the regions and slots read above.
+  if (r.Has("body")) t.body = ReadBodyArea(r.Get("body"), src, t, paper, diags);
   if (diags.ErrorCount() > errors_before) return std::nullopt;
   return t;
 }

@@ -45,6 +45,27 @@ EXPECTED = {
         "regions/masthead/items/0", "regions/masthead/items/3", "regions/masthead/items/4",
         "slots/ad/boxed", "slots/ad/fill", "slots/ad/headline_bar", "slots/ad/scale",
         "slots/other", "slots/other/area/rows", "slots/story/label"]},
+    # not here: the styles named (declared in paper.yaml), widths against the grid, the
+    # ladder's last rung limited
+    "auto-body-overlap": {},         # the body against regions and slots
+    "auto-ladder-empty": {"layouts/testpaper/paper.yaml": ["auto_layout/headlines"]},
+    "auto-ladder-open-end": {},
+    "auto-ladder-values": {"layouts/testpaper/paper.yaml": [
+        "auto_layout/headlines/1/max_rank", "auto_layout/headlines/2/min_cols",
+        "auto_layout/headlines/4"]},
+    # not here: articles and locks against the templates and the other pages
+    "auto-stories-placement": {},
+    "auto-stories-values": {"issue.yaml": [
+        "pages/0/stories", "pages/1/stories", "pages/2/stories/0", "pages/2/stories/1",
+        "pages/2/stories/2", "pages/2/stories/3", "pages/2/stories/4", "pages/2/stories/5"]},
+    # not here: the body against the grid's size, picture_cols against the slot's width
+    "auto-template-values": {
+        "layouts/testpaper/body-keys.yaml": ["body"],
+        "layouts/testpaper/body-word.yaml": ["body/rows"],
+        "layouts/testpaper/body-zero.yaml": ["body/rows"],
+        "layouts/testpaper/picture-keys.yaml": ["slots/ad/picture_cols",
+                                                 "slots/word/picture_above_headline",
+                                                 "slots/zero/picture_cols"]},
     "bad-articles": {},
     "banner-slots": {},
     "banner-values": {"issue.yaml": ["pages/0/slots/right", "pages/1/slots/banner",

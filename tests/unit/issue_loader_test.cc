@@ -107,7 +107,7 @@ TEST_CASE("issue: validation against the paper's templates") {
         "  hint: slots of template 'front': lead second\n"
         "issue.yaml:10:7: error[unknown-article]: article 'c' is not listed under 'articles'\n"
         "issue.yaml:13:6: error[article-not-placed]: article 'b' is not placed on any page\n"
-        "  hint: give it a slot under pages, or remove it from articles\n");
+        "  hint: give it a slot or a story under pages, or remove it from articles\n");
 }
 
 TEST_CASE("issue: dates and weekdays") {
@@ -318,4 +318,64 @@ TEST_CASE("issue: a slot's changed geometry is checked against its template and 
       "issue.yaml:7:13: error[bad-value]: page 1 slot 'lead': 'max_rows' goes with 'rows: "
       "fit', and the template's slot has fixed rows\n"
       "  hint: add rows: fit beside it\n"));
+}
+
+TEST_CASE("issue: an auto page's stories, with locks, read and checked against the body") {
+  Diagnostics d;
+  auto issue = ParseIssueFile("issue.yaml",
+                              "paper: p\ntitle: t\ndate: 2021-05-10\npages:\n"
+                              "  - template: front\n    slots:\n      lead: c\n"
+                              "  - template: auto\n    stories:\n      - a\n"
+                              "      - {article: b, lock: {col: 2, cols: 2, row: 5}}\n"
+                              "      - {continues: c, lock: {rows: 10}}\n"
+                              "articles:\n  a: a.md\n  b: b.md\n  c: c.md\n",
+                              d);
+  REQUIRE(issue);
+  CHECK(Messages(d) == "");
+  CHECK(issue->pages[0].stories.empty());
+  const std::vector<StoryEntry>& s = issue->pages[1].stories;
+  REQUIRE(s.size() == 3);
+  CHECK(issue->pages[1].stories_pos.line == 10);
+  CHECK(issue->pages[1].stories_pos.col == 7);
+  CHECK(s[0].article == "a");
+  CHECK_FALSE(s[0].continuation);
+  CHECK_FALSE(s[0].col);
+  CHECK_FALSE(s[0].cols);
+  CHECK_FALSE(s[0].row);
+  CHECK_FALSE(s[0].rows);
+  CHECK(s[0].pos.line == 10);
+  CHECK(s[1].article == "b");
+  CHECK(s[1].col == 1);  // 0-based
+  CHECK(s[1].cols == 2);
+  CHECK(s[1].row == 4);
+  CHECK_FALSE(s[1].rows);
+  CHECK(s[1].pos.line == 11);
+  CHECK(s[1].pos.col == 9);
+  CHECK(s[1].lock_pos.line == 11);
+  CHECK(s[1].lock_pos.col == 22);
+  CHECK(s[2].article == "c");
+  CHECK(s[2].continuation);
+  CHECK(s[2].rows == 10);
+
+  // Against a template whose body is columns 1–4, grid lines 3–52: every article placed.
+  issue->paper_id = "p";
+  PageTemplate front, autot;
+  front.name = "front";
+  Slot lead;
+  lead.name = "lead";
+  front.slots = {lead};
+  autot.name = "auto";
+  autot.body = BodyArea{0, 4, 2, 50, false, {}};
+  issue->paper.templates["front"] = front;
+  issue->paper.templates["auto"] = autot;
+  ValidateIssue(*issue, d);
+  CHECK(Messages(d) == "");
+
+  // A body of 2 columns: b's lock reaches column 3.
+  issue->paper.templates["auto"].body->cols = 2;
+  ValidateIssue(*issue, d);
+  CHECK(Messages(d) ==
+        "issue.yaml:11:22: error[lock-outside-body]: page 2 story 2: the lock reaches column 3, "
+        "outside the template's body area (columns 1–2, grid lines 3–52)\n"
+        "  hint: a locked module lies inside the body: columns 1–2, grid lines 3–52\n");
 }

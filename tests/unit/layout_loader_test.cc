@@ -341,3 +341,113 @@ TEST_CASE("layout: headline bars and banner slots are read") {
   CHECK_FALSE(t->slots[2].fill);
   CHECK(t->slots[2].padding == doctest::Approx(9));  // boxed: padding from the frame
 }
+
+TEST_CASE("layout: the headline ladder, an auto template's body and a slot's picture keys") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml",
+                          PaperText() +
+                              "auto_layout:\n  headlines:\n"
+                              "    - {style: headline, max_rank: 1, min_cols: 3}\n"
+                              "    - {style: subhead, min_cols: 2}\n    - {style: kicker}\n",
+                          d);
+  REQUIRE(paper);
+  CHECK(Messages(d) == "");
+  REQUIRE(paper->grid.lines == 58);
+  const std::vector<HeadlineRung>& ladder = paper->auto_layout.headlines;
+  REQUIRE(ladder.size() == 3);
+  CHECK(ladder[0].style == "headline");
+  CHECK(ladder[0].max_rank == 1);
+  CHECK(ladder[0].min_cols == 3);
+  CHECK(ladder[0].pos.line == 29);
+  CHECK(ladder[1].style == "subhead");
+  CHECK(ladder[1].max_rank == 0);
+  CHECK(ladder[1].min_cols == 2);
+  CHECK(ladder[2].style == "kicker");
+  CHECK(ladder[2].max_rank == 0);
+  CHECK(ladder[2].min_cols == 0);
+
+  // rows: rest runs down to the footer (grid lines 55–58), the first region below the body
+  // in its columns; the note beside it (column 1) does not stop it. Files count from 1, the
+  // model from 0.
+  auto t = ParseTemplate("auto.yaml", "auto",
+                         "regions:\n"
+                         "  note: {area: {col: 1, cols: 1, row: 30, rows: 5}}\n"
+                         "  footer: {area: {col: 1, cols: 4, row: 55, rows: 4}}\n"
+                         "body: {col: 2, cols: 3, row: 3, rows: rest}\n",
+                         *paper, d);
+  REQUIRE(t);
+  CHECK(Messages(d) == "");
+  REQUIRE(t->body);
+  CHECK(t->body->col == 1);
+  CHECK(t->body->cols == 3);
+  CHECK(t->body->row == 2);
+  CHECK(t->body->rows == 52);
+  CHECK(t->body->rest);
+  CHECK(t->body->pos.line == 4);
+  CHECK(t->slots.empty());
+
+  // Fixed rows, a slot beside the body with the picture keys; a slot without them keeps
+  // the defaults.
+  t = ParseTemplate("auto.yaml", "auto",
+                    "slots:\n"
+                    "  side: {area: {col: 1, cols: 2, row: 1, rows: 20}, picture_cols: 1, "
+                    "picture_above_headline: true}\n"
+                    "  plain: {area: {col: 1, cols: 2, row: 21, rows: 20}}\n"
+                    "body: {col: 3, cols: 2, row: 1, rows: 58}\n",
+                    *paper, d);
+  REQUIRE(t);
+  CHECK(Messages(d) == "");
+  CHECK(t->body->rows == 58);
+  CHECK_FALSE(t->body->rest);
+  CHECK(t->FindSlot("side")->picture_columns == 1);
+  CHECK(t->FindSlot("side")->picture_above_headline);
+  CHECK(t->FindSlot("plain")->picture_columns == 0);
+  CHECK_FALSE(t->FindSlot("plain")->picture_above_headline);
+
+  // A template of a body alone needs no slots; one of neither still does.
+  Diagnostics e;
+  CHECK_FALSE(ParseTemplate("t.yaml", "t", "regions: {}\n", *paper, e));
+  CHECK(Messages(e) == "t.yaml:1:1: error[missing-key]: template 't' needs 'slots'\n");
+}
+
+TEST_CASE("layout: the body against the grid and the template, the ladder's last rung") {
+  Diagnostics d;
+  auto paper = ParsePaper("paper.yaml", PaperText(), d);
+  REQUIRE(paper);
+  CHECK(paper->auto_layout.headlines.empty());
+  struct Case {
+    const char* text;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"slots:\n  a: {area: {col: 1, cols: 2, row: 10, rows: 5}}\n"
+       "body: {col: 2, cols: 3, row: 1, rows: 20}\n",
+       "t.yaml:3:7: error[body-overlap]: the body area (columns 2–4, grid lines 1–20) overlaps "
+       "slot 'a' (columns 1–2, grid lines 10–14)\n"
+       "  hint: a slot of an auto template lies outside its body: move one of them\n"},
+      {"regions:\n  f: {area: {col: 1, cols: 4, row: 50, rows: 9}}\n"
+       "body: {col: 1, cols: 4, row: 1, rows: 50}\n",
+       "t.yaml:3:7: error[body-overlap]: the body area (columns 1–4, grid lines 1–50) overlaps "
+       "region 'f' (columns 1–4, grid lines 50–58)\n"
+       "  hint: the body holds the stories and no furniture: shorten the body (rows: rest stops "
+       "above the region) or move the region\n"},
+      {"body: {col: 1, cols: 4, row: 1, rows: rset}\n",
+       "t.yaml:1:39: error[bad-value]: the body area: 'rows' takes a number of grid lines or "
+       "rest, not 'rset'\n  hint: did you mean 'rest'?\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    Diagnostics e;
+    CHECK_FALSE(ParseTemplate("t.yaml", "t", c.text, *paper, e));
+    CHECK(Messages(e) == c.message);
+  }
+  Diagnostics e;
+  CHECK_FALSE(ParsePaper("paper.yaml",
+                         PaperText() + "auto_layout:\n  headlines:\n"
+                                       "    - {style: headline, max_rank: 2}\n",
+                         e));
+  CHECK(Messages(e) ==
+        "paper.yaml:29:7: error[headline-ladder]: auto_layout: the headline ladder's last rung "
+        "(style 'headline') takes only stories ranked 1 to 2: any other module would have no "
+        "headline style\n  hint: end the ladder with a rung for any story\n");
+}

@@ -86,6 +86,7 @@ title: t
 date: 2021-05-10
 pages:
   - {template: front, slots: {a: {article: x@slot@}, b: {ad: a.pdf@ad@}}@page@}
+  - {template: auto, stories: [x, {article: x, lock: {col: 1@lock@}@story@}]}
 articles: {x: x.md}
 )";
 
@@ -95,6 +96,7 @@ grid: {columns: 4, characters: 10, gutter: 1ch, body_size: 9pt, line_pitch: 13.5
 typesetting: {hanging: false@typesetting@}
 press: {ink_limit: 240, checks: {picture_ppi_warning: 150@checks@}, ads: {@ads@}@press@}
 colours: {black: [0, 0, 0, 100], red: [0, 100, 100, 0]}
+auto_layout: {headlines: [{style: headline@rung@}]@autolayout@}
 styles:
   body: {family: Noto Serif CJK SC, size: 9pt@style@}
   body_emph: {family: AR PL UKai CN, size: 9pt}
@@ -122,6 +124,7 @@ const char* kTemplate = R"(regions:
 slots:
   s1: {area: {col: 2, cols: 1, row: 1, rows: 5@slotarea@}, headline_bar: {fill: black, style: headline@bar@}@slot@}
   s2: {area: {col: 3, cols: 1, row: 1, rows: 5}, kind: ad@adslot@}
+body: {col: 4, cols: 1, row: 1, rows: rest@body@}
 @root@
 )";
 
@@ -192,6 +195,8 @@ const Mapping kMappings[] = {
     {File::kIssue, "root", ""},
     {File::kIssue, "page", "/$defs/page"},
     {File::kIssue, "slot", "/$defs/slotMapping"},
+    {File::kIssue, "story", "/$defs/storyMapping"},
+    {File::kIssue, "lock", "/$defs/storyMapping/properties/lock"},
     {File::kPaper, "root", ""},
     {File::kPaper, "page", "/properties/page"},
     {File::kPaper, "margins", "/properties/page/properties/margins"},
@@ -201,6 +206,8 @@ const Mapping kMappings[] = {
     {File::kPaper, "checks", "/properties/press/properties/checks"},
     {File::kPaper, "ads", "/properties/press/properties/ads"},
     {File::kPaper, "style", "/$defs/style"},
+    {File::kPaper, "autolayout", "/properties/auto_layout"},
+    {File::kPaper, "rung", "/$defs/headlineRung"},
     {File::kTemplate, "root", ""},
     {File::kTemplate, "region", "/$defs/region"},
     {File::kTemplate, "gridarea", "/$defs/gridArea"},
@@ -217,6 +224,7 @@ const Mapping kMappings[] = {
     {File::kTemplate, "slot", "/$defs/slot"},
     {File::kTemplate, "slotarea", "/$defs/slotArea"},
     {File::kTemplate, "bar", "/$defs/slot/properties/headline_bar"},
+    {File::kTemplate, "body", "/properties/body"},
     {File::kArticle, "root", ""},
 };
 
