@@ -93,7 +93,7 @@ TEST_CASE("issue: validation against the paper's templates") {
   second.name = "second";
   front.slots = {lead, second};
   issue->paper.templates["front"] = front;
-  issue->paper.templates["inside"] = PageTemplate{"inside", "", {}, {}};
+  issue->paper.templates["inside"] = PageTemplate{"inside", "", {}, {}, {}};
   ValidateIssue(*issue, d);
   CHECK(Messages(d) ==
         "issue.yaml:5:5: error[unknown-template]: paper 'p' has no template 'frnt'\n"
