@@ -193,6 +193,7 @@ TEST_CASE("module picture: above the headline changes nothing without a picture 
     const char* article;
     const char* slot;
     int picture_columns;
+    int rows = 0;  // the slot made this many grid lines tall (0: as the template has it)
   };
   const std::vector<Case> cases = {
       {"plain", "middle_right", 0},  // no picture
@@ -200,11 +201,14 @@ TEST_CASE("module picture: above the headline changes nothing without a picture 
       {"wide", "top", 0},            // four of five columns
       {"across", "top", 3},          // across, made narrower by the slot
       {"across", "middle_left", 1},  // across, made narrower by the slot
+      // Across, but too tall with the headline under it: the headline stays at the top
+      // (and the picture, too tall under it as well, is left over).
+      {"across", "middle_right", 0, 20},
   };
   for (const Case& c : cases) {
-    CAPTURE(c.article);
-    CAPTURE(c.slot);
-    Slot slot = SlotNamed(c.slot);
+    const std::string what = std::string(c.article) + " in " + c.slot;
+    CAPTURE(what);
+    Slot slot = c.rows > 0 ? WithRows(SlotNamed(c.slot), c.rows) : SlotNamed(c.slot);
     slot.picture_columns = c.picture_columns;
     const Placed usual = PlaceIn(c.article, slot);
     slot.picture_above_headline = true;
@@ -212,6 +216,10 @@ TEST_CASE("module picture: above the headline changes nothing without a picture 
     CHECK(flagged.dump == usual.dump);
     CHECK(flagged.record().rows_used == usual.record().rows_used);
     CHECK(flagged.record().headline_first_row == 0);
+    if (c.rows > 0) {
+      REQUIRE(flagged.report.overset.size() == 1);
+      CHECK(flagged.report.overset[0].pictures_left == 1);
+    }
   }
 }
 
