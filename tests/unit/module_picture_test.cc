@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "layout/module.h"
+#include "layout/page_builder.h"
 #include "load/issue_loader.h"
 #include "model/frame_dump.h"
 #include "test_util.h"
@@ -221,6 +222,34 @@ TEST_CASE("module picture: above the headline changes nothing without a picture 
       CHECK(flagged.report.overset[0].pictures_left == 1);
     }
   }
+}
+
+// `rows: fit` measures a module by a trial placement (layout/page_builder.cc FitRows): with
+// the picture above the headline, the slot it gets holds the module exactly, as without.
+TEST_CASE("module picture: a fitted slot holds the module with its picture above the headline") {
+  auto build = [](bool above) {
+    Issue issue = CaseIssue();
+    PageTemplate& t = issue.paper.templates.at("inside");
+    for (Slot& s : t.slots)
+      if (s.name == "top") s.geometry.rows_mode = RowsMode::kFit, s.picture_above_headline = above;
+    // A wide picture (6:1), so the module needs fewer grid lines than the 24 it may have.
+    for (Article& a : issue.articles)
+      if (a.id == "across") a.blocks.at(0).picture_ratio = 6;
+    LayoutReport report;
+    Diagnostics diags;
+    BuildDocument(issue, test::ProjectFonts(), report, diags);
+    for (const SlotRecord& s : report.slots)
+      if (s.slot == "top") return s;
+    FAIL("no slot record for 'top'");
+    return SlotRecord{};
+  };
+  const SlotRecord usual = build(false), above = build(true);
+  CHECK(above.rows < 24);
+  CHECK(above.rows == usual.rows);
+  CHECK(above.rows_used == above.rows);
+  CHECK(above.column_ends == usual.column_ends);
+  CHECK(above.headline_first_row > 0);
+  CHECK(usual.headline_first_row == 0);
 }
 
 }  // namespace banmian
