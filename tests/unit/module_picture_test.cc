@@ -224,6 +224,27 @@ TEST_CASE("module picture: above the headline changes nothing without a picture 
   }
 }
 
+// In a one-column module a one-column picture in the flow is across the module too.
+TEST_CASE("module picture: above the headline in a one-column module") {
+  const Grid& grid = CaseIssue().paper.grid;
+  Slot one = SlotNamed("middle_left");
+  one.area = CaseIssue().paper.GridArea(one.area.col, 1, one.area.row, 60);
+  const Placed usual = PlaceIn("narrow", one);
+  one.picture_above_headline = true;
+  const Placed placed = PlaceIn("narrow", one);
+  const std::vector<const ImageItem*> images = Images(placed.frame);
+  REQUIRE(images.size() == 1);
+  CHECK(images[0]->y == doctest::Approx(one.area.y + (grid.line_pitch - grid.body_size) / 2));
+  const auto headline = Baselines(placed.frame, "headline");
+  const auto body = Baselines(placed.frame, "body");
+  REQUIRE(headline);
+  REQUIRE(body);
+  CHECK(headline->first > images[0]->y + images[0]->height);
+  CHECK(body->first > headline->second);
+  CHECK(placed.record().headline_first_row > 0);
+  CHECK(placed.record().rows_used == usual.record().rows_used);
+}
+
 // `rows: fit` measures a module by a trial placement (layout/page_builder.cc FitRows): with
 // the picture above the headline, the slot it gets holds the module exactly, as without.
 TEST_CASE("module picture: a fitted slot holds the module with its picture above the headline") {
