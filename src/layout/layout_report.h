@@ -110,6 +110,10 @@ struct SlotRecord {
   std::string slot, article;
   int columns = 0, rows = 0, rows_used = 0, headline_rows = 0, lines = 0;
   int first_row = 0;  // grid lines from the slot's top (articles further down a stack)
+  // Grid lines from the part's top to where its headline block (or continuation head)
+  // starts: its padding's, and under a picture set above the headline (Slot::
+  // picture_above_headline) the picture's with its caption; 0 otherwise.
+  int headline_first_row = 0;
   int slot_rows = 0;  // the whole slot's grid lines
   // Where the part sits on the page (pt, from the page's top left), and the grid cell of
   // its top left (0-based), so findings can say where.

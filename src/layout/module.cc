@@ -537,6 +537,47 @@ HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
 }
 
 // ---------------------------------------------------------------------------------
+// A picture's width and place in a module.
+
+// The columns picture block `b` spans in a body of `cols` columns: its {cols=N} (0: all
+// of them), never more than the body, nor than the slot's `picture_columns` when set.
+int PictureSpan(const BodyBlock& b, const Slot& slot, int cols) {
+  const int want = b.source && b.source->picture_columns > 0 ? b.source->picture_columns : cols;
+  const int span = std::min(want, cols);
+  return slot.picture_columns > 0 ? std::min(span, slot.picture_columns) : span;
+}
+
+// Where picture block `b` sits in a body of `cols` columns: the place it asks for. One
+// across the body (top or foot) that the slot's `picture_columns` makes narrower goes at
+// the right, where a picture whose own {cols=N} is narrower than the module goes.
+PicturePlace PicturePlaceIn(const BodyBlock& b, const Slot& slot, int cols) {
+  const PicturePlace place = b.source ? b.source->picture_place : b.place;
+  const int want = b.source && b.source->picture_columns > 0 ? b.source->picture_columns : cols;
+  if (PictureSpan(b, slot, cols) >= std::min(want, cols)) return place;
+  return place == PicturePlace::kTop      ? PicturePlace::kTopRight
+         : place == PicturePlace::kBottom ? PicturePlace::kBottomRight
+                                          : place;
+}
+
+// Whether the first part of an article in `slot` (a body `cols` columns wide) opens with
+// its first picture and sets the headline block under it (Slot::picture_above_headline):
+// only when the article's first block is a picture set across the whole module at its top.
+bool PictureAboveHeadline(const ArticleFlow& flow, const Slot& slot, const ModulePart& part,
+                          int cols) {
+  if (!slot.picture_above_headline || !part.first || slot.kind != SlotKind::kModule ||
+      slot.vertical_headline || flow.blocks.empty() || flow.placed[0] || !flow.blocks[0].picture)
+    return false;
+  const BodyBlock& b = flow.blocks[0];
+  const PicturePlace place = PicturePlaceIn(b, slot, cols);
+  const bool top = place == PicturePlace::kFlow || place == PicturePlace::kTop ||
+                   place == PicturePlace::kTopLeft || place == PicturePlace::kTopRight;
+  return top && PictureSpan(b, slot, cols) == cols;
+}
+
+// The block index a flow region gives the headline block when it is set under a picture.
+constexpr int kHeadlineInRegion = -1;
+
+// ---------------------------------------------------------------------------------
 // Placing a part of an article.
 
 struct Placer {
@@ -556,6 +597,12 @@ struct Placer {
   std::map<std::pair<size_t, int>, BodyBlock> trims;  // pictures laid out cropped shorter
   int headline_lines = 0;
   double headline_size = 0, headline_one_line_size = 0;
+  // The picture set above the headline (Slot::picture_above_headline): its block, and the
+  // grid lines of the headline block and byline the body's flow region keeps under it
+  // (0: the headline is set at the top as usual); where the region put them.
+  size_t above_block = static_cast<size_t>(-1);
+  int above_head_rows = 0;
+  int head_row = 0;
 
   double Pitch() const { return cx.grid().line_pitch; }
   double ColumnX(int col) const { return area.x + cx.grid().column_x(col); }
@@ -569,14 +616,15 @@ struct Placer {
     report.lines.push_back(r);
   }
 
-  // Across the module: tag, kicker, headline, subhead.
-  int Headline(double width) {
+  // Across the module from grid line `first_row`: tag, kicker, headline, subhead.
+  int Headline(double width, int first_row = 0) {
     HeadlineBlock scratch;
     const HeadlineBlock& hb = LayOutHeadline(cx, article, slot, width, options.headlines, scratch);
+    const double top = area.y + first_row * Pitch();
     if (slot.headline_bar && slot.headline_bar->text.empty() && !hb.lines.empty()) {
       // 反白: the bar across the slot behind the headline block's grid lines.
       RectItem bar;
-      bar.x = outer.x, bar.y = area.y, bar.width = outer.width, bar.height = hb.rows * Pitch();
+      bar.x = outer.x, bar.y = top, bar.width = outer.width, bar.height = hb.rows * Pitch();
       bar.has_fill = true;
       bar.fill = slot.headline_bar->fill;
       bar.role = "headline-bar";
@@ -584,8 +632,7 @@ struct Placer {
     }
     for (size_t i = 0; i < hb.lines.size(); ++i) {
       const DisplayLine& d = hb.lines[i];
-      double baseline =
-          area.y + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
+      double baseline = top + hb.tops[i] + (d.box - d.style->size) / 2 + kEmAscent * d.style->size;
       AddLine(d.text, d.line, area.x, baseline, d.style->name, d.split_word);
       // For the copyfit: how many lines the headline takes, and the size at which it
       // would take one (whole or half points, never larger than its style).
@@ -653,13 +700,14 @@ struct Placer {
     }
   }
 
-  // The byline under the headline, across the body, on grid lines of its own.
-  int Byline(int first_row, double width) {
+  // The byline under the headline, across the body, on grid lines of its own (only
+  // counted, not set, when `set` is false).
+  int Byline(int first_row, double width, bool set = true) {
     if (article.byline.empty()) return 0;
     ShapedText text = ShapeOne(cx.fonts, article.byline, cx.StyleOf("byline"));
     const DisplayText display = BreakDisplay(text, width, cx.Display(Align::kLeft));
     const std::vector<ComposedLine>& lines = display.lines;
-    for (size_t i = 0; i < lines.size(); ++i)
+    for (size_t i = 0; set && i < lines.size(); ++i)
       AddLine(text, lines[i], area.x, area.y + cx.GridBaseline(first_row + static_cast<int>(i)),
               "byline", display.split_words[i]);
     return static_cast<int>(lines.size());
@@ -849,7 +897,7 @@ struct Placer {
       }
       const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;
       const bool wide = b.picture && b.span > 1;
-      if (!placed_picture && !wide) {
+      if (!placed_picture && !wide && i != above_block) {
         // A picture no column could hold even cropped is left over whole (reported as
         // overset or set in a later part); the text is flowed and balanced without it.
         if (b.picture) {
@@ -860,13 +908,13 @@ struct Placer {
         flowed.push_back(i);
         continue;
       }
-      const int want = b.source && b.source->picture_columns > 0 ? b.source->picture_columns : cols;
-      const int span = std::min(want, cols);
+      const int span = PictureSpan(b, slot, cols);
       if (b.span != span && b.source) {
         BodyComposer composer{cx, article, b.source->pos};
         composer.source = &b.source->source;
         b = composer.Picture(*b.source, span);
       }
+      b.place = PicturePlaceIn(b, slot, cols);
       pictures.push_back(i);
     }
     std::vector<FlowBlock> fb;
@@ -881,6 +929,7 @@ struct Placer {
         BodyComposer composer{cx, article, b.source->pos};
         composer.source = &b.source->source;
         it = trims.emplace(key, composer.Picture(*b.source, b.span, b.image_rows - trim)).first;
+        it->second.place = b.place;
       }
       return &it->second;
     };
@@ -890,7 +939,12 @@ struct Placer {
       FlowResult r;
       std::vector<ColumnSpace> spaces;
       int spread = 0;
+      bool ok = true;  // the headline block found its room under the picture above it
     };
+    // The headline block under the picture above it (above_head_rows): at the top of the
+    // region instead when the picture and it do not fit together.
+    const auto is_above = [&](size_t i) { return above_head_rows > 0 && i == above_block; };
+    bool head_first = above_head_rows > 0;
     auto attempt = [&](int trim) {
       Try t;
       t.region = FlowRegion(cols, rows);
@@ -899,10 +953,15 @@ struct Placer {
         if (flow.blocks[flowed[k]].picture)
           fb[k] = (may_trim(flowed[k], trim) ? trimmed(flowed[k], trim) : &flow.blocks[flowed[k]])
                       ->flow;
+      if (head_first)
+        t.ok = t.region.Add(kHeadlineInRegion, PicturePlace::kTop, cols, above_head_rows);
       for (size_t i : pictures) {
         const BodyBlock* b = may_trim(i, trim) ? trimmed(i, trim) : &flow.blocks[i];
         PicturePlace place = b->place == PicturePlace::kFlow ? PicturePlace::kTopRight : b->place;
-        t.region.Add(static_cast<int>(i), place, b->span, b->flow.rows);
+        const bool added = t.region.Add(static_cast<int>(i), place, b->span, b->flow.rows);
+        if (is_above(i) && !head_first)
+          t.ok =
+              added && t.region.Add(kHeadlineInRegion, PicturePlace::kTop, cols, above_head_rows);
       }
       const SpaceAt space_at = [&](int bottom) { return t.region.SpaceAt(bottom); };
       t.r = FlowBalanced(fb, space_at, t.region.MinBottom(), rows, true);
@@ -913,14 +972,17 @@ struct Placer {
                    *std::min_element(ends.begin(), ends.end());
       return t;
     };
-    // A picture a little too tall for the body is cropped to fit, within the same share.
+    // A picture a little too tall for the body is cropped to fit, within the same share
+    // (the picture above the headline block, to fit with that block under it).
     for (size_t i : pictures) {
-      for (int trim = 1; flow.blocks[i].flow.rows > rows && may_trim(i, trim); ++trim)
-        if (trimmed(i, trim)->flow.rows <= rows) {
+      const int room = is_above(i) ? rows - above_head_rows : rows;
+      for (int trim = 1; flow.blocks[i].flow.rows > room && may_trim(i, trim); ++trim)
+        if (trimmed(i, trim)->flow.rows <= room) {
           flow.blocks[i] = *trimmed(i, trim);
           trims.clear();  // its own height has changed: trims are counted from it afresh
           break;
         }
+      if (is_above(i)) head_first = flow.blocks[i].flow.rows > room;
     }
     Try best = attempt(0);
     int trim_used = 0;
@@ -931,7 +993,7 @@ struct Placer {
       for (size_t i : flowed) any = any || (flow.blocks[i].picture && may_trim(i, trim));
       if (!any) break;
       Try t = attempt(trim);
-      if (t.r.placed == fb.size() && t.spread <= 1) {
+      if (t.ok && t.r.placed == fb.size() && t.spread <= 1) {
         best = std::move(t);
         trim_used = trim;
         fb_best = fb;
@@ -954,7 +1016,7 @@ struct Placer {
         for (size_t i : flowed) any = any || (flow.blocks[i].picture && may_trim(i, -grow));
         if (!any) break;
         Try t = attempt(-grow);
-        if (t.r.placed != fb.size()) break;
+        if (!t.ok || t.r.placed != fb.size()) break;
         if (t.spread > 1 || (best.spread <= 1 && short_of_foot(t) >= short_of_foot(best))) continue;
         best = std::move(t);
         trim_used = -grow;
@@ -977,8 +1039,12 @@ struct Placer {
       r.bottom = rows;
     }
     const int bottom = r.bottom;
-    for (const RegionPicture& p : region.pictures())
-      Put(static_cast<size_t>(p.block), p.col, row0 + region.PictureRow(p, bottom));
+    for (const RegionPicture& p : region.pictures()) {
+      if (p.block == kHeadlineInRegion)
+        head_row = row0 + region.PictureRow(p, bottom);
+      else
+        Put(static_cast<size_t>(p.block), p.col, row0 + region.PictureRow(p, bottom));
+    }
     for (size_t k = 0; k < flowed.size(); ++k)
       if (r.IsPlaced(k))
         Put(flowed[k], r.positions[k].column, row0 + r.positions[k].row,
@@ -1100,25 +1166,47 @@ struct Placer {
     const size_t pictures_before = report.pictures.size();
     int cols = area.cols, top_rows = 0;
     const double full = area.width;
+    // The headline block under the article's first picture: its grid lines are kept in the
+    // body's flow region, under the picture, and it is set where they come out.
+    bool above = PictureAboveHeadline(flow, slot, part, cols);
+    if (above) {
+      HeadlineBlock scratch;
+      above_head_rows = LayOutHeadline(cx, article, slot, full, options.headlines, scratch).rows +
+                        Byline(0, full, false);
+      if (above_head_rows > area.rows) above = false, above_head_rows = 0;
+      if (above) above_block = 0;
+    }
     if (part.first) {
       if (slot.vertical_headline && cols >= 2) {
         --cols;
         VerticalHeadline(cols);
-      } else {
+      } else if (!above) {
         top_rows = Headline(full);
       }
       double body_width = cx.grid().column_x(cols - 1) + cx.grid().column_width();
-      top_rows += Byline(top_rows, body_width);
+      if (!above) top_rows += Byline(top_rows, body_width);
       flow.started = true;
       flow.headline_style = slot.headline_style;
     } else {
       top_rows = ContinuationHead(full);
     }
     BodyResult body;
+    const size_t items_before = frame.items.size(), lines_before_body = report.lines.size();
     if (top_rows > area.rows) {
       Overset(top_rows);
     } else {
       body = slot.kind == SlotKind::kStack ? SectionedBody(top_rows, cols) : Body(top_rows, cols);
+    }
+    if (above) {
+      // Set where the region kept its grid lines, and put first in the frame and the
+      // report, as it reads: headline, byline, then the picture and the body.
+      const size_t items_body = frame.items.size(), lines_body = report.lines.size();
+      const int rows = Headline(full, head_row);
+      Byline(head_row + rows, full);
+      std::rotate(frame.items.begin() + static_cast<long>(items_before),
+                  frame.items.begin() + static_cast<long>(items_body), frame.items.end());
+      std::rotate(report.lines.begin() + static_cast<long>(lines_before_body),
+                  report.lines.begin() + static_cast<long>(lines_body), report.lines.end());
     }
     if (slot.boxed) {
       // Half a gutter outside the columns, at the fill's edge when the slot is shaded.
@@ -1140,7 +1228,8 @@ struct Placer {
     // Counted in the slot's area: the padding's grid lines above and below the text.
     rec.columns = outer.cols, rec.rows = outer.rows,
     rec.rows_used = top_rows + body.used + pad_top + pad_foot;
-    rec.headline_rows = top_rows, rec.lines = lines;
+    rec.headline_rows = above ? above_head_rows : top_rows, rec.lines = lines;
+    rec.headline_first_row = pad_top + (above ? head_row : 0);
     rec.first_row = outer.row - slot.area.row, rec.slot_rows = slot.area.rows;
     rec.x = outer.x, rec.y = outer.y, rec.width = outer.width, rec.height = outer.height;
     rec.grid_col = outer.col, rec.grid_row = outer.row;
@@ -1226,7 +1315,8 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
       slot.kind == SlotKind::kStack ? 0 : std::max(0, std::min(inset.rows, (area.rows - 1) / 2));
   int pad_top = pad_rows;
   const double dx = flow.measure_loss * paper.grid.body_size / 2;
-  if (pad_rows > 0 && part.first && !slot.vertical_headline) {
+  if (pad_rows > 0 && part.first && !slot.vertical_headline &&
+      !PictureAboveHeadline(flow, slot, part, area.cols)) {
     // A module that opens with its headline block: the block's air above its first line
     // box may clear the padding by itself.
     HeadlineBlock scratch;
