@@ -335,7 +335,7 @@ class Search {
         std::vector<RuleBreak> breaks;
         for (const AutoModule& o : placed) PairBreaks(stories_, o, m, breaks);
         extra += AutoCosts::kRuleBreak * static_cast<double>(breaks.size());
-        if (static_cast<int>(s) == LeadOf(stories_) && t.row != 0) extra += AutoCosts::kRuleBreak;
+        if (s == 0 && t.row != 0) extra += AutoCosts::kRuleBreak;  // the first story on top
         placed.push_back(m);
         Expand(tasks, placed, partial + extra);
         placed.pop_back();
@@ -456,6 +456,14 @@ ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stori
         add("'" + stories[b.story].id + "' wider than '" + stories[a.story].id + "'",
             AutoCosts::kWiderOrder);
     }
+  // The story listed first starts at the body's top (a continuation listed first: the
+  // jump heads the page and the lead comes under it).
+  for (const AutoModule& m : out.modules)
+    if (m.story == 0 && m.row != 0)
+      out.breaks.push_back(
+          {"lead-top", m.story, m.story,
+           "'" + stories[0].id +
+               "', the page's first story, does not start at the top of the body"});
   const int lead = LeadOf(stories);
   if (lead >= 0) {
     const AutoModule* lm = nullptr;
@@ -464,9 +472,6 @@ ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stori
     if (lm) {
       const ModuleShape& ls = stories[lm->story].shapes[lm->shape];
       const std::string id = stories[lm->story].id;
-      if (lm->row != 0)
-        out.breaks.push_back({"lead-top", lm->story, lm->story,
-                              "the lead '" + id + "' does not start at the top of the body"});
       for (const AutoModule& m : out.modules) {
         if (&m == lm || stories[m.story].continuation) continue;
         const ModuleShape& s = stories[m.story].shapes[m.shape];

@@ -54,7 +54,10 @@ struct ModuleShape {
   // each at a cost.
   RowSet rows;
   int natural_rows = 0;   // all its text, pictures at their own proportions, columns level
+  int min_fill_rows = 0;  // the shortest it fills (its picture cropped shorter); 0: natural_rows
   int max_fill_rows = 0;  // the tallest it fills (its pictures made taller, or one blank line)
+  // Per height under natural_rows: grid lines its picture is cropped shorter to fill it.
+  std::vector<int> picture_trim_at;
   int headline_rows = 0;  // grid lines of its headline block (with the byline)
   int picture_rows = 0;   // grid lines of its picture (with caption) at natural_rows
   bool picture_left = false, picture_right = false;  // its picture meets the module's sides
@@ -127,7 +130,8 @@ struct AutoCosts {
 };
 
 // Tiles a body area `cols` columns × `rows` grid lines with one module per story (stories
-// in rank order: the first that is not a continuation is the lead). REQUIRES: every
+// in rank order). The first story starts at the body's top; the first that is not a
+// continuation is the lead, the widest with the largest headline. REQUIRES: every
 // shape's rows has size rows + 1.
 AutoSearchResult SearchLayouts(int cols, int rows, const std::vector<AutoStory>& stories,
                                const AutoSearchOptions& options = {});

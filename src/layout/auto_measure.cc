@@ -32,6 +32,69 @@ int PictureGrowth(const BodyBlock& b) {
   return std::max(0, b.natural_image_rows + most - b.image_rows);
 }
 
+// What a trial placement of a module came to.
+struct Trial {
+  bool placed = false;  // the trial set anything (a slot record)
+  bool done = false;    // everything left of the article fitted
+  size_t left = 0;      // characters that did not
+  int rows_used = 0, min_end = 0, headline_rows = 0;
+};
+
+// Places what is left of `flow` in `slot` cut to `rows` grid lines, as a trial (filled to
+// its foot as placing does, with `fill`), and puts the flow back.
+struct TrialContext {
+  const Paper& paper;
+  FontSet& fonts;
+  HeadlineCache& headlines;
+};
+
+Trial Try(const TrialContext& cx, ArticleFlow& flow, Slot slot, const ModulePart& part, int rows,
+          bool fill) {
+  Trial out;
+  slot.area = cx.paper.GridArea(0, slot.geometry.cols, 0, rows);
+  slot.geometry.rows = rows;
+  const ArticleFlow::Trial before = flow.Save();
+  LayoutReport scratch;
+  PlaceOptions options;
+  options.trial = true;
+  options.fill = fill;
+  options.headlines = &cx.headlines;
+  PlaceModule(flow, slot, slot.area, part, cx.paper, cx.fonts, 0, scratch, options);
+  out.done = flow.Done();
+  for (size_t i = 0; i < flow.blocks.size(); ++i)
+    if (!flow.placed[i]) out.left += flow.blocks[i].characters;
+  flow.Restore(before);
+  if (scratch.slots.empty()) return out;
+  const SlotRecord& rec = scratch.slots.back();
+  out.placed = true;
+  out.rows_used = rec.rows_used;
+  out.headline_rows = rec.headline_rows;
+  out.min_end = rec.column_ends.empty()
+                    ? rec.rows_used
+                    : *std::min_element(rec.column_ends.begin(), rec.column_ends.end());
+  return out;
+}
+
+// Trials may crop or enlarge a picture block in place (placing keeps the shape that
+// levels the columns): each measure starts from the blocks as they were.
+std::vector<std::pair<size_t, BodyBlock>> SavePictures(const ArticleFlow& flow) {
+  std::vector<std::pair<size_t, BodyBlock>> out;
+  for (size_t i = 0; i < flow.blocks.size(); ++i)
+    if (flow.blocks[i].picture && !flow.placed[i]) out.push_back({i, flow.blocks[i]});
+  return out;
+}
+
+void RestorePictures(ArticleFlow& flow, const std::vector<std::pair<size_t, BodyBlock>>& saved) {
+  for (const auto& [i, b] : saved) flow.blocks[i] = b;
+}
+
+// Grid lines a picture block may be cropped shorter than its own proportions give.
+int PictureShrink(const BodyBlock& b) {
+  if (!b.picture || !b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0)
+    return 0;
+  return static_cast<int>(std::floor(0.2 * b.natural_image_rows + 1e-9));
+}
+
 }  // namespace
 
 AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEntry& entry, int rank,
@@ -48,14 +111,15 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
     }
   const Block* source = picture >= 0 ? flow.blocks[static_cast<size_t>(picture)].source : nullptr;
   const int asked = source ? source->picture_columns : 0;
-  bool first_block_picture = false;
-  for (size_t i = 0; i < flow.blocks.size(); ++i)
-    if (!flow.placed[i]) {
-      first_block_picture = static_cast<int>(i) == picture;
-      break;
-    }
+  // A picture may open the module above its headline when no table comes before it.
+  bool picture_may_lead = picture >= 0;
+  for (int i = 0; i < picture; ++i)
+    if (!flow.placed[static_cast<size_t>(i)] && flow.blocks[static_cast<size_t>(i)].table)
+      picture_may_lead = false;
   const bool picture_left = source && (source->picture_place == PicturePlace::kTopLeft ||
                                        source->picture_place == PicturePlace::kBottomLeft);
+  const TrialContext cx{paper, fonts, headlines};
+  const auto pictures_before = SavePictures(flow);
   ModulePart trial_part = part;
   trial_part.continues_on.clear();  // as if it were the last part: balanced
   for (int c = 1; c <= body_cols; ++c) {
@@ -79,7 +143,7 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
       int head_rows = -1;
       for (int span : spans) {
         for (int above = 0; above < 2; ++above) {
-          if (above && !(span == c && picture >= 0 && part.first && first_block_picture)) continue;
+          if (above && !(span == c && picture >= 0 && part.first && picture_may_lead)) continue;
           Slot slot;
           slot.name = entry.article;
           slot.kind = SlotKind::kModule;
@@ -90,18 +154,10 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
           slot.geometry.col = 0, slot.geometry.cols = c, slot.geometry.rows = body_rows;
           slot.picture_columns = span;
           slot.picture_above_headline = above != 0;
-          const ArticleFlow::Trial before = flow.Save();
-          LayoutReport scratch;
-          PlaceModule(flow, slot, slot.area, trial_part, paper, fonts, 0, scratch,
-                      {&headlines, /*trial=*/true});
-          const bool done = flow.Done();
-          size_t left = 0;
-          for (size_t i = 0; i < flow.blocks.size(); ++i)
-            if (!flow.placed[i]) left += flow.blocks[i].characters;
-          flow.Restore(before);
-          if (scratch.slots.empty()) continue;
-          const SlotRecord& rec = scratch.slots.back();
-          if (!above) head_rows = rec.headline_rows;
+          RestorePictures(flow, pictures_before);
+          const Trial t = Try(cx, flow, slot, trial_part, body_rows, false);
+          if (!t.placed) continue;
+          if (!above) head_rows = t.headline_rows;
           ModuleShape shape;
           shape.cols = c;
           shape.rung = rungs[k];
@@ -110,28 +166,52 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
           shape.picture_above_headline = above != 0;
           shape.characters_per_row = c * paper.grid.characters;
           shape.headline_rows = std::max(0, head_rows);
-          shape.natural_rows = rec.rows_used;
-          if (!done)  // more than the body holds: the rest at its measure, whole lines
+          shape.natural_rows = t.rows_used;
+          if (!t.done)  // more than the body holds: the rest at its measure, whole lines
             shape.natural_rows =
-                body_rows + static_cast<int>((left + shape.characters_per_row - 1) /
+                body_rows + static_cast<int>((t.left + shape.characters_per_row - 1) /
                                              std::max(1, shape.characters_per_row));
           int growth = 0;
           if (picture >= 0) {
             const BodyBlock& b = flow.blocks[static_cast<size_t>(picture)];
             shape.picture_rows = b.flow.rows;
-            if (span == c) growth = PictureGrowth(b);
+            growth = PictureGrowth(b);
             shape.picture_left = span == c || picture_left;
             shape.picture_right = span == c || !picture_left;
           }
-          shape.max_fill_rows = shape.natural_rows + growth + 1;
+          // The heights it fills: every column within one grid line of the foot, all set.
           shape.rows = RowSet(body_rows + 1);
-          for (int h = shape.natural_rows; h <= shape.max_fill_rows && h <= body_rows; ++h)
+          shape.max_fill_rows = shape.natural_rows;
+          for (int h = shape.natural_rows;
+               t.done && h <= shape.natural_rows + growth + 1 && h <= body_rows; ++h) {
+            const Trial at = h == shape.natural_rows ? t : Try(cx, flow, slot, trial_part, h, true);
+            if (!at.done || at.min_end < h - 1 || at.rows_used > h) continue;
             shape.rows.Set(h);
+            shape.max_fill_rows = h;
+          }
+          // Shorter: its picture cropped a grid line at a time, within a fifth of its height.
+          const int shrink =
+              t.done && picture >= 0 ? PictureShrink(flow.blocks[static_cast<size_t>(picture)]) : 0;
+          for (int trim = 1; trim <= shrink; ++trim) {
+            RestorePictures(flow, pictures_before);
+            Slot cropped = slot;
+            cropped.picture_trim = trim;
+            const Trial at = Try(cx, flow, cropped, trial_part, body_rows, false);
+            const int h = at.rows_used;
+            if (!at.done || h >= shape.natural_rows || at.min_end < h - 1 || shape.rows.Has(h))
+              continue;
+            shape.rows.Set(h);
+            if (shape.picture_trim_at.size() <= static_cast<size_t>(h))
+              shape.picture_trim_at.resize(static_cast<size_t>(h) + 1, 0);
+            shape.picture_trim_at[static_cast<size_t>(h)] = trim;
+            shape.min_fill_rows = shape.min_fill_rows == 0 ? h : std::min(shape.min_fill_rows, h);
+          }
           story.shapes.push_back(std::move(shape));
         }
       }
     }
   }
+  RestorePictures(flow, pictures_before);
   return story;
 }
 
@@ -158,6 +238,8 @@ Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& s
   slot.headline_style = shape.rung >= 0 ? RungStyle(rules, shape.rung) : "headline";
   slot.picture_columns = shape.picture_columns;
   slot.picture_above_headline = shape.picture_above_headline;
+  if (static_cast<size_t>(m.rows) < shape.picture_trim_at.size())
+    slot.picture_trim = shape.picture_trim_at[static_cast<size_t>(m.rows)];
   slot.pos = body.pos;
   return slot;
 }

@@ -559,19 +559,25 @@ PicturePlace PicturePlaceIn(const BodyBlock& b, const Slot& slot, int cols) {
                                           : place;
 }
 
-// Whether the first part of an article in `slot` (a body `cols` columns wide) opens with
-// its first picture and sets the headline block under it (Slot::picture_above_headline):
-// only when the article's first block is a picture set across the whole module at its top.
-bool PictureAboveHeadline(const ArticleFlow& flow, const Slot& slot, const ModulePart& part,
+// The block of the picture the first part of an article in `slot` (a body `cols` columns
+// wide) opens with, the headline block set under it (Slot::picture_above_headline): the
+// article's first picture, when it is set across the whole module at its top and no table
+// comes before it; -1 for none.
+long PictureAboveHeadline(const ArticleFlow& flow, const Slot& slot, const ModulePart& part,
                           int cols) {
   if (!slot.picture_above_headline || !part.first || slot.kind != SlotKind::kModule ||
-      slot.vertical_headline || flow.blocks.empty() || flow.placed[0] || !flow.blocks[0].picture)
-    return false;
-  const BodyBlock& b = flow.blocks[0];
-  const PicturePlace place = PicturePlaceIn(b, slot, cols);
-  const bool top = place == PicturePlace::kFlow || place == PicturePlace::kTop ||
-                   place == PicturePlace::kTopLeft || place == PicturePlace::kTopRight;
-  return top && PictureSpan(b, slot, cols) == cols;
+      slot.vertical_headline)
+    return -1;
+  for (size_t i = 0; i < flow.blocks.size(); ++i) {
+    const BodyBlock& b = flow.blocks[i];
+    if (flow.placed[i] || b.table) return -1;
+    if (!b.picture) continue;
+    const PicturePlace place = PicturePlaceIn(b, slot, cols);
+    const bool top = place == PicturePlace::kFlow || place == PicturePlace::kTop ||
+                     place == PicturePlace::kTopLeft || place == PicturePlace::kTopRight;
+    return top && PictureSpan(b, slot, cols) == cols ? static_cast<long>(i) : -1;
+  }
+  return -1;
 }
 
 // The block index a flow region gives the headline block when it is set under a picture.
@@ -972,6 +978,17 @@ struct Placer {
                    *std::min_element(ends.begin(), ends.end());
       return t;
     };
+    // Auto layout's crop (Slot::picture_trim): the first picture set across or beside the
+    // text this many grid lines shorter than its own proportions give, within the share.
+    if (slot.picture_trim > 0 && !pictures.empty()) {
+      const size_t i = pictures.front();
+      const BodyBlock& b = flow.blocks[i];
+      const int trim = b.image_rows - (b.natural_image_rows - slot.picture_trim);
+      if (trim > 0 && may_trim(i, trim)) {
+        flow.blocks[i] = *trimmed(i, trim);
+        trims.clear();
+      }
+    }
     // A picture a little too tall for the body is cropped to fit, within the same share
     // (the picture above the headline block, to fit with that block under it).
     for (size_t i : pictures) {
@@ -1008,7 +1025,7 @@ struct Placer {
       std::vector<int> ends = ColumnEnds(fb, t.r, t.spaces);
       return ends.empty() ? 0 : rows - *std::min_element(ends.begin(), ends.end());
     };
-    if (!continues && !options.trial && slot.kind != SlotKind::kStack &&
+    if (!continues && (!options.trial || options.fill) && slot.kind != SlotKind::kStack &&
         best.r.placed == fb.size() && short_of_foot(best) > 1) {
       for (int grow = 1;; ++grow) {
         bool any = false;
@@ -1168,13 +1185,14 @@ struct Placer {
     const double full = area.width;
     // The headline block under the article's first picture: its grid lines are kept in the
     // body's flow region, under the picture, and it is set where they come out.
-    bool above = PictureAboveHeadline(flow, slot, part, cols);
+    const long above_at = PictureAboveHeadline(flow, slot, part, cols);
+    bool above = above_at >= 0;
     if (above) {
       HeadlineBlock scratch;
       above_head_rows = LayOutHeadline(cx, article, slot, full, options.headlines, scratch).rows +
                         Byline(0, full, false);
       if (above_head_rows > area.rows) above = false, above_head_rows = 0;
-      if (above) above_block = 0;
+      if (above) above_block = static_cast<size_t>(above_at);
     }
     if (part.first) {
       if (slot.vertical_headline && cols >= 2) {
@@ -1316,7 +1334,7 @@ Frame PlaceModule(ArticleFlow& flow, const Slot& slot, const Area& area, const M
   int pad_top = pad_rows;
   const double dx = flow.measure_loss * paper.grid.body_size / 2;
   if (pad_rows > 0 && part.first && !slot.vertical_headline &&
-      !PictureAboveHeadline(flow, slot, part, area.cols)) {
+      PictureAboveHeadline(flow, slot, part, area.cols) < 0) {
     // A module that opens with its headline block: the block's air above its first line
     // box may clear the padding by itself.
     HeadlineBlock scratch;

@@ -132,6 +132,9 @@ struct PlaceOptions {
   // not moved into the frame), so the caller can put back `placed` and `started` and
   // place for real.
   bool trial = false;
+  // A trial that fills the module to its foot as placing does (its pictures made taller),
+  // to find out whether a module of the area's grid lines comes out full (auto layout).
+  bool fill = false;
 };
 
 // Places what still fits of `flow` in `slot` (a module slot, or a band of a stack slot

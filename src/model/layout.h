@@ -234,6 +234,10 @@ struct Slot {
   // headline block (题在图下): a module beside another that starts on the same grid line
   // then has no headline level with the other's (no tombstone).
   bool picture_above_headline = false;
+  // Grid lines the module's first picture (across or beside the text) is cropped shorter
+  // than its own proportions give, within the fifth of its height placing may crop (0:
+  // none). Auto layout sets it to make a module fit the height it chose.
+  int picture_trim = 0;
   // 底纹: a tint under the whole slot area, painted before the module's text and pictures.
   std::optional<Cmyk> fill;
   // pt: the text inset from the fill's (or frame's) edge; see PaddingInset.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "preflight/auto_layout_text.h"
+
 namespace banmian {
 
 namespace {
@@ -42,6 +44,8 @@ std::string PageGridText(const Document& doc, const LayoutReport& report, const 
              Pad("lines " + Range(s.area.row + 1, s.area.rows), 12) + "  " +
              std::to_string(s.area.rows) + how + "\n";
     }
+    for (const AutoPageRecord& a : report.auto_pages)
+      if (a.page == page.number) out += AutoLayoutText(a, paper);
   }
   return out;
 }
