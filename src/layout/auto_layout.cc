@@ -73,9 +73,13 @@ namespace {
 
 // The grid lines a module's picture takes at height h: its natural rows, made taller or
 // shorter with the module while the module fills (a cut or a hole leaves it as it is).
+int FillLow(const ModuleShape& s) {
+  return s.min_fill_rows > 0 ? std::min(s.min_fill_rows, s.natural_rows) : s.natural_rows;
+}
+
 int PictureRowsAt(const ModuleShape& s, int h) {
   if (s.picture_columns <= 0) return 0;
-  const int fill = std::clamp(h, s.natural_rows, std::max(s.natural_rows, s.max_fill_rows));
+  const int fill = std::clamp(h, FillLow(s), std::max(s.natural_rows, s.max_fill_rows));
   return std::max(1, s.picture_rows + fill - s.natural_rows);
 }
 
@@ -109,19 +113,25 @@ double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>
     total += c;
     if (terms) terms->push_back({id + ": " + what, c});
   };
-  const int fill_top = std::max(s.natural_rows, s.max_fill_rows);
-  if (h < s.natural_rows) {
-    const int cut = s.natural_rows - h;
+  const int fill_top = std::max(s.natural_rows, s.max_fill_rows), fill_low = FillLow(s);
+  if (h < fill_low && s.continues) {
+    const int jump = fill_low - h;
+    add(std::to_string(jump) + " grid lines go on to its later page", jump * AutoCosts::kJumpRow);
+  } else if (h < fill_low) {
+    const int cut = fill_low - h;
     add("text cut by " + std::to_string(cut) + " grid lines", cut * AutoCosts::kCutRow);
   } else if (h > fill_top) {
     const int hole = h - fill_top;
     add(std::to_string(hole) + " empty grid lines at its foot", hole * AutoCosts::kHoleRow);
   }
-  const int within = std::clamp(h, s.natural_rows, fill_top) - s.natural_rows;
-  if (s.picture_columns > 0)
+  const int within = std::clamp(h, fill_low, fill_top) - s.natural_rows;
+  if (s.picture_columns > 0 && within > 0)
     add("picture " + std::to_string(within) + " grid lines taller",
         within * AutoCosts::kPictureRow);
-  else
+  else if (s.picture_columns > 0 && within < 0)
+    add("picture " + std::to_string(-within) + " grid lines shorter",
+        -within * AutoCosts::kPictureRow);
+  else if (within > 0)
     add(std::to_string(within) + " blank grid line at its foot", within * AutoCosts::kSlackRow);
   add("headline " + std::to_string(s.rung_steps) + " rungs smaller",
       s.rung_steps * AutoCosts::kRungStep);
@@ -439,7 +449,7 @@ ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stori
     own = OwnCost(s, m.rows, cols, &terms, stories[m.story].id);
     for (CostTerm& t : terms) out.terms.push_back(std::move(t));
     out.cost += own;
-    out.cut_rows[m.story] = std::max(0, s.natural_rows - m.rows);
+    out.cut_rows[m.story] = s.continues ? 0 : std::max(0, FillLow(s) - m.rows);
     out.hole_rows[m.story] = std::max(0, m.rows - std::max(s.natural_rows, s.max_fill_rows));
   }
   // Reading order and width by rank: a story ranked lower set above, before or wider than

@@ -62,6 +62,9 @@ struct ModuleShape {
   int picture_rows = 0;   // grid lines of its picture (with caption) at natural_rows
   bool picture_left = false, picture_right = false;  // its picture meets the module's sides
   int characters_per_row = 0;  // characters a grid line of the module holds (for cuts)
+  // The story goes on on a later page (a jump): a module shorter than natural_rows holds
+  // a part of it, ended by （下转…）, and what it does not hold is set there, not cut.
+  bool continues = false;
 };
 
 struct AutoStory {
@@ -115,11 +118,12 @@ struct AutoSearchOptions {
 // The cost of each thing the score counts (docs/auto-layout.md §3).
 struct AutoCosts {
   static constexpr double kRuleBreak = 1000;
-  static constexpr double kCutRow = 60;        // a grid line of text that does not fit (a cut)
-  static constexpr double kHoleRow = 40;       // a grid line left empty beyond the one allowed
-  static constexpr double kSlackRow = 0.5;     // the one blank grid line a module may end with
-  static constexpr double kPictureRow = 1;     // a grid line a picture is made taller or shorter
-  static constexpr double kRungStep = 4;       // a headline one rung smaller than it could be
+  static constexpr double kCutRow = 60;     // a grid line of text that does not fit (a cut)
+  static constexpr double kJumpRow = 0.5;   // a grid line a jumped story leaves for its later page
+  static constexpr double kHoleRow = 40;    // a grid line left empty beyond the one allowed
+  static constexpr double kSlackRow = 0.5;  // the one blank grid line a module may end with
+  static constexpr double kPictureRow = 1;  // a grid line a picture is made taller or shorter
+  static constexpr double kRungStep = 4;    // a headline one rung smaller than it could be
   static constexpr double kPictureColumn = 2;  // a picture a column narrower than its module
   static constexpr double kAboveOrder = 3;     // a story set above one that ranks higher
   static constexpr double kLeftOrder = 1;      // … at the same height, left of it

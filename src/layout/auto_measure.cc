@@ -206,6 +206,13 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
             shape.picture_trim_at[static_cast<size_t>(h)] = trim;
             shape.min_fill_rows = shape.min_fill_rows == 0 ? h : std::min(shape.min_fill_rows, h);
           }
+          if (!part.continues_on.empty()) {
+            // A part of a story that goes on later: any height from its head and three
+            // lines (the fill rows above stay as measured).
+            shape.continues = true;
+            for (int h = shape.headline_rows + 3; h < shape.natural_rows && h <= body_rows; ++h)
+              shape.rows.Set(h);
+          }
           story.shapes.push_back(std::move(shape));
         }
       }

@@ -35,6 +35,8 @@ std::string RungStyle(const AutoLayoutRules& rules, int rung);
 // with the headline, or a continuation). `rank` counts from 1 (the lead); `lock` limits the
 // widths tried; body_cols × body_rows is the body area. Every shape's `rows` holds the
 // heights it fills exactly; WidenForCuts adds the others.
+// When `part.continues_on` is set (the story goes on on a later page), every height from
+// its headline and three lines up to what it needs holds a part of it (ModuleShape::continues).
 AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEntry& entry, int rank,
                        int body_cols, int body_rows, const Paper& paper, FontSet& fonts,
                        HeadlineCache& headlines);

@@ -618,6 +618,8 @@ struct Builder {
       part.first = !e.continuation && !flow.started;
       part.continued_from = last_label[e.article];
       part.here = Label(k);
+      // A story the issue continues on a later page: a part of it ends with （下转…）.
+      if (parts_placed[e.article] + 1 < PartsOf(e.article)) part.continues_on = "?";
       StoryEntry lock = e;
       if (lock.cols) lock.cols = std::clamp(*lock.cols, 1, body.cols);
       AutoStory story = MeasureStory(flow, part, lock, e.continuation ? rank + 1 : ++rank,

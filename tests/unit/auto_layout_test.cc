@@ -167,3 +167,23 @@ TEST_CASE("auto layout: no tiling gives no layout; the same stories give the sam
   }
   CHECK(one.nodes == two.nodes);
 }
+
+TEST_CASE("auto layout: a story that goes on later takes what room is left, uncut") {
+  // 200 lines never fit 6 × 40; as a jumped story any height from its head and three
+  // lines holds a part of it.
+  std::vector<AutoStory> stories{Text("lead", 84, 40), Text("long", 400, 40)};
+  for (ModuleShape& s : stories[1].shapes) {
+    s.continues = true;
+    for (int h = s.headline_rows + 3; h < s.natural_rows && h <= 40; ++h) s.rows.Set(h);
+  }
+  AutoSearchResult r = SearchLayouts(6, 40, stories);
+  REQUIRE(!r.layouts.empty());
+  const ScoredLayout& best = r.layouts.front();
+  CHECK(Tiles(best, 6, 40));
+  CHECK(best.cut_rows[1] == 0);
+  CHECK(best.breaks.empty());
+  bool jump_term = false;
+  for (const CostTerm& t : best.terms)
+    jump_term = jump_term || t.what.find("later page") != std::string::npos;
+  CHECK(jump_term);
+}
