@@ -114,7 +114,11 @@ double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>
     if (terms) terms->push_back({id + ": " + what, c});
   };
   const int fill_top = std::max(s.natural_rows, s.max_fill_rows), fill_low = FillLow(s);
-  if (h < fill_low && s.continues) {
+  if (s.fill_rows.size() > 0 && !s.fill_rows.Any() && h >= s.natural_rows) {
+    // It fills no height exactly (its columns never come out level): a hole at least.
+    const int hole = std::max(1, h - s.natural_rows);
+    add(std::to_string(hole) + " empty grid lines at its foot", hole * AutoCosts::kHoleRow);
+  } else if (h < fill_low && s.continues) {
     const int jump = fill_low - h;
     add(std::to_string(jump) + " grid lines go on to its later page", jump * AutoCosts::kJumpRow);
   } else if (h < fill_low) {
@@ -451,6 +455,8 @@ ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stori
     out.cost += own;
     out.cut_rows[m.story] = s.continues ? 0 : std::max(0, FillLow(s) - m.rows);
     out.hole_rows[m.story] = std::max(0, m.rows - std::max(s.natural_rows, s.max_fill_rows));
+    if (s.fill_rows.size() > 0 && !s.fill_rows.Any() && m.rows >= s.natural_rows)
+      out.hole_rows[m.story] = std::max(1, m.rows - s.natural_rows);
   }
   // Reading order and width by rank: a story ranked lower set above, before or wider than
   // one ranked higher.

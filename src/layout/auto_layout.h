@@ -47,12 +47,16 @@ struct ModuleShape {
   int cols = 1;
   int rung = 0;        // headline ladder rung (0: the largest); -1: no headline (a continuation)
   int rung_steps = 0;  // rungs below the largest its rank and width allow (the least change)
-  int picture_columns = 0;  // columns its picture spans (0: no picture)
+  int picture_columns = 0;      // columns its picture spans (0: no picture)
+  bool picture_chosen = false;  // its width chosen by the search (the Markdown gives none)
   bool picture_above_headline = false;
   // The heights (grid lines) it can be given: those it fills exactly, and those that cut
   // its text (below `natural_rows`) or leave a hole at its foot (above `max_fill_rows`),
   // each at a cost.
   RowSet rows;
+  // Of those, the heights it fills exactly (empty: all of `rows` from min_fill_rows to
+  // max_fill_rows do); any other height is a cut or a hole.
+  RowSet fill_rows;
   int natural_rows = 0;   // all its text, pictures at their own proportions, columns level
   int min_fill_rows = 0;  // the shortest it fills (its picture cropped shorter); 0: natural_rows
   int max_fill_rows = 0;  // the tallest it fills (its pictures made taller, or one blank line)

@@ -110,7 +110,10 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
       break;
     }
   const Block* source = picture >= 0 ? flow.blocks[static_cast<size_t>(picture)].source : nullptr;
-  const int asked = source ? source->picture_columns : 0;
+  // The width the Markdown asks for (-1: all the module's columns); 0: banmian chooses.
+  const int asked = source && source->picture_width_given
+                        ? (source->picture_columns > 0 ? source->picture_columns : -1)
+                        : 0;
   // A picture may open the module above its headline when no table comes before it.
   bool picture_may_lead = picture >= 0;
   for (int i = 0; i < picture; ++i)
@@ -131,11 +134,11 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
     }
     std::vector<int> spans{0};
     if (picture >= 0) {
-      if (asked > 0)
-        spans = {std::min(asked, c)};
+      if (asked != 0)
+        spans = {asked < 0 ? c : std::min(asked, c)};
       else {
         spans = {c};
-        if (c >= 3) spans.push_back(c - 1);
+        if (c >= 2) spans.push_back(c - 1);
         if (c >= 5) spans.push_back(c - 2);
       }
     }
@@ -153,6 +156,7 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
           slot.area = paper.GridArea(0, c, 0, body_rows);
           slot.geometry.col = 0, slot.geometry.cols = c, slot.geometry.rows = body_rows;
           slot.picture_columns = span;
+          slot.picture_span = asked == 0 ? span : 0;
           slot.picture_above_headline = above != 0;
           RestorePictures(flow, pictures_before);
           const Trial t = Try(cx, flow, slot, trial_part, body_rows, false);
@@ -163,6 +167,7 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
           shape.rung = rungs[k];
           shape.rung_steps = rungs[k] >= 0 ? static_cast<int>(k) : 0;
           shape.picture_columns = picture >= 0 ? span : 0;
+          shape.picture_chosen = picture >= 0 && asked == 0;
           shape.picture_above_headline = above != 0;
           shape.characters_per_row = c * paper.grid.characters;
           shape.headline_rows = std::max(0, head_rows);
@@ -181,12 +186,14 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
           }
           // The heights it fills: every column within one grid line of the foot, all set.
           shape.rows = RowSet(body_rows + 1);
+          shape.fill_rows = RowSet(body_rows + 1);
           shape.max_fill_rows = shape.natural_rows;
           for (int h = shape.natural_rows;
                t.done && h <= shape.natural_rows + growth + 1 && h <= body_rows; ++h) {
-            const Trial at = h == shape.natural_rows ? t : Try(cx, flow, slot, trial_part, h, true);
+            const Trial at = Try(cx, flow, slot, trial_part, h, true);
             if (!at.done || at.min_end < h - 1 || at.rows_used > h) continue;
             shape.rows.Set(h);
+            shape.fill_rows.Set(h);
             shape.max_fill_rows = h;
           }
           // Shorter: its picture cropped a grid line at a time, within a fifth of its height.
@@ -201,6 +208,7 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
             if (!at.done || h >= shape.natural_rows || at.min_end < h - 1 || shape.rows.Has(h))
               continue;
             shape.rows.Set(h);
+            shape.fill_rows.Set(h);
             if (shape.picture_trim_at.size() <= static_cast<size_t>(h))
               shape.picture_trim_at.resize(static_cast<size_t>(h) + 1, 0);
             shape.picture_trim_at[static_cast<size_t>(h)] = trim;
@@ -222,10 +230,16 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
   return story;
 }
 
-std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_rows) {
+std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_rows, int reach) {
   for (AutoStory& s : stories)
-    for (ModuleShape& shape : s.shapes)
-      for (int h = std::max(1, shape.headline_rows + 3); h <= body_rows; ++h) shape.rows.Set(h);
+    for (ModuleShape& shape : s.shapes) {
+      const int low = shape.min_fill_rows > 0 ? std::min(shape.min_fill_rows, shape.natural_rows)
+                                              : shape.natural_rows;
+      const int high = std::max(shape.natural_rows, shape.max_fill_rows);
+      for (int h = std::max(shape.headline_rows + 3, low - reach);
+           h <= std::min(body_rows, high + reach); ++h)
+        shape.rows.Set(h);
+    }
   return stories;
 }
 
@@ -244,9 +258,12 @@ Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& s
   slot.area.pos = body.pos;
   slot.headline_style = shape.rung >= 0 ? RungStyle(rules, shape.rung) : "headline";
   slot.picture_columns = shape.picture_columns;
+  slot.picture_span = shape.picture_chosen ? shape.picture_columns : 0;
   slot.picture_above_headline = shape.picture_above_headline;
-  if (static_cast<size_t>(m.rows) < shape.picture_trim_at.size())
-    slot.picture_trim = shape.picture_trim_at[static_cast<size_t>(m.rows)];
+  // Cropped as the height asks; a module too short for its story (a cut) as far as may be.
+  const int at = shape.min_fill_rows > 0 ? std::max(m.rows, shape.min_fill_rows) : m.rows;
+  if (static_cast<size_t>(at) < shape.picture_trim_at.size())
+    slot.picture_trim = shape.picture_trim_at[static_cast<size_t>(at)];
   slot.pos = body.pos;
   return slot;
 }

@@ -41,10 +41,11 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
                        int body_cols, int body_rows, const Paper& paper, FontSet& fonts,
                        HeadlineCache& headlines);
 
-// The same stories, each shape also allowed every height from its headline and three lines
-// to the body's foot: the heights that cut its text or leave a hole, for a page its stories
-// cannot fill exactly.
-std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_rows);
+// The same stories, each shape also allowed the heights up to `reach` grid lines below the
+// shortest it fills (cutting its text, never under its headline and three lines) and above
+// the tallest (leaving a hole), for a page its stories cannot fill exactly. The search tries
+// a small reach first, as its table and its steps grow with the heights allowed.
+std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_rows, int reach);
 
 // A slot for module `m` of an auto page: named `name`, placed in the body area `body`
 // (grid), in the shape the search chose.

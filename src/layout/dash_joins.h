@@ -9,9 +9,9 @@
 //     two-em dash: the one glyph its `ccmp` makes of —— (Noto CJK's ⸺ glyph, one stroke two em
 //     long), at the first one's place, in one cluster of the two characters, so the text
 //     still copies out as —— (through the font's ToUnicode map, or the line's /ActualText
-//     where the same glyph also shows a typed ⸺: render/glyph_text.h). Down, the two runs of a vertical line's dashes become one run
-//     of the vertical form of that glyph, placed by its own vertical origin
-//     (text/glyph_metrics.h TwoEmDashGlyph). A glyph draws alike in every renderer.
+//     where the same glyph also shows a typed ⸺: render/glyph_text.h). Down, the two runs of a
+//     vertical line's dashes become one run of the vertical form of that glyph, placed by its own
+//     vertical origin (text/glyph_metrics.h TwoEmDashGlyph). A glyph draws alike in every renderer.
 //   - Between any other two dash glyphs that follow each other in a frame's runs and lie in line
 //     (side by side, or one under the other in vertical text), closer than kDashJoinFarthest, a
 //     filled rectangle in the text's colour over the blank between their inks: as thick as

@@ -541,8 +541,15 @@ HeadlineBlock LayOutContinuationHead(const Context& cx, const Article& article,
 
 // The columns picture block `b` spans in a body of `cols` columns: its {cols=N} (0: all
 // of them), never more than the body, nor than the slot's `picture_columns` when set.
+// Whether the slot chooses the width of picture block `b` (Slot::picture_span).
+bool SlotSizesPicture(const BodyBlock& b, const Slot& slot) {
+  return slot.picture_span > 0 && b.picture && b.source && !b.source->picture_width_given;
+}
+
 int PictureSpan(const BodyBlock& b, const Slot& slot, int cols) {
-  const int want = b.source && b.source->picture_columns > 0 ? b.source->picture_columns : cols;
+  const int want = SlotSizesPicture(b, slot)                   ? slot.picture_span
+                   : b.source && b.source->picture_columns > 0 ? b.source->picture_columns
+                                                               : cols;
   const int span = std::min(want, cols);
   return slot.picture_columns > 0 ? std::min(span, slot.picture_columns) : span;
 }
@@ -551,6 +558,8 @@ int PictureSpan(const BodyBlock& b, const Slot& slot, int cols) {
 // across the body (top or foot) that the slot's `picture_columns` makes narrower goes at
 // the right, where a picture whose own {cols=N} is narrower than the module goes.
 PicturePlace PicturePlaceIn(const BodyBlock& b, const Slot& slot, int cols) {
+  if (SlotSizesPicture(b, slot))
+    return PictureSpan(b, slot, cols) >= cols ? PicturePlace::kTop : PicturePlace::kTopRight;
   const PicturePlace place = b.source ? b.source->picture_place : b.place;
   const int want = b.source && b.source->picture_columns > 0 ? b.source->picture_columns : cols;
   if (PictureSpan(b, slot, cols) >= std::min(want, cols)) return place;
@@ -903,7 +912,8 @@ struct Placer {
       }
       const bool placed_picture = b.picture && b.place != PicturePlace::kFlow;
       const bool wide = b.picture && b.span > 1;
-      if (!placed_picture && !wide && i != above_block) {
+      const bool slot_sized = SlotSizesPicture(b, slot) && PictureSpan(b, slot, cols) > 1;
+      if (!placed_picture && !wide && i != above_block && !slot_sized) {
         // A picture no column could hold even cropped is left over whole (reported as
         // overset or set in a later part); the text is flowed and balanced without it.
         if (b.picture) {

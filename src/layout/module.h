@@ -32,11 +32,12 @@ struct BodyBlock {
   FlowBlock flow;
   bool picture = false;
   bool table = false;  // a table (layout/table_setter.h): moved on whole, never split
-  int span = 1;  // columns a picture or table spans, as laid out
+  int span = 1;        // columns a picture or table spans, as laid out
   PicturePlace place = PicturePlace::kFlow;
-  const Block* source = nullptr;  // a picture's or table's block, to lay it out again at another width
-  int image_rows = 0;             // a picture's own grid lines, without its caption
-  int natural_image_rows = 0;     // the same at the file's own proportions
+  const Block* source =
+      nullptr;                 // a picture's or table's block, to lay it out again at another width
+  int image_rows = 0;          // a picture's own grid lines, without its caption
+  int natural_image_rows = 0;  // the same at the file's own proportions
   // A subhead (crosshead or section title): in a stack it runs across the module, so
   // its text and style are kept to set it again at that width.
   bool heading = false;

@@ -632,10 +632,15 @@ struct Builder {
     }
     AutoSearchResult found = SearchLayouts(body.cols, body.rows, rec.stories);
     if (found.layouts.empty()) {
-      // No layout fills the body exactly: the least cut or hole.
-      rec.stories = WidenForCuts(std::move(rec.stories), body.rows);
-      rec.with_cuts = true;
-      found = SearchLayouts(body.cols, body.rows, rec.stories);
+      // No layout fills the body exactly: the least cut or hole, looked for near the
+      // heights the stories fill first.
+      const std::vector<AutoStory> measured = rec.stories;
+      for (int reach : {4, 12, body.rows}) {
+        rec.stories = WidenForCuts(measured, body.rows, reach);
+        rec.with_cuts = true;
+        found = SearchLayouts(body.cols, body.rows, rec.stories);
+        if (!found.layouts.empty() && found.layouts.front().breaks.empty()) break;
+      }
     }
     rec.layouts = std::move(found.layouts);
     rec.nodes = found.nodes;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <vector>
 
+#include "model/input_limits.h"
+
 namespace banmian {
 
 namespace {
@@ -200,6 +202,13 @@ bool ReadStories(const YAML::Node& list, const YamlSource& src, const std::strin
   if (list.size() == 0) {
     diags.Error("bad-value", src.Pos(list), what + ": 'stories' is empty",
                 "list the page's stories, the lead first, or leave the page out");
+    return false;
+  }
+  if (list.size() > static_cast<size_t>(kMaxAutoStories)) {
+    diags.Error("bad-value", src.Pos(list),
+                what + ": 'stories' lists " + std::to_string(list.size()) +
+                    " stories; an auto page holds at most " + std::to_string(kMaxAutoStories),
+                "move some to another page, or give the briefs a stack slot of the template");
     return false;
   }
   const size_t errors = diags.ErrorCount();

@@ -192,6 +192,7 @@ bool ReadPictureAttributes(std::string_view inside, const SourcePos& pos, Block&
   }
   const bool across = place == PicturePlace::kTop || place == PicturePlace::kBottom;
   picture.picture_columns = cols.value_or(across ? 0 : 1);
+  picture.picture_width_given = cols.has_value() || place.has_value();
   if (place)
     picture.picture_place = *place;
   else if (picture.picture_columns == 0)

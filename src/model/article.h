@@ -36,13 +36,16 @@ struct Block {
   std::vector<Span> spans;   // paragraph, crosshead, section title; picture caption
   std::string picture_path;  // kPicture: resolved path
   int picture_width = 0, picture_height = 0;  // kPicture: pixels
-  bool picture_transparency = false;           // kPicture: some pixels see through (PNG)
+  bool picture_transparency = false;          // kPicture: some pixels see through (PNG)
   std::string credit;                         // kPicture: photo credit (the Markdown title)
   // kPicture: the file's bytes, read once and checked by the loader (shared, never reread).
   std::shared_ptr<const std::string> picture_bytes;
   // kPicture: the columns it spans (0: all the module's columns) and where it sits.
   // {cols=N} alone means N columns at the top right (kFlow for one column).
   int picture_columns = 1;
+  // The Markdown gives the picture's width or place ({cols=N}, {place=…}); without, an auto
+  // page's layout chooses its width (Slot::picture_span).
+  bool picture_width_given = false;
   PicturePlace picture_place = PicturePlace::kFlow;
   // kPicture: its height, either in grid lines (picture_rows, the image alone without
   // its caption) or as an aspect ratio width / height (picture_ratio); 0 for both: the

@@ -23,5 +23,8 @@ inline constexpr int kMaxPictureSide = 32767;
 inline constexpr uint64_t kMaxPicturePixels = 100'000'000;
 // Emphasis inside emphasis (*…**…**…*) in an article: 32 levels.
 inline constexpr int kMaxInlineNesting = 32;
+// Stories on one auto page: 10 (the layout search's table grows as 3 to the power of the
+// stories: layout/auto_layout.h).
+inline constexpr int kMaxAutoStories = 10;
 
 }  // namespace banmian

@@ -238,6 +238,10 @@ struct Slot {
   // than its own proportions give, within the fifth of its height placing may crop (0:
   // none). Auto layout sets it to make a module fit the height it chose.
   int picture_trim = 0;
+  // The width, in columns, of a picture whose Markdown gives no width or place (0: one
+  // column in the text, as anywhere else); across the module at its top when as wide as
+  // the module, else at its top right. Auto layout sets it.
+  int picture_span = 0;
   // 底纹: a tint under the whole slot area, painted before the module's text and pictures.
   std::optional<Cmyk> fill;
   // pt: the text inset from the fill's (or frame's) edge; see PaddingInset.
