@@ -21,7 +21,12 @@ for issue in "$src"/issues/*/; do
   check "$name renders" test $? -le 1
   extract "$tmp/$name/$name.pdf" "$tmp/$name.txt"
   "$checker" "$issue" "$tmp/$name.txt" >"$tmp/$name.check"
-  check "$name: the PDF's text is the normalised input" test $? -eq 0
+  # Text that did not fit (an overset article's rest, a sample that keeps a known break:
+  # tests/cli/auto_acceptance_test.sh) is not in the PDF: only its own articles may miss.
+  overset=$(sed -n "s/.*error\[overset\].* article '\([^']*\)' does not fit.*/\1/p" "$tmp/$name.err" | sort -u)
+  missing=$(sed -n 's/^NOT FOUND \([^ ]*\) .*/\1/p' "$tmp/$name.check" | sort -u)
+  check "$name: the PDF's text is the normalised input" \
+    test -z "$(comm -23 <(printf '%s\n' $missing) <(printf '%s\n' $overset) | grep .)"
   grep -A1 "^NOT FOUND" "$tmp/$name.check" | head -6
   grep -m1 "error\[overset\]" "$tmp/$name.err"  # text that did not fit is not in the PDF either
 done
