@@ -134,12 +134,24 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
     }
     std::vector<int> spans{0};
     if (picture >= 0) {
-      if (asked != 0)
+      if (asked != 0) {
         spans = {asked < 0 ? c : std::min(asked, c)};
-      else {
-        spans = {c};
-        if (c >= 2) spans.push_back(c - 1);
-        if (c >= 5) spans.push_back(c - 2);
+      } else {
+        // From across the module down to three columns narrower, as wide as the file's
+        // pixels print at the paper's warning resolution or above, and no taller (at its
+        // own proportions) than half the body.
+        spans.clear();
+        for (int span = c; span >= 1 && span >= c - 3; --span) {
+          const double width = paper.grid.column_x(span - 1) + paper.grid.column_width();
+          const double ppi = source->picture_width / (width / 72.0);
+          const double height = source->picture_height > 0 && source->picture_width > 0
+                                    ? width * source->picture_height / source->picture_width
+                                    : width;
+          if (ppi < paper.press.checks.picture_ppi_warning && span > 1) continue;
+          if (height > body_rows * paper.grid.line_pitch / 2 && span > 1) continue;
+          spans.push_back(span);
+        }
+        if (spans.empty()) spans = {1};
       }
     }
     for (size_t k = 0; k < rungs.size(); ++k) {
