@@ -95,7 +95,7 @@ std::vector<CommandSpec> MakeCommands() {
        {"banmian check issues/hongqiao-2021-05-front",
         "banmian check issues/feature-demo --json > report.json",
         "banmian check issues/feature-demo -q --fail-on-warnings",
-        "banmian check issues/chunshen-2024-06-07 --write-templates /tmp/templates"}},
+        "banmian check issues/my-auto-issue --write-templates /tmp/templates"}},
       {"dump",
        "ISSUE_DIR",
        "print the composed pages as stable text (for layout tests)",

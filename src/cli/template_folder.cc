@@ -23,6 +23,7 @@ std::string Trimmed(std::string dir) {
 }  // namespace
 
 std::optional<std::string> TemplateFolderProblem(const std::string& dir) {
+  if (dir.empty()) return "the folder's name is empty";
   struct stat st;
   if (::lstat(Trimmed(dir).c_str(), &st) != 0) {
     if (errno == ENOENT) return std::nullopt;
