@@ -17,7 +17,7 @@ _banmian() {
     return
   fi
   case $prev in
-    -o|--out|--fonts|--layouts)
+    -o|--out|--fonts|--layouts|--write-templates)
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --pdfx) COMPREPLY=($(compgen -W "1a 4" -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
@@ -28,8 +28,8 @@ _banmian() {
     render) options="--out -o --dpi --no-png --pages --proof --press --pdfx --marks
                      --press-despite-errors --jobs -j --fonts --layouts --quiet -q --color
                      --fail-on-warnings --help -h" ;;
-    check) options="--json --jobs -j --fonts --layouts --quiet -q --color --fail-on-warnings
-                    --help -h" ;;
+    check) options="--json --write-templates --jobs -j --fonts --layouts --quiet -q --color
+                    --fail-on-warnings --help -h" ;;
     dump) options="--jobs -j --fonts --layouts --quiet -q --color --help -h" ;;
     watch) options="--port --dpi --jobs -j --fonts --layouts --quiet -q --color --help -h" ;;
     fonts) options="--fonts --paper --layouts --help -h" ;;

@@ -33,6 +33,11 @@ const OptionSpec kJobs{"--jobs", "-j", "N",
                        "for any N",
                        "a whole number from 1 to 256"};
 const OptionSpec kJson{"--json", "", "", "print report.json to standard output"};
+const OptionSpec kWriteTemplates{
+    "--write-templates", "", "DIR",
+    "write each auto page's chosen layout as a template, DIR/<template>-<label>.yaml\n"
+    "(DIR new or empty), and print the issue.yaml lines that use it",
+    "a folder"};
 const OptionSpec kPort{"--port", "", "N",
                        "the preview's port on 127.0.0.1 (default 5178; 0: any free one)",
                        "a whole number from 0 to 65535"};
@@ -83,11 +88,14 @@ std::vector<CommandSpec> MakeCommands() {
        "load, validate and compose an issue; report its findings",
        "Prints every page's grid (grid lines, columns, each slot's resolved area) to standard\n"
        "output, then the findings with their page and place and the copyfit of every module\n"
-       "that does not fit exactly to standard error. Writes nothing.",
-       {&kJson, &kJobs, &kFonts, &kLayouts, &kQuiet, &kColor, &kFailOnWarnings, &kHelp},
+       "that does not fit exactly to standard error. Writes nothing, but with\n"
+       "--write-templates: the auto pages' layouts as ordinary templates to adjust by hand.",
+       {&kJson, &kWriteTemplates, &kJobs, &kFonts, &kLayouts, &kQuiet, &kColor, &kFailOnWarnings,
+        &kHelp},
        {"banmian check issues/hongqiao-2021-05-front",
         "banmian check issues/feature-demo --json > report.json",
-        "banmian check issues/feature-demo -q --fail-on-warnings"}},
+        "banmian check issues/feature-demo -q --fail-on-warnings",
+        "banmian check issues/my-auto-issue --write-templates /tmp/templates"}},
       {"dump",
        "ISSUE_DIR",
        "print the composed pages as stable text (for layout tests)",

@@ -7,6 +7,7 @@
 #include "cli/diagnostic_text.h"
 #include "cli/help_text.h"
 #include "cli/run_options_from_arguments.h"
+#include "cli/template_folder.h"
 #include "layout/column_dump.h"
 #include "model/frame_dump.h"
 #include "model/terminal_text.h"
@@ -41,6 +42,44 @@ size_t WarningCount(const RunResult& result) {
   return n;
 }
 
+// --write-templates DIR: the auto pages' layouts as templates, and the issue lines that use
+// them on standard output. 0, or kExitBadInput when nothing was written.
+int WriteTemplates(const std::string& dir, const RunResult& result, std::ostream& out,
+                   std::ostream& err) {
+  std::string error;
+  std::optional<std::vector<WrittenTemplate>> written;
+  if (result.issue)
+    written = AutoTemplates(*result.issue, result.layout, error);
+  else
+    error = "the issue did not load";
+  if (!written) {
+    err << "banmian: --write-templates: " << error << "; nothing written\n";
+    return kExitBadInput;
+  }
+  if (written->empty()) {
+    err << "banmian: --write-templates: the issue has no auto page with a layout (a page with "
+           "'stories:' on a template with a 'body:'); nothing written\n";
+    return kExitBadInput;
+  }
+  if (!WriteTemplateFolder(dir, *written, error)) {
+    err << "banmian: --write-templates: " << error << "; nothing written\n";
+    return kExitBadInput;
+  }
+  std::ostringstream lines_out;
+  const bool one = written->size() == 1;
+  lines_out << "wrote " << written->size() << (one ? " template" : " templates") << " to " << dir
+            << ": copy " << (one ? "it" : "them") << " into " << result.issue->paper.dir
+            << " (the paper's folder)\nand give each page in issue.yaml these lines instead of "
+               "its 'template:' and 'stories:'\n";
+  for (const WrittenTemplate& t : *written) {
+    lines_out << "  " << t.label << ": " << t.file_name << "\n";
+    std::istringstream lines(t.issue_lines);
+    for (std::string line; std::getline(lines, line);) lines_out << "    " << line << "\n";
+  }
+  out << TerminalLines(lines_out.str());
+  return 0;
+}
+
 }  // namespace
 
 int RunIssueCommand(const CommandSpec& spec, const Arguments& args, std::ostream& out,
@@ -71,6 +110,13 @@ int RunIssueCommand(const CommandSpec& spec, const Arguments& args, std::ostream
     watch.quiet = quiet;
     watch.colour = colour;
     return RunWatch(watch, out, err);
+  }
+  const std::string* templates_dir = args.Value("--write-templates");
+  if (templates_dir) {
+    if (auto problem = TemplateFolderProblem(*templates_dir)) {
+      err << "banmian: --write-templates: " << *problem << "; nothing written\n";
+      return kExitBadInput;
+    }
   }
   if (!quiet)
     options.on_wait = [&err](const std::string& message) { err << "banmian: " << message << "\n"; };
@@ -113,6 +159,10 @@ int RunIssueCommand(const CommandSpec& spec, const Arguments& args, std::ostream
     if (command == "check") err << TerminalLines(FitSummary(result.Report(command)));
   } else if (result.exit_status != kExitClean) {
     err << ColourLines(ErrorLines(TerminalLines(ReportSummary(result.Report(command)))), colour);
+  }
+  if (templates_dir) {
+    // With --json standard output is the report: the lines go to standard error.
+    if (int status = WriteTemplates(*templates_dir, result, json ? err : out, err)) return status;
   }
   // Whether the plant's files were held back or written anyway: said even with -q.
   if (const PressRecord& press = result.press; press.requested && press.error_findings) {

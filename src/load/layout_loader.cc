@@ -983,12 +983,28 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
       s.pos = src.Pos(it->first);
       std::string what = "slot '" + s.name + "'";
       broken.insert(s.name);  // until its area has loaded
-      MapReader sr(
-          it->second, src, what,
-          {"area", "kind", "headline_style", "headline_align", "vertical_headline", "column_rules",
-           "boxed", "optional", "add_pages", "label", "label_style", "ad", "ad_page", "scale",
-           "fill", "padding", "headline_bar", "picture_cols", "picture_above_headline"},
-          diags);
+      MapReader sr(it->second, src, what,
+                   {"area",
+                    "kind",
+                    "headline_style",
+                    "headline_align",
+                    "vertical_headline",
+                    "column_rules",
+                    "boxed",
+                    "optional",
+                    "add_pages",
+                    "label",
+                    "label_style",
+                    "ad",
+                    "ad_page",
+                    "scale",
+                    "fill",
+                    "padding",
+                    "headline_bar",
+                    "picture_cols",
+                    "picture_above_headline",
+                    "picture_trim"},
+                   diags);
       if (!sr.ok()) continue;
       if (!sr.Has("area")) {
         sr.ReportMissing("area");
@@ -1022,9 +1038,10 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
           diags.Error("bad-value", sr.KeyPos(key),
                       what + ": '" + key + "' goes with an ad slot (kind: ad)");
       if (s.kind == SlotKind::kAd) {
-        for (const char* key : {"headline_style", "headline_align", "vertical_headline",
-                                "column_rules", "boxed", "add_pages", "fill", "padding",
-                                "headline_bar", "picture_cols", "picture_above_headline"})
+        for (const char* key :
+             {"headline_style", "headline_align", "vertical_headline", "column_rules", "boxed",
+              "add_pages", "fill", "padding", "headline_bar", "picture_cols",
+              "picture_above_headline", "picture_trim"})
           if (sr.Has(key))
             diags.Error(
                 "bad-value", sr.KeyPos(key),
@@ -1068,6 +1085,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
           s.picture_columns = *v;
       }
       if (auto v = sr.Bool("picture_above_headline", false)) s.picture_above_headline = *v;
+      if (auto v = sr.Int("picture_trim", false, 0, 1000)) s.picture_trim = *v;
       if (auto v = sr.String("add_pages", false)) {
         s.add_pages = *v;
         s.add_pages_pos = src.Pos(sr.Get("add_pages"));

@@ -87,6 +87,7 @@ ReportInput RunResult::Report(const std::string& command) const {
   in.layout = &layout;
   in.findings = &findings;
   in.fit = &fit;
+  in.auto_rules = issue ? &issue->paper.auto_layout : nullptr;
   in.diagnostics = &diagnostics;
   in.outputs = outputs;
   if (command == "render" && document) {

@@ -59,7 +59,86 @@ std::string Range(const char* one, const char* many, int first, int last) {
              : std::string(many) + " " + std::to_string(first) + "–" + std::to_string(last);
 }
 
+void AutoPage(JsonWriter& w, const AutoPageSummary& a) {
+  w.BeginObject();
+  w.Key("page").Int(a.page);
+  w.Key("label").String(a.label);
+  w.Key("body").BeginObject();
+  w.Key("col").Int(a.body_col);
+  w.Key("cols").Int(a.body_cols);
+  w.Key("row").Int(a.body_row);
+  w.Key("rows").Int(a.body_rows);
+  w.EndObject();
+  w.Key("stories").BeginArray();
+  for (const std::string& s : a.stories) w.String(s);
+  w.EndArray();
+  w.Key("search_steps").Int(a.steps);
+  w.Key("complete").Bool(a.complete);
+  w.Key("with_cuts").Bool(a.with_cuts);
+  w.Key("layouts").BeginArray();
+  for (size_t i = 0; i < a.layouts.size(); ++i) {
+    const AutoLayoutSummary& l = a.layouts[i];
+    w.BeginObject();
+    w.Key("set").Bool(i == 0);
+    w.Key("cost").Double(l.cost);
+    w.Key("modules").BeginArray();
+    for (const AutoModuleSummary& m : l.modules) {
+      w.BeginObject();
+      w.Key("article").String(m.article);
+      w.Key("continuation").Bool(m.continuation);
+      w.Key("col").Int(m.col);
+      w.Key("cols").Int(m.cols);
+      w.Key("row").Int(m.row);
+      w.Key("rows").Int(m.rows);
+      w.Key("headline_style");
+      if (m.headline_style.empty())
+        w.Null();
+      else
+        w.String(m.headline_style);
+      w.Key("picture_columns").Int(m.picture_columns);
+      w.Key("picture_above_headline").Bool(m.picture_above_headline);
+      w.Key("picture_trim").Int(m.picture_trim);
+      w.Key("natural_rows").Int(m.natural_rows);
+      w.Key("cut_rows").Int(m.cut_rows);
+      w.Key("hole_rows").Int(m.hole_rows);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("terms").BeginArray();
+    for (const CostTerm& t : l.terms) {
+      w.BeginObject();
+      w.Key("what").String(t.what);
+      w.Key("cost").Double(t.cost);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("breaks").BeginArray();
+    for (const AutoBreakSummary& b : l.breaks) {
+      w.BeginObject();
+      w.Key("rule").String(b.rule);
+      w.Key("article").String(b.article);
+      w.Key("other");
+      if (b.other.empty())
+        w.Null();
+      else
+        w.String(b.other);
+      w.Key("message").String(b.message);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
 }  // namespace
+
+std::string AutoPageJson(const AutoPageSummary& page) {
+  JsonWriter w(2);
+  AutoPage(w, page);
+  return w.Take();
+}
 
 std::string PlaceOnPage(const Finding& f) {
   if (f.col_first > 0 && f.row_first > 0)
@@ -232,6 +311,14 @@ std::string ReportJson(const ReportInput& in) {
       w.EndArray();
       w.EndObject();
     }
+  w.EndArray();
+
+  w.Key("auto_pages").BeginArray();
+  if (in.layout) {
+    const AutoLayoutRules none;
+    for (const AutoPageRecord& r : in.layout->auto_pages)
+      AutoPage(w, SummarizeAutoPage(r, in.auto_rules ? *in.auto_rules : none));
+  }
   w.EndArray();
 
   w.Key("normalizations").BeginArray();

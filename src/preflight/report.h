@@ -14,6 +14,7 @@
 #include "layout/layout_report.h"
 #include "model/diagnostic.h"
 #include "model/frame.h"
+#include "preflight/auto_page_summary.h"
 #include "preflight/copyfit.h"
 #include "preflight/findings.h"
 #include "render/press.h"
@@ -44,6 +45,9 @@ struct ReportInput {
   const LayoutReport* layout = nullptr;
   const std::vector<Finding>* findings = nullptr;
   const std::vector<FitRecord>* fit = nullptr;  // null or empty: report.json's `fit` is []
+  // The paper's headline ladder, naming the styles of `auto_pages`' modules (null: the
+  // default ladder, `headline` alone).
+  const AutoLayoutRules* auto_rules = nullptr;
   const Diagnostics* diagnostics = nullptr;
   std::vector<std::string> outputs;
   // render: the labels of the pages whose files were written (all of them, or those of
@@ -58,6 +62,10 @@ struct ReportInput {
 };
 
 std::string ReportJson(const ReportInput& in);
+
+// report.json's `auto_pages` entry for one auto page, as written there (JsonWriter(2)
+// layout at depth 0).
+std::string AutoPageJson(const AutoPageSummary& page);
 
 // A few lines for the terminal: pages, findings by severity, the first findings.
 std::string ReportSummary(const ReportInput& in);

@@ -34,6 +34,18 @@ body.failed #pages { opacity: 0.35; filter: grayscale(1); }
 .findings li.error { color: #b00; }
 .findings li.warning { color: #850; }
 .none { color: #666; }
+.sheet { display: flex; flex-direction: column; gap: 8px; }
+.auto:empty { display: none; }
+.auto { background: #fff; padding: 6px 10px; max-width: 68vw; font-size: 13px; box-shadow: 0 1px 4px #0002; }
+.auto h3 { font-size: 14px; margin: 2px 0 4px; }
+.auto .layout { margin: 6px 0 10px; }
+.auto .layout.set h4 { color: #060; }
+.auto h4 { font-size: 13px; margin: 0 0 2px; }
+.auto table { border-collapse: collapse; }
+.auto td, .auto th { padding: 1px 8px 1px 0; text-align: left; vertical-align: top; }
+.auto th { font-weight: normal; color: #666; }
+.auto ul { margin: 2px 0 0; padding-left: 1.2em; color: #444; }
+.auto li.break { color: #b00; }
 </style>
 </head>
 <body data-render="0" data-failed="false">
@@ -77,7 +89,43 @@ function drawErrors(s) {
     box.append(div);
   }
 }
+// An auto page's layouts under its picture: each with its cost, its modules (story,
+// columns, grid lines, headline style, picture width) and the terms of its cost, the one
+// set first, so an editor sees why it beat the others.
+function autoLayouts(a) {
+  const box = document.createDocumentFragment();
+  if (!a) return box;
+  const range = (first, count) => count > 1 ? first + "–" + (first + count - 1) : String(first);
+  box.append(el("h3", "", "auto layout: " + a.layouts.length + (a.layouts.length === 1 ? " layout" : " layouts") +
+    " (" + a.steps + " search steps" + (a.complete ? "" : ", stopped before the end") + ")" +
+    (a.with_cuts ? "; no layout fills the body exactly" : "")));
+  if (!a.layouts.length) box.append(el("p", "none", "no layout fits the body area"));
+  a.layouts.forEach((l, i) => {
+    const div = el("div", "layout" + (i === 0 ? " set" : ""));
+    div.dataset.cost = l.cost;
+    div.append(el("h4", "", (i + 1) + ". cost " + l.cost + (i === 0 ? " (set)" : "")));
+    const table = el("table");
+    const head = el("tr");
+    for (const h of ["story", "columns", "grid lines", "headline", "picture"]) head.append(el("th", "", h));
+    table.append(head);
+    for (const m of l.modules) {
+      const tr = el("tr", "module");
+      tr.append(el("td", "", m.article), el("td", "", range(m.col, m.cols)), el("td", "", range(m.row, m.rows)),
+        el("td", "", m.continuation ? "continued" : m.headline_style),
+        el("td", "", m.picture_columns ? m.picture_columns + " cols" + (m.picture_above_headline ? ", above the headline" : "") : ""));
+      table.append(tr);
+    }
+    div.append(table);
+    const ul = el("ul");
+    for (const b of l.breaks) ul.append(el("li", "break", b.rule + ": " + b.message));
+    for (const t of l.terms) ul.append(el("li", "term", "+" + t.cost + "  " + t.what));
+    if (ul.children.length) div.append(ul);
+    box.append(div);
+  });
+  return box;
+}
 function drawPage(p, section, markChanges) {
+  section.querySelector(".auto").replaceChildren(autoLayouts(p.auto));
   section.dataset.version = p.version;
   section.querySelector("h2 .label").textContent = "第 " + p.label + " 版";
   section.querySelector("aside .list").replaceChildren(findingsList(p.findings));
@@ -118,11 +166,13 @@ function draw(s) {
       const img = el("img");
       img.alt = "page " + p.label;
       figure.append(img);
+      const sheet = el("div", "sheet");
+      sheet.append(figure, el("div", "auto"));
       const aside = el("aside");
       const h2 = el("h2");
       h2.append(el("span", "label"), el("span", "mark", "changed"));
       aside.append(h2, el("div", "list"));
-      section.append(figure, aside);
+      section.append(sheet, aside);
       box.append(section);
     }
     section.dataset.number = p.number;

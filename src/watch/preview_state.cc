@@ -14,6 +14,41 @@ nlohmann::json FindingsJson(const std::vector<PreviewFinding>& findings) {
   return out;
 }
 
+// The page's layouts for the preview: what report.json's `auto_pages` entry says, less
+// what an editor does not read there (the trims and the search's counts stay in the report).
+nlohmann::json AutoJson(const std::optional<AutoPageSummary>& a) {
+  if (!a) return nullptr;
+  nlohmann::json layouts = nlohmann::json::array();
+  for (const AutoLayoutSummary& l : a->layouts) {
+    nlohmann::json modules = nlohmann::json::array(), terms = nlohmann::json::array(),
+                   breaks = nlohmann::json::array();
+    for (const AutoModuleSummary& m : l.modules)
+      modules.push_back({{"article", m.article},
+                         {"continuation", m.continuation},
+                         {"col", m.col},
+                         {"cols", m.cols},
+                         {"row", m.row},
+                         {"rows", m.rows},
+                         {"headline_style", m.headline_style},
+                         {"picture_columns", m.picture_columns},
+                         {"picture_above_headline", m.picture_above_headline}});
+    for (const CostTerm& t : l.terms) terms.push_back({{"what", t.what}, {"cost", t.cost}});
+    for (const AutoBreakSummary& b : l.breaks)
+      breaks.push_back({{"rule", b.rule}, {"message", b.message}});
+    layouts.push_back(
+        {{"cost", l.cost}, {"modules", modules}, {"terms", terms}, {"breaks", breaks}});
+  }
+  return {{"body",
+           {{"col", a->body_col},
+            {"cols", a->body_cols},
+            {"row", a->body_row},
+            {"rows", a->body_rows}}},
+          {"steps", a->steps},
+          {"complete", a->complete},
+          {"with_cuts", a->with_cuts},
+          {"layouts", layouts}};
+}
+
 }  // namespace
 
 std::string StateJson(const PreviewState& state) {
@@ -44,7 +79,8 @@ std::string StateJson(const PreviewState& state) {
                           {"changed", p.changed},
                           {"width", p.width},
                           {"height", p.height},
-                          {"findings", FindingsJson(p.findings)}});
+                          {"findings", FindingsJson(p.findings)},
+                          {"auto", AutoJson(p.auto_page)}});
   j["issue_findings"] = FindingsJson(state.issue_findings);
   // Bad UTF-8 in a message (from a file's bytes) is replaced, never a thrown exception.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -6,9 +6,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "preflight/auto_page_summary.h"
 
 namespace banmian {
 
@@ -28,6 +31,9 @@ struct PreviewPage {
   std::shared_ptr<const std::string> png;
   int width = 0, height = 0;  // pixels
   std::vector<PreviewFinding> findings;
+  // An auto page: the layouts the search found, best first (the first is the one set),
+  // with their cost terms and modules, as report.json's `auto_pages` has them.
+  std::optional<AutoPageSummary> auto_page;
 };
 
 // An input error with where it is and, when the file has that line, the line itself.

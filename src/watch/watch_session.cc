@@ -202,6 +202,9 @@ std::shared_ptr<PreviewState> WatchSession::Publish() {
     }
     for (const Finding& f : result_.findings)
       if (f.page == page.number) p.findings.push_back(FindingOf(f));
+    for (const AutoPageRecord& r : result_.layout.auto_pages)
+      if (r.page == page.number && result_.issue)
+        p.auto_page = SummarizeAutoPage(r, result_.issue->paper.auto_layout);
     state->pages.push_back(std::move(p));
   }
   for (const Finding& f : result_.findings)

@@ -40,6 +40,10 @@ usage "a swapped option" "banmian: unknown option '--jsno' for check; did you me
 Try 'banmian check --help'." check x --jsno
 usage "another command's option" "banmian: check does not take --pages: it is an option of render
 Try 'banmian check --help'." check x --pages A01
+usage "check's --write-templates given to render" "banmian: render does not take --write-templates: it is an option of check
+Try 'banmian render --help'." render x --write-templates t
+usage "--write-templates without its folder" "banmian: --write-templates needs a folder
+Try 'banmian check --help'." check x --write-templates
 usage "a missing folder" "banmian: render needs an issue folder
 Try 'banmian render --help'." render
 usage "help of no such command" "banmian: unknown command 'chek'; did you mean 'check'?

@@ -64,6 +64,8 @@ EXPECTED = {
         "layouts/testpaper/body-word.yaml": ["body/rows"],
         "layouts/testpaper/body-zero.yaml": ["body/rows"],
         "layouts/testpaper/picture-keys.yaml": ["slots/ad/picture_cols",
+                                                 "slots/ad/picture_trim",
+                                                 "slots/trim/picture_trim",
                                                  "slots/word/picture_above_headline",
                                                  "slots/zero/picture_cols"]},
     "bad-articles": {},

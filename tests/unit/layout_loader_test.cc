@@ -391,7 +391,7 @@ TEST_CASE("layout: the headline ladder, an auto template's body and a slot's pic
   t = ParseTemplate("auto.yaml", "auto",
                     "slots:\n"
                     "  side: {area: {col: 1, cols: 2, row: 1, rows: 20}, picture_cols: 1, "
-                    "picture_above_headline: true}\n"
+                    "picture_above_headline: true, picture_trim: 2}\n"
                     "  plain: {area: {col: 1, cols: 2, row: 21, rows: 20}}\n"
                     "body: {col: 3, cols: 2, row: 1, rows: 58}\n",
                     *paper, d);
@@ -401,7 +401,9 @@ TEST_CASE("layout: the headline ladder, an auto template's body and a slot's pic
   CHECK_FALSE(t->body->rest);
   CHECK(t->FindSlot("side")->picture_columns == 1);
   CHECK(t->FindSlot("side")->picture_above_headline);
+  CHECK(t->FindSlot("side")->picture_trim == 2);
   CHECK(t->FindSlot("plain")->picture_columns == 0);
+  CHECK(t->FindSlot("plain")->picture_trim == 0);
   CHECK_FALSE(t->FindSlot("plain")->picture_above_headline);
 
   // A template of a body alone needs no slots; one of neither still does.

@@ -360,3 +360,22 @@ TEST_CASE("schemas: the styles paper.yaml must declare are the loader's") {
   for (const char* const* s = kRequiredStyles; *s; ++s) in_loader.insert(*s);
   CHECK(Join(in_schema) == Join(in_loader));
 }
+
+TEST_CASE("schemas: the article keys an ad slot refuses are the schema's") {
+  // Each key of a slot, given to an ad slot: the loader refuses it as not applying to an
+  // ad exactly when the schema's ad branch forbids it (picture_trim among them).
+  const json schema = LoadSchema("template.schema.json");
+  const json& slot = At(schema, "/$defs/slot");
+  const json& ad_branch = slot.at("allOf").at(0).at("then").at("properties");
+  std::set<std::string> in_schema, in_loader;
+  for (const auto& [key, value] : ad_branch.items())
+    if (value == false) in_schema.insert(key);
+  for (const auto& [key, value] : slot.at("properties").items()) {
+    if (key == "kind") continue;
+    const Diagnostics d = Parse(File::kTemplate, Fill(kTemplate, "adslot", ", " + key + ": 1"));
+    if (!Between(d, "an ad slot holds an ad, not an article: '" + key + "'", "", "", false).empty())
+      in_loader.insert(key);
+  }
+  CHECK(in_schema.count("picture_trim") == 1);
+  CHECK(Join(in_loader) == Join(in_schema));
+}
