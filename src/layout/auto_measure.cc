@@ -42,10 +42,24 @@ struct Trial {
 
 // Places what is left of `flow` in `slot` cut to `rows` grid lines, as a trial (filled to
 // its foot as placing does, with `fill`), and puts the flow back.
+// Trials may crop or enlarge a picture block in place (placing keeps the shape that
+// levels the columns): each measure starts from the blocks as they were.
+std::vector<std::pair<size_t, BodyBlock>> SavePictures(const ArticleFlow& flow) {
+  std::vector<std::pair<size_t, BodyBlock>> out;
+  for (size_t i = 0; i < flow.blocks.size(); ++i)
+    if (flow.blocks[i].picture && !flow.placed[i]) out.push_back({i, flow.blocks[i]});
+  return out;
+}
+
+void RestorePictures(ArticleFlow& flow, const std::vector<std::pair<size_t, BodyBlock>>& saved) {
+  for (const auto& [i, b] : saved) flow.blocks[i] = b;
+}
+
 struct TrialContext {
   const Paper& paper;
   FontSet& fonts;
   HeadlineCache& headlines;
+  const std::vector<std::pair<size_t, BodyBlock>>& pictures;  // as composed (SavePictures)
 };
 
 Trial Try(const TrialContext& cx, ArticleFlow& flow, Slot slot, const ModulePart& part, int rows,
@@ -53,6 +67,7 @@ Trial Try(const TrialContext& cx, ArticleFlow& flow, Slot slot, const ModulePart
   Trial out;
   slot.area = cx.paper.GridArea(0, slot.geometry.cols, 0, rows);
   slot.geometry.rows = rows;
+  RestorePictures(flow, cx.pictures);  // every trial from the pictures as composed
   const ArticleFlow::Trial before = flow.Save();
   LayoutReport scratch;
   PlaceOptions options;
@@ -73,19 +88,6 @@ Trial Try(const TrialContext& cx, ArticleFlow& flow, Slot slot, const ModulePart
                     ? rec.rows_used
                     : *std::min_element(rec.column_ends.begin(), rec.column_ends.end());
   return out;
-}
-
-// Trials may crop or enlarge a picture block in place (placing keeps the shape that
-// levels the columns): each measure starts from the blocks as they were.
-std::vector<std::pair<size_t, BodyBlock>> SavePictures(const ArticleFlow& flow) {
-  std::vector<std::pair<size_t, BodyBlock>> out;
-  for (size_t i = 0; i < flow.blocks.size(); ++i)
-    if (flow.blocks[i].picture && !flow.placed[i]) out.push_back({i, flow.blocks[i]});
-  return out;
-}
-
-void RestorePictures(ArticleFlow& flow, const std::vector<std::pair<size_t, BodyBlock>>& saved) {
-  for (const auto& [i, b] : saved) flow.blocks[i] = b;
 }
 
 // Grid lines a picture block may be cropped shorter than its own proportions give.
@@ -121,8 +123,8 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
       picture_may_lead = false;
   const bool picture_left = source && (source->picture_place == PicturePlace::kTopLeft ||
                                        source->picture_place == PicturePlace::kBottomLeft);
-  const TrialContext cx{paper, fonts, headlines};
   const auto pictures_before = SavePictures(flow);
+  const TrialContext cx{paper, fonts, headlines, pictures_before};
   ModulePart trial_part = part;
   trial_part.continues_on.clear();  // as if it were the last part: balanced
   for (int c = 1; c <= body_cols; ++c) {
@@ -253,6 +255,10 @@ std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_row
         shape.rows.Set(h);
     }
   return stories;
+}
+
+std::string StorySlotName(const PageTemplate& tmpl, const std::string& id) {
+  return tmpl.FindSlot(id) ? "story-" + id : id;
 }
 
 Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& shape,

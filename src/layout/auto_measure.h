@@ -47,6 +47,10 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
 // a small reach first, as its table and its steps grow with the heights allowed.
 std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_rows, int reach);
 
+// The slot an auto page's story is set in: named by its article, unless the template has a
+// slot of that name ("story-" + id then).
+std::string StorySlotName(const PageTemplate& tmpl, const std::string& id);
+
 // A slot for module `m` of an auto page: named `name`, placed in the body area `body`
 // (grid), in the shape the search chose.
 Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& shape,

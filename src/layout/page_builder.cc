@@ -592,12 +592,6 @@ struct Builder {
     }
   }
 
-  // The slot an auto page's story is set in: named by its article, unless the template
-  // has a slot of that name.
-  static std::string StorySlotName(const PageTemplate& tmpl, const std::string& id) {
-    return tmpl.FindSlot(id) ? "story-" + id : id;
-  }
-
   // Lays out auto page k (layout/auto_layout.h): measures its stories as they stand now
   // (a continuation: what earlier pages left of it), searches for the best layouts of its
   // body area and returns its template with a slot for each story, shaped and placed as

@@ -11,12 +11,6 @@ namespace banmian {
 
 namespace {
 
-// The page builder's name for a story's slot (page_builder.cc StorySlotName): the
-// article's id, unless the template has a slot of that name.
-std::string StorySlot(const PageTemplate& tmpl, const std::string& id) {
-  return tmpl.FindSlot(id) ? "story-" + id : id;
-}
-
 // A label as part of a file name: letters, digits, - and _ kept, anything else _.
 std::string FileSafe(const std::string& text) {
   std::string out;
@@ -75,8 +69,8 @@ std::optional<std::vector<WrittenTemplate>> AutoTemplates(const Issue& issue,
     assign.SetStyle(YAML::EmitterStyle::Flow);
     for (const AutoModule& m : r.layouts.front().modules) {
       const AutoStory& story = r.stories[m.story];
-      const Slot slot = AutoSlot(StorySlot(tmpl, story.id), m, story.shapes[m.shape], *tmpl.body,
-                                 issue.paper.auto_layout, issue.paper);
+      const Slot slot = AutoSlot(StorySlotName(tmpl, story.id), m, story.shapes[m.shape],
+                                 *tmpl.body, issue.paper.auto_layout, issue.paper);
       YAML::Node area(YAML::NodeType::Map);
       area.SetStyle(YAML::EmitterStyle::Flow);
       area["col"] = slot.geometry.col + 1;
