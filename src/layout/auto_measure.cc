@@ -139,11 +139,11 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
       if (asked != 0) {
         spans = {asked < 0 ? c : std::min(asked, c)};
       } else {
-        // From across the module down to three columns narrower, as wide as the file's
-        // pixels print at the paper's warning resolution or above, and no taller (at its
-        // own proportions) than half the body.
+        // The four widest from across the module down that the file's pixels print at
+        // the paper's warning resolution or above, no taller (at its own proportions) than
+        // half the body.
         spans.clear();
-        for (int span = c; span >= 1 && span >= c - 3; --span) {
+        for (int span = c; span >= 1 && spans.size() < 4; --span) {
           const double width = paper.grid.column_x(span - 1) + paper.grid.column_width();
           const double ppi = source->picture_width / (width / 72.0);
           const double height = source->picture_height > 0 && source->picture_width > 0
