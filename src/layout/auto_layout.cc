@@ -144,6 +144,7 @@ double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>
             " columns narrower than its module",
         (s.cols - s.picture_columns) * AutoCosts::kPictureColumn);
   if (s.cols == 1 && body_cols >= 4) add("one column wide", AutoCosts::kOneColumn);
+  if (s.boxed) add("set in a box", AutoCosts::kBoxed);
   if (h > AutoCosts::kDeepColumn)
     add(std::to_string(h) + " grid lines deep", (h - AutoCosts::kDeepColumn) * AutoCosts::kDeepRow);
   return total;
@@ -168,7 +169,7 @@ void PairBreaks(const std::vector<AutoStory>& stories, const AutoModule& a, cons
     const ModuleShape& sl = side == 0 ? sa : sb;
     const ModuleShape& sr = side == 0 ? sb : sa;
     if (HorizontallyAdjacent(l, r)) {
-      if (HeadlineOf(sl, l).Overlaps(HeadlineOf(sr, r)))
+      if (!sl.boxed && !sr.boxed && HeadlineOf(sl, l).Overlaps(HeadlineOf(sr, r)))
         out.push_back({"tombstone", l.story, r.story,
                        "the headlines of '" + stories[l.story].id + "' and '" +
                            stories[r.story].id + "' stand side by side at the same height"});
@@ -330,6 +331,12 @@ class Search {
     }
     const Task t = tasks.back();
     tasks.pop_back();
+    // The first story must start on the body's top: a part below it holding that story
+    // breaks the rule whatever is set in it.
+    if ((t.set & 1) && t.row != 0 && partial + AutoCosts::kRuleBreak + rest >= Bound()) {
+      tasks.push_back(t);
+      return;
+    }
     if (std::popcount(t.set) == 1) {
       const size_t s = static_cast<size_t>(std::countr_zero(t.set));
       const AutoStory& st = stories_[s];
@@ -358,7 +365,18 @@ class Search {
       tasks.push_back(t);
       return;
     }
-    for (uint32_t a = (t.set - 1) & t.set; a != 0; a = (a - 1) & t.set) {
+    // The splits in the order most likely to give a good layout soon (so the bound
+    // prunes): the part holding the set's highest-ranked story first (on top, at the
+    // left), and of those the smaller first (a story on its own before a group).
+    std::vector<uint32_t> splits;
+    for (uint32_t a = (t.set - 1) & t.set; a != 0; a = (a - 1) & t.set) splits.push_back(a);
+    const uint32_t first = t.set & (~t.set + 1);  // the set's highest-ranked story
+    std::stable_sort(splits.begin(), splits.end(), [&](uint32_t x, uint32_t y) {
+      const bool fx = x & first, fy = y & first;
+      if (fx != fy) return fx;
+      return std::popcount(x) < std::popcount(y);
+    });
+    for (uint32_t a : splits) {
       const uint32_t b = t.set ^ a;
       // Across: `a` on top, `b` under it.
       if (t.kind != 1) {

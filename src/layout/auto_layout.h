@@ -50,6 +50,9 @@ struct ModuleShape {
   int picture_columns = 0;      // columns its picture spans (0: no picture)
   bool picture_chosen = false;  // its width chosen by the search (the Markdown gives none)
   bool picture_above_headline = false;
+  // Set in a frame (a box): its headline beside another's is not a tombstone, the box
+  // parting them as newspapers part butting headlines.
+  bool boxed = false;
   // The heights (grid lines) it can be given: those it fills exactly, and those that cut
   // its text (below `natural_rows`) or leave a hole at its foot (above `max_fill_rows`),
   // each at a cost.
@@ -132,6 +135,7 @@ struct AutoCosts {
   static constexpr double kAboveOrder = 3;     // a story set above one that ranks higher
   static constexpr double kLeftOrder = 1;      // … at the same height, left of it
   static constexpr double kWiderOrder = 2;     // a story set wider than one that ranks higher
+  static constexpr double kBoxed = 3;          // a module set in a box
   static constexpr double kOneColumn = 3;      // a one-column module on a page of four or more
   static constexpr int kDeepColumn = 40;       // grid lines of a module's height before …
   static constexpr double kDeepRow = 0.25;     // … each further one costs this

@@ -235,6 +235,13 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
             for (int h = shape.headline_rows + 3; h < shape.natural_rows && h <= body_rows; ++h)
               shape.rows.Set(h);
           }
+          // The same set in a box, to part its headline from a neighbour's (a box
+          // narrower than the body: one across it has no neighbour to part from).
+          if (shape.rung >= 0 && c < body_cols) {
+            ModuleShape boxed = shape;
+            boxed.boxed = true;
+            story.shapes.push_back(std::move(boxed));
+          }
           story.shapes.push_back(std::move(shape));
         }
       }
@@ -278,6 +285,7 @@ Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& s
   slot.picture_columns = shape.picture_columns;
   slot.picture_span = shape.picture_chosen ? shape.picture_columns : 0;
   slot.picture_above_headline = shape.picture_above_headline;
+  slot.boxed = shape.boxed;
   // Cropped as the height asks; a module too short for its story (a cut) as far as may be.
   const int at = shape.min_fill_rows > 0 ? std::max(m.rows, shape.min_fill_rows) : m.rows;
   if (static_cast<size_t>(at) < shape.picture_trim_at.size())

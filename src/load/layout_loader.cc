@@ -1083,6 +1083,7 @@ std::optional<PageTemplate> ParseTemplate(const std::string& file, const std::st
                       "a picture is set at most as wide as its module");
         else
           s.picture_columns = *v;
+        s.picture_span = *v;  // and the width of a picture that gives none
       }
       if (auto v = sr.Bool("picture_above_headline", false)) s.picture_above_headline = *v;
       if (auto v = sr.Int("picture_trim", false, 0, 1000)) s.picture_trim = *v;

@@ -45,6 +45,7 @@ std::string AutoLayoutText(const AutoPageRecord& r, const Paper& paper) {
       if (shape.picture_columns > 0)
         line += ", picture " + std::to_string(shape.picture_columns) + " cols" +
                 (shape.picture_above_headline ? " above the headline" : "");
+      if (shape.boxed) line += ", boxed";
       line += "; needs " + std::to_string(shape.natural_rows) + " lines, fills " +
               std::to_string(shape.min_fill_rows > 0 ? shape.min_fill_rows : shape.natural_rows) +
               "–" + std::to_string(shape.max_fill_rows);

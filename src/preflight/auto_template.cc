@@ -85,6 +85,7 @@ std::optional<std::vector<WrittenTemplate>> AutoTemplates(const Issue& issue,
         s["picture_above_headline"] = slot.picture_above_headline;
       }
       if (slot.picture_trim > 0) s["picture_trim"] = slot.picture_trim;
+      if (slot.boxed) s["boxed"] = true;
       slots[slot.name] = s;
       if (story.continuation) {
         YAML::Node c(YAML::NodeType::Map);
