@@ -83,6 +83,16 @@ TEST_CASE("layout: the Songjiang inside page composes as its golden dump") {
 }
 
 // Threading on one page: the 2019 story continues beside the footer.
+// The four corpus pages laid out automatically from their stories (docs/auto-layout.md):
+// the modules the search chose, composed.
+TEST_CASE("layout: the corpus pages laid out automatically compose as their golden dumps") {
+  for (const char* issue : {"hongqiao-2019-09-front-auto", "hongqiao-2021-05-front-auto",
+                            "hongqiao-2021-05-inside-auto", "songjiang-2022-07-inside-auto"}) {
+    CAPTURE(issue);
+    CheckGolden(issue);
+  }
+}
+
 TEST_CASE("layout: a jump on the same page (2019 front)") {
   CheckGolden("hongqiao-2019-09-front");
 }
