@@ -22,7 +22,7 @@ pairs=(
   "issues/hongqiao-2021-05-front-auto issues/hongqiao-2021-05-front"
   "issues/hongqiao-2021-05-inside-auto issues/hongqiao-2021-05-inside"
   "issues/songjiang-2022-07-inside-auto issues/songjiang-2022-07-inside"
-  "tests/auto/chunshen-2024-06-07-auto issues/chunshen-2024-06-07"
+  "issues/chunshen-2024-06-07-auto issues/chunshen-2024-06-07"
 )
 {
   echo "# Automatic layout: time per auto page ($(date -u +%Y-%m-%d), $(git rev-parse --short HEAD 2>/dev/null))"

@@ -115,8 +115,9 @@ double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>
   };
   const int fill_top = std::max(s.natural_rows, s.max_fill_rows), fill_low = FillLow(s);
   if (s.fill_rows.size() > 0 && !s.fill_rows.Any() && h >= s.natural_rows) {
-    // It fills no height exactly (its columns never come out level): a hole at least.
-    const int hole = std::max(1, h - s.natural_rows);
+    // It fills no height exactly (its columns never come out level): the hole its
+    // shortest column leaves, and every grid line beyond what it needs.
+    const int hole = std::max(1, h - s.natural_rows + s.level_short);
     add(std::to_string(hole) + " empty grid lines at its foot", hole * AutoCosts::kHoleRow);
   } else if (h < fill_low && s.continues) {
     const int jump = fill_low - h;
@@ -145,6 +146,7 @@ double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>
         (s.cols - s.picture_columns) * AutoCosts::kPictureColumn);
   if (s.cols == 1 && body_cols >= 4) add("one column wide", AutoCosts::kOneColumn);
   if (s.boxed) add("set in a box", AutoCosts::kBoxed);
+  if (s.vertical_headline) add("headline set vertically", AutoCosts::kVertical);
   if (h > AutoCosts::kDeepColumn)
     add(std::to_string(h) + " grid lines deep", (h - AutoCosts::kDeepColumn) * AutoCosts::kDeepRow);
   return total;
@@ -474,7 +476,7 @@ ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stori
     out.cut_rows[m.story] = s.continues ? 0 : std::max(0, FillLow(s) - m.rows);
     out.hole_rows[m.story] = std::max(0, m.rows - std::max(s.natural_rows, s.max_fill_rows));
     if (s.fill_rows.size() > 0 && !s.fill_rows.Any() && m.rows >= s.natural_rows)
-      out.hole_rows[m.story] = std::max(1, m.rows - s.natural_rows);
+      out.hole_rows[m.story] = std::max(1, m.rows - s.natural_rows + s.level_short);
   }
   // Reading order and width by rank: a story ranked lower set above, before or wider than
   // one ranked higher.

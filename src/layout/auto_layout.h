@@ -53,6 +53,8 @@ struct ModuleShape {
   // Set in a frame (a box): its headline beside another's is not a tombstone, the box
   // parting them as newspapers part butting headlines.
   bool boxed = false;
+  // Its headline set vertically down its right edge (竖排); headline_rows is then 0.
+  bool vertical_headline = false;
   // The heights (grid lines) it can be given: those it fills exactly, and those that cut
   // its text (below `natural_rows`) or leave a hole at its foot (above `max_fill_rows`),
   // each at a cost.
@@ -60,6 +62,9 @@ struct ModuleShape {
   // Of those, the heights it fills exactly (empty: all of `rows` from min_fill_rows to
   // max_fill_rows do); any other height is a cut or a hole.
   RowSet fill_rows;
+  // When it fills no height exactly: grid lines its shortest column ends above its tallest
+  // at natural_rows (the hole it leaves at any height).
+  int level_short = 0;
   int natural_rows = 0;   // all its text, pictures at their own proportions, columns level
   int min_fill_rows = 0;  // the shortest it fills (its picture cropped shorter); 0: natural_rows
   int max_fill_rows = 0;  // the tallest it fills (its pictures made taller, or one blank line)
@@ -135,6 +140,7 @@ struct AutoCosts {
   static constexpr double kAboveOrder = 3;     // a story set above one that ranks higher
   static constexpr double kLeftOrder = 1;      // … at the same height, left of it
   static constexpr double kWiderOrder = 2;     // a story set wider than one that ranks higher
+  static constexpr double kVertical = 4;       // a headline set vertically (竖排)
   static constexpr double kBoxed = 3;          // a module set in a box
   static constexpr double kOneColumn = 3;      // a one-column module on a page of four or more
   static constexpr int kDeepColumn = 40;       // grid lines of a module's height before …

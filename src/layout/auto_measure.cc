@@ -159,8 +159,14 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
     for (size_t k = 0; k < rungs.size(); ++k) {
       int head_rows = -1;
       for (int span : spans) {
-        for (int above = 0; above < 2; ++above) {
+        // 0: the headline across the module's top; 1: under its picture; 2: set vertically
+        // down its right edge (竖排), for a paper that declares a `vertical_headline` style,
+        // in its largest rung only.
+        for (int variant = 0; variant < 3; ++variant) {
+          const bool above = variant == 1, vertical = variant == 2;
           if (above && !(span == c && picture >= 0 && part.first && picture_may_lead)) continue;
+          if (vertical && !(part.first && c >= 3 && k == 0 && paper.FindStyle("vertical_headline")))
+            continue;
           Slot slot;
           slot.name = entry.article;
           slot.kind = SlotKind::kModule;
@@ -171,20 +177,23 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
           slot.geometry.col = 0, slot.geometry.cols = c, slot.geometry.rows = body_rows;
           slot.picture_columns = span;
           slot.picture_span = asked == 0 ? span : 0;
-          slot.picture_above_headline = above != 0;
+          slot.picture_above_headline = above;
+          slot.vertical_headline = vertical;
           RestorePictures(flow, pictures_before);
           const Trial t = Try(cx, flow, slot, trial_part, body_rows, false);
           if (!t.placed) continue;
-          if (!above) head_rows = t.headline_rows;
+          if (variant == 0) head_rows = t.headline_rows;
           ModuleShape shape;
           shape.cols = c;
           shape.rung = rungs[k];
           shape.rung_steps = rungs[k] >= 0 ? static_cast<int>(k) : 0;
           shape.picture_columns = picture >= 0 ? span : 0;
           shape.picture_chosen = picture >= 0 && asked == 0;
-          shape.picture_above_headline = above != 0;
+          shape.picture_above_headline = above;
+          shape.vertical_headline = vertical;
           shape.characters_per_row = c * paper.grid.characters;
-          shape.headline_rows = std::max(0, head_rows);
+          // A vertical headline stands in no grid line across: it sits level with none.
+          shape.headline_rows = vertical ? 0 : std::max(0, head_rows);
           shape.natural_rows = t.rows_used;
           if (!t.done)  // more than the body holds: the rest at its measure, whole lines
             shape.natural_rows =
@@ -210,6 +219,7 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
             shape.fill_rows.Set(h);
             shape.max_fill_rows = h;
           }
+          if (!shape.fill_rows.Any()) shape.level_short = std::max(0, t.rows_used - t.min_end);
           // Shorter: its picture cropped a grid line at a time, within a fifth of its height.
           const int shrink =
               t.done && picture >= 0 ? PictureShrink(flow.blocks[static_cast<size_t>(picture)]) : 0;
@@ -286,6 +296,7 @@ Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& s
   slot.picture_span = shape.picture_chosen ? shape.picture_columns : 0;
   slot.picture_above_headline = shape.picture_above_headline;
   slot.boxed = shape.boxed;
+  slot.vertical_headline = shape.vertical_headline;
   // Cropped as the height asks; a module too short for its story (a cut) as far as may be.
   const int at = shape.min_fill_rows > 0 ? std::max(m.rows, shape.min_fill_rows) : m.rows;
   if (static_cast<size_t>(at) < shape.picture_trim_at.size())

@@ -624,21 +624,28 @@ struct Builder {
       if (e.cols) story.cols = *e.cols;
       rec.stories.push_back(std::move(story));
     }
-    AutoSearchResult found = SearchLayouts(body.cols, body.rows, rec.stories);
+    // One budget of search steps for the page, however many searches it takes.
+    AutoSearchOptions options;
+    const long budget = options.node_budget;
+    AutoSearchResult found = SearchLayouts(body.cols, body.rows, rec.stories, options);
+    long used = found.nodes;
     if (found.layouts.empty()) {
       // No layout fills the body exactly: the least cut or hole, looked for near the
       // heights the stories fill first.
       const std::vector<AutoStory> measured = rec.stories;
       for (int reach : {4, 12, body.rows}) {
+        if (used >= budget) break;
         rec.stories = WidenForCuts(measured, body.rows, reach);
         rec.with_cuts = true;
-        found = SearchLayouts(body.cols, body.rows, rec.stories);
+        options.node_budget = budget - used;
+        found = SearchLayouts(body.cols, body.rows, rec.stories, options);
+        used += found.nodes;
         if (!found.layouts.empty() && found.layouts.front().breaks.empty()) break;
       }
     }
     rec.layouts = std::move(found.layouts);
-    rec.nodes = found.nodes;
-    rec.complete = found.complete;
+    rec.nodes = used;
+    rec.complete = found.complete && used < budget;
     auto laid = std::make_shared<PageTemplate>(tmpl);
     if (rec.layouts.empty()) {
       // Not even with cuts: every story is overset, none is set anywhere.

@@ -56,9 +56,17 @@ std::vector<Finding> CheckAutoPages(const LayoutReport& report, const Document& 
       f.page = p.page;
       f.label = PageLabel(doc, p.page);
       f.pos = p.pos;
+      std::string locked;
+      for (const AutoStory& s : p.stories)
+        if (s.col || s.cols || s.row || s.rows)
+          locked += (locked.empty() ? "'" : ", '") + s.id + "'";
       f.message = "no layout of the page's " + std::to_string(p.stories.size()) +
                   " stories fits its body area (" + std::to_string(p.body_cols) + " columns, " +
-                  Lines(p.body_rows) + "), not even with cuts: move a story to another page";
+                  Lines(p.body_rows) + "), not even with cuts: " +
+                  (locked.empty() ? "move a story to another page"
+                                  : "the locks of " + locked +
+                                        " leave no room for the rest (or ask for less than "
+                                        "a headline and three lines): loosen one");
       out.push_back(f);
       continue;
     }
@@ -69,22 +77,34 @@ std::vector<Finding> CheckAutoPages(const LayoutReport& report, const Document& 
       if (!m) continue;
       const std::string code = b.rule.rfind("lead-", 0) == 0 ? "auto-lead" : b.rule;
       Finding f = ModuleFinding(p, doc, paper, Severity::kError, code, *m, o != m ? o : nullptr);
-      f.message = b.message + " (no layout of the page keeps this rule)";
+      f.message = b.message + (p.complete ? " (no layout of the page keeps this rule)"
+                                          : " (the search stopped before it found a layout "
+                                            "that keeps this rule)");
       out.push_back(f);
     }
     for (const AutoModule& m : l.modules) {
       const AutoStory& s = p.stories[m.story];
-      const ModuleShape& shape = s.shapes[m.shape];
       const int cut = m.story < l.cut_rows.size() ? l.cut_rows[m.story] : 0;
       const int hole = m.story < l.hole_rows.size() ? l.hole_rows[m.story] : 0;
-      if (cut > 0) {
+      // What placing really left over of the story on this page (none: it fitted after
+      // all, and nothing is to be cut).
+      const OversetRecord* left = nullptr;
+      for (const OversetRecord& o : report.overset)
+        if (o.page == p.page && o.article == s.id) left = &o;
+      if (cut > 0 && left) {
         Finding f = ModuleFinding(p, doc, paper, Severity::kError, "auto-cut", m);
-        const long chars = static_cast<long>(cut) * shape.characters_per_row;
-        f.count = chars;
-        f.message = "'" + s.id + "' does not fit the page whole: cut about " +
-                    std::to_string(chars) + " characters (" + Lines(cut) + " at " +
-                    std::to_string(m.cols) +
-                    " columns), or continue it on a later page with {continues: " + s.id + "}";
+        f.count = static_cast<long>(left->characters_left);
+        std::string what;
+        if (left->characters_left > 0)
+          what = "cut about " + std::to_string(left->characters_left) + " characters";
+        if (left->pictures_left > 0)
+          what += std::string(what.empty() ? "" : " and ") + "set its " +
+                  (left->pictures_left == 1 ? "picture" : "pictures") +
+                  " smaller (rows=N or a narrower {cols=N}) or leave " +
+                  (left->pictures_left == 1 ? "it" : "them") + " out";
+        f.message = "'" + s.id + "' does not fit the page whole (" + Lines(cut) + " short at " +
+                    std::to_string(m.cols) + " columns): " + what +
+                    ", or continue it on a later page with {continues: " + s.id + "}";
         out.push_back(f);
       }
       if (hole > 0) {

@@ -46,9 +46,15 @@ std::string AutoLayoutText(const AutoPageRecord& r, const Paper& paper) {
         line += ", picture " + std::to_string(shape.picture_columns) + " cols" +
                 (shape.picture_above_headline ? " above the headline" : "");
       if (shape.boxed) line += ", boxed";
-      line += "; needs " + std::to_string(shape.natural_rows) + " lines, fills " +
-              std::to_string(shape.min_fill_rows > 0 ? shape.min_fill_rows : shape.natural_rows) +
-              "–" + std::to_string(shape.max_fill_rows);
+      if (shape.vertical_headline) line += ", vertical headline";
+      line += "; needs " + std::to_string(shape.natural_rows) + " lines, ";
+      if (shape.fill_rows.size() > 0 && !shape.fill_rows.Any())
+        line +=
+            "fills none (its columns end " + std::to_string(shape.level_short) + " lines apart)";
+      else
+        line += "fills " +
+                std::to_string(shape.min_fill_rows > 0 ? shape.min_fill_rows : shape.natural_rows) +
+                "–" + std::to_string(shape.max_fill_rows);
       out += line + "\n";
     }
     for (const CostTerm& t : l.terms) out += "       +" + Number(t.cost) + "  " + t.what + "\n";

@@ -86,6 +86,7 @@ std::optional<std::vector<WrittenTemplate>> AutoTemplates(const Issue& issue,
       }
       if (slot.picture_trim > 0) s["picture_trim"] = slot.picture_trim;
       if (slot.boxed) s["boxed"] = true;
+      if (slot.vertical_headline) s["vertical_headline"] = true;
       slots[slot.name] = s;
       if (story.continuation) {
         YAML::Node c(YAML::NodeType::Map);

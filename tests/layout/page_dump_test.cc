@@ -83,11 +83,13 @@ TEST_CASE("layout: the Songjiang inside page composes as its golden dump") {
 }
 
 // Threading on one page: the 2019 story continues beside the footer.
-// The four corpus pages laid out automatically from their stories (docs/auto-layout.md):
+// The four corpus pages and the chunshen edition's inside pages laid out automatically
+// from their stories (docs/auto-layout.md):
 // the modules the search chose, composed.
 TEST_CASE("layout: the corpus pages laid out automatically compose as their golden dumps") {
   for (const char* issue : {"hongqiao-2019-09-front-auto", "hongqiao-2021-05-front-auto",
-                            "hongqiao-2021-05-inside-auto", "songjiang-2022-07-inside-auto"}) {
+                            "hongqiao-2021-05-inside-auto", "songjiang-2022-07-inside-auto",
+                            "chunshen-2024-06-07-auto"}) {
     CAPTURE(issue);
     CheckGolden(issue);
   }
