@@ -242,7 +242,8 @@ AutoStory MeasureStory(ArticleFlow& flow, const ModulePart& part, const StoryEnt
             // A part of a story that goes on later: any height from its head and three
             // lines (the fill rows above stay as measured).
             shape.continues = true;
-            for (int h = shape.headline_rows + 3; h < shape.natural_rows && h <= body_rows; ++h)
+            for (int h = vertical ? shape.natural_rows : shape.headline_rows + 3;
+                 h < shape.natural_rows && h <= body_rows; ++h)
               shape.rows.Set(h);
           }
           // The same set in a box, to part its headline from a neighbour's (a box
@@ -267,8 +268,9 @@ std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_row
       const int low = shape.min_fill_rows > 0 ? std::min(shape.min_fill_rows, shape.natural_rows)
                                               : shape.natural_rows;
       const int high = std::max(shape.natural_rows, shape.max_fill_rows);
-      for (int h = std::max(shape.headline_rows + 3, low - reach);
-           h <= std::min(body_rows, high + reach); ++h)
+      // A vertical headline needs the module's height: never cut below what it fills.
+      const int least = shape.vertical_headline ? low : shape.headline_rows + 3;
+      for (int h = std::max(least, low - reach); h <= std::min(body_rows, high + reach); ++h)
         shape.rows.Set(h);
     }
   return stories;
