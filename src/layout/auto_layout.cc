@@ -105,8 +105,9 @@ Interval PictureOf(const ModuleShape& s, const AutoModule& m) {
 }
 
 // A module's own cost at height h (docs/auto-layout.md §3): what its shape changes.
+// `below`: the stories ranked lower than it on the page (a cut falls on them first).
 double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>* terms,
-               const std::string& id) {
+               const std::string& id, int below) {
   double total = 0;
   auto add = [&](const std::string& what, double c) {
     if (c == 0) return;
@@ -124,7 +125,8 @@ double OwnCost(const ModuleShape& s, int h, int body_cols, std::vector<CostTerm>
     add(std::to_string(jump) + " grid lines go on to its later page", jump * AutoCosts::kJumpRow);
   } else if (h < fill_low) {
     const int cut = fill_low - h;
-    add("text cut by " + std::to_string(cut) + " grid lines", cut * AutoCosts::kCutRow);
+    add("text cut by " + std::to_string(cut) + " grid lines",
+        cut * (AutoCosts::kCutRow + AutoCosts::kCutRank * below));
   } else if (h > fill_top) {
     const int hole = h - fill_top;
     add(std::to_string(hole) + " empty grid lines at its foot", hole * AutoCosts::kHoleRow);
@@ -216,7 +218,8 @@ class Search {
     for (size_t s = 0; s < n_; ++s) {
       double best = std::numeric_limits<double>::infinity();
       for (const ModuleShape& sh : stories_[s].shapes)
-        for (int h : sh.rows.Values()) best = std::min(best, OwnCost(sh, h, cols_, nullptr, ""));
+        for (int h : sh.rows.Values())
+          best = std::min(best, OwnCost(sh, h, cols_, nullptr, "", Below(s)));
       min_own_[s] = std::isfinite(best) ? best : 0;
     }
     std::vector<Task> tasks{{0, cols_, 0, rows_, all, 0}};
@@ -238,6 +241,8 @@ class Search {
     ScoredLayout layout;
     std::vector<std::tuple<int, int, int>> signature;
   };
+
+  int Below(size_t story) const { return static_cast<int>(n_ - 1 - story); }
 
   size_t Index(uint32_t set, int w) const { return static_cast<size_t>(set) * (cols_ + 1) + w; }
 
@@ -348,7 +353,7 @@ class Search {
         const ModuleShape& sh = st.shapes[k];
         if (sh.cols != t.cols || !sh.rows.Has(t.rows)) continue;
         if (!LockAllows(st, sh, t.col, t.row, t.rows)) continue;
-        ways.push_back({OwnCost(sh, t.rows, cols_, nullptr, ""), k});
+        ways.push_back({OwnCost(sh, t.rows, cols_, nullptr, "", Below(s)), k});
       }
       std::stable_sort(ways.begin(), ways.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -470,7 +475,8 @@ ScoredLayout ScoreLayout(int cols, int rows, const std::vector<AutoStory>& stori
     const ModuleShape& s = stories[m.story].shapes[m.shape];
     double own = 0;
     std::vector<CostTerm> terms;
-    own = OwnCost(s, m.rows, cols, &terms, stories[m.story].id);
+    own = OwnCost(s, m.rows, cols, &terms, stories[m.story].id,
+                  static_cast<int>(stories.size() - 1 - m.story));
     for (CostTerm& t : terms) out.terms.push_back(std::move(t));
     out.cost += own;
     out.cut_rows[m.story] = s.continues ? 0 : std::max(0, FillLow(s) - m.rows);

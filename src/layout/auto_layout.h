@@ -131,6 +131,7 @@ struct AutoSearchOptions {
 struct AutoCosts {
   static constexpr double kRuleBreak = 1000;
   static constexpr double kCutRow = 60;     // a grid line of text that does not fit (a cut)
+  static constexpr double kCutRank = 10;    // … and this more for each story ranked below it
   static constexpr double kJumpRow = 0.5;   // a grid line a jumped story leaves for its later page
   static constexpr double kHoleRow = 40;    // a grid line left empty beyond the one allowed
   static constexpr double kSlackRow = 0.5;  // the one blank grid line a module may end with
