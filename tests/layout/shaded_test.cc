@@ -156,7 +156,7 @@ TEST_CASE("shaded: the stack's title bar and padding, its articles under them") 
 
 // A banner over two stories: its slot as tall as its headline, the stories under it; moved
 // so it is not over them, a finding says how.
-TEST_CASE("banner: over its stories; a story past it or a column without one is a finding") {
+TEST_CASE("banner: over its stories, a story past it or a column without one is a finding") {
   RunResult r = Compose(kCase);
   REQUIRE(r.document);
   const auto banner = SlotArea(r, "banner"), left = SlotArea(r, "left"),
@@ -239,7 +239,7 @@ TEST_CASE("banner: over its stories; a story past it or a column without one is 
   REQUIRE(overset.document);
   int banner_overset = 0;
   for (const Finding& f : overset.findings)
-    if (f.code == "overset" && f.where == "banner") {
+    if (f.code == "overset" && f.where == "slot:banner") {
       ++banner_overset;
       CHECK(
           f.message.starts_with("the banner headline does not fit slot 'banner': its headline "

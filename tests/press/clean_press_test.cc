@@ -124,7 +124,7 @@ TEST_CASE("press: black text overprints tints and colour, white text knocks out"
   CHECK(Slurp(dir.path + "/out/overprint.pdf").find("/ExtGState") == std::string::npos);
 }
 
-TEST_CASE("press: no press file while error findings stand, unless asked; never the overset tab") {
+TEST_CASE("press: no press file while error findings stand, unless asked, never the overset tab") {
   const std::string overset = std::string(BANMIAN_SOURCE_DIR) + "/tests/layout/cases/overset";
   TempDir dir;
   RunResult refused = RenderPress(overset, dir.path + "/refused");
@@ -154,7 +154,7 @@ TEST_CASE("press: no press file while error findings stand, unless asked; never 
   CHECK(press_text.find("虹桥效率") != std::string::npos);  // the story itself is there
 }
 
-TEST_CASE("press: a resend keeps its document id; its instance id follows the content") {
+TEST_CASE("press: a resend keeps its document id, its instance id follows the content") {
   TempDir dir;
   for (bool x4 : {false, true}) {
     CAPTURE(x4);

@@ -65,7 +65,7 @@ Inside Measure(const Plates& p, const RectItem& r) {
 }  // namespace
 
 // 30 % magenta is 76 of 255 on the plate (Ghostscript truncates 76.5); blue's cyan is 255.
-TEST_CASE("press: black text on a slot's fill overprints it; white on a bar knocks out") {
+TEST_CASE("press: black text on a slot's fill overprints it, white on a bar knocks out") {
   TempDir dir;
   RunResult r = RenderPress(kShadedCase, dir.path + "/out", /*despite=*/true);
   REQUIRE(r.document);

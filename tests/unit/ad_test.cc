@@ -348,7 +348,7 @@ TEST_CASE("ads: press: ads: sets each kind's level") {
   CHECK(ComposeIssue(oc.Options()).exit_status == kExitFindings);
 }
 
-TEST_CASE("ads: a wrong size is an error unless scaled; a label takes the slot's top") {
+TEST_CASE("ads: a wrong size is an error unless scaled, a label takes the slot's top") {
   AdIssue wrong("wrong-size.pdf");
   RunResult r = ComposeIssue(wrong.Options());
   CHECK(r.exit_status == kExitBadInput);

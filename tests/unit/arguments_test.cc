@@ -55,7 +55,7 @@ TEST_CASE("arguments: a value missing, a flag given one") {
   CHECK(Parse("render", {"x", "--proof=yes"}, a) == "--proof takes no value");
 }
 
-TEST_CASE("arguments: an option with a value is given once; a flag may be repeated") {
+TEST_CASE("arguments: an option with a value is given once, a flag may be repeated") {
   Arguments a;
   CHECK(Parse("render", {"x", "--pages", "A01", "--pages", "A03"}, a) ==
         "--pages is given twice; give it once");

@@ -150,7 +150,7 @@ TEST_CASE("auto layout: a lock keeps a story where the editor put it") {
   }
 }
 
-TEST_CASE("auto layout: no tiling gives no layout; the same stories give the same layouts") {
+TEST_CASE("auto layout: no tiling gives no layout, the same stories give the same layouts") {
   std::vector<AutoStory> none{Text("a", 10, 40, 3, 6, 6)};
   CHECK(SearchLayouts(6, 40, none).layouts.empty());
   std::vector<AutoStory> stories{Text("lead", 150, 60), Text("b", 80, 60), Text("c", 70, 60),

@@ -30,7 +30,7 @@ struct Folders {
 };
 }  // namespace
 
-TEST_CASE("contained path: inside the folder, links followed; outside refused alike") {
+TEST_CASE("contained path: inside the folder, links followed, outside refused alike") {
   Folders f;
   const std::string in = "the issue folder";
   auto ok = ResolveInside(f.issue, "pictures/a.jpg", in);

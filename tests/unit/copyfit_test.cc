@@ -54,7 +54,7 @@ TEST_CASE("copyfit: text short says the empty lines, the characters that would f
   CHECK(fit[0].advice.at(1) == "or give the slot 2 grid lines fewer");
 }
 
-TEST_CASE("copyfit: an exact fit has no advice; a long headline says its one-line size") {
+TEST_CASE("copyfit: an exact fit has no advice, a long headline says its one-line size") {
   LayoutReport r;
   r.slots.push_back(Part("third", 12, {12, 12, 12, 12}));
   r.slots.back().headline_lines = 2;

@@ -29,7 +29,7 @@ TEST_CASE("flow region: a picture at the foot moves with the foot") {
   CHECK(region.PictureRow(region.pictures()[0], 15) == 7);
 }
 
-TEST_CASE("flow region: across means every column; a second picture stacks under the first") {
+TEST_CASE("flow region: across means every column, a second picture stacks under the first") {
   FlowRegion region(3, 30);
   REQUIRE(region.Add(0, PicturePlace::kTop, 0, 5));
   REQUIRE(region.Add(1, PicturePlace::kTopRight, 1, 6));

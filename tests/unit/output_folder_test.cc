@@ -262,7 +262,7 @@ TEST_CASE("output folder: the manifest's format, as sha256sum -c reads it") {
   CHECK(Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
-TEST_CASE("new files: created exclusively, never through a link; a failed write leaves nothing") {
+TEST_CASE("new files: created exclusively, never through a link, a failed write leaves nothing") {
   TempDir dir;
   std::string error;
   Write(dir.path + "/target", "untouched");

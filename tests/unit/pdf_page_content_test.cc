@@ -606,7 +606,7 @@ TEST_CASE("pdf content: a cluster the ToUnicode map cannot say gets its line's A
   }
 }
 
-TEST_CASE("pdf content: the runs of one line share one span; other lines have their own") {
+TEST_CASE("pdf content: the runs of one line share one span, other lines have their own") {
   Canvas canvas;
   // 甲 and 乙 in font 0, then "x" in font 3 a quarter em on (the space between Han and
   // Latin), on the same baseline: one line. Then 甲 on the next line, alone.

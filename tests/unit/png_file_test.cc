@@ -118,7 +118,7 @@ TEST_CASE("png file: cairo's RGB24 words come back as the same RGB pixels") {
   CHECK(rgb[rgb.size() - 1] == 24);
 }
 
-TEST_CASE("png file: a page of greys is a greyscale PNG; one coloured pixel makes it RGB") {
+TEST_CASE("png file: a page of greys is a greyscale PNG, one coloured pixel makes it RGB") {
   // Grey type with anti-aliased edges (levels 0..255), then one pixel made not grey, in
   // each channel, at the start, the middle and the very end of the image.
   struct Case {

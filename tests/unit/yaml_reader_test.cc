@@ -116,7 +116,7 @@ TEST_CASE("yaml: did you mean") {
   CHECK(DidYouMean("zzz", {"cols", "place", "rows"}) == "");
 }
 
-TEST_CASE("yaml: numbers are plain digits; whole numbers take no sign but minus, no space") {
+TEST_CASE("yaml: numbers are plain digits, whole numbers take no sign but minus, no space") {
   Diagnostics d;
   YamlSource src{"t.yaml", "a: 0x96\nb: ' 5'\nc: +3\nd: 99999999999999999999\ne: 12\nf: 1e2\n", 0};
   auto root = ParseYaml(src, d);
