@@ -222,6 +222,7 @@ class Search {
           best = std::min(best, OwnCost(sh, h, cols_, nullptr, "", Below(s)));
       min_own_[s] = std::isfinite(best) ? best : 0;
     }
+    LowerBounds();
     std::vector<Task> tasks{{0, cols_, 0, rows_, all, 0}};
     std::vector<AutoModule> placed;
     Expand(tasks, placed, 0);
@@ -302,6 +303,69 @@ class Search {
     }
   }
 
+  // The least own cost (OwnCost) at which each story set tiles each width and height,
+  // the pairwise terms and the rules left out: a lower bound for the branch and bound
+  // far tighter than each story's own least cost, as it holds the set to the rectangle.
+  // A dynamic programme over the same splits as Tables(); skipped for more than seven
+  // stories (its work grows as 3ⁿ times the heights squared), where the search falls back
+  // on each story's own least cost.
+  void LowerBounds() {
+    if (n_ > 7) return;
+    const double inf = std::numeric_limits<double>::infinity();
+    const size_t sets = size_t{1} << n_;
+    lb_.assign(sets * (cols_ + 1), std::vector<double>(static_cast<size_t>(rows_) + 1, inf));
+    for (size_t st = 0; st < n_; ++st) {
+      const uint32_t set = uint32_t{1} << st;
+      for (const ModuleShape& sh : stories_[st].shapes) {
+        if (sh.cols < 1 || sh.cols > cols_) continue;
+        if (stories_[st].cols && *stories_[st].cols != sh.cols) continue;
+        std::vector<double>& row = lb_[Index(set, sh.cols)];
+        for (int h : sh.rows.Values()) {
+          if (stories_[st].rows && *stories_[st].rows != h) continue;
+          row[static_cast<size_t>(h)] =
+              std::min(row[static_cast<size_t>(h)], OwnCost(sh, h, cols_, nullptr, "", Below(st)));
+        }
+      }
+    }
+    std::vector<uint32_t> order;
+    for (uint32_t set = 1; set < sets; ++set)
+      if (std::popcount(set) >= 2) order.push_back(set);
+    std::stable_sort(order.begin(), order.end(),
+                     [](uint32_t a, uint32_t b) { return std::popcount(a) < std::popcount(b); });
+    // The finite entries of a set's row at a width, as (height, cost).
+    auto finite = [&](uint32_t set, int w) {
+      std::vector<std::pair<int, double>> out;
+      const std::vector<double>& row = lb_[Index(set, w)];
+      for (size_t h = 1; h < row.size(); ++h)
+        if (row[h] < inf) out.push_back({static_cast<int>(h), row[h]});
+      return out;
+    };
+    for (uint32_t set : order) {
+      for (uint32_t a = (set - 1) & set; a != 0; a = (a - 1) & set) {
+        const uint32_t b = set ^ a;
+        if (a > b) continue;  // each split once: the bound is the same either way round
+        std::vector<std::vector<std::pair<int, double>>> fa(cols_ + 1), fb(cols_ + 1);
+        for (int w = 1; w <= cols_; ++w) fa[w] = finite(a, w), fb[w] = finite(b, w);
+        for (int w = 1; w <= cols_; ++w) {
+          std::vector<double>& row = lb_[Index(set, w)];
+          for (const auto& [h1, c1] : fa[w])
+            for (const auto& [h2, c2] : fb[w])
+              if (h1 + h2 <= rows_)
+                row[static_cast<size_t>(h1 + h2)] =
+                    std::min(row[static_cast<size_t>(h1 + h2)], c1 + c2);
+        }
+        for (int w1 = 1; w1 < cols_; ++w1)
+          for (int w2 = 1; w1 + w2 <= cols_; ++w2) {
+            std::vector<double>& row = lb_[Index(set, w1 + w2)];
+            const std::vector<double>& ra = lb_[Index(a, w1)];
+            const std::vector<double>& rb = lb_[Index(b, w2)];
+            for (size_t h = 1; h < row.size(); ++h)
+              if (ra[h] < inf && rb[h] < inf) row[h] = std::min(row[h], ra[h] + rb[h]);
+          }
+      }
+    }
+  }
+
   bool Feasible(int kind, uint32_t set, int w, int h) const {
     const std::vector<RowSet>& t = kind == 1 ? not_across_ : kind == 2 ? not_down_ : any_;
     return t[Index(set, w)].Has(h);
@@ -328,9 +392,14 @@ class Search {
   void Expand(std::vector<Task>& tasks, std::vector<AutoModule>& placed, double partial) {
     if (++nodes_ >= opt_.node_budget) return;
     double rest = 0;
-    for (const Task& t : tasks)
+    for (const Task& t : tasks) {
+      if (!lb_.empty()) {
+        rest += lb_[Index(t.set, t.cols)][static_cast<size_t>(t.rows)];
+        continue;
+      }
       for (size_t s = 0; s < n_; ++s)
         if (t.set >> s & 1) rest += min_own_[s];
+    }
     if (partial + rest >= Bound()) return;
     if (tasks.empty()) {
       Complete(placed);
@@ -357,8 +426,18 @@ class Search {
       }
       std::stable_sort(ways.begin(), ways.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
+      // Two shapes that meet their neighbours alike (the same headline and picture rows
+      // and sides, box, rung) differ only in their own cost: the dearer can never do
+      // better, so only the cheapest of each kind is tried.
+      std::vector<std::tuple<int, bool, int, int, int, int, bool, bool>> tried;
       for (const auto& [cost, k] : ways) {
         AutoModule m{s, k, t.col, t.cols, t.row, t.rows};
+        const ModuleShape& sh = st.shapes[k];
+        const Interval head = HeadlineOf(sh, m), pic = PictureOf(sh, m);
+        const auto kind = std::make_tuple(sh.rung, sh.boxed, head.from, head.to, pic.from, pic.to,
+                                          sh.picture_left, sh.picture_right);
+        if (std::find(tried.begin(), tried.end(), kind) != tried.end()) continue;
+        tried.push_back(kind);
         double extra = cost;
         std::vector<RuleBreak> breaks;
         for (const AutoModule& o : placed) PairBreaks(stories_, o, m, breaks);
@@ -454,6 +533,7 @@ class Search {
   size_t n_;
   std::vector<RowSet> any_, not_across_, not_down_;
   std::vector<double> min_own_;
+  std::vector<std::vector<double>> lb_;  // LowerBounds(), by Index(set, width), per height
   std::vector<Kept> kept_;
   long nodes_ = 0;
 };
