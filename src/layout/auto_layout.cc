@@ -247,6 +247,17 @@ class Search {
 
   size_t Index(uint32_t set, int w) const { return static_cast<size_t>(set) * (cols_ + 1) + w; }
 
+  // The sets of two stories or more, smaller sets first (each after the sets it splits
+  // into).
+  std::vector<uint32_t> SetsBySize() const {
+    std::vector<uint32_t> order;
+    for (uint32_t set = 1; set < (uint32_t{1} << n_); ++set)
+      if (std::popcount(set) >= 2) order.push_back(set);
+    std::stable_sort(order.begin(), order.end(),
+                     [](uint32_t a, uint32_t b) { return std::popcount(a) < std::popcount(b); });
+    return order;
+  }
+
   // Which heights each story set tiles at each width, by the root cut of the tiling.
   void Tables() {
     const size_t sets = size_t{1} << n_;
@@ -272,12 +283,7 @@ class Search {
         not_down_[Index(set, w)] = any_[Index(set, w)];
       }
     }
-    std::vector<uint32_t> order;
-    for (uint32_t set = 1; set < sets; ++set)
-      if (std::popcount(set) >= 2) order.push_back(set);
-    std::stable_sort(order.begin(), order.end(),
-                     [](uint32_t a, uint32_t b) { return std::popcount(a) < std::popcount(b); });
-    for (uint32_t set : order) {
+    for (uint32_t set : SetsBySize()) {
       std::vector<RowSet> across(cols_ + 1, none), down(cols_ + 1, none);
       for (uint32_t a = (set - 1) & set; a != 0; a = (a - 1) & set) {
         const uint32_t b = set ^ a;
@@ -327,11 +333,6 @@ class Search {
         }
       }
     }
-    std::vector<uint32_t> order;
-    for (uint32_t set = 1; set < sets; ++set)
-      if (std::popcount(set) >= 2) order.push_back(set);
-    std::stable_sort(order.begin(), order.end(),
-                     [](uint32_t a, uint32_t b) { return std::popcount(a) < std::popcount(b); });
     // The finite entries of a set's row at a width, as (height, cost).
     auto finite = [&](uint32_t set, int w) {
       std::vector<std::pair<int, double>> out;
@@ -340,7 +341,7 @@ class Search {
         if (row[h] < inf) out.push_back({static_cast<int>(h), row[h]});
       return out;
     };
-    for (uint32_t set : order) {
+    for (uint32_t set : SetsBySize()) {
       for (uint32_t a = (set - 1) & set; a != 0; a = (a - 1) & set) {
         const uint32_t b = set ^ a;
         if (a > b) continue;  // each split once: the bound is the same either way round
@@ -462,6 +463,15 @@ class Search {
       if (fx != fy) return fx;
       return std::popcount(x) < std::popcount(y);
     });
+    // Sets `first` (the part on top, or at the left) and `second` as the next rectangles.
+    auto split = [&](const Task& first, const Task& second) {
+      if (!LocksFit(first.set, first) || !LocksFit(second.set, second)) return;
+      tasks.push_back(second);
+      tasks.push_back(first);
+      Expand(tasks, placed, partial);
+      tasks.pop_back();
+      tasks.pop_back();
+    };
     for (uint32_t a : splits) {
       const uint32_t b = t.set ^ a;
       // Across: `a` on top, `b` under it.
@@ -469,14 +479,7 @@ class Search {
         for (int h1 : not_across_[Index(a, t.cols)].Values()) {
           if (h1 >= t.rows) break;
           if (!any_[Index(b, t.cols)].Has(t.rows - h1)) continue;
-          Task top{t.col, t.cols, t.row, h1, a, 1},
-              under{t.col, t.cols, t.row + h1, t.rows - h1, b, 0};
-          if (!LocksFit(a, top) || !LocksFit(b, under)) continue;
-          tasks.push_back(under);
-          tasks.push_back(top);
-          Expand(tasks, placed, partial);
-          tasks.pop_back();
-          tasks.pop_back();
+          split({t.col, t.cols, t.row, h1, a, 1}, {t.col, t.cols, t.row + h1, t.rows - h1, b, 0});
           if (nodes_ >= opt_.node_budget) break;
         }
       }
@@ -485,14 +488,7 @@ class Search {
         for (int w1 = 1; w1 < t.cols; ++w1) {
           if (!not_down_[Index(a, w1)].Has(t.rows) || !any_[Index(b, t.cols - w1)].Has(t.rows))
             continue;
-          Task left{t.col, w1, t.row, t.rows, a, 2},
-              right{t.col + w1, t.cols - w1, t.row, t.rows, b, 0};
-          if (!LocksFit(a, left) || !LocksFit(b, right)) continue;
-          tasks.push_back(right);
-          tasks.push_back(left);
-          Expand(tasks, placed, partial);
-          tasks.pop_back();
-          tasks.pop_back();
+          split({t.col, w1, t.row, t.rows, a, 2}, {t.col + w1, t.cols - w1, t.row, t.rows, b, 0});
           if (nodes_ >= opt_.node_budget) break;
         }
       }

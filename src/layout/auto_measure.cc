@@ -23,13 +23,17 @@ std::string RungStyle(const AutoLayoutRules& rules, int rung) {
 
 namespace {
 
-// Grid lines a picture block may still be made taller by cropping its sides: placing
-// allows a fifth of its natural height either way (layout/module.cc, kPictureTrim).
+// Grid lines a picture block may be cropped shorter than its own proportions give:
+// placing allows kPictureCropShare of its natural height either way (layout/module.h).
+int PictureShrink(const BodyBlock& b) {
+  if (!PictureMayCrop(b)) return 0;
+  return static_cast<int>(std::floor(kPictureCropShare * b.natural_image_rows + 1e-9));
+}
+
+// Grid lines it may still be made taller by cropping its sides, from its height now.
 int PictureGrowth(const BodyBlock& b) {
-  if (!b.picture || !b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0)
-    return 0;
-  const int most = static_cast<int>(std::floor(0.2 * b.natural_image_rows + 1e-9));
-  return std::max(0, b.natural_image_rows + most - b.image_rows);
+  if (!PictureMayCrop(b)) return 0;
+  return std::max(0, b.natural_image_rows + PictureShrink(b) - b.image_rows);
 }
 
 // What a trial placement of a module came to.
@@ -88,13 +92,6 @@ Trial Try(const TrialContext& cx, ArticleFlow& flow, Slot slot, const ModulePart
                     ? rec.rows_used
                     : *std::min_element(rec.column_ends.begin(), rec.column_ends.end());
   return out;
-}
-
-// Grid lines a picture block may be cropped shorter than its own proportions give.
-int PictureShrink(const BodyBlock& b) {
-  if (!b.picture || !b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0)
-    return 0;
-  return static_cast<int>(std::floor(0.2 * b.natural_image_rows + 1e-9));
 }
 
 }  // namespace
@@ -280,6 +277,14 @@ std::string StorySlotName(const PageTemplate& tmpl, const std::string& id) {
   return tmpl.FindSlot(id) ? "story-" + id : id;
 }
 
+int PictureTrimAt(const ModuleShape& shape, int rows) {
+  // Cropped as the height asks; a module too short for its story (a cut) as far as may be.
+  const int at = shape.min_fill_rows > 0 ? std::max(rows, shape.min_fill_rows) : rows;
+  return static_cast<size_t>(at) < shape.picture_trim_at.size()
+             ? shape.picture_trim_at[static_cast<size_t>(at)]
+             : 0;
+}
+
 Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& shape,
               const BodyArea& body, const AutoLayoutRules& rules, const Paper& paper) {
   Slot slot;
@@ -299,10 +304,7 @@ Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& s
   slot.picture_above_headline = shape.picture_above_headline;
   slot.boxed = shape.boxed;
   slot.vertical_headline = shape.vertical_headline;
-  // Cropped as the height asks; a module too short for its story (a cut) as far as may be.
-  const int at = shape.min_fill_rows > 0 ? std::max(m.rows, shape.min_fill_rows) : m.rows;
-  if (static_cast<size_t>(at) < shape.picture_trim_at.size())
-    slot.picture_trim = shape.picture_trim_at[static_cast<size_t>(at)];
+  slot.picture_trim = PictureTrimAt(shape, m.rows);
   slot.pos = body.pos;
   return slot;
 }

@@ -51,6 +51,10 @@ std::vector<AutoStory> WidenForCuts(std::vector<AutoStory> stories, int body_row
 // slot of that name ("story-" + id then).
 std::string StorySlotName(const PageTemplate& tmpl, const std::string& id);
 
+// Grid lines the picture of a module `rows` tall in `shape` is cropped shorter
+// (Slot::picture_trim).
+int PictureTrimAt(const ModuleShape& shape, int rows);
+
 // A slot for module `m` of an auto page: named `name`, placed in the body area `body`
 // (grid), in the shape the search chose.
 Slot AutoSlot(const std::string& name, const AutoModule& m, const ModuleShape& shape,

@@ -830,17 +830,14 @@ struct Placer {
   // last column for （下转…）. A picture that does not fit is left for the next part.
   // A picture given no height of its own may lose up to this share of its height to a
   // crop around its focal point, when that levels the columns beside it.
-  static constexpr double kPictureTrim = 0.2;
-
   // Whether picture block `b` may be laid out `trim` grid lines shorter than it is now;
   // a negative `trim` makes it taller, cropping its sides, within the same share of its
   // height (a module that ends short of its slot's foot is filled that way).
   static bool MayTrim(const BodyBlock& b, int trim) {
-    if (!b.picture || !b.source || b.source->picture_rows != 0 || b.source->picture_ratio != 0)
-      return false;
+    if (!PictureMayCrop(b)) return false;
     const int rows = b.image_rows - trim;
     return rows >= 1 &&
-           std::abs(b.natural_image_rows - rows) <= kPictureTrim * b.natural_image_rows;
+           std::abs(b.natural_image_rows - rows) <= kPictureCropShare * b.natural_image_rows;
   }
 
   // The columns table block `i` spans in a body of `cols` columns: those its {cols=N}
@@ -1284,6 +1281,10 @@ struct Placer {
 };
 
 }  // namespace
+
+bool PictureMayCrop(const BodyBlock& b) {
+  return b.picture && b.source && b.source->picture_rows == 0 && b.source->picture_ratio == 0;
+}
 
 OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slot) {
   OversetRecord o;

@@ -71,6 +71,14 @@ struct ArticleFlow {
   void Restore(const Trial& t);
 };
 
+// The share of its natural height a picture may lose to a crop around its focal point, or
+// gain by cropping its sides, when placing levels or fills a module.
+inline constexpr double kPictureCropShare = 0.2;
+
+// Whether picture block `b` may be cropped to another height than its file's proportions
+// give: a picture whose Markdown fixes its height (rows=, ratio=) keeps it.
+bool PictureMayCrop(const BodyBlock& b);
+
 // What is left of an article (every block not placed yet), as overset in `slot` on page
 // `page`: characters, lines, pictures and the first 40 characters.
 OversetRecord Leftover(const ArticleFlow& flow, int page, const std::string& slot);

@@ -614,10 +614,9 @@ struct Builder {
       part.here = Label(k);
       // A story the issue continues on a later page: a part of it ends with （下转…）.
       if (parts_placed[e.article] + 1 < PartsOf(e.article)) part.continues_on = "?";
-      StoryEntry lock = e;
-      if (lock.cols) lock.cols = std::clamp(*lock.cols, 1, body.cols);
-      AutoStory story = MeasureStory(flow, part, lock, e.continuation ? rank + 1 : ++rank,
-                                     body.cols, body.rows, paper(), fonts, headlines);
+      // (A lock lies inside the body: the loader refuses one that does not.)
+      AutoStory story = MeasureStory(flow, part, e, e.continuation ? rank + 1 : ++rank, body.cols,
+                                     body.rows, paper(), fonts, headlines);
       if (e.col) story.col = *e.col - body.col;
       if (e.row) story.row = *e.row - body.row;
       if (e.rows) story.rows = *e.rows;

@@ -13,18 +13,25 @@ std::string Lines(int n) {
   return std::to_string(n) + (n == 1 ? " grid line" : " grid lines");
 }
 
-// A finding on module `m` of auto page `p` (the union with `other` when given).
-Finding ModuleFinding(const AutoPageRecord& p, const Document& doc, const Paper& paper,
-                      Severity severity, const std::string& code, const AutoModule& m,
-                      const AutoModule* other = nullptr) {
+// A finding on auto page `p` as a whole, at its `stories:`.
+Finding PageFinding(const AutoPageRecord& p, const Document& doc, Severity severity,
+                    const std::string& code) {
   Finding f;
   f.severity = severity;
   f.code = code;
   f.page = p.page;
   f.label = PageLabel(doc, p.page);
+  f.pos = p.pos;
+  return f;
+}
+
+// A finding on module `m` of auto page `p` (the union with `other` when given).
+Finding ModuleFinding(const AutoPageRecord& p, const Document& doc, const Paper& paper,
+                      Severity severity, const std::string& code, const AutoModule& m,
+                      const AutoModule* other = nullptr) {
+  Finding f = PageFinding(p, doc, severity, code);
   f.article = p.stories[m.story].id;
   f.where = "slot:" + p.stories[m.story].id;
-  f.pos = p.pos;
   int col = m.col, row = m.row, col2 = m.col + m.cols, row2 = m.row + m.rows;
   if (other) {
     col = std::min(col, other->col), row = std::min(row, other->row);
@@ -50,12 +57,7 @@ std::vector<Finding> CheckAutoPages(const LayoutReport& report, const Document& 
   std::vector<Finding> out;
   for (const AutoPageRecord& p : report.auto_pages) {
     if (p.layouts.empty()) {
-      Finding f;
-      f.severity = Severity::kError;
-      f.code = "auto-no-layout";
-      f.page = p.page;
-      f.label = PageLabel(doc, p.page);
-      f.pos = p.pos;
+      Finding f = PageFinding(p, doc, Severity::kError, "auto-no-layout");
       std::string locked;
       for (const AutoStory& s : p.stories)
         if (s.col || s.cols || s.row || s.rows)
@@ -116,12 +118,7 @@ std::vector<Finding> CheckAutoPages(const LayoutReport& report, const Document& 
       }
     }
     if (!p.complete) {
-      Finding f;
-      f.severity = Severity::kWarning;
-      f.code = "auto-search-stopped";
-      f.page = p.page;
-      f.label = PageLabel(doc, p.page);
-      f.pos = p.pos;
+      Finding f = PageFinding(p, doc, Severity::kWarning, "auto-search-stopped");
       f.message = "the layout search stopped after " + std::to_string(p.nodes) +
                   " steps: a better layout may exist; fewer stories or a lock make it shorter";
       out.push_back(f);

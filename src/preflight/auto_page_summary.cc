@@ -34,8 +34,7 @@ AutoPageSummary SummarizeAutoPage(const AutoPageRecord& r, const AutoLayoutRules
       if (shape.rung >= 0) ms.headline_style = RungStyle(rules, shape.rung);
       ms.picture_columns = shape.picture_columns;
       ms.picture_above_headline = shape.picture_above_headline;
-      if (static_cast<size_t>(m.rows) < shape.picture_trim_at.size())
-        ms.picture_trim = shape.picture_trim_at[static_cast<size_t>(m.rows)];
+      ms.picture_trim = PictureTrimAt(shape, m.rows);  // as AutoSlot sets it
       ms.natural_rows = shape.natural_rows;
       if (m.story < l.cut_rows.size()) ms.cut_rows = l.cut_rows[m.story];
       if (m.story < l.hole_rows.size()) ms.hole_rows = l.hole_rows[m.story];
